@@ -1,0 +1,67 @@
+# Two commands do everything on a fresh machine (Node 20+, Python 3.10+):
+#   make demo   build, install and start JupyterLab with the extension on examples/
+#   make test   install what the tests need (Debian's chromium included) and run every test
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+export PATH := $(BIN):$(PATH)
+JUPYTERLAB_VERSION := 4.6.4
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
+PORT ?= 8888
+
+.PHONY: demo test install build examples lint test-js test-py test-e2e bench clean chromium
+
+demo: install examples
+	jupyter lab --ServerApp.root_dir=examples --ServerApp.port=$(PORT) $(LAB_ARGS)
+
+test: install chromium lint test-js test-py test-e2e
+
+install: $(VENV)/.installed node_modules/.installed build
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet "jupyterlab==$(JUPYTERLAB_VERSION)" "hatchling>=1.21" hatch-nodejs-version "hatch-jupyter-builder>=0.9"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+build: $(VENV)/.installed node_modules/.installed
+	npm run build
+	$(BIN)/pip install --quiet -e ".[test]"
+	jupyter labextension develop --overwrite . > /dev/null
+	jupyter server extension enable --sys-prefix jupyterlab_model_monitor > /dev/null
+
+examples: build
+	$(BIN)/python examples/generate.py
+
+lint: install
+	npm run lint
+	ruff check jupyterlab_model_monitor test/server examples bench
+	ruff format --check jupyterlab_model_monitor test/server examples bench
+
+test-js: install
+	npx jest --ci
+
+test-py: install
+	pytest -q test/server
+
+# Browser tests use Debian's Chromium; Playwright's own browser download cannot work offline.
+chromium:
+	@if ! command -v chromium > /dev/null && ! command -v chromium-browser > /dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; \
+	fi
+
+test-e2e: install examples chromium
+	CHROMIUM_PATH=$(CHROMIUM) npx playwright test -c test/e2e/playwright.config.ts
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf lib dist jupyterlab_model_monitor/labextension jupyterlab_model_monitor/bin node_modules $(VENV) test-results
