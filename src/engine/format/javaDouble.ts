@@ -1,0 +1,47 @@
+/**
+ * Java's `Double.toString` (JDK 19+, shortest round-trip digits), as the analyzer writes doubles
+ * (FORMATS.md §6.2). NaN and the infinities are not JSON numbers; the JSON writer quotes them.
+ */
+export function formatJavaDouble(x: number): string {
+  if (Number.isNaN(x)) {
+    return 'NaN';
+  }
+  if (!Number.isFinite(x)) {
+    return x > 0 ? 'Infinity' : '-Infinity';
+  }
+  if (x === 0) {
+    return Object.is(x, -0) ? '-0.0' : '0.0';
+  }
+  const sign = x < 0 ? '-' : '';
+  const { digits, exponent } = shortestDigits(Math.abs(x));
+  const abs = Math.abs(x);
+  if (abs >= 1e-3 && abs < 1e7) {
+    return sign + plainDecimal(digits, exponent);
+  }
+  const fraction = digits.length > 1 ? digits.slice(1) : '0';
+  return `${sign}${digits[0]}.${fraction}E${exponent - 1}`;
+}
+
+/**
+ * Digits d1…dn and exponent e with x = 0.d1…dn · 10^e, from JS's shortest round-trip form. Java
+ * always shows two digits, and when one would do it picks the two-digit decimal nearest the exact
+ * value: that differs from d.0 only for subnormals (4.9E-324, where JS says 5e-324).
+ */
+function shortestDigits(abs: number): { digits: string; exponent: number } {
+  let [mantissa, exp] = abs.toExponential().split('e');
+  if (!mantissa.includes('.')) {
+    [mantissa, exp] = abs.toExponential(1).split('e');
+  }
+  const digits = mantissa.replace('.', '').replace(/0+$/, '') || '0';
+  return { digits, exponent: Number(exp) + 1 };
+}
+
+function plainDecimal(digits: string, exponent: number): string {
+  if (exponent <= 0) {
+    return `0.${'0'.repeat(-exponent)}${digits}`;
+  }
+  if (exponent >= digits.length) {
+    return `${digits}${'0'.repeat(exponent - digits.length)}.0`;
+  }
+  return `${digits.slice(0, exponent)}.${digits.slice(exponent)}`;
+}

@@ -1,0 +1,171 @@
+/**
+ * A JSON parser for files users and older tools wrote (FORMATS.md §6.4): it also accepts bare
+ * `NaN`, `Infinity`, `-Infinity` and a byte-order mark. Errors carry line and column.
+ * With `ordered`, objects become Maps so keys like "0", "1" keep file order (plain JS objects
+ * would move integer-like keys first), and integer literals are reported by path.
+ */
+import { JsonPath } from './jackson';
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number
+  ) {
+    super(`${message} at line ${line}, column ${column}`);
+  }
+}
+
+export interface LenientJsonOptions {
+  ordered?: boolean;
+  /** Called with the path of every number written without fraction or exponent. */
+  onIntegerLiteral?: (path: JsonPath) => void;
+}
+
+export function parseLenientJson(text: string, options: LenientJsonOptions = {}): unknown {
+  const parser = new Parser(text.replace(/^\uFEFF/, ''), options);
+  const value = parser.value([]);
+  parser.end();
+  return value;
+}
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
+const KEYWORDS: [string, unknown][] = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+  ['NaN', NaN],
+  ['Infinity', Infinity],
+  ['-Infinity', -Infinity]
+];
+
+class Parser {
+  private pos = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: LenientJsonOptions
+  ) {}
+
+  value(path: (string | number)[]): unknown {
+    this.skipSpace();
+    const ch = this.text[this.pos];
+    if (ch === '{') {
+      return this.object(path);
+    }
+    if (ch === '[') {
+      return this.array(path);
+    }
+    if (ch === '"') {
+      return this.string();
+    }
+    for (const [word, value] of KEYWORDS) {
+      if (this.text.startsWith(word, this.pos)) {
+        this.pos += word.length;
+        return value;
+      }
+    }
+    return this.number(path);
+  }
+
+  end(): void {
+    this.skipSpace();
+    if (this.pos < this.text.length) {
+      this.fail('Unexpected text after the JSON value');
+    }
+  }
+
+  private object(path: (string | number)[]): unknown {
+    const entries: [string, unknown][] = [];
+    this.pos++;
+    if (!this.consume('}')) {
+      do {
+        this.skipSpace();
+        if (this.text[this.pos] !== '"') {
+          this.fail('Expected a quoted key');
+        }
+        const key = this.string();
+        this.expect(':');
+        entries.push([key, this.value([...path, key])]);
+      } while (this.consume(','));
+      this.expect('}');
+    }
+    if (this.options.ordered) {
+      return new Map(entries);
+    }
+    const obj: Record<string, unknown> = {};
+    for (const [key, value] of entries) {
+      obj[key] = value;
+    }
+    return obj;
+  }
+
+  private array(path: (string | number)[]): unknown[] {
+    const items: unknown[] = [];
+    this.pos++;
+    if (!this.consume(']')) {
+      do {
+        items.push(this.value([...path, items.length]));
+      } while (this.consume(','));
+      this.expect(']');
+    }
+    return items;
+  }
+
+  private string(): string {
+    const start = this.pos;
+    this.pos++;
+    while (this.pos < this.text.length && this.text[this.pos] !== '"') {
+      this.pos += this.text[this.pos] === '\\' ? 2 : 1;
+    }
+    if (this.pos >= this.text.length) {
+      this.fail('Unterminated string');
+    }
+    this.pos++;
+    try {
+      return JSON.parse(this.text.slice(start, this.pos)) as string;
+    } catch {
+      this.pos = start;
+      return this.fail('Invalid string');
+    }
+  }
+
+  private number(path: (string | number)[]): number {
+    NUMBER.lastIndex = this.pos;
+    const match = NUMBER.exec(this.text);
+    if (!match) {
+      return this.fail('Unexpected character');
+    }
+    this.pos += match[0].length;
+    if (this.options.onIntegerLiteral && /^-?\d+$/.test(match[0])) {
+      this.options.onIntegerLiteral(path);
+    }
+    return Number(match[0]);
+  }
+
+  private skipSpace(): void {
+    while (/\s/.test(this.text[this.pos] ?? '')) {
+      this.pos++;
+    }
+  }
+
+  private consume(ch: string): boolean {
+    this.skipSpace();
+    if (this.text[this.pos] === ch) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private expect(ch: string): void {
+    if (!this.consume(ch)) {
+      this.fail(`Expected '${ch}'`);
+    }
+  }
+
+  private fail(message: string): never {
+    const before = this.text.slice(0, this.pos).split('\n');
+    throw new JsonSyntaxError(message, before.length, before[before.length - 1].length + 1);
+  }
+}

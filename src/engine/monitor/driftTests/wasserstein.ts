@@ -1,0 +1,22 @@
+/**
+ * Wasserstein-1 distance between two sketches, ∫|F_b − F_c| dx over the merged items, divided by the
+ * baseline standard deviation so that it has no unit (FORMATS.md §8).
+ */
+import { mergedValues, WeightedSketch } from '../distance/weightedSketch';
+
+const MIN_SCALE = 0.001;
+
+export function normalisedWasserstein(
+  baseline: WeightedSketch,
+  current: WeightedSketch,
+  baselineStdDev: number
+): number {
+  const values = mergedValues(baseline, current);
+  let area = 0;
+  for (let i = 0; i + 1 < values.length; i++) {
+    const gap = Math.abs(baseline.cdf(values[i]) - current.cdf(values[i]));
+    area += gap * (values[i + 1] - values[i]);
+  }
+  const scale = Number.isFinite(baselineStdDev) ? Math.max(baselineStdDev, MIN_SCALE) : MIN_SCALE;
+  return area / scale;
+}

@@ -1,0 +1,220 @@
+/**
+ * Everything kept about one column: type votes, moments and KLL of its numeric values, HLL of its
+ * values, and value counts. Which of them is written depends on the type inferred at the end.
+ */
+import { Column } from '../io/batch';
+import {
+  AnalyzerGeneration,
+  FeatureStatistics,
+  InferredType,
+  NumericalStatistics,
+  StringStatistics
+} from '../documents/statistics';
+import { HyperLogLog } from './hll';
+import { KllSketch, KllSketchJSON } from './kll';
+import { kllBuckets } from './kllBuckets';
+import { Moments, MomentsJSON } from './moments';
+import {
+  addTypeCounts,
+  classifyText,
+  emptyTypeCounts,
+  inferType,
+  parseNumericText,
+  TypeCounts
+} from './typeInference';
+import { ValueCounts, ValueCountsJSON } from './valueCounts';
+
+/** String columns get categorical buckets up to this many approximate distinct values (Deequ). */
+export const CATEGORICAL_BUCKET_THRESHOLD = 120;
+
+export interface ColumnProfileJSON {
+  name: string;
+  types: TypeCounts;
+  moments: MomentsJSON;
+  kll: KllSketchJSON;
+  hll: string;
+  values: ValueCountsJSON;
+}
+
+export class ColumnProfile {
+  private types = emptyTypeCounts();
+  private moments = new Moments();
+  private kll = new KllSketch();
+  private hll = new HyperLogLog();
+  private values: ValueCounts;
+
+  constructor(
+    readonly name: string,
+    categoricalLimit?: number
+  ) {
+    this.values = new ValueCounts(categoricalLimit);
+  }
+
+  get present(): number {
+    return this.rowCount - this.types.missing;
+  }
+
+  get rowCount(): number {
+    const t = this.types;
+    return t.integral + t.fractional + t.boolean + t.string + t.missing;
+  }
+
+  typeCounts(): TypeCounts {
+    return { ...this.types };
+  }
+
+  inferredType(): InferredType {
+    return inferType(this.types);
+  }
+
+  addMissing(rows: number): void {
+    this.types.missing += rows;
+  }
+
+  add(column: Column): void {
+    switch (column.kind) {
+      case 'text':
+        column.values.forEach(value => this.addText(value));
+        return;
+      case 'integral':
+        column.values.forEach(value => this.addIntegral(value));
+        return;
+      case 'fractional':
+        column.values.forEach(value => this.addFractional(value));
+        return;
+      case 'boolean':
+        column.values.forEach(value => this.addText(value === null ? null : String(value)));
+        return;
+    }
+  }
+
+  /** Merges `other`, whose rows come after ours. */
+  merge(other: ColumnProfile): void {
+    addTypeCounts(this.types, other.types);
+    this.moments.merge(other.moments);
+    this.kll.merge(other.kll);
+    this.hll.merge(other.hll);
+    this.values.merge(other.values);
+  }
+
+  toFeature(itemCount: number, generation: AnalyzerGeneration): FeatureStatistics {
+    const type = this.inferredType();
+    const feature: FeatureStatistics = { name: this.name, inferred_type: type };
+    if (type === 'Integral' || type === 'Fractional') {
+      feature.numerical_statistics = this.numerical(type, itemCount, generation);
+    } else if (type === 'String') {
+      feature.string_statistics = this.string(itemCount, generation);
+    }
+    return feature;
+  }
+
+  toJSON(): ColumnProfileJSON {
+    return {
+      name: this.name,
+      types: this.typeCounts(),
+      moments: this.moments.toJSON(),
+      kll: this.kll.toJSON(),
+      hll: this.hll.toJSON(),
+      values: this.values.toJSON()
+    };
+  }
+
+  static fromJSON(json: ColumnProfileJSON): ColumnProfile {
+    const profile = new ColumnProfile(json.name);
+    profile.types = { ...json.types };
+    profile.moments = Moments.fromJSON(json.moments);
+    profile.kll = KllSketch.fromJSON(json.kll);
+    profile.hll = HyperLogLog.fromJSON(json.hll);
+    profile.values = ValueCounts.fromJSON(json.values);
+    return profile;
+  }
+
+  private addText(value: string | null): void {
+    if (value === null) {
+      this.types.missing++;
+      return;
+    }
+    const type = classifyText(value);
+    this.types[type]++;
+    this.hll.addString(value);
+    this.values.add(value);
+    if (type === 'integral') {
+      const x = parseNumericText(value);
+      this.addNumber(x, Number.isSafeInteger(x) ? x : BigInt(value.replace(' ', '')));
+    } else if (type === 'fractional') {
+      this.addNumber(parseNumericText(value));
+    }
+  }
+
+  private addIntegral(value: number | bigint | null): void {
+    if (value === null) {
+      this.types.missing++;
+      return;
+    }
+    this.types.integral++;
+    this.hll.addLong(BigInt(value));
+    this.values.add(String(value));
+    this.addNumber(Number(value), value);
+  }
+
+  private addFractional(value: number | null): void {
+    if (value === null) {
+      this.types.missing++;
+      return;
+    }
+    this.types.fractional++;
+    this.hll.addDouble(value);
+    this.values.add(String(value));
+    this.addNumber(value);
+  }
+
+  private addNumber(x: number, exact?: number | bigint): void {
+    this.moments.add(x, exact);
+    this.kll.update(x);
+  }
+
+  private numerical(
+    type: 'Integral' | 'Fractional',
+    itemCount: number,
+    generation: AnalyzerGeneration
+  ): NumericalStatistics {
+    const m = this.moments;
+    const integral = type === 'Integral';
+    const stats: NumericalStatistics = {
+      common: this.common(),
+      mean: m.mean(integral),
+      sum: m.sum(integral),
+      std_dev: m.stdDev(),
+      min: m.min,
+      max: m.max
+    };
+    if (generation === 'current') {
+      stats.approximate_num_distinct_values = this.hll.estimate();
+      stats.completeness = this.present / itemCount;
+    }
+    stats.distribution = {
+      kll: {
+        buckets: kllBuckets(this.kll, m.min, m.max),
+        sketch: { parameters: { c: this.kll.c, k: this.kll.k }, data: this.kll.data() }
+      }
+    };
+    return stats;
+  }
+
+  private string(itemCount: number, generation: AnalyzerGeneration): StringStatistics {
+    const distinct = this.hll.estimate();
+    const stats: StringStatistics = { common: this.common(), distinct_count: distinct };
+    if (generation === 'current') {
+      stats.completeness = this.present / itemCount;
+    }
+    if (distinct <= CATEGORICAL_BUCKET_THRESHOLD) {
+      const buckets = this.values.entries().map(([value, count]) => ({ value, count }));
+      stats.distribution = { categorical: { buckets } };
+    }
+    return stats;
+  }
+
+  private common(): { num_present: number; num_missing: number } {
+    return { num_present: this.present, num_missing: this.types.missing };
+  }
+}

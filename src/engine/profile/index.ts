@@ -1,0 +1,11 @@
+export { DatasetProfile } from './datasetProfile';
+export type { DatasetProfileOptions, ProfileJSON } from './datasetProfile';
+export { ColumnProfile, CATEGORICAL_BUCKET_THRESHOLD } from './columnProfile';
+export type { ColumnProfileJSON } from './columnProfile';
+export { classifyText, inferType, parseNumericText } from './typeInference';
+export type { TypeCounts, ValueType } from './typeInference';
+export { KllSketch, KLL_SKETCH_SIZE, KLL_SHRINKING_FACTOR } from './kll';
+export { kllBuckets } from './kllBuckets';
+export { Moments } from './moments';
+export { HyperLogLog } from './hll';
+export { ValueCounts } from './valueCounts';

@@ -1,0 +1,33 @@
+/** The 10 buckets of `distribution.kll` (FORMATS.md §3.1), as Deequ's KLLSketch analyzer computes them. */
+import { KllBucket } from '../documents/statistics';
+import { KllSketch } from './kll';
+
+export const KLL_BUCKET_COUNT = 10;
+
+// Deequ starts each partition's min/max at Int.MaxValue/Int.MinValue, so a column wholly above 2^31
+// (or below -2^31) gets its bucket range stretched to that bound.
+const INT_MAX = 2147483647;
+const INT_MIN = -2147483648;
+
+export function kllBuckets(
+  sketch: KllSketch,
+  min: number,
+  max: number,
+  count = KLL_BUCKET_COUNT
+): KllBucket[] {
+  const start = Math.min(min, INT_MAX);
+  const end = Math.max(max, INT_MIN);
+  const buckets: KllBucket[] = [];
+  for (let i = 0; i < count; i++) {
+    const lower = start + ((end - start) * i) / count;
+    const upper = start + ((end - start) * (i + 1)) / count;
+    const last = i === count - 1;
+    const below = last ? sketch.rank(upper) : sketch.rankExclusive(upper);
+    buckets.push({
+      lower_bound: lower,
+      upper_bound: upper,
+      count: below - sketch.rankExclusive(lower)
+    });
+  }
+  return buckets;
+}
