@@ -21,7 +21,9 @@ export function describeConformance(name: string, body: () => void): void {
   }
   if (!warned) {
     warned = true;
-    console.warn(`SKIPPED: ${CONFORMANCE_DIR} is absent, so the SageMaker conformance tests do not run.`);
+    console.warn(
+      `SKIPPED: ${CONFORMANCE_DIR} is absent, so the SageMaker conformance tests do not run.`
+    );
   }
   describe.skip(`${name} (skipped: ../shared/conformance is absent)`, body);
 }

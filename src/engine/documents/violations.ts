@@ -15,12 +15,7 @@ export interface Violation {
 }
 
 export type DriftTestName =
-  | 'psi'
-  | 'ks'
-  | 'wasserstein'
-  | 'jensen_shannon'
-  | 'hellinger'
-  | 'chi_squared';
+  'psi' | 'ks' | 'wasserstein' | 'jensen_shannon' | 'hellinger' | 'chi_squared';
 
 export interface DriftTestResult {
   feature_name: string;
