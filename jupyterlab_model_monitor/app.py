@@ -1,0 +1,74 @@
+"""The Jupyter server extension: configuration, REST routes and the services behind them."""
+
+import os
+
+from jupyter_core.paths import jupyter_data_dir
+from jupyter_server.extension.application import ExtensionApp
+from traitlets import Bool, Float, Int, List, Type, Unicode, default
+
+from .backends.base import Backend
+from .backends.local import LocalBackend
+from .handlers import default_handlers
+from .scheduler import Scheduler
+from .store import Store
+
+
+class ModelMonitorApp(ExtensionApp):
+    """Serves /model-monitor/* inside Jupyter Server and runs the scheduler.
+
+    Configure it like any Jupyter app: ``--ModelMonitorApp.<option>=...`` on the command line, or
+    ``c.ModelMonitorApp.<option> = ...`` in ``jupyter_server_config.py``.
+    """
+
+    name = "jupyterlab_model_monitor"
+    load_other_extensions = True
+
+    db_path = Unicode(help="The SQLite file of monitors and executions.").tag(config=True)
+    scheduler_enabled = Bool(True, help="Run scheduled monitors from this server.").tag(config=True)
+    poll_interval = Float(10.0, help="Seconds between two scheduler ticks.").tag(config=True)
+    max_concurrent_runs = Int(2, help="Runs this server executes at once.").tag(config=True)
+    max_catch_up = Int(100, help="Most missed runs enqueued at once (catch_up 'all').").tag(
+        config=True
+    )
+    late_tolerance = Float(
+        300.0, help="catch_up 'skip': a run later than this many seconds is dropped."
+    ).tag(config=True)
+    backend_classes = List(
+        Type(klass=Backend), default_value=[LocalBackend], help="Backends that can run monitors."
+    ).tag(config=True)
+
+    @default("db_path")
+    def _default_db_path(self):
+        return os.path.join(jupyter_data_dir(), "jupyterlab_model_monitor", "monitors.sqlite")
+
+    def initialize_settings(self):
+        self.root_dir = os.path.realpath(self.serverapp.root_dir)
+        self.store = Store(self.db_path)
+        self.backends = {cls.name: cls(parent=self, log=self.log) for cls in self.backend_classes}
+        self.scheduler = Scheduler(
+            self.store,
+            self.backends,
+            self.root_dir,
+            self.log,
+            poll_interval=self.poll_interval,
+            max_concurrent_runs=self.max_concurrent_runs,
+            max_catch_up=self.max_catch_up,
+            late_tolerance=self.late_tolerance,
+        )
+        for name, backend in self.backends.items():
+            if backend.problem():
+                self.log.warning(
+                    "model-monitor: backend %s unavailable: %s", name, backend.problem()
+                )
+        self.log.info("model-monitor: store %s", self.db_path)
+
+    def initialize_handlers(self):
+        self.handlers.extend(default_handlers)
+
+    async def _start_jupyter_server_extension(self, serverapp):
+        if self.scheduler_enabled:
+            self.scheduler.start()
+
+    async def stop_extension(self):
+        await self.scheduler.stop()
+        self.store.close()

@@ -1,0 +1,50 @@
+"""The interface every backend implements."""
+
+from dataclasses import dataclass
+
+from traitlets.config import LoggingConfigurable
+
+
+@dataclass(frozen=True)
+class RunJob:
+    """One monitoring run, with absolute paths already confined to the server root."""
+
+    execution_id: str
+    dataset: str
+    dataset_format: str | None
+    header: bool
+    baseline_statistics: str
+    baseline_constraints: str
+    output: str
+    window_start: str | None = None  # ISO UTC, inclusive
+    window_end: str | None = None  # ISO UTC, exclusive
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    """How a run ended: ``completed``, ``completed_with_violations``, ``failed``, ``cancelled``."""
+
+    state: str
+    message: str = ""
+    violations: int | None = None
+
+
+class Backend(LoggingConfigurable):
+    """Runs jobs somewhere. Subclasses set ``name`` and implement :meth:`run` and :meth:`cancel`.
+
+    ``run`` awaits the job to its end and returns a :class:`RunOutcome`; it calls
+    ``report(progress, message)`` (progress in [0, 1]) as the job advances. ``cancel`` stops a job
+    started by this backend; ``run`` then returns soon after.
+    """
+
+    name = ""
+
+    def problem(self):
+        """Why this backend cannot run jobs here (shown to users), or ``None`` when it can."""
+        return None
+
+    async def run(self, job, report):
+        raise NotImplementedError
+
+    async def cancel(self, execution_id):
+        raise NotImplementedError

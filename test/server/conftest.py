@@ -1,0 +1,45 @@
+"""Tests run against a real Jupyter server with the extension enabled (pytest-jupyter)."""
+
+import json
+
+import pytest
+
+pytest_plugins = ("pytest_jupyter.jupyter_server",)
+
+
+@pytest.fixture
+def db_file(tmp_path):
+    return tmp_path / "db" / "monitors.sqlite"
+
+
+@pytest.fixture
+def jp_server_config(db_file):
+    return {
+        "ServerApp": {"jpserver_extensions": {"jupyterlab_model_monitor": True}},
+        "ModelMonitorApp": {"db_path": str(db_file), "scheduler_enabled": False},
+    }
+
+
+@pytest.fixture
+def extension(jp_serverapp):
+    """The running ModelMonitorApp."""
+    return jp_serverapp.extension_manager.extension_points["jupyterlab_model_monitor"].app
+
+
+@pytest.fixture
+def api(jp_fetch):
+    """``await api(method, *path, body=None, params=None)`` → (status, parsed JSON or None).
+
+    Error statuses are returned, not raised.
+    """
+
+    async def call(method, *path, body=None, params=None):
+        kwargs = {"method": method, "raise_error": False, "params": params}
+        if body is not None:
+            kwargs["body"] = body if isinstance(body, str) else json.dumps(body)
+        elif method in ("POST", "PATCH"):
+            kwargs["body"] = ""
+        response = await jp_fetch("model-monitor", *path, **kwargs)
+        return response.code, json.loads(response.body) if response.body else None
+
+    return call

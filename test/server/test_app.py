@@ -1,0 +1,40 @@
+"""The extension app: configuration traits, and the scheduler loop started and stopped with it."""
+
+import asyncio
+
+import pytest
+
+from jupyterlab_model_monitor.backends.local import LocalBackend
+
+
+@pytest.fixture
+def jp_server_config(db_file):
+    return {
+        "ServerApp": {"jpserver_extensions": {"jupyterlab_model_monitor": True}},
+        "ModelMonitorApp": {"db_path": str(db_file), "poll_interval": 0.05},
+        "LocalBackend": {"cancel_grace_seconds": 1.5},
+    }
+
+
+async def test_configuration_reaches_the_services(extension, db_file, jp_root_dir):
+    assert extension.store.path == str(db_file)
+    assert extension.scheduler.poll_interval == 0.05
+    assert extension.root_dir == str(jp_root_dir.resolve())
+    backend = extension.backends["local"]
+    assert isinstance(backend, LocalBackend) and backend.cancel_grace_seconds == 1.5
+
+
+async def test_start_hook_runs_the_loop_and_stop_ends_it(extension, jp_serverapp, db_file):
+    calls = []
+    original = extension.scheduler.tick
+
+    async def counting_tick(now=None):
+        calls.append(now)
+        await original(now)
+
+    extension.scheduler.tick = counting_tick
+    await extension._start_jupyter_server_extension(jp_serverapp)
+    await asyncio.sleep(0.3)
+    assert len(calls) >= 2 and db_file.exists()
+    await extension.scheduler.stop()
+    assert extension.scheduler._loop_task.done()

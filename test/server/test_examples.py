@@ -1,0 +1,118 @@
+"""examples/generate.py: reproducible demo data in SageMaker's capture layout, with drift."""
+
+import csv
+import hashlib
+import json
+import re
+
+import pytest
+from demo import load_generator
+
+FILE_NAME = re.compile(r"^\d\d-\d\d-\d{3}-[0-9a-f-]{36}\.jsonl$")
+
+
+@pytest.fixture(scope="module")
+def generate():
+    return load_generator()
+
+
+@pytest.fixture(scope="module")
+def demo(generate, tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    generate.main(["--skip-engine", "--output", str(out)])
+    return out
+
+
+def _digest(folder):
+    sha = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        sha.update(str(path.relative_to(folder)).encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+def _records(demo, generate, hour):
+    folder = (
+        demo / "captures" / generate.ENDPOINT / "AllTraffic" / "2026" / "11" / "01" / f"{hour:02d}"
+    )
+    lines = [line for path in sorted(folder.iterdir()) for line in path.read_text().splitlines()]
+    return [json.loads(line) for line in lines if line.startswith("{") and line.endswith("}")]
+
+
+def test_is_reproducible(generate, demo, tmp_path):
+    generate.main(["--skip-engine", "--output", str(tmp_path)])
+    assert _digest(tmp_path) == _digest(demo)
+
+
+def test_training_table(generate, demo):
+    with (demo / "data" / "training.csv").open() as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == generate.COLUMNS
+    assert len(rows) == 1 + generate.TRAINING_ROWS
+    assert len(generate.NUMERIC) >= 10 and len(generate.CATEGORICAL) >= 4
+
+
+def test_capture_layout_and_record_shape(generate, demo):
+    root = demo / "captures" / generate.ENDPOINT / "AllTraffic"
+    hours = sorted(p.parent.relative_to(root).as_posix() for p in root.rglob("*.jsonl"))
+    assert len(set(hours)) == generate.HOURS
+    assert all(FILE_NAME.match(p.name) for p in root.rglob("*.jsonl"))
+    record = _records(demo, generate, 0)[0]
+    assert list(record) == ["captureData", "eventMetadata", "eventVersion"]
+    assert record["eventVersion"] == "0"
+    assert record["captureData"]["endpointInput"] == {
+        "observedContentType": "text/csv",
+        "mode": "INPUT",
+        "data": record["captureData"]["endpointInput"]["data"],
+        "encoding": "CSV",
+    }
+    assert record["captureData"]["endpointOutput"]["mode"] == "OUTPUT"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT00:\d\d:\d\dZ", record["eventMetadata"]["inferenceTime"])
+    cells = record["captureData"]["endpointInput"]["data"].split(",")
+    assert len(cells) == len(generate.COLUMNS) - 1  # the score comes back as the output
+
+
+def test_has_malformed_lines(generate, demo):
+    broken = [
+        line
+        for path in (demo / "captures").rglob("*.jsonl")
+        for line in path.read_text().splitlines()
+        if not line.endswith("}")
+    ]
+    assert len(broken) == len(generate.MALFORMED_HOURS)
+
+
+def _column(records, index):
+    return [r["captureData"]["endpointInput"]["data"].split(",")[index] for r in records]
+
+
+def test_later_hours_drift(generate, demo):
+    early, late = _records(demo, generate, 0), _records(demo, generate, generate.HOURS - 1)
+    payment = generate.CATEGORICAL.index("payment_method") + len(generate.NUMERIC)
+    assert generate.NEW_PAYMENT not in _column(early, payment)
+    assert generate.NEW_PAYMENT in _column(late, payment)
+    credit = generate.NUMERIC.index("credit_score")
+    assert _column(early, credit).count("") == 0
+    assert _column(late, credit).count("") > len(late) // 10
+    charges = generate.NUMERIC.index("monthly_charges")
+
+    def mean(values):
+        return sum(map(float, values)) / len(values)
+
+    assert mean(_column(late, charges)) > 1.2 * mean(_column(early, charges))
+
+
+def test_full_demo_has_a_run_with_violations(generate, tmp_path):
+    from demo import require_cli
+
+    require_cli()
+    generate.main(["--output", str(tmp_path)])
+    for name in ("statistics.json", "constraints.json"):
+        assert (tmp_path / "baseline" / name).is_file()
+
+    def violations(run):
+        text = (tmp_path / "monitoring" / run / "constraint_violations.json").read_text()
+        return json.loads(text)["violations"]
+
+    assert violations("early-hours") == []
+    assert len(violations("late-hours")) >= 3

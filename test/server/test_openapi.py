@@ -1,0 +1,74 @@
+"""api/openapi.yaml describes exactly the routes the extension serves, and their JSON shapes."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from tornado.web import RequestHandler
+
+from jupyterlab_model_monitor.handlers import default_handlers
+from jupyterlab_model_monitor.validation import MONITOR_FIELDS
+
+SPEC = Path(__file__).resolve().parents[2] / "api" / "openapi.yaml"
+METHODS = ("get", "post", "patch", "put", "delete")
+
+
+@pytest.fixture(scope="module")
+def spec():
+    return yaml.safe_load(SPEC.read_text())
+
+
+def served_routes():
+    """(path, method) pairs from the handler table, with regex groups as OpenAPI parameters."""
+    routes = set()
+    for pattern, handler in default_handlers:
+        path = pattern.removeprefix("/model-monitor")
+        for name in ("monitor_id", "execution_id"):
+            if name.split("_")[0] + "s/" in path:
+                path = path.replace("([0-9a-f]{32})", "{" + name + "}", 1)
+        assert "(" not in path, pattern
+        for method in METHODS:
+            if getattr(handler, method) is not getattr(RequestHandler, method):
+                routes.add((path, method))
+    return routes
+
+
+def documented_routes(spec):
+    return {(path, m) for path, item in spec["paths"].items() for m in item if m in METHODS}
+
+
+def test_every_route_is_documented_and_vice_versa(spec):
+    assert spec["servers"][0]["url"] == "/model-monitor"
+    assert served_routes() == documented_routes(spec)
+
+
+def test_every_documented_path_parameter_exists(spec):
+    for path, item in spec["paths"].items():
+        for name in re.findall(r"{(\w+)}", path):
+            refs = [p["$ref"].rsplit("/", 1)[1] for p in item.get("parameters", [])]
+            params = [spec["components"]["parameters"][r]["name"] for r in refs]
+            assert name in params, path
+
+
+def required_fields(spec, name):
+    schema = spec["components"]["schemas"][name]
+    parts = schema.get("allOf", [schema])
+    return {f for part in parts for f in part.get("required", [])}
+
+
+async def test_responses_match_the_schemas(spec, api, jp_root_dir, extension):
+    (jp_root_dir / "s.json").write_text("{}")
+    (jp_root_dir / "c.json").write_text("{}")
+    extension.scheduler.max_concurrent_runs = 0
+    body = {"name": "m", "dataset": "d", "baseline_statistics": "s.json"}
+    _, monitor = await api("POST", "monitors", body={**body, "baseline_constraints": "c.json"})
+    assert set(monitor) == required_fields(spec, "Monitor")
+    _, execution = await api("POST", "monitors", monitor["id"], "runs")
+    assert set(execution) == required_fields(spec, "Execution")
+    _, health = await api("GET", "health")
+    assert set(health) == required_fields(spec, "Health")
+    _, error = await api("POST", "monitors", body={})
+    assert set(error) == required_fields(spec, "Error")
+    fields = spec["components"]["schemas"]["MonitorFields"]["properties"]
+    assert set(fields) == set(MONITOR_FIELDS)
