@@ -15,8 +15,7 @@ export type DiagnosticKind =
   | 'template_time'
   | 'empty_input'
   | 'preprocessor_error'
-  | 'row_count_mismatch'
-  | 'unreadable_file';
+  | 'row_count_mismatch';
 
 export interface Diagnostic {
   kind: DiagnosticKind;

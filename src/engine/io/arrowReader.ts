@@ -1,0 +1,125 @@
+import { DataType, RecordBatch, RecordBatchReader, Type, Vector } from 'apache-arrow';
+import { Column, ColumnBatch } from './batch';
+import { ChunkSource } from './chunks';
+import { ReadContext, throwIfAborted } from './readContext';
+
+const FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
+
+/**
+ * Where Arrow bytes come from: chunks, or a random-access handle (Node's `fs.promises.FileHandle`)
+ * that lets the IPC file format be read batch by batch through its footer.
+ */
+export type ArrowInput = ChunkSource | { fileHandle: unknown };
+
+/**
+ * Reads Arrow IPC (stream or file format) into typed column batches (FORMATS.md §1.4). Streams are
+ * read chunk by chunk; the file format needs its footer, so from chunks it is gathered whole
+ * (pass a file handle to avoid that).
+ */
+export async function* readArrow(input: ArrowInput, ctx: ReadContext): AsyncGenerator<ColumnBatch> {
+  const reader = await openReader(input);
+  for await (const batch of reader as AsyncIterable<RecordBatch>) {
+    throwIfAborted(ctx);
+    ctx.counts.records += batch.numRows;
+    ctx.counts.rows += batch.numRows;
+    yield toColumnBatch(batch);
+  }
+}
+
+async function openReader(input: ArrowInput): Promise<RecordBatchReader> {
+  if ('fileHandle' in input) {
+    return (await RecordBatchReader.from(input.fileHandle as any)) as RecordBatchReader;
+  }
+  const { head, rest } = await peek(input);
+  if (isFileFormat(head)) {
+    return RecordBatchReader.from(await gather(head, rest)) as RecordBatchReader;
+  }
+  return (await RecordBatchReader.from(prepend(head, rest))) as RecordBatchReader;
+}
+
+type ByteIterator = AsyncIterator<Uint8Array>;
+
+async function peek(source: ChunkSource): Promise<{ head: Uint8Array; rest: ByteIterator }> {
+  const rest = toBytes(source)[Symbol.asyncIterator]();
+  const first = await rest.next();
+  return { head: first.done ? new Uint8Array(0) : first.value, rest };
+}
+
+async function* toBytes(source: ChunkSource): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+  }
+}
+
+async function* prepend(head: Uint8Array, rest: ByteIterator): AsyncGenerator<Uint8Array> {
+  yield head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) {
+    yield next.value;
+  }
+}
+
+async function gather(head: Uint8Array, rest: ByteIterator): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of prepend(head, rest)) {
+    chunks.push(chunk);
+    length += chunk.length;
+  }
+  const all = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return all;
+}
+
+function isFileFormat(head: Uint8Array): boolean {
+  return FILE_MAGIC.every((byte, i) => head[i] === byte);
+}
+
+function toColumnBatch(batch: RecordBatch): ColumnBatch {
+  const names = batch.schema.fields.map(field => field.name);
+  const columns = names.map((_, i) => toColumn(batch.getChildAt(i)!));
+  return { names, columns, rowCount: batch.numRows };
+}
+
+function toColumn(vector: Vector): Column {
+  const type = vector.type as DataType;
+  const read = <T>(convert: (value: any) => T): (T | null)[] => {
+    const values = new Array<T | null>(vector.length);
+    for (let i = 0; i < vector.length; i++) {
+      const value = vector.isValid(i) ? vector.get(i) : null;
+      values[i] = value === null || value === undefined ? null : convert(value);
+    }
+    return values;
+  };
+  switch (type.typeId) {
+    case Type.Int:
+      return { kind: 'integral', values: read(v => v as number | bigint) };
+    case Type.Float:
+      return { kind: 'fractional', values: read(v => Number(v)) };
+    case Type.Decimal:
+      return {
+        kind: 'fractional',
+        values: read(v => Number(String(v)) / 10 ** (type as any).scale)
+      };
+    case Type.Bool:
+      return { kind: 'boolean', values: read(v => Boolean(v)) };
+    case Type.Date:
+    case Type.Timestamp:
+      return {
+        kind: 'text',
+        values: read(v => (v instanceof Date ? v : new Date(Number(v))).toISOString())
+      };
+    case Type.Utf8:
+    case Type.LargeUtf8:
+    case Type.Dictionary:
+      return { kind: 'text', values: read(v => String(v)) };
+    default:
+      return {
+        kind: 'text',
+        values: read(v => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
+      };
+  }
+}

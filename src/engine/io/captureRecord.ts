@@ -1,0 +1,145 @@
+import { decodePayload, CapturePayload, PayloadProblem } from './capturePayload';
+import { Row } from './payloadRows';
+import { preprocessorRows, RecordPreprocessor, toPreprocessorRecord } from './preprocessor';
+import { ReadContext, reject, warn } from './readContext';
+
+const TEMPLATE_TIME = '{%s}';
+
+/**
+ * Turns one capture line into rows: output cells, then input cells (SageMaker's default
+ * `output_columns_position` START); payload line i of the input pairs with line i of the output.
+ * Returns [] for a rejected record (reported with file, line and field).
+ */
+export function captureLineRows(
+  line: string,
+  lineNumber: number,
+  ctx: ReadContext,
+  preprocessor?: RecordPreprocessor
+): Row[] {
+  let record: any;
+  try {
+    record = JSON.parse(line);
+  } catch (error) {
+    reject(ctx, { kind: 'malformed_json', line: lineNumber, message: (error as Error).message });
+    return [];
+  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    reject(ctx, { kind: 'malformed_json', line: lineNumber, message: 'expected a JSON object' });
+    return [];
+  }
+  checkInferenceTime(record, lineNumber, ctx);
+  if (preprocessor) {
+    return preprocessedRows(record, lineNumber, ctx, preprocessor);
+  }
+  const capture = record.captureData;
+  if (
+    !capture ||
+    typeof capture !== 'object' ||
+    (!capture.endpointInput && !capture.endpointOutput)
+  ) {
+    const field = capture ? 'captureData.endpointInput' : 'captureData';
+    reject(ctx, { kind: 'missing_field', line: lineNumber, field, message: `no ${field}` });
+    return [];
+  }
+  return pairedRows(capture, lineNumber, ctx);
+}
+
+function pairedRows(
+  capture: Record<string, CapturePayload | undefined>,
+  lineNumber: number,
+  ctx: ReadContext
+): Row[] {
+  const sides: Row[][] = [];
+  for (const side of ['endpointOutput', 'endpointInput']) {
+    const payload = capture[side];
+    if (!payload) {
+      continue;
+    }
+    const result = decodePayload(payload);
+    if ('problem' in result) {
+      rejectPayload(ctx, lineNumber, side, result.problem);
+      return [];
+    }
+    sides.push(result.rows);
+  }
+  warnEncodingMismatch(capture, lineNumber, ctx);
+  if (sides.length === 2 && sides[0].length !== sides[1].length) {
+    reject(ctx, {
+      kind: 'row_count_mismatch',
+      line: lineNumber,
+      field: 'captureData',
+      message: `endpointOutput has ${sides[0].length} lines but endpointInput has ${sides[1].length}`
+    });
+    return [];
+  }
+  if (sides.length === 1) {
+    return sides[0];
+  }
+  return sides[0].map((output, i) => output.concat(sides[1][i]));
+}
+
+function preprocessedRows(
+  record: Record<string, any>,
+  lineNumber: number,
+  ctx: ReadContext,
+  preprocessor: RecordPreprocessor
+): Row[] {
+  try {
+    return preprocessorRows(preprocessor(toPreprocessorRecord(record)));
+  } catch (error) {
+    reject(ctx, {
+      kind: 'preprocessor_error',
+      line: lineNumber,
+      message: (error as Error)?.message ?? String(error)
+    });
+    return [];
+  }
+}
+
+function rejectPayload(
+  ctx: ReadContext,
+  lineNumber: number,
+  side: string,
+  problem: PayloadProblem
+): void {
+  reject(ctx, {
+    kind: problem.kind,
+    line: lineNumber,
+    field: `captureData.${side}.${problem.field}`,
+    message: problem.message
+  });
+}
+
+function checkInferenceTime(
+  record: Record<string, any>,
+  lineNumber: number,
+  ctx: ReadContext
+): void {
+  const time = record.eventMetadata?.inferenceTime;
+  if (typeof time === 'string' && time.includes(TEMPLATE_TIME)) {
+    warn(ctx, {
+      kind: 'template_time',
+      line: lineNumber,
+      field: 'eventMetadata.inferenceTime',
+      message: 'inferenceTime is the SDK template "{%s}"'
+    });
+  }
+}
+
+/** SageMaker's analyzer fails on differing encodings; we read each side alone and say so. */
+function warnEncodingMismatch(
+  capture: Record<string, CapturePayload | undefined>,
+  lineNumber: number,
+  ctx: ReadContext
+): void {
+  const input = capture.endpointInput?.encoding;
+  const output = capture.endpointOutput?.encoding;
+  if (input && output && input !== output) {
+    warn(ctx, {
+      kind: 'encoding_mismatch',
+      line: lineNumber,
+      field: 'captureData',
+      message: `Encoding is ${input} for endpointInput, but Encoding is ${output} for endpointOutput`
+    });
+  }
+}

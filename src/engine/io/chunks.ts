@@ -1,0 +1,35 @@
+/**
+ * The streaming input every reader takes: chunks of bytes (from a file stream, a browser `File`,
+ * `fetch`) or of already-decoded text (tests, inline data).
+ */
+export type Chunk = Uint8Array | string;
+export type ChunkSource = AsyncIterable<Chunk> | Iterable<Chunk>;
+
+/** Decodes UTF-8 byte chunks to text chunks; a leading BOM is dropped, split characters are kept whole. */
+export async function* decodeText(source: ChunkSource): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let first = true;
+  for await (const chunk of source) {
+    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1);
+      }
+    }
+    if (text.length > 0) {
+      yield text;
+    }
+  }
+  const rest = decoder.decode();
+  if (rest.length > 0) {
+    yield rest;
+  }
+}
+
+/** Splits any text into chunks of at most `size` characters: lets tests prove chunk-boundary independence. */
+export function* rechunk(text: string, size: number): Generator<string> {
+  for (let i = 0; i < text.length; i += size) {
+    yield text.slice(i, i + size);
+  }
+}

@@ -1,0 +1,78 @@
+import { ColumnBatch } from './batch';
+import { ChunkSource, decodeText } from './chunks';
+import { CsvParser, CsvRecord } from './csvParser';
+import { ReadContext, reject, throwIfAborted } from './readContext';
+import { RowBatcher } from './rowBatcher';
+
+export interface CsvOptions {
+  /** The first record holds column names (SageMaker's default is false). */
+  header?: boolean;
+  /** Names to use instead of a header or `_c0…` (a byte range of a file whose header was read apart). */
+  columnNames?: string[];
+  /** Headerless files: column i is named `featureNames[i]` (baseline names by position), else `_c<i>`. */
+  featureNames?: string[];
+  /** Line number of the first line in `source` (byte ranges of a big file start mid-file). */
+  firstLine?: number;
+}
+
+/**
+ * Reads CSV into text column batches. Records with a different number of fields than the header
+ * (or than the first record) are dropped and reported as `column_count` with their line.
+ */
+export async function* readCsv(
+  source: ChunkSource,
+  options: CsvOptions,
+  ctx: ReadContext
+): AsyncGenerator<ColumnBatch> {
+  let names: string[] | null = options.columnNames ? [...options.columnNames] : null;
+  let batcher: RowBatcher | null = names ? new RowBatcher(names, ctx.batchSize) : null;
+  let expectHeader = !!options.header && !names;
+  const ready: ColumnBatch[] = [];
+
+  const onRecord = (record: CsvRecord): void => {
+    if (expectHeader) {
+      expectHeader = false;
+      names = record.fields.map((name, i) => name ?? `_c${i}`);
+      batcher = new RowBatcher(names, ctx.batchSize);
+      return;
+    }
+    ctx.counts.records++;
+    if (!batcher) {
+      names = record.fields.map((_, i) => options.featureNames?.[i] ?? `_c${i}`);
+      batcher = new RowBatcher(names, ctx.batchSize);
+    }
+    if (record.fields.length !== batcher.width) {
+      reject(ctx, {
+        kind: 'column_count',
+        line: record.line,
+        message: `expected ${batcher.width} fields, found ${record.fields.length}`
+      });
+      return;
+    }
+    ctx.counts.rows++;
+    const batch = batcher.add(record.fields);
+    if (batch) {
+      ready.push(batch);
+    }
+  };
+  const parser = new CsvParser(
+    onRecord,
+    problem => {
+      ctx.counts.records++;
+      reject(ctx, { kind: 'malformed_csv', line: problem.line, message: problem.message });
+    },
+    options.firstLine ?? 1
+  );
+
+  for await (const text of decodeText(source)) {
+    throwIfAborted(ctx);
+    parser.push(text);
+    yield* ready.splice(0);
+  }
+  parser.end();
+  yield* ready.splice(0);
+  const last = (batcher as RowBatcher | null)?.flush();
+  if (last) {
+    yield last;
+  }
+}

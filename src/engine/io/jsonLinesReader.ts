@@ -1,0 +1,65 @@
+import { ColumnBatch } from './batch';
+import { ChunkSource } from './chunks';
+import { KeyedBatcher } from './keyedBatcher';
+import { splitLines } from './lines';
+import { cellText, isRawObject, JsonSyntaxError, parseRawJson } from './rawJson';
+import { ReadContext, reject, throwIfAborted } from './readContext';
+
+export interface JsonLinesOptions {
+  firstLine?: number;
+}
+
+/**
+ * Reads JSON lines: one object per line, columns sorted by key, scalars as their JSON text.
+ * Nested objects and arrays become their compact JSON text (a String cell). Blank lines are skipped.
+ */
+export async function* readJsonLines(
+  source: ChunkSource,
+  options: JsonLinesOptions,
+  ctx: ReadContext
+): AsyncGenerator<ColumnBatch> {
+  const batcher = new KeyedBatcher(ctx.batchSize);
+  for await (const run of splitLines(source, options.firstLine)) {
+    throwIfAborted(ctx);
+    for (let i = 0; i < run.lines.length; i++) {
+      const row = parseLine(run.lines[i], run.firstLine + i, ctx);
+      const batch = row ? batcher.add(row) : null;
+      if (batch) {
+        yield batch;
+      }
+    }
+  }
+  const last = batcher.flush();
+  if (last) {
+    yield last;
+  }
+}
+
+function parseLine(
+  line: string,
+  lineNumber: number,
+  ctx: ReadContext
+): Map<string, string | null> | null {
+  if (line.trim().length === 0) {
+    return null;
+  }
+  ctx.counts.records++;
+  let value;
+  try {
+    value = parseRawJson(line);
+  } catch (error) {
+    const message = error instanceof JsonSyntaxError ? error.message : String(error);
+    reject(ctx, { kind: 'malformed_json', line: lineNumber, message });
+    return null;
+  }
+  if (!isRawObject(value)) {
+    reject(ctx, { kind: 'malformed_json', line: lineNumber, message: 'expected a JSON object' });
+    return null;
+  }
+  const row = new Map<string, string | null>();
+  for (const key of Object.keys(value)) {
+    row.set(key, cellText(value[key]));
+  }
+  ctx.counts.rows++;
+  return row;
+}

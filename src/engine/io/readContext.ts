@@ -1,0 +1,52 @@
+import { Diagnostic, DiagnosticsCollector } from '../diagnostics';
+
+/** Records read and rejected: the denominator and numerator of `--max-error-rate`. */
+export interface RecordCounts {
+  /** Input records (CSV records, JSON lines, capture lines), good and bad. */
+  records: number;
+  /** Records dropped because they could not be read. */
+  rejected: number;
+  /** Rows yielded (a capture record can give several). */
+  rows: number;
+}
+
+/** What every reader needs besides its bytes: where problems go and how big batches are. */
+export interface ReadContext {
+  /** The file name diagnostics show. */
+  file: string;
+  diagnostics: DiagnosticsCollector;
+  counts: RecordCounts;
+  /** Rows per yielded batch. */
+  batchSize: number;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_BATCH_SIZE = 4096;
+
+export function newCounts(): RecordCounts {
+  return { records: 0, rejected: 0, rows: 0 };
+}
+
+export function createReadContext(
+  file: string,
+  diagnostics = new DiagnosticsCollector()
+): ReadContext {
+  return { file, diagnostics, counts: newCounts(), batchSize: DEFAULT_BATCH_SIZE };
+}
+
+/** Reports a record that is dropped: counted as rejected and kept as a diagnostic. */
+export function reject(ctx: ReadContext, diagnostic: Omit<Diagnostic, 'file'>): void {
+  ctx.counts.rejected++;
+  ctx.diagnostics.report({ file: ctx.file, ...diagnostic });
+}
+
+/** Reports a problem that does not drop the record (e.g. a template time). */
+export function warn(ctx: ReadContext, diagnostic: Omit<Diagnostic, 'file'>): void {
+  ctx.diagnostics.report({ file: ctx.file, ...diagnostic });
+}
+
+export function throwIfAborted(ctx: ReadContext): void {
+  if (ctx.signal?.aborted) {
+    throw ctx.signal.reason ?? new Error('aborted');
+  }
+}

@@ -1,0 +1,45 @@
+import { readArrow } from './arrowReader';
+import { ColumnBatch } from './batch';
+import { readCapture } from './captureReader';
+import { ChunkSource } from './chunks';
+import { readCsv } from './csvReader';
+import { DatasetFormat } from './datasetFormat';
+import { readJsonLines } from './jsonLinesReader';
+import { RecordPreprocessor } from './preprocessor';
+import { ReadContext } from './readContext';
+
+export interface DatasetReadOptions {
+  format: DatasetFormat;
+  /** CSV: the first record of each file is a header. */
+  header?: boolean;
+  /** CSV byte ranges after the first: the header read apart. */
+  columnNames?: string[];
+  /** Baseline feature names: headerless CSV and capture columns take them by position. */
+  featureNames?: string[];
+  preprocessor?: RecordPreprocessor;
+  /** Line number of the first line of `source` (byte ranges start mid-file). */
+  firstLine?: number;
+  /** Arrow: a random-access file handle, read instead of `source` (see readArrow). */
+  arrowFileHandle?: unknown;
+}
+
+/** Reads one file (or byte range of one) of any supported format into column batches. */
+export function readDataset(
+  source: ChunkSource,
+  options: DatasetReadOptions,
+  ctx: ReadContext
+): AsyncGenerator<ColumnBatch> {
+  switch (options.format) {
+    case 'csv':
+      return readCsv(source, options, ctx);
+    case 'json':
+      return readJsonLines(source, options, ctx);
+    case 'sagemaker_capture_json':
+      return readCapture(source, options, ctx);
+    case 'arrow':
+      return readArrow(
+        options.arrowFileHandle ? { fileHandle: options.arrowFileHandle } : source,
+        ctx
+      );
+  }
+}

@@ -1,0 +1,164 @@
+import { DATASET_FORMATS, DatasetFormat, parseDatasetFormat } from '../io/datasetFormat';
+import { parseIsoTime, TimeWindow } from '../pipeline/captureWindow';
+import { UsageError } from '../pipeline/errors';
+import { mergeProfiles } from '../pipeline/mergeProfiles';
+import { profileDataset } from '../pipeline/profileDataset';
+import { ProgressListener } from '../pipeline/progress';
+import { runBaseline } from '../pipeline/runBaseline';
+import { runMonitor } from '../pipeline/runMonitor';
+import { ReadRunOptions } from '../pipeline/runOptions';
+import { PipelineRuntime } from '../pipeline/runtime';
+import { RunSummary } from '../pipeline/runSummary';
+import {
+  choiceValue,
+  numberValue,
+  optionValue,
+  OptionKind,
+  ParsedArgs,
+  requiredValue
+} from './cliArgs';
+import { formatCommand, validateCommand } from './cliDocumentCommands';
+
+export const READ_OPTIONS: Record<string, OptionKind> = {
+  dataset: 'value',
+  'dataset-format': 'value',
+  header: 'flag',
+  start: 'value',
+  end: 'value',
+  preprocessor: 'value',
+  'max-error-rate': 'value',
+  workers: 'value',
+  progress: 'value',
+  help: 'flag'
+};
+
+export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
+  baseline: { ...READ_OPTIONS, output: 'value', generation: 'value' },
+  monitor: {
+    ...READ_OPTIONS,
+    output: 'value',
+    generation: 'value',
+    'baseline-statistics': 'value',
+    'baseline-constraints': 'value',
+    'fail-on-violations': 'flag',
+    'no-drift-tests': 'flag'
+  },
+  profile: { ...READ_OPTIONS, output: 'value' },
+  merge: { output: 'value', progress: 'value', help: 'flag' },
+  format: { 'in-place': 'flag', help: 'flag' },
+  validate: { help: 'flag' }
+};
+
+export interface CommandContext {
+  runtime: PipelineRuntime;
+  signal: AbortSignal;
+  onProgress: ProgressListener;
+  defaultWorkers: number;
+  stdout: (text: string) => void;
+}
+
+/** Runs a command; returns its summary (run commands) or an exit code (format/validate). */
+export async function runCommand(
+  command: string,
+  args: ParsedArgs,
+  ctx: CommandContext
+): Promise<RunSummary | number> {
+  switch (command) {
+    case 'baseline':
+      return runBaseline(
+        {
+          ...readOptions(args, ctx),
+          outputDir: requiredValue(args, 'output'),
+          generation: generation(args)
+        },
+        ctx.runtime
+      );
+    case 'monitor':
+      return runMonitor(
+        {
+          ...readOptions(args, ctx),
+          outputDir: requiredValue(args, 'output'),
+          generation: generation(args),
+          baselineStatistics: requiredValue(args, 'baseline-statistics'),
+          baselineConstraints: requiredValue(args, 'baseline-constraints'),
+          driftTests: args.flags.has('no-drift-tests') ? false : undefined
+        },
+        ctx.runtime
+      );
+    case 'profile':
+      return profileDataset(
+        { ...readOptions(args, ctx), output: requiredValue(args, 'output') },
+        ctx.runtime
+      );
+    case 'merge':
+      if (args.positionals.length === 0) {
+        throw new UsageError('merge needs at least one profile file');
+      }
+      return mergeProfiles(
+        { profiles: args.positionals, output: requiredValue(args, 'output') },
+        ctx.runtime
+      );
+    case 'format':
+      return formatCommand(args, ctx);
+    case 'validate':
+      return validateCommand(args, ctx);
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  }
+}
+
+function readOptions(args: ParsedArgs, ctx: CommandContext): ReadRunOptions {
+  return {
+    dataset: requiredValue(args, 'dataset'),
+    format: datasetFormat(args),
+    header: args.flags.has('header'),
+    window: timeWindow(args),
+    workers:
+      numberValue(args, 'workers', n => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1') ??
+      ctx.defaultWorkers,
+    maxErrorRate: numberValue(args, 'max-error-rate', n => n >= 0 && n <= 1, 'between 0 and 1'),
+    preprocessorPath: optionValue(args, 'preprocessor'),
+    signal: ctx.signal,
+    onProgress: ctx.onProgress
+  };
+}
+
+function datasetFormat(args: ParsedArgs): DatasetFormat | undefined {
+  const text = optionValue(args, 'dataset-format');
+  if (text === undefined) {
+    return undefined;
+  }
+  const format = parseDatasetFormat(text);
+  if (!format) {
+    throw new UsageError(
+      `--dataset-format must be one of ${DATASET_FORMATS.join(', ')}, got ${JSON.stringify(text)}`
+    );
+  }
+  return format;
+}
+
+function generation(args: ParsedArgs) {
+  return choiceValue(args, 'generation', ['2021', 'current'] as const);
+}
+
+function timeWindow(args: ParsedArgs): TimeWindow | undefined {
+  const start = optionValue(args, 'start');
+  const end = optionValue(args, 'end');
+  if (start === undefined && end === undefined) {
+    return undefined;
+  }
+  const window: TimeWindow = {};
+  for (const [name, text] of [
+    ['start', start],
+    ['end', end]
+  ] as const) {
+    if (text !== undefined) {
+      const time = parseIsoTime(text);
+      if (!time) {
+        throw new UsageError(`--${name} must be an ISO 8601 time, got ${JSON.stringify(text)}`);
+      }
+      window[name] = time;
+    }
+  }
+  return window;
+}

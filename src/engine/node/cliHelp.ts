@@ -1,0 +1,68 @@
+/** `--help` texts, one per command. */
+const READ_OPTIONS = `
+Input options:
+  --dataset PATH              a file or a folder (folders are read recursively, paths in lexicographic order)
+  --dataset-format FORMAT     csv | json | sagemaker_capture_json | arrow (default: detected per file)
+  --header                    CSV files start with a header row (default: no header, columns _c0, _c1, ...)
+  --start ISO --end ISO       captures: only hour folders yyyy/mm/dd/HH overlapping [start, end), UTC
+  --preprocessor MODULE.js    captures: a CommonJS module exporting preprocess_handler(record)
+  --max-error-rate RATE       fail (exit 2) when rejected records / records exceeds RATE (default 0.1)
+
+Run options:
+  --workers N                 worker threads (default: all cores); 1 reads in file order, byte-exact with SageMaker
+  --progress bar|json|none    progress on stderr (default: bar on a terminal, else none); json = one object a line
+`;
+
+export const HELP: Record<string, string> = {
+  main: `model-monitor: SageMaker Model Monitor (data quality) on your machine
+
+Usage: model-monitor <command> [options]
+
+Commands:
+  baseline    profile a dataset; write statistics.json and suggested constraints.json
+  monitor     profile current data and check it against a baseline; write statistics.json and constraint_violations.json
+  profile     profile a dataset into a mergeable profile file
+  merge       merge profile files into one
+  format      print a SageMaker JSON file re-serialised exactly as the analyzer writes it
+  validate    check a statistics/constraints/violations file and list its problems
+
+Run 'model-monitor <command> --help' for a command's options. Exit codes: docs/cli.md.
+`,
+  baseline: `Usage: model-monitor baseline --dataset PATH --output DIR [options]
+
+Writes DIR/statistics.json, DIR/constraints.json and DIR/diagnostics.json (bad records, our own file).
+${READ_OPTIONS}
+Output options:
+  --output DIR                output folder (created if needed; files appear only when complete)
+  --generation 2021|current   analyzer layout to write (default current; 2021 omits the newer keys)
+`,
+  monitor: `Usage: model-monitor monitor --dataset PATH --baseline-statistics FILE --baseline-constraints FILE --output DIR [options]
+
+Writes DIR/statistics.json, DIR/constraint_violations.json and DIR/diagnostics.json.
+Capture and headerless CSV columns take the baseline's feature names by position.
+${READ_OPTIONS}
+Output options:
+  --output DIR                output folder
+  --generation 2021|current   analyzer layout of statistics.json (default current)
+  --no-drift-tests            write only SageMaker's violations (no extension drift-test section)
+  --fail-on-violations        exit with code 3 when there are violations
+`,
+  profile: `Usage: model-monitor profile --dataset PATH --output FILE [options]
+
+Writes a mergeable profile (JSON, our own format) to FILE and diagnostics.json next to it.
+${READ_OPTIONS}`,
+  merge: `Usage: model-monitor merge --output FILE PROFILE...
+
+Merges profile files, in the order given (rows of later files come after earlier ones), into FILE.
+`,
+  format: `Usage: model-monitor format FILE [--in-place]
+
+Prints FILE re-serialised as SageMaker's analyzer writes it (Jackson layout, key order, Java doubles).
+  --in-place                  rewrite FILE instead of printing
+`,
+  validate: `Usage: model-monitor validate FILE...
+
+Reads statistics/constraints/violations files leniently and lists every problem (JSON path and message).
+Exit code 0 when all are valid, 2 otherwise.
+`
+};

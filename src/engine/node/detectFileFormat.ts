@@ -1,0 +1,25 @@
+import { promises as fs } from 'fs';
+import { DatasetFormat, detectFormat } from '../io/datasetFormat';
+import { DataError } from '../pipeline/errors';
+
+const HEAD_BYTES = 64 * 1024;
+
+/** Reads a file's first bytes and detects its format from them and its name. */
+export async function detectFileFormat(file: string): Promise<DatasetFormat> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    const head = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+    const format = detectFormat(file, head);
+    if (!format) {
+      throw new DataError(`${file}: cannot tell its format; pass --dataset-format`);
+    }
+    return format;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,36 @@
+import { createReadStream } from 'fs';
+import { DataError } from '../pipeline/errors';
+
+const CHUNK_BYTES = 1 << 20;
+
+/** Streams a file (or the byte range [start, end)) in 1 MiB chunks, reporting each chunk's size. */
+export async function* fileChunks(
+  path: string,
+  range: { start?: number; end?: number },
+  onBytes?: (n: number) => void
+): AsyncGenerator<Uint8Array> {
+  if (range.end !== undefined && range.end <= (range.start ?? 0)) {
+    return;
+  }
+  const stream = createReadStream(path, {
+    start: range.start,
+    // createReadStream's end is inclusive.
+    end: range.end === undefined ? undefined : range.end - 1,
+    highWaterMark: CHUNK_BYTES
+  });
+  try {
+    for await (const chunk of stream) {
+      const bytes = chunk as Buffer;
+      onBytes?.(bytes.length);
+      yield bytes;
+    }
+  } catch (error) {
+    throw isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
+  } finally {
+    stream.destroy();
+  }
+}
+
+function isSystemError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+}

@@ -1,0 +1,27 @@
+import { promises as fs } from 'fs';
+import { DatasetFormat } from '../io/datasetFormat';
+import { InputPart } from '../pipeline/parts';
+import { TaskIO } from '../pipeline/profileTask';
+import { detectFileFormat } from './detectFileFormat';
+import { fileChunks } from './fileChunks';
+
+/** Task I/O on the local file system; detected formats are remembered per file. */
+export function nodeTaskIO(): TaskIO {
+  const formats = new Map<string, Promise<DatasetFormat>>();
+  return {
+    open: (part: InputPart, onBytes) =>
+      fileChunks(part.file, { start: part.start, end: part.end }, onBytes),
+    formatOf: (part: InputPart) => {
+      let format = formats.get(part.file);
+      if (!format) {
+        format = detectFileFormat(part.file);
+        formats.set(part.file, format);
+      }
+      return format;
+    },
+    openFileHandle: async (part: InputPart) => {
+      const handle = await fs.open(part.file, 'r');
+      return { handle, close: () => handle.close() };
+    }
+  };
+}

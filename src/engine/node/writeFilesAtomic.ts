@@ -1,0 +1,51 @@
+import { promises as fs, rmSync } from 'fs';
+import * as path from 'path';
+
+/** Temporary files not yet renamed, so a cancelled run can remove them. */
+const pending = new Set<string>();
+
+/**
+ * Writes every file to a hidden temporary name in `dir`, then renames them into place: a killed
+ * run leaves no partial output file under the real name (rename is atomic within a folder).
+ */
+export async function writeFilesAtomic(dir: string, files: Record<string, string>): Promise<void> {
+  await fs.mkdir(dir, { recursive: true });
+  const temps: [string, string][] = [];
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      const target = path.join(dir, name);
+      const temp = path.join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+      pending.add(temp);
+      temps.push([temp, target]);
+      await writeDurably(temp, text);
+    }
+    for (const [temp, target] of temps) {
+      await fs.rename(temp, target);
+      pending.delete(temp);
+    }
+  } finally {
+    for (const [temp] of temps) {
+      if (pending.delete(temp)) {
+        await fs.rm(temp, { force: true });
+      }
+    }
+  }
+}
+
+async function writeDurably(file: string, text: string): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Removes temporary files of writes that were interrupted (called on SIGINT before exiting). */
+export function removePendingSync(): void {
+  for (const temp of pending) {
+    rmSync(temp, { force: true });
+  }
+  pending.clear();
+}

@@ -1,0 +1,31 @@
+import { DataError } from './errors';
+import { PipelineRuntime } from './runtime';
+import { diagnosticsFileText } from './runSummary';
+
+export const DIAGNOSTICS_FILE = 'diagnostics.json';
+
+/** Joins a folder and a file name with `/` (Node accepts it on every platform). */
+export function joinPath(dir: string, name: string): string {
+  return dir.endsWith('/') || dir.endsWith('\\') ? `${dir}${name}` : `${dir}/${name}`;
+}
+
+/**
+ * Runs `body`; when it fails on bad data that was read, writes `diagnostics.json` before passing
+ * the error on, so the user can see which records were at fault.
+ */
+export async function withDiagnosticsOnFailure<T>(
+  runtime: PipelineRuntime,
+  outputDir: string,
+  body: () => Promise<T>
+): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof DataError && error.report) {
+      await runtime.writeFiles(outputDir, {
+        [DIAGNOSTICS_FILE]: diagnosticsFileText(error.report.counts, error.report.diagnostics)
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+import { formatDiagnostic } from '../diagnostics';
+import { CancelledError, DataError } from './errors';
+import { mergeResults, MergedResult } from './mergeResults';
+import { planTasks, totalBytes } from './parts';
+import { ProgressTally } from './progress';
+import { ReadSettings } from './readSettings';
+import { DEFAULT_MAX_ERROR_RATE, ReadRunOptions } from './runOptions';
+import { PipelineRuntime } from './runtime';
+
+/**
+ * Reads and profiles a dataset: lists its parts, runs the tasks, merges them in input order and
+ * enforces `maxErrorRate`. Shared by baseline, monitor and profile runs.
+ */
+export async function profileInput(
+  command: string,
+  options: ReadRunOptions,
+  runtime: PipelineRuntime,
+  featureNames?: string[]
+): Promise<MergedResult & { workers: number }> {
+  const workers = Math.max(1, options.workers ?? 1);
+  const settings: ReadSettings = {
+    format: options.format ?? null,
+    header: !!options.header,
+    featureNames,
+    preprocessorPath: options.preprocessorPath
+  };
+  const parts = await runtime.listParts(options.dataset, {
+    window: options.window,
+    split: workers > 1,
+    settings
+  });
+  if (parts.length === 0) {
+    throw new DataError(
+      `no input files in ${options.dataset}${options.window ? ' for the given time window' : ''}`
+    );
+  }
+  const tasks = planTasks(parts, workers);
+  const bytesTotal = totalBytes(parts);
+  options.onProgress?.({
+    type: 'start',
+    command,
+    files: new Set(parts.map(p => p.file)).size,
+    bytesTotal,
+    workers
+  });
+  options.onProgress?.({ type: 'phase', phase: 'reading' });
+  const tally = new ProgressTally(tasks.length, bytesTotal, options.onProgress);
+  throwIfCancelled(options.signal);
+  const results = await runtime.runTasks(tasks, settings, {
+    workers,
+    signal: options.signal,
+    onProgress: (task, bytes, rows) => tally.update(task, bytes, rows)
+  });
+  throwIfCancelled(options.signal);
+  options.onProgress?.({ type: 'phase', phase: 'merging' });
+  const merged = mergeResults(results);
+  checkErrorRate(merged, options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE);
+  return { ...merged, workers };
+}
+
+export function throwIfCancelled(signal?: AbortSignal): void {
+  if (signal?.aborted) {
+    throw new CancelledError();
+  }
+}
+
+function checkErrorRate(merged: MergedResult, maxErrorRate: number): void {
+  const { records, rejected } = merged.counts;
+  const rate = records > 0 ? rejected / records : 0;
+  if (rate > maxErrorRate) {
+    const first = merged.diagnostics.examples[0];
+    throw new DataError(
+      `${rejected} of ${records} records could not be read (${(rate * 100).toFixed(2)}% > max error rate ${maxErrorRate * 100}%)` +
+        (first ? `; first: ${formatDiagnostic(first)}` : ''),
+      { counts: merged.counts, diagnostics: merged.diagnostics }
+    );
+  }
+}
+
+export function requireRows(merged: MergedResult, dataset: string): void {
+  if (merged.profile.itemCount === 0) {
+    throw new DataError(`no rows could be read from ${dataset}`, {
+      counts: merged.counts,
+      diagnostics: merged.diagnostics
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { DiagnosticsCollector, DiagnosticsSummary } from '../diagnostics';
+import { ChunkSource } from '../io/chunks';
+import { DatasetFormat } from '../io/datasetFormat';
+import { RecordPreprocessor } from '../io/preprocessor';
+import { readDataset } from '../io/readDataset';
+import { RecordTooLongError } from '../io/readLimits';
+import { DEFAULT_BATCH_SIZE, newCounts, ReadContext, RecordCounts } from '../io/readContext';
+import { DatasetProfile } from '../profile/datasetProfile';
+import { DataError } from './errors';
+import { InputPart, ProfileTask } from './parts';
+import { ReadSettings } from './readSettings';
+
+/** What one task gives back; a worker sends it with the profile as JSON. */
+export interface TaskResult<P = DatasetProfile> {
+  index: number;
+  profile: P;
+  counts: RecordCounts;
+  diagnostics: DiagnosticsSummary;
+  /** Formats of the files read, each once. */
+  formats: DatasetFormat[];
+}
+
+/** The I/O a task needs: bytes of a part (reporting bytes read) and the format of a file. */
+export interface TaskIO {
+  open(part: InputPart, onBytes: (bytes: number) => void): ChunkSource;
+  formatOf(part: InputPart): Promise<DatasetFormat>;
+  /** Random access to a whole file, for the Arrow IPC file format. */
+  openFileHandle?(part: InputPart): Promise<{ handle: unknown; close(): Promise<void> }>;
+}
+
+export interface TaskHooks {
+  onProgress?: (bytesRead: number, rows: number) => void;
+  signal?: AbortSignal;
+  preprocessor?: RecordPreprocessor;
+}
+
+/** Profiles a task's parts, in order, into one profile. */
+export async function runProfileTask(
+  task: ProfileTask,
+  settings: ReadSettings,
+  io: TaskIO,
+  hooks: TaskHooks = {}
+): Promise<TaskResult> {
+  const profile = new DatasetProfile();
+  const diagnostics = new DiagnosticsCollector();
+  const counts = newCounts();
+  const formats = new Set<DatasetFormat>();
+  let bytesRead = 0;
+  for (const part of task.parts) {
+    const ctx: ReadContext = {
+      file: part.file,
+      diagnostics,
+      counts,
+      batchSize: settings.batchSize ?? DEFAULT_BATCH_SIZE,
+      signal: hooks.signal
+    };
+    const format = settings.format ?? (await io.formatOf(part));
+    formats.add(format);
+    const handle =
+      format === 'arrow' && part.start === undefined ? await io.openFileHandle?.(part) : undefined;
+    const source = io.open(part, bytes => {
+      bytesRead += bytes;
+    });
+    try {
+      const batches = readDataset(
+        source,
+        {
+          format,
+          header: settings.header,
+          columnNames: part.columnNames,
+          featureNames: settings.featureNames,
+          preprocessor: hooks.preprocessor,
+          firstLine: part.firstLine,
+          arrowFileHandle: handle?.handle
+        },
+        ctx
+      );
+      for await (const batch of batches) {
+        profile.add(batch);
+        hooks.onProgress?.(bytesRead, counts.rows);
+      }
+    } catch (error) {
+      throw error instanceof RecordTooLongError
+        ? new DataError(`${part.file}: ${error.message}`)
+        : error;
+    } finally {
+      await handle?.close();
+    }
+    if (handle) {
+      bytesRead += part.bytes;
+    }
+    hooks.onProgress?.(bytesRead, counts.rows);
+  }
+  return {
+    index: task.index,
+    profile,
+    counts,
+    diagnostics: diagnostics.summary(),
+    formats: [...formats]
+  };
+}

@@ -1,0 +1,12 @@
+import { DatasetFormat } from '../io/datasetFormat';
+
+/** How a run reads its input: the same for every task and worker, so it must stay plain JSON. */
+export interface ReadSettings {
+  /** Null: detected per file. */
+  format: DatasetFormat | null;
+  header: boolean;
+  featureNames?: string[];
+  /** Path of a JS module exporting `preprocess_handler` (captures only). */
+  preprocessorPath?: string;
+  batchSize?: number;
+}

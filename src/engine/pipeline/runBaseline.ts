@@ -1,0 +1,36 @@
+import { suggestConstraints } from '../baseline';
+import { writeConstraints, writeStatistics } from '../format';
+import { inSchemaOrder } from './featureOrder';
+import { DIAGNOSTICS_FILE, withDiagnosticsOnFailure } from './outputs';
+import { profileInput, requireRows, throwIfCancelled } from './profileInput';
+import { BaselineOptions } from './runOptions';
+import { PipelineRuntime } from './runtime';
+import { diagnosticsFileText, RunSummary, summarize } from './runSummary';
+
+export const STATISTICS_FILE = 'statistics.json';
+export const CONSTRAINTS_FILE = 'constraints.json';
+
+/** Profiles a dataset and writes `statistics.json`, the suggested `constraints.json` and `diagnostics.json`. */
+export async function runBaseline(
+  options: BaselineOptions,
+  runtime: PipelineRuntime
+): Promise<RunSummary> {
+  const started = Date.now();
+  return withDiagnosticsOnFailure(runtime, options.outputDir, async () => {
+    const merged = await profileInput('baseline', options, runtime);
+    requireRows(merged, options.dataset);
+    options.onProgress?.({ type: 'phase', phase: 'statistics' });
+    const generation = options.generation ?? 'current';
+    const statistics = inSchemaOrder(merged.profile.toStatistics({ generation }), merged.formats);
+    const constraints = suggestConstraints(statistics, { generation });
+    throwIfCancelled(options.signal);
+    options.onProgress?.({ type: 'phase', phase: 'writing' });
+    const files = {
+      [STATISTICS_FILE]: writeStatistics(statistics),
+      [CONSTRAINTS_FILE]: writeConstraints(constraints),
+      [DIAGNOSTICS_FILE]: diagnosticsFileText(merged.counts, merged.diagnostics)
+    };
+    await runtime.writeFiles(options.outputDir, files);
+    return summarize('baseline', merged, options.outputDir, Object.keys(files), started);
+  });
+}

@@ -1,0 +1,84 @@
+import { writeStatistics, writeViolations } from '../format';
+import { checkConstraints } from '../monitor';
+import { TypeCounts } from '../monitor/typeCounts';
+import { DatasetProfile } from '../profile/datasetProfile';
+import { inSchemaOrder } from './featureOrder';
+import { DIAGNOSTICS_FILE, withDiagnosticsOnFailure } from './outputs';
+import { profileInput, requireRows, throwIfCancelled } from './profileInput';
+import { readBaseline } from './readBaseline';
+import { STATISTICS_FILE } from './runBaseline';
+import { MonitorOptions } from './runOptions';
+import { PipelineRuntime } from './runtime';
+import { diagnosticsFileText, RunSummary, summarize } from './runSummary';
+
+export const VIOLATIONS_FILE = 'constraint_violations.json';
+
+/**
+ * Profiles the current data, checks it against the baseline and writes `statistics.json`,
+ * `constraint_violations.json` and `diagnostics.json`. When columns are missing SageMaker writes
+ * only the violations file (FORMATS.md §5.2), and so do we.
+ */
+export async function runMonitor(
+  options: MonitorOptions,
+  runtime: PipelineRuntime
+): Promise<RunSummary> {
+  const started = Date.now();
+  const baseline = await readBaseline(
+    options.baselineStatistics,
+    options.baselineConstraints,
+    runtime
+  );
+  return withDiagnosticsOnFailure(runtime, options.outputDir, async () => {
+    const merged = await profileInput('monitor', options, runtime, baseline.featureNames);
+    requireRows(merged, options.dataset);
+    options.onProgress?.({ type: 'phase', phase: 'statistics' });
+    const currentStatistics = inSchemaOrder(
+      merged.profile.toStatistics({ generation: options.generation ?? 'current' }),
+      merged.formats
+    );
+    options.onProgress?.({ type: 'phase', phase: 'checking' });
+    const violations = checkConstraints({
+      baselineStatistics: baseline.statistics,
+      constraints: baseline.constraints,
+      currentStatistics,
+      currentTypeCounts: typeCountsByName(merged.profile),
+      driftTests: options.driftTests === false ? allTestsOff() : options.driftTests
+    });
+    throwIfCancelled(options.signal);
+    options.onProgress?.({ type: 'phase', phase: 'writing' });
+    const missingColumns = violations.violations.some(
+      v => v.constraint_check_type === 'missing_column_check'
+    );
+    const files: Record<string, string> = {};
+    if (!missingColumns) {
+      files[STATISTICS_FILE] = writeStatistics(currentStatistics);
+    }
+    files[VIOLATIONS_FILE] = writeViolations(violations);
+    files[DIAGNOSTICS_FILE] = diagnosticsFileText(merged.counts, merged.diagnostics);
+    await runtime.writeFiles(options.outputDir, files);
+    return {
+      ...summarize('monitor', merged, options.outputDir, Object.keys(files), started),
+      violations: violations.violations.length
+    };
+  });
+}
+
+function typeCountsByName(profile: DatasetProfile): Record<string, TypeCounts> {
+  const counts: Record<string, TypeCounts> = {};
+  for (const name of profile.columnNames()) {
+    counts[name] = profile.typeCounts(name);
+  }
+  return counts;
+}
+
+function allTestsOff() {
+  const off = { enabled: false };
+  return {
+    psi: off,
+    ks: off,
+    wasserstein: off,
+    jensen_shannon: off,
+    hellinger: off,
+    chi_squared: off
+  };
+}

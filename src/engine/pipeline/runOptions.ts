@@ -1,0 +1,51 @@
+import { AnalyzerGeneration } from '../documents/statistics';
+import { DatasetFormat } from '../io/datasetFormat';
+import { DriftTestOptions } from '../monitor/driftTests/driftTestOptions';
+import { TimeWindow } from './captureWindow';
+import { ProgressListener } from './progress';
+
+/** Options every run that reads a dataset takes (FORMATS.md §2 names in brackets). */
+export interface ReadRunOptions {
+  /** A file or folder [dataset_source]. */
+  dataset: string;
+  /** Absent: detected per file [dataset_format]. */
+  format?: DatasetFormat;
+  /** CSV files start with a header row. */
+  header?: boolean;
+  /** Captures: only hours in [start, end) [start_time, end_time]. */
+  window?: TimeWindow;
+  /** Worker threads; 1 reads everything in order in one profile (byte-exact with SageMaker). */
+  workers?: number;
+  /** Fail when rejected records / records exceeds this (default 0.1). */
+  maxErrorRate?: number;
+  /** JS module exporting `preprocess_handler` [record_preprocessor_script]. */
+  preprocessorPath?: string;
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
+}
+
+export interface BaselineOptions extends ReadRunOptions {
+  outputDir: string;
+  generation?: AnalyzerGeneration;
+}
+
+export interface MonitorOptions extends ReadRunOptions {
+  outputDir: string;
+  baselineStatistics: string;
+  baselineConstraints: string;
+  generation?: AnalyzerGeneration;
+  /** Extension drift tests; `false` turns them all off (a file SageMaker would write). */
+  driftTests?: DriftTestOptions | false;
+}
+
+export interface ProfileOptions extends ReadRunOptions {
+  /** The profile JSON file to write. */
+  output: string;
+}
+
+export interface MergeOptions {
+  profiles: string[];
+  output: string;
+}
+
+export const DEFAULT_MAX_ERROR_RATE = 0.1;

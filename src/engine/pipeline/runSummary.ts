@@ -1,0 +1,49 @@
+import { DiagnosticsSummary } from '../diagnostics';
+import { RecordCounts } from '../io/readContext';
+import { MergedResult } from './mergeResults';
+import { joinPath } from './outputs';
+
+/** What a run reports (the CLI prints it as JSON on stdout; `diagnostics.json` holds the data part). */
+export interface RunSummary {
+  command: 'baseline' | 'monitor' | 'profile' | 'merge';
+  /** Files written. */
+  outputs: string[];
+  itemCount: number;
+  records: RecordCounts;
+  /** rejected / records (0 with no records). */
+  errorRate: number;
+  diagnostics: DiagnosticsSummary;
+  /** Monitor runs: number of `violations[]` entries. */
+  violations?: number;
+  workers: number;
+  elapsedMs: number;
+}
+
+export function errorRateOf(counts: RecordCounts): number {
+  return counts.records > 0 ? counts.rejected / counts.records : 0;
+}
+
+export function summarize(
+  command: RunSummary['command'],
+  merged: MergedResult & { workers: number },
+  outputDir: string,
+  fileNames: string[],
+  started: number
+): RunSummary {
+  return {
+    command,
+    outputs: fileNames.map(name => joinPath(outputDir, name)),
+    itemCount: merged.profile.itemCount,
+    records: merged.counts,
+    errorRate: errorRateOf(merged.counts),
+    diagnostics: merged.diagnostics,
+    workers: merged.workers,
+    elapsedMs: Date.now() - started
+  };
+}
+
+/** The `diagnostics.json` written next to the outputs: our own file, not a SageMaker one. */
+export function diagnosticsFileText(counts: RecordCounts, diagnostics: DiagnosticsSummary): string {
+  const body = { version: 1, ...counts, errorRate: errorRateOf(counts), ...diagnostics };
+  return JSON.stringify(body, null, 2) + '\n';
+}

@@ -1,0 +1,32 @@
+import { RecordPreprocessor } from '../io/preprocessor';
+import { TimeWindow } from './captureWindow';
+import { InputPart, ProfileTask } from './parts';
+import { TaskResult } from './profileTask';
+import { ReadSettings } from './readSettings';
+
+/**
+ * What a run needs from its platform. The Node implementation (src/engine/node/) walks folders,
+ * splits big files, runs tasks on worker threads and writes files atomically; a browser one can
+ * read `File`s inline.
+ */
+export interface PipelineRuntime {
+  /** Files (or byte ranges) of a dataset path in reading order; folders walked, window applied. */
+  listParts(
+    dataset: string,
+    options: { window?: TimeWindow; split: boolean; settings: ReadSettings }
+  ): Promise<InputPart[]>;
+  /** Profiles tasks (in parallel when it can) and reports bytes read and rows per task. */
+  runTasks(
+    tasks: ProfileTask[],
+    settings: ReadSettings,
+    hooks: {
+      workers: number;
+      signal?: AbortSignal;
+      onProgress?: (task: number, bytesRead: number, rows: number) => void;
+    }
+  ): Promise<TaskResult[]>;
+  readText(path: string): Promise<string>;
+  /** Writes every file or none: each to a temporary name in `dir`, renamed when all are written. */
+  writeFiles(dir: string, files: Record<string, string>): Promise<void>;
+  loadPreprocessor?(path: string): RecordPreprocessor;
+}

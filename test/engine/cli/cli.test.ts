@@ -1,0 +1,247 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { conformancePath, describeConformance } from '../../helpers/conformance';
+import { expectSameStatistics, tempDir, writeCaptures } from '../pipeline/pipelineHelpers';
+import { buildCli, exitOf, runCli, startCli } from './cliRunner';
+
+jest.setTimeout(120_000);
+
+const DQ = 'sagemaker-python-sdk/quality_check_step/data_quality';
+const INTRO = 'amazon-sagemaker-examples/model_monitor_introduction';
+
+beforeAll(() => buildCli());
+
+describe('model-monitor CLI', () => {
+  it('prints help per command and exits 1 on usage errors', () => {
+    expect(runCli(['--help'])).toMatchObject({ code: 0 });
+    const help = runCli(['baseline', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--dataset PATH/);
+    expect(runCli(['baseline', '--output', 'x']).stderr).toMatch(/--dataset is required/);
+    expect(runCli(['baseline', '--dataset', 'x', '--output', 'y', '--bogus']).code).toBe(1);
+    expect(runCli(['frobnicate']).code).toBe(1);
+    expect(runCli(['baseline', '--dataset', 'x', '--output', 'y', '--workers', '0']).code).toBe(1);
+  });
+
+  it('exits 2 on unreadable input and past --max-error-rate', () => {
+    const dir = tempDir();
+    expect(
+      runCli(['baseline', '--dataset', path.join(dir, 'absent.csv'), '--output', dir]).code
+    ).toBe(2);
+    const data = path.join(dir, 'bad.jsonl');
+    fs.writeFileSync(data, '{"a":1}\n{oops\n');
+    const result = runCli([
+      'baseline',
+      '--dataset',
+      data,
+      '--output',
+      path.join(dir, 'out'),
+      '--max-error-rate',
+      '0.1'
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.jsonl:2: .*\[malformed_json\]/);
+  });
+
+  it('writes progress as JSON lines on stderr and the summary as JSON on stdout', () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'd.csv');
+    fs.writeFileSync(data, '1,a\n2,b\n');
+    const result = runCli([
+      'baseline',
+      '--dataset',
+      data,
+      '--output',
+      path.join(dir, 'out'),
+      '--progress',
+      'json'
+    ]);
+    expect(result.code).toBe(0);
+    const events = result.stderr
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line));
+    expect(events[0]).toMatchObject({ type: 'start', command: 'baseline', files: 1 });
+    expect(events.some(e => e.type === 'progress' && e.bytesRead === e.bytesTotal)).toBe(true);
+    expect(events[events.length - 1]).toMatchObject({ type: 'done' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ command: 'baseline', itemCount: 2 });
+  });
+
+  it('cancels cleanly on SIGINT (exit 130, no output files) and a SIGKILL leaves no partial output', async () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'big.csv');
+    const row = Array.from({ length: 20 }, (_, i) => String(i * 1.5)).join(',') + '\n';
+    fs.writeFileSync(data, row.repeat(150_000));
+    for (const signal of ['SIGINT', 'SIGKILL'] as const) {
+      const out = path.join(dir, `out-${signal}`);
+      const child = startCli([
+        'baseline',
+        '--dataset',
+        data,
+        '--output',
+        out,
+        '--workers',
+        '1',
+        '--progress',
+        'json'
+      ]);
+      await new Promise<void>(resolve => child.stderr!.once('data', () => resolve()));
+      child.kill(signal);
+      const { code } = await exitOf(child);
+      if (signal === 'SIGINT') {
+        expect(code).toBe(130);
+      }
+      const left = fs.existsSync(out) ? fs.readdirSync(out) : [];
+      expect(left.filter(name => !name.startsWith('.'))).toEqual([]);
+      if (signal === 'SIGINT') {
+        expect(left).toEqual([]);
+      }
+    }
+  });
+
+  it('profiles files apart and merges the profiles', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.csv'), '1,x\n2,y\n');
+    fs.writeFileSync(path.join(dir, 'b.csv'), '3,x\n');
+    for (const name of ['a', 'b']) {
+      const result = runCli([
+        'profile',
+        '--dataset',
+        path.join(dir, `${name}.csv`),
+        '--output',
+        path.join(dir, 'p', `${name}.json`)
+      ]);
+      expect(result.code).toBe(0);
+    }
+    const merged = runCli([
+      'merge',
+      '--output',
+      path.join(dir, 'p', 'ab.json'),
+      path.join(dir, 'p', 'a.json'),
+      path.join(dir, 'p', 'b.json')
+    ]);
+    expect(merged.code).toBe(0);
+    expect(JSON.parse(merged.stdout)).toMatchObject({ command: 'merge', itemCount: 3 });
+    expect(
+      runCli(['merge', '--output', path.join(dir, 'x.json'), path.join(dir, 'a.csv')]).code
+    ).toBe(2);
+  });
+
+  it('format prints the exact re-serialisation; validate reports problems', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'statistics.json');
+    fs.writeFileSync(file, '{"version": 0, "dataset": {"item_count": 1}, "features": []}\n');
+    const formatted = runCli(['format', file]);
+    expect(formatted.code).toBe(0);
+    expect(formatted.stdout).toBe(
+      '{\n  "version" : 0.0,\n  "dataset" : {\n    "item_count" : 1\n  },\n  "features" : [ ]\n}'
+    );
+    expect(runCli(['format', file, '--in-place']).code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(formatted.stdout);
+    expect(runCli(['validate', file])).toMatchObject({ code: 0 });
+    fs.writeFileSync(file, '{"version": 0, "dataset": {"item_count": "x"}, "features": []}');
+    const invalid = runCli(['validate', file]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stdout).toMatch(/item_count/);
+  });
+});
+
+describeConformance('model-monitor CLI on SageMaker examples', () => {
+  it('baseline of the 2021 data-quality input equals the real statistics.json and constraints.json byte for byte', () => {
+    const out = tempDir();
+    const result = runCli([
+      'baseline',
+      '--dataset',
+      conformancePath(`${DQ}/baseline_dataset.csv`, true),
+      '--workers',
+      '1',
+      '--generation',
+      '2021',
+      '--output',
+      out
+    ]);
+    expect(result.code).toBe(0);
+    for (const name of ['statistics.json', 'constraints.json']) {
+      expect(fs.readFileSync(path.join(out, name), 'utf8')).toBe(
+        fs.readFileSync(conformancePath(`${DQ}/${name}`), 'utf8')
+      );
+    }
+  });
+
+  describe('monitoring captured traffic of the introduction example', () => {
+    let dir: string;
+    let baselineArgs: string[];
+
+    beforeAll(() => {
+      dir = tempDir();
+      const baseline = path.join(dir, 'baseline');
+      const result = runCli([
+        'baseline',
+        '--dataset',
+        conformancePath(`${INTRO}/training-dataset-with-header.csv`),
+        '--header',
+        '--output',
+        baseline
+      ]);
+      expect(result.code).toBe(0);
+      baselineArgs = [
+        '--baseline-statistics',
+        path.join(baseline, 'statistics.json'),
+        '--baseline-constraints',
+        path.join(baseline, 'constraints.json')
+      ];
+      const lines = fs
+        .readFileSync(conformancePath(`${INTRO}/test_sample.csv`), 'utf8')
+        .trim()
+        .split('\n');
+      writeCaptures(path.join(dir, 'captures'), lines, '2024/05/01/12', 20);
+    });
+
+    function monitor(workers: number, extra: string[] = []) {
+      const out = path.join(dir, `monitor-${workers}-${extra.length}`);
+      const result = runCli([
+        'monitor',
+        '--dataset',
+        path.join(dir, 'captures'),
+        ...baselineArgs,
+        '--output',
+        out,
+        '--workers',
+        String(workers),
+        ...extra
+      ]);
+      return { result, out };
+    }
+
+    it('finds data_type_check violations on Integral columns, exit 3 with --fail-on-violations', () => {
+      const { result, out } = monitor(1, ['--fail-on-violations']);
+      expect(result.code).toBe(3);
+      const violations = JSON.parse(
+        fs.readFileSync(path.join(out, 'constraint_violations.json'), 'utf8')
+      ).violations;
+      const typeChecks = violations.filter(
+        (v: any) => v.constraint_check_type === 'data_type_check'
+      );
+      expect(typeChecks.length).toBeGreaterThan(0);
+      expect(
+        typeChecks.every((v: any) => v.description.includes('Expected data type: Integral'))
+      ).toBe(true);
+      expect(JSON.parse(result.stdout)).toMatchObject({ command: 'monitor', itemCount: 120 });
+    });
+
+    it('gives the same counts and sums with two worker threads as with one', () => {
+      const one = monitor(1);
+      const two = monitor(2);
+      expect(one.result.code).toBe(0);
+      expect(two.result.code).toBe(0);
+      expect(JSON.parse(two.result.stdout).workers).toBe(2);
+      expectSameStatistics(
+        path.join(two.out, 'statistics.json'),
+        path.join(one.out, 'statistics.json')
+      );
+      expect(fs.readFileSync(path.join(two.out, 'constraint_violations.json'), 'utf8')).toBe(
+        fs.readFileSync(path.join(one.out, 'constraint_violations.json'), 'utf8')
+      );
+    });
+  });
+});

@@ -1,0 +1,79 @@
+import { readJsonLines } from '../../../src/engine/io/jsonLinesReader';
+import { parseRawJson, RawNumber } from '../../../src/engine/io/rawJson';
+import { MAX_RECORD_CHARS, RecordTooLongError } from '../../../src/engine/io/readLimits';
+import { bytesOf, collect, context, rowsOf } from './readHelpers';
+
+describe('parseRawJson', () => {
+  it('keeps number tokens as written', () => {
+    expect(parseRawJson('{"a": 3.0, "b": [1e5, -2]}')).toEqual({
+      a: new RawNumber('3.0'),
+      b: [new RawNumber('1e5'), new RawNumber('-2')]
+    });
+  });
+
+  it('decodes escapes and rejects trailing text', () => {
+    expect(parseRawJson('"a\\"b\\u00e9"')).toBe('a"bé');
+    expect(() => parseRawJson('{} x')).toThrow(/position 3/);
+    expect(() => parseRawJson('{"a":')).toThrow(/end of JSON/);
+  });
+});
+
+describe('readJsonLines', () => {
+  it('sorts columns by key and keeps scalars as their JSON text', async () => {
+    const rows = rowsOf(
+      await collect(readJsonLines(['{"b": 3.0, "a": "x", "c": true, "d": null}\n'], {}, context()))
+    );
+    expect(rows).toEqual([{ a: 'x', b: '3.0', c: 'true', d: null }]);
+    const batch = (await collect(readJsonLines(['{"b":1,"a":2}'], {}, context())))[0];
+    expect(batch.names).toEqual(['a', 'b']);
+  });
+
+  it('fills keys absent from a line with null and adds new keys in sorted order', async () => {
+    const batches = await collect(
+      readJsonLines(['{"b":1}\n{"a":2,"c":{"x":1}}\n'], {}, context('f', 10))
+    );
+    expect(batches[0].names).toEqual(['a', 'b', 'c']);
+    expect(rowsOf(batches)).toEqual([
+      { a: null, b: '1', c: null },
+      { a: '2', b: null, c: '{"x":1}' }
+    ]);
+  });
+
+  it('reports malformed lines with file and line, counting the good lines around them', async () => {
+    const ctx = context('data.jsonl');
+    const rows = rowsOf(
+      await collect(readJsonLines(['{"a":1}\n{"a":\n\n[1,2]\n{"a":2}'], {}, ctx))
+    );
+    expect(rows).toEqual([{ a: '1' }, { a: '2' }]);
+    expect(ctx.counts).toEqual({ records: 4, rejected: 2, rows: 2 });
+    expect(ctx.diagnostics.summary().examples.map(d => [d.file, d.line, d.kind])).toEqual([
+      ['data.jsonl', 2, 'malformed_json'],
+      ['data.jsonl', 4, 'malformed_json']
+    ]);
+  });
+
+  it('gives the same rows for any chunking', async () => {
+    const text = '{"é":"ü","n":1.50}\r\n{"n":2}\n\n{"é":"日本"}';
+    const expected = rowsOf(await collect(readJsonLines([text], {}, context())));
+    for (const size of [1, 2, 3, 4, 9]) {
+      expect(rowsOf(await collect(readJsonLines(bytesOf(text, size), {}, context())))).toEqual(
+        expected
+      );
+    }
+  });
+});
+
+describe('read limits', () => {
+  it('stops with RecordTooLongError instead of gathering a file without line breaks', async () => {
+    const piece = 'x'.repeat(1024 * 1024);
+    const chunks = function* () {
+      yield '{"a":1}\n';
+      for (let i = 0; i <= MAX_RECORD_CHARS / piece.length; i++) {
+        yield piece;
+      }
+    };
+    await expect(collect(readJsonLines(chunks(), {}, context()))).rejects.toThrow(
+      RecordTooLongError
+    );
+  });
+});
