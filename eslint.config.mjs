@@ -4,7 +4,15 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: ['lib/', 'dist/', 'node_modules/', 'jupyterlab_model_monitor/', '.venv/', 'test-results/', 'bench/results/']
+    ignores: [
+      'lib/',
+      'dist/',
+      'node_modules/',
+      'jupyterlab_model_monitor/',
+      '.venv/',
+      'test-results/',
+      'bench/results/'
+    ]
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -20,6 +28,14 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' } }
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly'
+      }
+    }
   }
 );
