@@ -2,6 +2,7 @@
 // so ts-jest also transforms those packages' JavaScript for the UI project.
 const esModules = [
   '@jupyterlab',
+  '@jupyter',
   '@lumino',
   '@microsoft',
   'vega',

@@ -21,7 +21,7 @@ export interface ReadContext {
   signal?: AbortSignal;
 }
 
-export const DEFAULT_BATCH_SIZE = 4096;
+export const DEFAULT_BATCH_SIZE = 1024;
 
 export function newCounts(): RecordCounts {
   return { records: 0, rejected: 0, rows: 0 };

@@ -1,7 +1,7 @@
 import { createReadStream } from 'fs';
 import { DataError } from '../pipeline/errors';
 
-const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 16;
 
 /** Streams a file (or the byte range [start, end)) in 1 MiB chunks, reporting each chunk's size. */
 export async function* fileChunks(

@@ -14,14 +14,8 @@ import { HyperLogLog } from './hll';
 import { KllSketch, KllSketchJSON } from './kll';
 import { kllBuckets } from './kllBuckets';
 import { Moments, MomentsJSON } from './moments';
-import {
-  addTypeCounts,
-  classifyText,
-  emptyTypeCounts,
-  inferType,
-  parseNumericText,
-  TypeCounts
-} from './typeInference';
+import { scanText, TextScan } from './textScan';
+import { addTypeCounts, emptyTypeCounts, inferType, TypeCounts } from './typeInference';
 import { ValueCounts, ValueCountsJSON } from './valueCounts';
 
 /** String columns get categorical buckets up to this many approximate distinct values (Deequ). */
@@ -42,6 +36,8 @@ export class ColumnProfile {
   private kll = new KllSketch();
   private hll = new HyperLogLog();
   private values: ValueCounts;
+  /** Reused by `addText` for each cell's vote and number. */
+  private readonly scan: TextScan = { type: 'string', value: NaN };
 
   constructor(
     readonly name: string,
@@ -73,9 +69,13 @@ export class ColumnProfile {
 
   add(column: Column): void {
     switch (column.kind) {
-      case 'text':
-        column.values.forEach(value => this.addText(value));
+      case 'text': {
+        const values = column.values;
+        for (let i = 0; i < values.length; i++) {
+          this.addText(values[i]);
+        }
         return;
+      }
       case 'integral':
         column.values.forEach(value => this.addIntegral(value));
         return;
@@ -134,15 +134,17 @@ export class ColumnProfile {
       this.types.missing++;
       return;
     }
-    const type = classifyText(value);
+    const scan = this.scan;
+    scanText(value, scan);
+    const type = scan.type;
     this.types[type]++;
     this.hll.addString(value);
     this.values.add(value);
     if (type === 'integral') {
-      const x = parseNumericText(value);
+      const x = scan.value;
       this.addNumber(x, Number.isSafeInteger(x) ? x : BigInt(value.replace(' ', '')));
     } else if (type === 'fractional') {
-      this.addNumber(parseNumericText(value));
+      this.addNumber(scan.value);
     }
   }
 
@@ -152,7 +154,11 @@ export class ColumnProfile {
       return;
     }
     this.types.integral++;
-    this.hll.addLong(BigInt(value));
+    if (typeof value === 'number' && Number.isSafeInteger(value)) {
+      this.hll.addSafeInteger(value);
+    } else {
+      this.hll.addLong(BigInt(value));
+    }
     this.values.add(String(value));
     this.addNumber(Number(value), value);
   }

@@ -4,12 +4,16 @@
  * representation.
  */
 import { BIAS_P9, RAW_ESTIMATES_P9 } from './hllBiasP9';
-import { u64, U64 } from './uint64';
-import { doubleBytes, longBytes, xxh64, xxh64String } from './xxhash64';
+import { U64 } from './uint64';
+import { xxh64DoubleInto, xxh64LongInto, xxh64StringInto } from './xxhash64';
 
 const P = 9;
 const M = 1 << P;
-const SEED = u64(0, 42);
+const SEED_HI = 0;
+const SEED_LO = 42;
+const TWO_32 = 4294967296;
+/** Each value's hash, [hi, lo]: reused so that hashing allocates nothing. */
+const hash = new Int32Array(2);
 const ALPHA_M2 = (0.7213 / (1 + 1.079 / M)) * M * M;
 const LINEAR_COUNTING_THRESHOLD = 400;
 const NEIGHBOURS = 6;
@@ -18,22 +22,40 @@ export class HyperLogLog {
   readonly registers = new Uint8Array(M);
 
   addString(text: string): void {
-    this.addHash(xxh64String(text, SEED));
+    xxh64StringInto(text, SEED_HI, SEED_LO, hash);
+    this.addHashWords(hash[0], hash[1]);
   }
 
   addLong(value: bigint): void {
-    this.addHash(xxh64(longBytes(value), SEED));
+    const wrapped = BigInt.asIntN(64, value);
+    this.addLongWords(Number(wrapped >> 32n) | 0, Number(BigInt.asIntN(32, wrapped)));
+  }
+
+  /** A safe integer as a Java long, without BigInt. */
+  addSafeInteger(value: number): void {
+    const hi = Math.floor(value / TWO_32);
+    this.addLongWords(hi | 0, (value - hi * TWO_32) | 0);
   }
 
   addDouble(value: number): void {
-    this.addHash(xxh64(doubleBytes(value), SEED));
+    xxh64DoubleInto(value, SEED_HI, SEED_LO, hash);
+    this.addHashWords(hash[0], hash[1]);
+  }
+
+  addHash(x: U64): void {
+    this.addHashWords(x.hi | 0, x.lo | 0);
+  }
+
+  private addLongWords(hi: number, lo: number): void {
+    xxh64LongInto(hi, lo, SEED_HI, SEED_LO, hash);
+    this.addHashWords(hash[0], hash[1]);
   }
 
   /** Register x >>> 55 keeps the max of nlz((x << 9) | 1 << 8) + 1 (Spark's update). */
-  addHash(x: U64): void {
-    const idx = x.hi >>> (32 - P);
-    const wHi = ((x.hi << P) | (x.lo >>> (32 - P))) >>> 0;
-    const wLo = ((x.lo << P) | (1 << (P - 1))) >>> 0;
+  private addHashWords(hi: number, lo: number): void {
+    const idx = hi >>> (32 - P);
+    const wHi = (hi << P) | (lo >>> (32 - P));
+    const wLo = (lo << P) | (1 << (P - 1));
     const rank = (wHi !== 0 ? Math.clz32(wHi) : 32 + Math.clz32(wLo)) + 1;
     if (rank > this.registers[idx]) {
       this.registers[idx] = rank;

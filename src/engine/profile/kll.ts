@@ -3,6 +3,7 @@
  * a full level is sorted and every other item (alternating offset) moves up, weighing twice as much.
  * Reproducing its exact compaction order is what makes `sketch.data` byte-equal to SageMaker's.
  */
+import { DoubleBuffer } from './doubleBuffer';
 import { decodeDouble, encodeDouble, JsonDouble } from './jsonDouble';
 
 export const KLL_SKETCH_SIZE = 2048;
@@ -17,9 +18,11 @@ export interface KllSketchJSON {
 }
 
 export class KllSketch {
-  private levels: number[][] = [];
+  private levels: DoubleBuffer[] = [];
   private compactions: number[] = [];
   private offsets: number[] = [];
+  /** capacity(h) of each existing level, computed once. */
+  private capacities: number[] = [];
   private stored = 0;
   private totalCapacity = 0;
 
@@ -47,7 +50,7 @@ export class KllSketch {
     while (this.levels.length < other.levels.length) {
       this.expand();
     }
-    other.levels.forEach((items, h) => this.levels[h].push(...items));
+    other.levels.forEach((items, h) => this.levels[h].append(items.view()));
     this.stored = this.countItems();
     while (this.stored >= this.totalCapacity) {
       this.condense();
@@ -66,19 +69,21 @@ export class KllSketch {
 
   /** Levels, level 0 first, items in stored order: the `sketch.data` of statistics.json. */
   data(): number[][] {
-    return this.levels.map(level => [...level]);
+    return this.levels.map(level => level.toArray());
   }
 
   /** Items with their weights 2^level. */
   weightedItems(): { value: number; weight: number }[] {
-    return this.levels.flatMap((level, h) => level.map(value => ({ value, weight: 2 ** h })));
+    return this.levels.flatMap((level, h) =>
+      level.toArray().map(value => ({ value, weight: 2 ** h }))
+    );
   }
 
   toJSON(): KllSketchJSON {
     return {
       k: this.k,
       c: this.c,
-      levels: this.levels.map(level => level.map(encodeDouble)),
+      levels: this.levels.map(level => level.toArray().map(encodeDouble)),
       compactions: [...this.compactions],
       offsets: [...this.offsets]
     };
@@ -89,7 +94,7 @@ export class KllSketch {
     while (sketch.levels.length < json.levels.length) {
       sketch.expand();
     }
-    sketch.levels = json.levels.map(level => level.map(decodeDouble));
+    sketch.levels = json.levels.map(level => DoubleBuffer.of(level.map(decodeDouble)));
     sketch.compactions = [...json.compactions];
     sketch.offsets = [...json.offsets];
     sketch.stored = sketch.countItems();
@@ -109,41 +114,47 @@ export class KllSketch {
   }
 
   private expand(): void {
-    this.levels.push([]);
+    const capacity = this.capacity(this.levels.length);
+    this.levels.push(new DoubleBuffer(capacity));
     this.compactions.push(0);
     this.offsets.push(0);
-    this.totalCapacity += this.capacity(this.levels.length - 1);
+    this.capacities.push(capacity);
+    this.totalCapacity += capacity;
   }
 
   /** Compacts the lowest full level once; levels may stay over capacity. */
   private condense(): void {
     for (let h = 0; h < this.levels.length; h++) {
-      if (this.levels[h].length >= this.capacity(h)) {
+      if (this.levels[h].length >= this.capacities[h]) {
         if (h + 1 >= this.levels.length) {
           this.expand();
         }
-        this.levels[h + 1].push(...this.compact(h));
+        this.compactInto(h, this.levels[h + 1]);
         this.stored = this.countItems();
         return;
       }
     }
   }
 
-  private compact(h: number): number[] {
+  /** Sorts level h's even prefix in place and appends every other item of it to `next`. */
+  private compactInto(h: number, next: DoubleBuffer): void {
     const buffer = this.levels[h];
-    const even = buffer.length - (buffer.length % 2);
+    const length = buffer.length;
+    const even = length - (length % 2);
     if (this.compactions[h] % 2 === 1) {
       this.offsets[h] = 1 - this.offsets[h];
     }
     // Float64Array sorts like Java's Double.compare (-0.0 before 0.0, NaN last).
-    const sorted = Float64Array.from(buffer.slice(0, even)).sort();
-    const output: number[] = [];
+    buffer.sortPrefix(even);
     for (let i = this.offsets[h]; i < even; i += 2) {
-      output.push(sorted[i]);
+      next.push(buffer.get(i));
     }
-    this.levels[h] = buffer.length % 2 === 1 ? [buffer[buffer.length - 1]] : [];
+    if (length % 2 === 1) {
+      buffer.keepOnly(length - 1);
+    } else {
+      buffer.clear();
+    }
     this.compactions[h]++;
-    return output;
   }
 
   private countItems(): number {
@@ -154,7 +165,7 @@ export class KllSketch {
     let total = 0;
     this.levels.forEach((level, h) => {
       const weight = 2 ** h;
-      for (const item of level) {
+      for (const item of level.view()) {
         if (include(item)) {
           total += weight;
         }

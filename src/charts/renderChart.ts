@@ -1,0 +1,49 @@
+/**
+ * Draws a Vega-Lite spec into an element. vega-embed (and vega, vega-lite) load on first use so
+ * JupyterLab starts without them. Expressions run through vega-interpreter on parsed ASTs
+ * (`ast: true`): nothing derived from the data is ever evaluated as code.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+import { chartConfig, isDarkTheme } from './chartTheme';
+
+export interface RenderedChart {
+  /** Resizes the chart to its container's current width. */
+  resize(width: number): void;
+  /** Releases the Vega view, its listeners and its tooltip handler. */
+  finalize(): void;
+}
+
+export async function renderChart(host: HTMLElement, spec: TopLevelSpec): Promise<RenderedChart> {
+  const [{ default: embed }, { expressionInterpreter }] = await Promise.all([
+    import('vega-embed'),
+    import('vega-interpreter')
+  ]);
+  const result = await embed(host, spec, {
+    mode: 'vega-lite',
+    renderer: 'svg',
+    actions: false,
+    ast: true,
+    expr: expressionInterpreter,
+    config: chartConfig(),
+    tooltip: { theme: isDarkTheme() ? 'dark' : 'light', sanitize: escapeHtml }
+  });
+  return {
+    resize: width => {
+      if (width > 0) {
+        void result.view.width(width).runAsync();
+      }
+    },
+    finalize: () => result.finalize()
+  };
+}
+
+/** vega-tooltip builds its tooltip with innerHTML: every value goes through this first. */
+export function escapeHtml(value: unknown): string {
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}

@@ -1,0 +1,74 @@
+/**
+ * A growable list of doubles on a Float64Array: sketch levels are appended to, sorted in place and
+ * truncated on every compaction, which plain arrays of numbers do with copies and boxing.
+ */
+export class DoubleBuffer {
+  private items: Float64Array;
+  length = 0;
+
+  constructor(capacity = 16) {
+    this.items = new Float64Array(Math.max(1, capacity));
+  }
+
+  static of(values: ArrayLike<number>): DoubleBuffer {
+    const buffer = new DoubleBuffer(values.length);
+    buffer.append(values);
+    return buffer;
+  }
+
+  get(i: number): number {
+    return this.items[i];
+  }
+
+  push(x: number): void {
+    if (this.length === this.items.length) {
+      this.grow(this.length + 1);
+    }
+    this.items[this.length++] = x;
+  }
+
+  append(values: ArrayLike<number>): void {
+    const n = values.length;
+    if (this.length + n > this.items.length) {
+      this.grow(this.length + n);
+    }
+    if (values instanceof Float64Array) {
+      this.items.set(values, this.length);
+    } else {
+      for (let i = 0; i < n; i++) {
+        this.items[this.length + i] = values[i];
+      }
+    }
+    this.length += n;
+  }
+
+  /** The first `length` items, sharing storage (valid until the next push or append). */
+  view(): Float64Array {
+    return this.items.subarray(0, this.length);
+  }
+
+  /** Sorts the first `count` items in place (Float64Array order: -0 before 0, NaN last). */
+  sortPrefix(count: number): void {
+    this.items.subarray(0, count).sort();
+  }
+
+  /** Keeps only the item at `i`, as the first and only item. */
+  keepOnly(i: number): void {
+    this.items[0] = this.items[i];
+    this.length = 1;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  toArray(): number[] {
+    return Array.from(this.view());
+  }
+
+  private grow(needed: number): void {
+    const next = new Float64Array(Math.max(needed, this.items.length * 2));
+    next.set(this.view());
+    this.items = next;
+  }
+}

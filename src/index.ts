@@ -1,0 +1,17 @@
+import { JupyterFrontEndPlugin } from '@jupyterlab/application';
+
+import { commandsPlugin } from './plugins/commands';
+import { healthPlugin } from './plugins/health';
+import { panelPlugin } from './plugins/panel';
+import { settingsPlugin } from './plugins/settings';
+import { viewersPlugin } from './plugins/viewers';
+
+const plugins: JupyterFrontEndPlugin<any>[] = [
+  healthPlugin,
+  settingsPlugin,
+  viewersPlugin,
+  panelPlugin,
+  commandsPlugin
+];
+
+export default plugins;

@@ -1,0 +1,82 @@
+import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { WidgetTracker } from '@jupyterlab/apputils';
+import { DocumentRegistry } from '@jupyterlab/docregistry';
+import { ITranslator, TranslationBundle, nullTranslator } from '@jupyterlab/translation';
+
+import { STATISTICS_FILE_PATTERN, VIOLATIONS_FILE_PATTERN } from '../models/resultFilePatterns';
+import { ViewerSettings } from '../models/viewerSettings';
+import { IViewerSettings } from '../tokens';
+import { modelMonitorIcon } from '../widgets/icons';
+import { ResultDocumentWidget, ResultViewerFactory } from '../widgets/ResultViewerFactory';
+
+export const STATISTICS_FILE_TYPE = 'model-monitor-statistics';
+export const VIOLATIONS_FILE_TYPE = 'model-monitor-violations';
+export const STATISTICS_FACTORY = 'Model Monitor Statistics';
+export const VIOLATIONS_FACTORY = 'Model Monitor Violations';
+
+/**
+ * Files named *statistics*.json and *constraint_violations*.json open in Model Monitor views;
+ * any other JSON file keeps its default editor but offers both views under "Open With".
+ */
+export const viewersPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-model-monitor:viewers',
+  description: 'Viewers for statistics.json and constraint_violations.json.',
+  autoStart: true,
+  requires: [IViewerSettings],
+  optional: [ITranslator, ILayoutRestorer],
+  activate: (
+    app: JupyterFrontEnd,
+    settings: ViewerSettings,
+    translator: ITranslator | null,
+    restorer: ILayoutRestorer | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load('jupyterlab_model_monitor');
+    addFileTypes(app.docRegistry, trans);
+    const tracker = new WidgetTracker<ResultDocumentWidget>({ namespace: 'model-monitor-results' });
+    const factories = [
+      createFactory(STATISTICS_FACTORY, trans.__('Model Monitor Statistics'), STATISTICS_FILE_TYPE),
+      createFactory(VIOLATIONS_FACTORY, trans.__('Model Monitor Violations'), VIOLATIONS_FILE_TYPE)
+    ];
+    for (const factory of factories) {
+      factory.widgetCreated.connect((_, widget) => {
+        widget.context.pathChanged.connect(() => void tracker.save(widget));
+        void tracker.add(widget);
+      });
+      app.docRegistry.addWidgetFactory(factory);
+    }
+    restorer?.restore(tracker, {
+      command: 'docmanager:open',
+      args: widget => ({ path: widget.context.path, factory: widget.factoryName }),
+      name: widget => `${widget.factoryName}:${widget.context.path}`
+    });
+
+    function createFactory(name: string, label: string, fileType: string) {
+      return new ResultViewerFactory(
+        { name, label, fileTypes: [fileType, 'json'], defaultFor: [fileType], readOnly: true },
+        { settings, trans, icon: modelMonitorIcon }
+      );
+    }
+  }
+};
+
+function addFileTypes(registry: DocumentRegistry, trans: TranslationBundle): void {
+  const common = {
+    extensions: [],
+    mimeTypes: ['application/json'],
+    contentType: 'file' as const,
+    fileFormat: 'text' as const,
+    icon: modelMonitorIcon
+  };
+  registry.addFileType({
+    ...common,
+    name: STATISTICS_FILE_TYPE,
+    displayName: trans.__('Model Monitor statistics'),
+    pattern: STATISTICS_FILE_PATTERN
+  });
+  registry.addFileType({
+    ...common,
+    name: VIOLATIONS_FILE_TYPE,
+    displayName: trans.__('Model Monitor constraint violations'),
+    pattern: VIOLATIONS_FILE_PATTERN
+  });
+}

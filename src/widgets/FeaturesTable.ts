@@ -1,0 +1,171 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import { Widget } from '@lumino/widgets';
+
+import { FeatureColumn, FeatureRow } from '../models/featureRows';
+import { StatisticsTableModel } from '../models/statisticsTableModel';
+import { cell, element } from './dom';
+import { formatCount, formatNumber, formatPercent } from './format';
+
+interface ColumnDefinition {
+  column: FeatureColumn;
+  label: string;
+  numeric: boolean;
+  format: (row: FeatureRow) => string;
+}
+
+function columns(trans: TranslationBundle): ColumnDefinition[] {
+  const number = (column: FeatureColumn, label: string): ColumnDefinition => ({
+    column,
+    label,
+    numeric: true,
+    format: row => formatNumber(row[column] as number | undefined)
+  });
+  return [
+    { column: 'name', label: trans.__('Feature'), numeric: false, format: row => row.name },
+    { column: 'type', label: trans.__('Type'), numeric: false, format: row => row.type },
+    {
+      column: 'present',
+      label: trans.__('Present'),
+      numeric: true,
+      format: r => formatCount(r.present)
+    },
+    {
+      column: 'missing',
+      label: trans.__('Missing'),
+      numeric: true,
+      format: r => formatCount(r.missing)
+    },
+    {
+      column: 'missingShare',
+      label: trans.__('Missing %'),
+      numeric: true,
+      format: r => formatPercent(r.missingShare)
+    },
+    number('mean', trans.__('Mean')),
+    number('stdDev', trans.__('Std dev')),
+    number('min', trans.__('Min')),
+    number('max', trans.__('Max')),
+    {
+      column: 'distinct',
+      label: trans.__('Distinct'),
+      numeric: true,
+      format: r => formatCount(r.distinct)
+    }
+  ];
+}
+
+/** The features of a statistics document: sortable by column header, a click selects a row. */
+export class FeaturesTable extends Widget {
+  constructor(
+    private readonly _model: StatisticsTableModel,
+    trans: TranslationBundle
+  ) {
+    super();
+    this.addClass('jp-ModelMonitor-tableContainer');
+    this._columns = columns(trans);
+    this._emptyText = trans.__('No feature matches the filter.');
+    this._table = element('table', {
+      className: 'jp-ModelMonitor-table jp-ModelMonitor-featuresTable',
+      attributes: { 'aria-label': trans.__('Features') }
+    });
+    this._table.append(this._renderHead(), this._body);
+    this.node.appendChild(this._table);
+    this._body.addEventListener('click', this);
+    this._body.addEventListener('keydown', this);
+    _model.rowsChanged.connect(this._renderBody, this);
+    _model.selectionChanged.connect(this._showSelection, this);
+    this._renderBody();
+  }
+
+  handleEvent(event: Event): void {
+    const row = (event.target as HTMLElement).closest?.('tr[data-index]');
+    if (!row) {
+      return;
+    }
+    const activates =
+      event.type === 'click' ||
+      (event.type === 'keydown' && ['Enter', ' '].includes((event as KeyboardEvent).key));
+    if (activates) {
+      event.preventDefault();
+      this._model.select(Number(row.getAttribute('data-index')));
+    }
+  }
+
+  private _renderHead(): HTMLTableSectionElement {
+    const head = element('thead');
+    const row = element('tr');
+    for (const definition of this._columns) {
+      const button = element('button', {
+        className: 'jp-ModelMonitor-sortButton',
+        text: definition.label,
+        attributes: { type: 'button', 'data-column': definition.column }
+      });
+      button.addEventListener('click', () => this._model.sortBy(definition.column));
+      row.appendChild(
+        element(
+          'th',
+          {
+            className: definition.numeric ? 'jp-ModelMonitor-numeric' : undefined,
+            attributes: { scope: 'col', 'data-column': definition.column }
+          },
+          [button]
+        )
+      );
+    }
+    head.appendChild(row);
+    return head;
+  }
+
+  private _renderBody(): void {
+    const rows = this._model.visibleRows;
+    this._updateSortIndicators();
+    this._body.replaceChildren(...rows.map(row => this._renderRow(row)));
+    if (rows.length === 0) {
+      const empty = element('td', {
+        className: 'jp-ModelMonitor-emptyRow',
+        text: this._emptyText,
+        attributes: { colspan: String(this._columns.length) }
+      });
+      this._body.appendChild(element('tr', {}, [empty]));
+    }
+  }
+
+  private _renderRow(row: FeatureRow): HTMLTableRowElement {
+    const selected = row.index === this._model.selected;
+    const tr = element(
+      'tr',
+      {
+        className: selected ? 'jp-ModelMonitor-selected' : undefined,
+        attributes: {
+          'data-index': String(row.index),
+          tabindex: '0',
+          'aria-selected': String(selected)
+        }
+      },
+      this._columns.map(definition => cell(definition.format(row), definition.numeric))
+    );
+    tr.cells[0].classList.add('jp-ModelMonitor-featureName');
+    return tr;
+  }
+
+  private _showSelection(): void {
+    for (const tr of Array.from(this._body.rows)) {
+      const selected = tr.getAttribute('data-index') === String(this._model.selected);
+      tr.classList.toggle('jp-ModelMonitor-selected', selected);
+      tr.setAttribute('aria-selected', String(selected));
+    }
+  }
+
+  private _updateSortIndicators(): void {
+    const sort = this._model.sort;
+    for (const th of Array.from(this._table.tHead?.rows[0].cells ?? [])) {
+      const sorted = sort?.column === th.getAttribute('data-column');
+      th.setAttribute('aria-sort', sorted ? sort!.direction : 'none');
+    }
+  }
+
+  private _columns: ColumnDefinition[];
+  private _emptyText: string;
+  private _table: HTMLTableElement;
+  private _body = element('tbody');
+}

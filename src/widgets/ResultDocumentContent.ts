@@ -1,0 +1,59 @@
+import { ActivityMonitor } from '@jupyterlab/coreutils';
+import { DocumentRegistry } from '@jupyterlab/docregistry';
+import { Panel, Widget } from '@lumino/widgets';
+
+import { parseDocumentText } from '../models/parseDocuments';
+import { ResultViewOptions, createResultView } from './createResultView';
+
+/** How long the file must stay unchanged before the view is rebuilt. */
+const RENDER_TIMEOUT = 500;
+
+/** The body of a result file's tab: rebuilt from the file's text whenever the file changes. */
+export class ResultDocumentContent extends Panel {
+  constructor(
+    private readonly _context: DocumentRegistry.Context,
+    private readonly _options: ResultViewOptions
+  ) {
+    super();
+    this.addClass('jp-ModelMonitor-document');
+    this._monitor = new ActivityMonitor({
+      signal: _context.model.contentChanged,
+      timeout: RENDER_TIMEOUT
+    });
+    void _context.ready.then(() => {
+      if (!this.isDisposed) {
+        this._render();
+        this._monitor.activityStopped.connect(this._render, this);
+      }
+    });
+  }
+
+  /** The current view (statistics, violations or a message). */
+  get view(): Widget | null {
+    return this._view;
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this._monitor.dispose();
+    super.dispose();
+  }
+
+  /** Rebuilds the view when the text changed, so a reload that changes nothing keeps the selection. */
+  private _render(): void {
+    const text = this._context.model.toString();
+    if (this._view && text === this._renderedText) {
+      return;
+    }
+    this._renderedText = text;
+    this._view?.dispose();
+    this._view = createResultView(parseDocumentText(text), this._options);
+    this.addWidget(this._view);
+  }
+
+  private _monitor: ActivityMonitor<DocumentRegistry.IModel, void>;
+  private _view: Widget | null = null;
+  private _renderedText = '';
+}

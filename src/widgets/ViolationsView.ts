@@ -1,0 +1,64 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import { Panel, Widget } from '@lumino/widgets';
+
+import { ViolationsTableModel } from '../models/violationsTableModel';
+import { element } from './dom';
+import { DriftTestsTable } from './DriftTestsTable';
+import { ViolationsTable } from './ViolationsTable';
+
+/** A constraint_violations.json: check-type filter, violations table, and our drift tests. */
+export class ViolationsView extends Panel {
+  constructor(
+    readonly model: ViolationsTableModel,
+    private readonly _trans: TranslationBundle
+  ) {
+    super();
+    this.addClass('jp-ModelMonitor-violationsView');
+    this.addWidget(this._toolbar());
+    this.addWidget(new ViolationsTable(model, _trans));
+    if (model.driftTests) {
+      this.addWidget(this._driftHeader());
+      this.addWidget(new DriftTestsTable(model, _trans));
+    }
+  }
+
+  private _driftHeader(): Widget {
+    const trans = this._trans;
+    const checkbox = element('input', { attributes: { type: 'checkbox' } });
+    checkbox.addEventListener('change', () => this.model.setDriftOnly(checkbox.checked));
+    const toggle = element('label', { className: 'jp-ModelMonitor-driftOnly' }, [
+      checkbox,
+      document.createTextNode(trans.__('Only tests that found drift'))
+    ]);
+    const title = element('h3', {
+      className: 'jp-ModelMonitor-sectionTitle',
+      text: trans.__('Drift tests')
+    });
+    return new Widget({
+      node: element('div', { className: 'jp-ModelMonitor-sectionHeader' }, [title, toggle])
+    });
+  }
+
+  private _toolbar(): Widget {
+    const trans = this._trans;
+    const select = element('select', {
+      className: 'jp-ModelMonitor-checkFilter jp-mod-styled',
+      attributes: { 'aria-label': trans.__('Filter by check type') }
+    });
+    select.appendChild(
+      element('option', { text: trans.__('All checks'), attributes: { value: '' } })
+    );
+    for (const checkType of this.model.checkTypes) {
+      select.appendChild(element('option', { text: checkType, attributes: { value: checkType } }));
+    }
+    select.addEventListener('change', () => this.model.setCheckTypeFilter(select.value));
+    const count = this.model.violationCount;
+    const summary = element('span', {
+      className: 'jp-ModelMonitor-summary',
+      text: trans._n('%1 violation', '%1 violations', count)
+    });
+    return new Widget({
+      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [select, summary])
+    });
+  }
+}

@@ -1,0 +1,28 @@
+/* global window, MouseEvent */
+// jsdom lacks a few browser APIs that Lumino and JupyterLab widgets use.
+if (typeof window.ResizeObserver === 'undefined') {
+  window.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+if (typeof window.matchMedia === 'undefined') {
+  window.matchMedia = query => ({
+    matches: false,
+    media: query,
+    addEventListener() {},
+    removeEventListener() {},
+    addListener() {},
+    removeListener() {}
+  });
+}
+if (typeof window.DragEvent === 'undefined') {
+  // @lumino/dragdrop subclasses DragEvent when it loads.
+  window.DragEvent = class DragEvent extends MouseEvent {
+    constructor(type, init = {}) {
+      super(type, init);
+      this.dataTransfer = init.dataTransfer ?? null;
+    }
+  };
+}

@@ -1,0 +1,156 @@
+import { nullTranslator } from '@jupyterlab/translation';
+import { Widget } from '@lumino/widgets';
+
+import { StatisticsTableModel } from '../../src/models/statisticsTableModel';
+import { ViewerSettings } from '../../src/models/viewerSettings';
+import { ViolationsTableModel } from '../../src/models/violationsTableModel';
+import { StatisticsView } from '../../src/widgets/StatisticsView';
+import { ViolationsView } from '../../src/widgets/ViolationsView';
+import { HOSTILE_NAME, statisticsDocument, violationsDocument } from './fixtures/documents';
+
+// Vega does not run in jsdom: record the specs the chart is asked to draw instead.
+const drawn: any[] = [];
+const finalized: any[] = [];
+jest.mock('../../src/charts/renderChart', () => ({
+  renderChart: async (host: HTMLElement, spec: any) => {
+    drawn.push(spec);
+    host.textContent = `chart of ${spec.description}`;
+    return { resize: () => undefined, finalize: () => finalized.push(spec) };
+  }
+}));
+
+const trans = nullTranslator.load('jupyterlab_model_monitor');
+
+function attach<T extends Widget>(widget: T): T {
+  Widget.attach(widget, document.body);
+  return widget;
+}
+
+beforeEach(() => {
+  drawn.length = 0;
+  finalized.length = 0;
+});
+
+describe('StatisticsView', () => {
+  function createView(settings = new ViewerSettings()) {
+    return attach(
+      new StatisticsView(new StatisticsTableModel(statisticsDocument()), settings, trans)
+    );
+  }
+
+  const featureNames = (view: Widget) =>
+    Array.from(view.node.querySelectorAll('.jp-ModelMonitor-featureName')).map(n => n.textContent);
+
+  it('renders hostile names as text, never as HTML', async () => {
+    const view = createView();
+    await view.chart.rendered;
+    expect(featureNames(view)).toEqual(['age', HOSTILE_NAME, 'constant']);
+    expect(view.node.querySelector('img')).toBeNull();
+    view.dispose();
+  });
+
+  it('draws the first feature, then the clicked one', async () => {
+    const view = createView();
+    await view.chart.rendered;
+    expect(drawn.map(s => s.description)).toEqual(['age']);
+    const row = view.node.querySelector('tr[data-index="1"]') as HTMLElement;
+    row.click();
+    await view.chart.rendered;
+    expect(drawn.map(s => s.description)).toEqual(['age', HOSTILE_NAME]);
+    expect(row.getAttribute('aria-selected')).toBe('true');
+    expect(view.node.querySelector('.jp-ModelMonitor-chartTitle')!.textContent).toBe(HOSTILE_NAME);
+    expect(finalized.map(s => s.description)).toEqual(['age']);
+    view.dispose();
+    expect(finalized.map(s => s.description)).toEqual(['age', HOSTILE_NAME]);
+  });
+
+  it('selects a row with the keyboard', async () => {
+    const view = createView();
+    const row = view.node.querySelector('tr[data-index="2"]') as HTMLElement;
+    row.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(view.model.selected).toBe(2);
+    view.dispose();
+  });
+
+  it('filters with the search box and sorts with the column headers', () => {
+    const view = createView();
+    const search = view.node.querySelector('.jp-ModelMonitor-search') as HTMLInputElement;
+    search.value = 'const';
+    search.dispatchEvent(new Event('input'));
+    expect(featureNames(view)).toEqual(['constant']);
+    search.value = 'nothing matches';
+    search.dispatchEvent(new Event('input'));
+    expect(view.node.querySelector('.jp-ModelMonitor-emptyRow')!.textContent).toContain(
+      'No feature'
+    );
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
+
+    const missingHeader = view.node.querySelector('th[data-column="missing"]')!;
+    (missingHeader.querySelector('button') as HTMLButtonElement).click();
+    (missingHeader.querySelector('button') as HTMLButtonElement).click();
+    expect(missingHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(featureNames(view)).toEqual(['constant', 'age', HOSTILE_NAME]);
+    view.dispose();
+  });
+
+  it('redraws with the chart settings and the measure selector', async () => {
+    const settings = new ViewerSettings();
+    const view = createView(settings);
+    await view.chart.rendered;
+    settings.update({ chartHeight: 300 });
+    await view.chart.rendered;
+    expect(drawn[drawn.length - 1].height).toBe(300);
+
+    const select = view.node.querySelector('.jp-ModelMonitor-measure') as HTMLSelectElement;
+    select.value = 'share';
+    select.dispatchEvent(new Event('change'));
+    await view.chart.rendered;
+    expect(drawn[drawn.length - 1].encoding.y.field).toBe('share');
+    view.dispose();
+  });
+});
+
+describe('ViolationsView', () => {
+  it('filters violations by check type and shows drift tests', () => {
+    const view = attach(new ViolationsView(new ViolationsTableModel(violationsDocument()), trans));
+    const rows = () => view.node.querySelectorAll('.jp-ModelMonitor-violationsTable tbody tr');
+    expect(rows()).toHaveLength(3);
+    expect(rows()[1].querySelector('td')!.textContent).toBe(HOSTILE_NAME);
+    expect(view.node.querySelector('img')).toBeNull();
+
+    const select = view.node.querySelector('.jp-ModelMonitor-checkFilter') as HTMLSelectElement;
+    expect(Array.from(select.options).map(o => o.value)).toEqual([
+      '',
+      'data_type_check',
+      'completeness_check'
+    ]);
+    select.value = 'completeness_check';
+    select.dispatchEvent(new Event('change'));
+    expect(rows()).toHaveLength(1);
+
+    const drift = view.node.querySelectorAll('.jp-ModelMonitor-driftTable tbody tr');
+    expect(Array.from(drift).map(r => r.lastElementChild!.textContent)).toEqual([
+      'Drift',
+      'No drift',
+      'Skipped: not numeric'
+    ]);
+
+    const driftOnly = view.node.querySelector(
+      '.jp-ModelMonitor-driftOnly input'
+    ) as HTMLInputElement;
+    driftOnly.checked = true;
+    driftOnly.dispatchEvent(new Event('change'));
+    expect(view.node.querySelectorAll('.jp-ModelMonitor-driftTable tbody tr')).toHaveLength(1);
+    view.dispose();
+  });
+
+  it('says when there are no violations and omits the drift section without it', () => {
+    const view = attach(new ViolationsView(new ViolationsTableModel({ violations: [] }), trans));
+    expect(view.node.querySelector('.jp-ModelMonitor-emptyRow')!.textContent).toContain(
+      'No violations'
+    );
+    expect(view.node.querySelector('.jp-ModelMonitor-driftTable')).toBeNull();
+    view.dispose();
+  });
+});
