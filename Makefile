@@ -41,8 +41,8 @@ examples: build
 
 lint: install
 	npm run lint
-	ruff check jupyterlab_model_monitor test/server examples bench
-	ruff format --check jupyterlab_model_monitor test/server examples bench
+	ruff check jupyterlab_model_monitor test/server test/e2e examples $(wildcard bench)
+	ruff format --check jupyterlab_model_monitor test/server test/e2e examples $(wildcard bench)
 
 test-js: install
 	npx jest --ci
