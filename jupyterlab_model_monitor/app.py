@@ -6,11 +6,14 @@ from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from traitlets import Bool, Float, Int, List, Type, Unicode, default
 
+from .alerts import Alerts
 from .backends.base import Backend
 from .backends.local import LocalBackend
+from .baselines import BaselineJobs
 from .handlers import default_handlers
 from .scheduler import Scheduler
 from .store import Store
+from .webhooks import WebhookSender
 
 
 class ModelMonitorApp(ExtensionApp):
@@ -33,6 +36,9 @@ class ModelMonitorApp(ExtensionApp):
     late_tolerance = Float(
         300.0, help="catch_up 'skip': a run later than this many seconds is dropped."
     ).tag(config=True)
+    webhook_timeout = Float(10.0, help="Seconds a webhook POST may take.").tag(config=True)
+    webhook_attempts = Int(3, help="Tries per webhook (network errors, 429, 5xx).").tag(config=True)
+    webhook_backoff = Float(2.0, help="Seconds before the 2nd try; doubles after.").tag(config=True)
     backend_classes = List(
         Type(klass=Backend), default_value=[LocalBackend], help="Backends that can run monitors."
     ).tag(config=True)
@@ -55,6 +61,12 @@ class ModelMonitorApp(ExtensionApp):
             max_catch_up=self.max_catch_up,
             late_tolerance=self.late_tolerance,
         )
+        sender = WebhookSender(
+            self.log, self.webhook_timeout, self.webhook_attempts, self.webhook_backoff
+        )
+        self.alerts = Alerts(self.store, self.root_dir, self.log, sender)
+        self.scheduler.listeners.append(self.alerts.run_finished)
+        self.baselines = BaselineJobs(self.store, self.backends, self.root_dir, self.log)
         for name, backend in self.backends.items():
             if backend.problem():
                 self.log.warning(
@@ -66,9 +78,13 @@ class ModelMonitorApp(ExtensionApp):
         self.handlers.extend(default_handlers)
 
     async def _start_jupyter_server_extension(self, serverapp):
+        for job_id in await self.baselines.fail_orphans():
+            self.log.warning("model-monitor: baseline job %s failed: its server stopped", job_id)
         if self.scheduler_enabled:
             self.scheduler.start()
 
     async def stop_extension(self):
         await self.scheduler.stop()
+        await self.alerts.stop()
+        await self.baselines.stop()
         self.store.close()

@@ -4,19 +4,26 @@ Errors are JSON ``{"message": ..., "field": ...}`` (``field`` names the offendin
 or is null): 400 for invalid input, 404 for unknown ids, 409 for conflicts with the stored state.
 """
 
+import asyncio
 import functools
 import json
 
 import tornado
 from jupyter_server.base.handlers import APIHandler
 
-from .paths import PathError
+from .baselines import validate_baseline_request
+from .capture_summary import summarise_captures
+from .errors import ValidationError
+from .metrics import series
+from .paths import PathError, confine
 from .scheduler import next_run_fields
-from .store import Conflict
-from .validation import ValidationError, validate_monitor, validate_run_request
+from .store import Conflict, to_iso
+from .validation import parse_time, relative_path, validate_monitor, validate_run_request
 
 ID = r"([0-9a-f]{32})"
 MAX_LIST_LIMIT = 1000
+MAX_METRIC_POINTS = 100_000
+MAX_SCANNED_RECORDS = 10_000_000
 
 
 class ApiError(tornado.web.HTTPError):
@@ -76,11 +83,29 @@ class ModelMonitorHandler(APIHandler):
         else:
             super().write_error(status_code, **kwargs)
 
+    def limit_argument(self, default, maximum, name="limit"):
+        """The ``?limit=`` (or ``name``) query argument, an integer from 1 to ``maximum``."""
+        limit = self.get_query_argument(name, str(default))
+        if not limit.isdigit() or not 1 <= int(limit) <= maximum:
+            raise ValidationError(f"an integer from 1 to {maximum}", name)
+        return int(limit)
+
+    def time_argument(self, name):
+        """An optional ISO time query argument, normalised to the stored form."""
+        value = self.get_query_argument(name, None)
+        return None if value is None else to_iso(parse_time(value, name))
+
     async def monitor_or_404(self, monitor_id):
         monitor = await self.store.call(self.store.get_monitor, monitor_id)
         if monitor is None:
             raise ApiError(404, f"no monitor with id {monitor_id}")
         return monitor
+
+    async def baseline_or_404(self, job_id):
+        job = await self.store.call(self.store.get_baseline, job_id)
+        if job is None:
+            raise ApiError(404, f"no baseline job with id {job_id}")
+        return job
 
     async def execution_or_404(self, execution_id):
         execution = await self.store.call(self.store.get_execution, execution_id)
@@ -160,6 +185,24 @@ class RunsHandler(ModelMonitorHandler):
         self.send_json(execution, status=202)
 
 
+class MetricsHandler(ModelMonitorHandler):
+    """GET: a monitor's metric history as time series (``?feature=&metric=&since=&limit=``)."""
+
+    @tornado.web.authenticated
+    @translate_errors
+    async def get(self, monitor_id):
+        await self.monitor_or_404(monitor_id)
+        rows = await self.store.call(
+            self.store.query_metrics,
+            monitor_id,
+            feature=self.get_query_argument("feature", None),
+            metric=self.get_query_argument("metric", None),
+            since=self.time_argument("since"),
+            limit=self.limit_argument(MAX_METRIC_POINTS, MAX_METRIC_POINTS),
+        )
+        self.send_json({"monitor_id": monitor_id, "series": series(rows)})
+
+
 class ExecutionsHandler(ModelMonitorHandler):
     """GET: executions, newest first; ``?monitor_id=`` filters, ``?limit=`` (default 100)."""
 
@@ -169,11 +212,34 @@ class ExecutionsHandler(ModelMonitorHandler):
         monitor_id = self.get_query_argument("monitor_id", None)
         if monitor_id is not None:
             await self.monitor_or_404(monitor_id)
-        limit = self.get_query_argument("limit", "100")
-        if not limit.isdigit() or not 1 <= int(limit) <= MAX_LIST_LIMIT:
-            raise ValidationError(f"an integer from 1 to {MAX_LIST_LIMIT}", "limit")
-        executions = await self.store.call(self.store.list_executions, monitor_id, int(limit))
+        limit = self.limit_argument(100, MAX_LIST_LIMIT)
+        executions = await self.store.call(self.store.list_executions, monitor_id, limit)
         self.send_json({"executions": executions})
+
+
+class AlertsHandler(ModelMonitorHandler):
+    """GET: alerts, oldest first, and a ``cursor`` to poll with.
+
+    ``?since=<cursor>`` (an alert id) gives the alerts raised after it; ``?since=<ISO time>`` those
+    raised at or after that time; no ``since`` gives the newest ``limit`` ones. The frontend polls
+    with the last ``cursor`` and shows a notification for each new alert whose ``notify`` is true.
+    """
+
+    @tornado.web.authenticated
+    @translate_errors
+    async def get(self):
+        since = self.get_query_argument("since", None)
+        after = int(since) if since is not None and since.isdigit() else None
+        at = self.time_argument("since") if since is not None and after is None else None
+        monitor_id = self.get_query_argument("monitor_id", None)
+        limit = self.limit_argument(100, MAX_LIST_LIMIT)
+        alerts = await self.store.call(
+            self.store.list_alerts, after=after, since=at, monitor_id=monitor_id, limit=limit
+        )
+        cursor = alerts[-1]["id"] if alerts else after
+        if cursor is None:
+            cursor = await self.store.call(self.store.last_alert_id)
+        self.send_json({"alerts": alerts, "cursor": max(cursor, after or 0)})
 
 
 class ExecutionHandler(ModelMonitorHandler):
@@ -195,12 +261,83 @@ class CancelHandler(ModelMonitorHandler):
         self.send_json(await self.scheduler.cancel(execution_id))
 
 
+class BackendsHandler(ModelMonitorHandler):
+    """GET: the configured backends, whether each can run here, and why not."""
+
+    @tornado.web.authenticated
+    def get(self):
+        backends = [
+            {"name": name, "available": backend.problem() is None, "reason": backend.problem()}
+            for name, backend in self.extension.backends.items()
+        ]
+        self.send_json({"backends": backends})
+
+
+class CaptureSummaryHandler(ModelMonitorHandler):
+    """GET ``?path=``: time range, records per hour, encodings, content types of captures."""
+
+    @tornado.web.authenticated
+    @translate_errors
+    async def get(self):
+        root = self.extension.root_dir
+        path = relative_path(self.get_query_argument("path", ""), "path", root)
+        absolute = confine(root, path, "path")
+        if not absolute.exists():
+            raise ValidationError(f"no such file or folder: {path}", "path")
+        limit = self.limit_argument(1_000_000, MAX_SCANNED_RECORDS, name="max_records")
+        summary = await asyncio.to_thread(summarise_captures, str(absolute), path, limit)
+        self.send_json(summary)
+
+
+class BaselinesHandler(ModelMonitorHandler):
+    """GET: baseline jobs, newest first. POST: start one (202)."""
+
+    @tornado.web.authenticated
+    @translate_errors
+    async def get(self):
+        limit = self.limit_argument(100, MAX_LIST_LIMIT)
+        self.send_json({"baselines": await self.store.call(self.store.list_baselines, limit)})
+
+    @tornado.web.authenticated
+    @translate_errors
+    async def post(self):
+        root, backends = self.extension.root_dir, self.extension.backends
+        fields = validate_baseline_request(self.json_body(), root, backends)
+        self.send_json(await self.extension.baselines.start(fields), status=202)
+
+
+class BaselineHandler(ModelMonitorHandler):
+    """GET one baseline job (poll it for progress)."""
+
+    @tornado.web.authenticated
+    @translate_errors
+    async def get(self, job_id):
+        self.send_json(await self.baseline_or_404(job_id))
+
+
+class BaselineCancelHandler(ModelMonitorHandler):
+    """POST: cancel a running baseline job; 409 once it has ended."""
+
+    @tornado.web.authenticated
+    @translate_errors
+    async def post(self, job_id):
+        await self.baseline_or_404(job_id)
+        self.send_json(await self.extension.baselines.cancel(job_id))
+
+
 default_handlers = [
     (r"/model-monitor/health", HealthHandler),
     (r"/model-monitor/monitors", MonitorsHandler),
     (rf"/model-monitor/monitors/{ID}", MonitorHandler),
     (rf"/model-monitor/monitors/{ID}/runs", RunsHandler),
+    (rf"/model-monitor/monitors/{ID}/metrics", MetricsHandler),
     (r"/model-monitor/executions", ExecutionsHandler),
     (rf"/model-monitor/executions/{ID}", ExecutionHandler),
     (rf"/model-monitor/executions/{ID}/cancel", CancelHandler),
+    (r"/model-monitor/alerts", AlertsHandler),
+    (r"/model-monitor/backends", BackendsHandler),
+    (r"/model-monitor/captures/summary", CaptureSummaryHandler),
+    (r"/model-monitor/baselines", BaselinesHandler),
+    (rf"/model-monitor/baselines/{ID}", BaselineHandler),
+    (rf"/model-monitor/baselines/{ID}/cancel", BaselineCancelHandler),
 ]

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta, timezone
 from croniter import croniter
 
 from .backends import RunJob
+from .metrics import run_metrics
 from .paths import confine
 from .store import to_iso
 from .validation import parse_time
@@ -119,6 +120,7 @@ class Scheduler:
         self.late_tolerance = timedelta(seconds=late_tolerance)
         self.host = socket.gethostname()
         self.claimer = f"{self.host}:{os.getpid()}"
+        self.listeners = []  # async callables(execution_id), awaited after each run ends
         self._running = {}  # execution id -> asyncio.Task
         self._loop_task = None
         self._stopping = False
@@ -194,12 +196,16 @@ class Scheduler:
     async def _execute(self, execution):
         try:
             outcome = await self._run_on_backend(execution)
+            if outcome.state.startswith("completed"):
+                await self._record_metrics(execution)
             await self._finish(execution["id"], outcome.state, outcome.message, outcome.violations)
         except Exception as error:
             self.log.exception("model-monitor: execution %s failed", execution["id"])
             await self._finish(execution["id"], "failed", f"{type(error).__name__}: {error}")
         finally:
             self._running.pop(execution["id"], None)
+        for listener in self.listeners:
+            await listener(execution["id"])
         await self.dispatch()
 
     async def _run_on_backend(self, execution):
@@ -232,6 +238,15 @@ class Scheduler:
             window_start=execution["window_start"],
             window_end=execution["window_end"],
         )
+
+    async def _record_metrics(self, execution):
+        """Store the run's metric history; a failure here is logged, never fails the run."""
+        try:
+            output = str(confine(self.root_dir, execution["output"], "output"))
+            points = await asyncio.to_thread(run_metrics, output)
+            await self.store.call(self.store.record_metrics, execution, points)
+        except Exception:
+            self.log.exception("model-monitor: no metrics for execution %s", execution["id"])
 
     async def _finish(self, execution_id, state, message, violations=None):
         changes = {"state": state, "message": message, "violations": violations}

@@ -8,6 +8,7 @@ statements, so a run is never started twice.
 
 import asyncio
 import functools
+import json
 import os
 import sqlite3
 import uuid
@@ -59,19 +60,64 @@ MIGRATIONS = [
         """CREATE UNIQUE INDEX one_scheduled_run ON executions(monitor_id, scheduled_for)
             WHERE trigger = 'schedule'""",
     ),
+    (  # 2: metric history (metrics.py)
+        """CREATE TABLE metrics (
+            monitor_id TEXT NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+            execution_id TEXT NOT NULL REFERENCES executions(id) ON DELETE CASCADE,
+            time TEXT NOT NULL,
+            name TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            feature TEXT,
+            value REAL NOT NULL,
+            PRIMARY KEY (execution_id, name)
+        )""",
+        "CREATE INDEX metrics_by_monitor ON metrics(monitor_id, metric, feature, time)",
+    ),
+    (  # 3: alert rules per monitor and alert history (alerts.py)
+        "ALTER TABLE monitors ADD COLUMN alerts TEXT",
+        """CREATE TABLE alerts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            monitor_id TEXT NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+            execution_id TEXT REFERENCES executions(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            message TEXT NOT NULL,
+            notify INTEGER NOT NULL,
+            violations TEXT NOT NULL,
+            deliveries TEXT,
+            created_at TEXT NOT NULL
+        )""",
+    ),
+    (  # 4: baseline jobs (baselines.py)
+        """CREATE TABLE baselines (
+            id TEXT PRIMARY KEY,
+            dataset TEXT NOT NULL,
+            dataset_format TEXT,
+            header INTEGER NOT NULL,
+            output TEXT NOT NULL,
+            backend TEXT NOT NULL,
+            state TEXT NOT NULL,
+            progress REAL NOT NULL DEFAULT 0,
+            message TEXT,
+            created_at TEXT NOT NULL,
+            finished_at TEXT,
+            claimed_by TEXT
+        )""",
+        "CREATE INDEX baselines_by_time ON baselines(created_at)",
+    ),
 ]
 
 ACTIVE_STATES = ("due", "running")
 FINAL_STATES = ("completed", "completed_with_violations", "failed", "cancelled")
 MONITOR_COLUMNS = (
     "name dataset dataset_format header baseline_statistics baseline_constraints output schedule "
-    "window_hours catch_up backend enabled next_run_at"
+    "window_hours catch_up backend enabled next_run_at alerts"
 ).split()
 EXECUTION_COLUMNS = (
     "state window_start window_end output started_at finished_at progress message violations "
     "claimed_by"
 ).split()
-BOOLEAN_COLUMNS = ("header", "enabled")
+BOOLEAN_COLUMNS = ("header", "enabled", "notify")
+JSON_COLUMNS = ("alerts", "violations", "deliveries")
 
 
 class Conflict(Exception):
@@ -98,7 +144,16 @@ def _row_to_dict(row):
     for key in BOOLEAN_COLUMNS:
         if key in item:
             item[key] = bool(item[key])
+    for key in JSON_COLUMNS:
+        if isinstance(item.get(key), str):  # executions.violations is a count, not JSON
+            item[key] = json.loads(item[key])
     return item
+
+
+def _json_columns(values):
+    """``values`` with the JSON columns encoded as text."""
+    encode = {k: json.dumps(v) for k, v in values.items() if k in JSON_COLUMNS and v is not None}
+    return {**values, **encode}
 
 
 class Store:
@@ -178,7 +233,7 @@ class Store:
 
     def create_monitor(self, fields):
         now = utc_now()
-        values = {key: fields.get(key) for key in MONITOR_COLUMNS}
+        values = _json_columns({key: fields.get(key) for key in MONITOR_COLUMNS})
         values.update(id=uuid.uuid4().hex, created_at=now, updated_at=now)
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
@@ -190,7 +245,7 @@ class Store:
 
     def update_monitor(self, monitor_id, changes):
         changes = {key: value for key, value in changes.items() if key in MONITOR_COLUMNS}
-        changes["updated_at"] = utc_now()
+        changes = _json_columns({**changes, "updated_at": utc_now()})
         assignments = ", ".join(f"{key} = ?" for key in changes)
         with self._unique_name(changes.get("name")):
             cursor = self.db.execute(
@@ -326,6 +381,131 @@ class Store:
         for execution_id in orphans:
             self.update_running(
                 execution_id, state="failed", message="the server stopped during the run"
+            )
+        return orphans
+
+    # -- metric history ----------------------------------------------------------------------
+
+    def record_metrics(self, execution, points):
+        """Store a run's metric values at its ``window_start`` (replacing earlier ones)."""
+        time = execution["window_start"] or execution["scheduled_for"]
+        rows = [
+            (
+                execution["monitor_id"],
+                execution["id"],
+                time,
+                p["name"],
+                p["metric"],
+                p["feature"],
+                p["value"],
+            )
+            for p in points
+        ]
+        with _transaction(self.db):
+            self.db.executemany("INSERT OR REPLACE INTO metrics VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def query_metrics(self, monitor_id, feature=None, metric=None, since=None, limit=10000):
+        """Metric values of a monitor, oldest first, optionally of one feature / metric."""
+        query, params = "SELECT * FROM metrics WHERE monitor_id = ?", [monitor_id]
+        for column, value in (("feature", feature), ("metric", metric)):
+            if value is not None:
+                query, params = f"{query} AND {column} = ?", [*params, value]
+        if since is not None:
+            query, params = f"{query} AND time >= ?", [*params, since]
+        rows = self.db.execute(f"{query} ORDER BY time, rowid LIMIT ?", [*params, limit])
+        return [dict(row) for row in rows]
+
+    # -- alerts ------------------------------------------------------------------------------
+
+    def create_alert(self, fields):
+        """Store an alert (``monitor_id, execution_id, kind, message, notify, violations``)."""
+        values = {**fields, "created_at": utc_now()}
+        values = _json_columns(values)
+        columns, marks = ", ".join(values), ", ".join("?" for _ in values)
+        cursor = self.db.execute(
+            f"INSERT INTO alerts ({columns}) VALUES ({marks})", list(values.values())
+        )
+        return self.get_alert(cursor.lastrowid)
+
+    def get_alert(self, alert_id):
+        row = self.db.execute("SELECT * FROM alerts WHERE id = ?", (alert_id,)).fetchone()
+        return _row_to_dict(row)
+
+    def set_alert_deliveries(self, alert_id, deliveries_json):
+        self.db.execute(
+            "UPDATE alerts SET deliveries = ? WHERE id = ?", (deliveries_json, alert_id)
+        )
+
+    def list_alerts(self, after=None, since=None, monitor_id=None, limit=100):
+        """Alerts oldest first: those with id > ``after``, or at/after time ``since``, or the
+        newest ``limit`` ones."""
+        query, params = "SELECT * FROM alerts WHERE 1 = 1", []
+        for condition, value in (
+            ("id > ?", after),
+            ("created_at >= ?", since),
+            ("monitor_id = ?", monitor_id),
+        ):
+            if value is not None:
+                query, params = f"{query} AND {condition}", [*params, value]
+        newest_first = after is None and since is None
+        order = "DESC" if newest_first else "ASC"
+        rows = self.db.execute(f"{query} ORDER BY id {order} LIMIT ?", [*params, limit])
+        alerts = [_row_to_dict(row) for row in rows]
+        return alerts[::-1] if newest_first else alerts
+
+    def last_alert_id(self):
+        return self.db.execute("SELECT COALESCE(MAX(id), 0) FROM alerts").fetchone()[0]
+
+    # -- baseline jobs -----------------------------------------------------------------------
+
+    def create_baseline(self, fields):
+        """Insert a running baseline job; :class:`Conflict` if one runs into the same output."""
+        values = {**fields, "id": uuid.uuid4().hex, "state": "running", "created_at": utc_now()}
+        columns, marks = ", ".join(values), ", ".join("?" for _ in values)
+        with _transaction(self.db):
+            busy = self.db.execute(
+                "SELECT 1 FROM baselines WHERE output = ? AND state = 'running'",
+                (fields["output"],),
+            ).fetchone()
+            if busy:
+                raise Conflict("a baseline job is writing to this output already", "output")
+            self.db.execute(
+                f"INSERT INTO baselines ({columns}) VALUES ({marks})", list(values.values())
+            )
+        return self.get_baseline(values["id"])
+
+    def get_baseline(self, job_id):
+        row = self.db.execute("SELECT * FROM baselines WHERE id = ?", (job_id,)).fetchone()
+        return _row_to_dict(row)
+
+    def list_baselines(self, limit=100):
+        rows = self.db.execute(
+            "SELECT * FROM baselines ORDER BY created_at DESC, rowid DESC LIMIT ?", (limit,)
+        )
+        return [_row_to_dict(row) for row in rows]
+
+    def update_baseline(self, job_id, **changes):
+        """Update a running baseline job; ignored once it has ended."""
+        if changes.get("state", "running") != "running":
+            changes["finished_at"] = utc_now()
+        assignments = ", ".join(f"{key} = ?" for key in changes)
+        cursor = self.db.execute(
+            f"UPDATE baselines SET {assignments} WHERE id = ? AND state = 'running'",
+            [*changes.values(), job_id],
+        )
+        return cursor.rowcount == 1
+
+    def fail_orphan_baselines(self, claimer_prefix, is_alive):
+        """Fail running baseline jobs of this host whose server process is gone."""
+        rows = self.db.execute(
+            "SELECT id, claimed_by FROM baselines WHERE state = 'running' AND claimed_by LIKE ?",
+            (claimer_prefix + "%",),
+        ).fetchall()
+        orphans = [row["id"] for row in rows if not is_alive(row["claimed_by"])]
+        for job_id in orphans:
+            self.update_baseline(
+                job_id, state="failed", message="the server stopped during the job"
             )
         return orphans
 

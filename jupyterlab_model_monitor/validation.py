@@ -9,18 +9,14 @@ from datetime import datetime, timezone
 
 from croniter import croniter
 
+from .alerts import check_alert_rules
+from .errors import ValidationError
 from .paths import PathError, confine, relative_to_root
 
 DATASET_FORMATS = ("csv", "json", "sagemaker_capture_json", "arrow")
 CATCH_UP_POLICIES = ("skip", "once", "all")
 MAX_WINDOW_HOURS = 24 * 31
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$")
-
-
-class ValidationError(ValueError):
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.field = field
 
 
 def _name(value, field, context):
@@ -33,11 +29,16 @@ def _name(value, field, context):
     return value
 
 
-def _path(value, field, context):
+def relative_path(value, field, root):
+    """``value`` confined to ``root``, as the root-relative path clients see."""
     try:
-        return relative_to_root(context["root"], confine(context["root"], value, field))
+        return relative_to_root(root, confine(root, value, field))
     except PathError as error:
         raise ValidationError(str(error), field) from error
+
+
+def _path(value, field, context):
+    return relative_path(value, field, context["root"])
 
 
 def _existing_file(value, field, context):
@@ -85,6 +86,10 @@ def _backend(value, field, context):
     return value
 
 
+def _alerts(value, field, context):
+    return check_alert_rules(value, field)
+
+
 # field: (check, default); REQUIRED has no default.
 REQUIRED = object()
 MONITOR_FIELDS = {
@@ -100,6 +105,7 @@ MONITOR_FIELDS = {
     "catch_up": (_catch_up, "once"),
     "backend": (_backend, "local"),
     "enabled": (_boolean, True),
+    "alerts": (_alerts, None),
 }
 
 

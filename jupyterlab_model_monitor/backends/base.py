@@ -21,6 +21,17 @@ class RunJob:
 
 
 @dataclass(frozen=True)
+class BaselineJob:
+    """One baseline job (statistics.json + suggested constraints.json), paths absolute."""
+
+    job_id: str
+    dataset: str
+    dataset_format: str | None
+    header: bool
+    output: str
+
+
+@dataclass(frozen=True)
 class RunOutcome:
     """How a run ended: ``completed``, ``completed_with_violations``, ``failed``, ``cancelled``."""
 
@@ -30,7 +41,8 @@ class RunOutcome:
 
 
 class Backend(LoggingConfigurable):
-    """Runs jobs somewhere. Subclasses set ``name`` and implement :meth:`run` and :meth:`cancel`.
+    """Runs jobs somewhere. Subclasses set ``name`` and implement :meth:`run` and :meth:`cancel`
+    (and :meth:`baseline` if they can compute baselines).
 
     ``run`` awaits the job to its end and returns a :class:`RunOutcome`; it calls
     ``report(progress, message)`` (progress in [0, 1]) as the job advances. ``cancel`` stops a job
@@ -45,6 +57,10 @@ class Backend(LoggingConfigurable):
 
     async def run(self, job, report):
         raise NotImplementedError
+
+    async def baseline(self, job, report):
+        """Compute a baseline (a :class:`BaselineJob`); same contract as :meth:`run`."""
+        return RunOutcome("failed", f"the {self.name} backend cannot compute baselines")
 
     async def cancel(self, execution_id):
         raise NotImplementedError

@@ -62,6 +62,25 @@ def cli_arguments(job):
     return [*args, "--progress", "json"]
 
 
+def baseline_arguments(job):
+    """The ``model-monitor baseline …`` arguments for a baseline job."""
+    args = ["baseline", "--dataset", job.dataset]
+    if job.dataset_format:
+        args += ["--dataset-format", job.dataset_format]
+    if job.header:
+        args.append("--header")
+    return [*args, "--output", job.output, "--progress", "json"]
+
+
+def baseline_outcome(summary):
+    """A successful baseline's outcome: rows profiled, rejected records."""
+    message = f"{summary.get('itemCount', '?')} rows profiled"
+    records = summary.get("records") or {}
+    if records.get("rejected"):
+        message += f"; {records['rejected']} of {records.get('records')} records rejected"
+    return RunOutcome("completed", message)
+
+
 def count_violations(output):
     """The number of violations in ``<output>/constraint_violations.json`` (0 when absent)."""
     try:
@@ -148,28 +167,37 @@ class LocalBackend(Backend):
             return "the engine CLI (model-monitor.cjs) is missing: run `npm run build:cli`"
         return None
 
-    def command(self, job):
-        return [self.node_path or find_node(), self.cli_path or find_cli(), *cli_arguments(job)]
+    def command(self, arguments):
+        return [self.node_path or find_node(), self.cli_path or find_cli(), *arguments]
 
     async def run(self, job, report):
+        summary = await self._run_cli(job.execution_id, cli_arguments(job), job.output, report)
+        return summary if isinstance(summary, RunOutcome) else outcome_of(summary, job.output)
+
+    async def baseline(self, job, report):
+        summary = await self._run_cli(job.job_id, baseline_arguments(job), job.output, report)
+        return summary if isinstance(summary, RunOutcome) else baseline_outcome(summary)
+
+    async def _run_cli(self, job_id, arguments, output, report):
+        """Run the CLI; the summary dict on success, else the failed/cancelled outcome."""
         problem = self.problem()
         if problem:
             return RunOutcome("failed", problem)
-        os.makedirs(job.output, exist_ok=True)
+        os.makedirs(output, exist_ok=True)
         process = await asyncio.create_subprocess_exec(
-            *self.command(job),
+            *self.command(arguments),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
             stdin=asyncio.subprocess.DEVNULL,
             limit=LINE_LIMIT,
         )
-        self._processes[job.execution_id] = process
+        self._processes[job_id] = process
         try:
-            return await self._follow(process, job, report)
+            return await self._follow(process, report)
         finally:
-            self._processes.pop(job.execution_id, None)
+            self._processes.pop(job_id, None)
 
-    async def _follow(self, process, job, report):
+    async def _follow(self, process, report):
         reader = ProgressReader(report)
 
         async def read_stderr():
@@ -183,7 +211,7 @@ class LocalBackend(Backend):
             return RunOutcome("cancelled", "cancelled; no output was written")
         if code != 0 or summary is None:
             return RunOutcome("failed", reader.failure(code))
-        return outcome_of(summary, job.output)
+        return summary
 
     async def cancel(self, execution_id):
         process = self._processes.get(execution_id)

@@ -7,6 +7,8 @@ import pytest
 import yaml
 from tornado.web import RequestHandler
 
+from jupyterlab_model_monitor.alerts import DEFAULT_RULES
+from jupyterlab_model_monitor.baselines import REQUEST_FIELDS
 from jupyterlab_model_monitor.handlers import default_handlers
 from jupyterlab_model_monitor.validation import MONITOR_FIELDS
 
@@ -24,7 +26,7 @@ def served_routes():
     routes = set()
     for pattern, handler in default_handlers:
         path = pattern.removeprefix("/model-monitor")
-        for name in ("monitor_id", "execution_id"):
+        for name in ("monitor_id", "execution_id", "baseline_id"):
             if name.split("_")[0] + "s/" in path:
                 path = path.replace("([0-9a-f]{32})", "{" + name + "}", 1)
         assert "(" not in path, pattern
@@ -72,3 +74,58 @@ async def test_responses_match_the_schemas(spec, api, jp_root_dir, extension):
     assert set(error) == required_fields(spec, "Error")
     fields = spec["components"]["schemas"]["MonitorFields"]["properties"]
     assert set(fields) == set(MONITOR_FIELDS)
+
+
+async def test_every_documented_route_refuses_requests_without_a_token(spec, jp_fetch):
+    for path, method in sorted(documented_routes(spec)):
+        parts = re.sub(r"{\w+}", "0" * 32, path).strip("/").split("/")
+        body = "{}" if method in ("post", "patch", "put") else None
+        response = await jp_fetch(
+            "model-monitor",
+            *parts,
+            method=method.upper(),
+            body=body,
+            headers={"Authorization": ""},
+            raise_error=False,
+        )
+        assert response.code == 403, (method, path)
+
+
+async def test_new_responses_match_the_schemas(spec, api, jp_root_dir, extension):
+    (jp_root_dir / "s.json").write_text("{}")
+    (jp_root_dir / "d.csv").write_text("")
+    extension.scheduler.max_concurrent_runs = 0
+    _, backends = await api("GET", "backends")
+    assert set(backends["backends"][0]) == required_fields(spec, "Backend")
+    _, summary = await api("GET", "captures", "summary", params={"path": "."})
+    assert set(summary) == required_fields(spec, "CaptureSummary")
+    _, job = await api("POST", "baselines", body={"dataset": "d.csv"})
+    assert set(job) == required_fields(spec, "BaselineJob")
+    request = spec["components"]["schemas"]["BaselineRequest"]["properties"]
+    assert set(request) == set(REQUEST_FIELDS)
+    body = {"name": "m", "dataset": "d", "baseline_statistics": "s.json"}
+    _, monitor = await api("POST", "monitors", body={**body, "baseline_constraints": "s.json"})
+    _, history = await api("GET", "monitors", monitor["id"], "metrics")
+    assert set(history) == required_fields(spec, "MetricHistory")
+    _, feed = await api("GET", "alerts")
+    assert set(feed) == {"alerts", "cursor"}
+    store = extension.store
+    execution = await store.call(
+        store.create_execution,
+        {"monitor_id": monitor["id"], "trigger": "manual", "scheduled_for": "t", "output": "o"},
+    )
+    await store.call(
+        store.create_alert,
+        {
+            "monitor_id": monitor["id"],
+            "execution_id": execution["id"],
+            "kind": "failed",
+            "message": "m",
+            "notify": True,
+            "violations": [],
+        },
+    )
+    (alert,) = (await api("GET", "alerts"))[1]["alerts"]
+    assert set(alert) == required_fields(spec, "Alert")
+    rules = spec["components"]["schemas"]["AlertRules"]["properties"]
+    assert set(rules) == set(DEFAULT_RULES)

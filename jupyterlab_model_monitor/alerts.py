@@ -1,0 +1,220 @@
+"""Alerts: when a run ends with violations or fails, tell someone (our CloudWatch alarms).
+
+A monitor's ``alerts`` field (null = the defaults below)::
+
+    {"notify": true,              # show a JupyterLab notification in open sessions
+     "on_failure": true,          # alert when a run fails, too
+     "check_types": null,         # only violations of these check types count (null: any)
+     "drift_threshold": null,     # baseline_drift_check counts only above this distance
+     "webhooks": [{"url": "https://…", "format": "json" | "slack"}]}
+
+Every alert is stored (the history the frontend polls through ``GET /model-monitor/alerts``, and
+the webhook delivery results). Webhooks are delivered in the background: a slow or unreachable
+target never delays or breaks a run.
+"""
+
+import asyncio
+import json
+import os
+
+from .errors import ValidationError
+from .metrics import DRIFT_TEXT, read_json
+from .paths import confine
+from .webhooks import WEBHOOK_FORMATS, WebhookError, WebhookSender, check_url, payload
+
+DEFAULT_RULES = {
+    "notify": True,
+    "on_failure": True,
+    "check_types": None,
+    "drift_threshold": None,
+    "webhooks": [],
+}
+CHECK_TYPES = (
+    "data_type_check",
+    "completeness_check",
+    "categorical_values_check",
+    "baseline_drift_check",
+    "missing_column_check",
+    "extra_column_check",
+)
+MAX_WEBHOOKS = 5
+MAX_LISTED_VIOLATIONS = 50
+
+
+def check_alert_rules(value, field="alerts"):
+    """The checked rules of a monitor's ``alerts`` field (null → None, meaning the defaults)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValidationError("an object with notify, on_failure, check_types, ...", field)
+    unknown = sorted(set(value) - set(DEFAULT_RULES))
+    if unknown:
+        raise ValidationError(f"unknown field: {unknown[0]}", f"{field}.{unknown[0]}")
+    rules = {**DEFAULT_RULES, **value}
+    for flag in ("notify", "on_failure"):
+        if not isinstance(rules[flag], bool):
+            raise ValidationError("true or false", f"{field}.{flag}")
+    rules["check_types"] = _check_types(rules["check_types"], f"{field}.check_types")
+    rules["drift_threshold"] = _threshold(rules["drift_threshold"], f"{field}.drift_threshold")
+    rules["webhooks"] = _webhooks(rules["webhooks"], f"{field}.webhooks")
+    return rules
+
+
+def _check_types(value, field):
+    if value is None:
+        return None
+    if not isinstance(value, list) or not value or not set(value) <= set(CHECK_TYPES):
+        raise ValidationError(f"null or a non-empty list of {', '.join(CHECK_TYPES)}", field)
+    return sorted(set(value), key=CHECK_TYPES.index)
+
+
+def _threshold(value, field):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise ValidationError("null or a number ≥ 0", field)
+    return float(value)
+
+
+def _webhooks(value, field):
+    if not isinstance(value, list) or len(value) > MAX_WEBHOOKS:
+        raise ValidationError(f"a list of at most {MAX_WEBHOOKS} webhooks", field)
+    checked = []
+    for index, hook in enumerate(value):
+        where = f"{field}[{index}]"
+        if not isinstance(hook, dict) or set(hook) - {"url", "format"}:
+            raise ValidationError('an object {"url": ..., "format": "json" | "slack"}', where)
+        try:
+            url = check_url(hook.get("url"))
+        except WebhookError as error:
+            raise ValidationError(str(error), f"{where}.url") from error
+        webhook_format = hook.get("format", "json")
+        if webhook_format not in WEBHOOK_FORMATS:
+            raise ValidationError(f"one of {', '.join(WEBHOOK_FORMATS)}", f"{where}.format")
+        checked.append({"url": url, "format": webhook_format})
+    return checked
+
+
+def counting_violations(violations, rules):
+    """The violations that count under ``rules`` (check types, drift threshold)."""
+    chosen = []
+    for violation in violations:
+        kind = violation.get("constraint_check_type")
+        if rules["check_types"] is not None and kind not in rules["check_types"]:
+            continue
+        if kind == "baseline_drift_check" and rules["drift_threshold"] is not None:
+            match = DRIFT_TEXT.search(violation.get("description") or "")
+            if match and float(match.group(1)) <= rules["drift_threshold"]:
+                continue
+        chosen.append(violation)
+    return chosen
+
+
+def summarise(violations):
+    """``"5 baseline_drift_check, 1 completeness_check"``."""
+    counts = {}
+    for violation in violations:
+        kind = violation.get("constraint_check_type")
+        counts[kind] = counts.get(kind, 0) + 1
+    return ", ".join(f"{n} {kind}" for kind, n in counts.items())
+
+
+def read_violations(root_dir, output):
+    """The ``violations`` list of a run's output folder (blocking)."""
+    folder = confine(root_dir, output, "output")
+    document = read_json(os.path.join(folder, "constraint_violations.json")) or {}
+    return document.get("violations") or []
+
+
+def plan_alert(monitor, execution, violations):
+    """The alert a finished execution raises under its monitor's rules, or None."""
+    rules = monitor.get("alerts") or DEFAULT_RULES
+    name, state = monitor["name"], execution["state"]
+    if state == "failed" and rules["on_failure"]:
+        kind, listed = "failed", []
+        message = f"{name}: the run failed: {execution.get('message') or 'no reason given'}"
+    elif state == "completed_with_violations":
+        listed = counting_violations(violations, rules)
+        if not listed:
+            return None
+        kind = "violations"
+        plural = "" if len(listed) == 1 else "s"
+        message = f"{name}: {len(listed)} violation{plural} ({summarise(listed)})"
+    else:
+        return None
+    return {
+        "monitor_id": monitor["id"],
+        "execution_id": execution["id"],
+        "kind": kind,
+        "message": message,
+        "notify": rules["notify"],
+        "violations": listed[:MAX_LISTED_VIOLATIONS],
+    }
+
+
+def webhook_body(alert, monitor, execution):
+    """The documented webhook payload fields of a stored alert."""
+    keys = ("id", "state", "trigger", "window_start", "window_end", "output", "message")
+    return {
+        "alert_id": alert["id"],
+        "kind": alert["kind"],
+        "message": alert["message"],
+        "created_at": alert["created_at"],
+        "monitor": {"id": monitor["id"], "name": monitor["name"]},
+        "execution": {**{k: execution.get(k) for k in keys}, "violations": execution["violations"]},
+        "violations": alert["violations"],
+    }
+
+
+class Alerts:
+    """Raises alerts for finished executions and delivers their webhooks in the background."""
+
+    def __init__(self, store, root_dir, log, sender=None):
+        self.store = store
+        self.root_dir = root_dir
+        self.log = log
+        self.sender = sender or WebhookSender(log)
+        self._deliveries = set()
+
+    async def run_finished(self, execution_id):
+        """Scheduler hook: alert if the execution's outcome matches its monitor's rules."""
+        try:
+            await self._raise_for(execution_id)
+        except Exception:
+            self.log.exception("model-monitor: no alert for execution %s", execution_id)
+
+    async def _raise_for(self, execution_id):
+        execution = await self.store.call(self.store.get_execution, execution_id)
+        monitor = await self.store.call(self.store.get_monitor, execution["monitor_id"])
+        violations = []
+        if execution["state"] == "completed_with_violations":
+            violations = await asyncio.to_thread(
+                read_violations, self.root_dir, execution["output"]
+            )
+        planned = plan_alert(monitor, execution, violations)
+        if planned is None:
+            return None
+        alert = await self.store.call(self.store.create_alert, planned)
+        self.log.info("model-monitor: alert %s: %s", alert["id"], alert["message"])
+        hooks = (monitor.get("alerts") or DEFAULT_RULES)["webhooks"]
+        if hooks:
+            body = webhook_body(alert, monitor, execution)
+            task = asyncio.get_running_loop().create_task(self._deliver(alert["id"], hooks, body))
+            self._deliveries.add(task)
+            task.add_done_callback(self._deliveries.discard)
+        return alert
+
+    async def _deliver(self, alert_id, hooks, body):
+        results = await asyncio.gather(
+            *(self.sender.send(hook["url"], payload(body, hook["format"])) for hook in hooks)
+        )
+        await self.store.call(self.store.set_alert_deliveries, alert_id, json.dumps(results))
+
+    async def wait_deliveries(self):
+        """Wait for the webhooks under way (tests, shutdown)."""
+        await asyncio.gather(*list(self._deliveries), return_exceptions=True)
+
+    async def stop(self):
+        for task in list(self._deliveries):
+            task.cancel()
+        await self.wait_deliveries()

@@ -1,0 +1,289 @@
+"""The ``sagemaker`` backend: runs a monitor's window as a real SageMaker Model Monitor job.
+
+Needs ``pip install "jupyterlab_model_monitor[sagemaker]"`` (boto3), AWS credentials (boto3's
+usual chain), an execution role and an S3 prefix; **AWS has closed SageMaker Model Monitor to new
+customers**, so this backend is for accounts that already use it. Enable it with::
+
+    c.ModelMonitorApp.backend_classes = [LocalBackend, SageMakerBackend]
+    c.SageMakerBackend.role_arn = "arn:aws:iam::123456789012:role/ModelMonitor"
+    c.SageMakerBackend.s3_uri = "s3://my-bucket/model-monitor"
+    c.SageMakerBackend.image_uri = (  # the analyzer image of your region
+        "<account>.dkr.ecr.<region>.amazonaws.com/sagemaker-model-monitor-analyzer"
+    )
+
+A monitor using it names its endpoint by its ``dataset`` (``captures/<endpoint name>``: the last
+path segment). The Jupyter scheduler stays the clock and the history; each run:
+
+1. uploads the baseline ``statistics.json`` / ``constraints.json`` to
+   ``<s3_uri>/<execution id>/baseline/`` (S3 PutObject);
+2. creates a one-time monitoring schedule ``mm-<execution id>`` (CreateMonitoringSchedule,
+   ``ScheduleExpression: "NOW"``, ``MonitoringType: DataQuality``), whose analysis window is
+   the run's window in whole hours relative to now (``DataAnalysisStartTime: "-PT7H"``…);
+3. polls ListMonitoringExecutions until the execution ends, reporting its status;
+4. reads the processing job's output location (DescribeProcessingJob) and downloads
+   ``statistics.json`` and ``constraint_violations.json`` into the run's output folder;
+5. deletes the one-time schedule (DeleteMonitoringSchedule).
+
+Cancel stops the processing job (StopProcessingJob). Calls are tested against botocore's service
+model with its Stubber; AWS itself is not reachable from the tests.
+"""
+
+import asyncio
+import json
+import math
+import os
+import time
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from traitlets import Float, Int, Unicode
+
+from .base import Backend, RunOutcome
+
+ENDPOINT_INPUT_PATH = "/opt/ml/processing/input/endpoint"
+OUTPUT_PATH = "/opt/ml/processing/output"
+TERMINAL = ("Completed", "CompletedWithViolations", "Failed", "Stopped")
+RESULT_FILES = ("statistics.json", "constraint_violations.json")
+CAPTURE_FORMAT = {
+    "sagemakerCaptureJson": {"captureIndexNames": ["endpointInput", "endpointOutput"]}
+}
+ANALYZER_ENVIRONMENT = {  # as the SageMaker Python SDK sets it for data quality (FORMATS §2)
+    "dataset_format": json.dumps(CAPTURE_FORMAT),
+    "dataset_source": ENDPOINT_INPUT_PATH,
+    "output_path": OUTPUT_PATH,
+    "publish_cloudwatch_metrics": "Disabled",
+}
+
+
+def split_s3_uri(uri):
+    """``s3://bucket/a/b`` → (``bucket``, ``a/b``)."""
+    parts = urlsplit(uri)
+    if parts.scheme != "s3" or not parts.netloc:
+        raise ValueError(f"not an s3:// URI: {uri}")
+    return parts.netloc, parts.path.strip("/")
+
+
+def schedule_name(execution_id):
+    return f"mm-{execution_id}"[:63]
+
+
+def hours_before(now, moment):
+    """Whole hours from ``moment`` back to ``now`` (≥ 0), as SageMaker's offsets count them."""
+    return max(0, math.floor((now - moment).total_seconds() / 3600))
+
+
+def parse_utc(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
+
+
+def analysis_window(job, now):
+    """``(DataAnalysisStartTime, DataAnalysisEndTime)`` of the job's window, relative to now."""
+    start = hours_before(now, parse_utc(job.window_start))
+    end = hours_before(now, parse_utc(job.window_end))
+    return f"-PT{max(start, end + 1)}H", f"-PT{end}H"
+
+
+def endpoint_input(endpoint):
+    return {
+        "EndpointName": endpoint,
+        "LocalPath": ENDPOINT_INPUT_PATH,
+        "S3InputMode": "File",
+        "S3DataDistributionType": "FullyReplicated",
+    }
+
+
+def s3_output(uri):
+    return {"S3Uri": uri, "LocalPath": OUTPUT_PATH, "S3UploadMode": "EndOfJob"}
+
+
+class SageMakerBackend(Backend):
+    """Runs jobs as SageMaker Model Monitor executions (boto3)."""
+
+    name = "sagemaker"
+
+    region = Unicode(None, allow_none=True, help="AWS region (default: boto3's).").tag(config=True)
+    role_arn = Unicode("", help="IAM role the monitoring jobs run as.").tag(config=True)
+    s3_uri = Unicode("", help="s3://bucket/prefix for baselines and reports.").tag(config=True)
+    image_uri = Unicode("", help="The region's sagemaker-model-monitor-analyzer image.").tag(
+        config=True
+    )
+    instance_type = Unicode("ml.m5.xlarge", help="Processing instance type.").tag(config=True)
+    instance_count = Int(1, help="Processing instances.").tag(config=True)
+    volume_size_gb = Int(20, help="Processing volume size (GB).").tag(config=True)
+    max_runtime_seconds = Int(3600, help="A job is stopped after this long.").tag(config=True)
+    poll_seconds = Float(30.0, help="Seconds between two status polls.").tag(config=True)
+    start_timeout_seconds = Int(
+        1800, help="Seconds an execution may take to start, on top of max_runtime_seconds."
+    ).tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._clients = {}
+        self._cancelled = set()
+        self._jobs = {}  # execution id -> processing job name, once known
+
+    def problem(self):
+        try:
+            import boto3  # noqa: F401
+        except ImportError:
+            return 'boto3 is missing: pip install "jupyterlab_model_monitor[sagemaker]"'
+        missing = [n for n in ("role_arn", "s3_uri", "image_uri") if not getattr(self, n)]
+        if missing:
+            return f"configure SageMakerBackend.{', SageMakerBackend.'.join(missing)}"
+        return None
+
+    def client(self, service):
+        if service not in self._clients:
+            import boto3
+
+            self._clients[service] = boto3.client(service, region_name=self.region)
+        return self._clients[service]
+
+    async def call(self, service, operation, **params):
+        """One AWS API call, off the event loop."""
+        method = getattr(self.client(service), operation)
+        return await asyncio.to_thread(method, **params)
+
+    # -- request shapes ----------------------------------------------------------------------
+
+    def schedule_request(self, job, baseline_uris, now):
+        """The CreateMonitoringSchedule request of one run."""
+        start, end = analysis_window(job, now)
+        schedule = {
+            "ScheduleExpression": "NOW",
+            "DataAnalysisStartTime": start,
+            "DataAnalysisEndTime": end,
+        }
+        return {
+            "MonitoringScheduleName": schedule_name(job.execution_id),
+            "MonitoringScheduleConfig": {
+                "ScheduleConfig": schedule,
+                "MonitoringJobDefinition": self.job_definition(job, baseline_uris),
+                "MonitoringType": "DataQuality",
+            },
+            "Tags": [{"Key": "created-by", "Value": "jupyterlab-model-monitor"}],
+        }
+
+    def job_definition(self, job, baseline_uris):
+        """The data-quality job: baseline, endpoint input, report output, cluster, image."""
+        endpoint = os.path.basename(job.dataset.rstrip("/"))
+        reports = f"{self.s3_uri.rstrip('/')}/{job.execution_id}/reports"
+        return {
+            "BaselineConfig": {
+                "StatisticsResource": {"S3Uri": baseline_uris["statistics"]},
+                "ConstraintsResource": {"S3Uri": baseline_uris["constraints"]},
+            },
+            "MonitoringInputs": [{"EndpointInput": endpoint_input(endpoint)}],
+            "MonitoringOutputConfig": {"MonitoringOutputs": [{"S3Output": s3_output(reports)}]},
+            "MonitoringResources": {"ClusterConfig": self.cluster()},
+            "MonitoringAppSpecification": {"ImageUri": self.image_uri},
+            "StoppingCondition": {"MaxRuntimeInSeconds": self.max_runtime_seconds},
+            "Environment": dict(ANALYZER_ENVIRONMENT),
+            "RoleArn": self.role_arn,
+        }
+
+    def cluster(self):
+        return {
+            "InstanceCount": self.instance_count,
+            "InstanceType": self.instance_type,
+            "VolumeSizeInGB": self.volume_size_gb,
+        }
+
+    # -- one run -----------------------------------------------------------------------------
+
+    async def run(self, job, report, now=None):
+        problem = self.problem()
+        if problem:
+            return RunOutcome("failed", problem)
+        name = schedule_name(job.execution_id)
+        try:
+            uris = await self._upload_baseline(job)
+            request = self.schedule_request(job, uris, now or datetime.now(timezone.utc))
+            await self.call("sagemaker", "create_monitoring_schedule", **request)
+            await report(0.1, "SageMaker: schedule created")
+            summary = await self._wait(job.execution_id, name, report)
+            return await self._outcome(job, summary)
+        except Exception as error:  # botocore's ClientError, network errors
+            return RunOutcome("failed", f"SageMaker: {type(error).__name__}: {error}")
+        finally:
+            self._cancelled.discard(job.execution_id)
+            self._jobs.pop(job.execution_id, None)
+            await self._delete_schedule(name)
+
+    async def _upload_baseline(self, job):
+        bucket, prefix = split_s3_uri(self.s3_uri)
+        uris = {}
+        for kind, path in (
+            ("statistics", job.baseline_statistics),
+            ("constraints", job.baseline_constraints),
+        ):
+            key = f"{prefix}/{job.execution_id}/baseline/{kind}.json".lstrip("/")
+            with open(path, "rb") as file:
+                body = file.read()
+            await self.call("s3", "put_object", Bucket=bucket, Key=key, Body=body)
+            uris[kind] = f"s3://{bucket}/{key}"
+        return uris
+
+    async def _wait(self, execution_id, name, report):
+        """Poll the schedule's execution until it ends; its summary, or None if cancelled."""
+        deadline = time.monotonic() + self.max_runtime_seconds + self.start_timeout_seconds
+        while time.monotonic() < deadline:
+            if execution_id in self._cancelled:
+                await self._stop(execution_id)
+                return None
+            found = await self.call(
+                "sagemaker", "list_monitoring_executions", MonitoringScheduleName=name
+            )
+            summaries = found["MonitoringExecutionSummaries"]
+            if summaries:
+                summary = summaries[0]
+                if summary.get("ProcessingJobArn"):
+                    self._jobs[execution_id] = summary["ProcessingJobArn"].rsplit("/", 1)[-1]
+                status = summary["MonitoringExecutionStatus"]
+                if status in TERMINAL:
+                    return summary
+                await report(0.5 if status == "InProgress" else 0.2, f"SageMaker: {status}")
+            await asyncio.sleep(self.poll_seconds)
+        raise TimeoutError(f"the execution of {name} did not end in time")
+
+    async def _outcome(self, job, summary):
+        if summary is None:
+            return RunOutcome("cancelled", "cancelled; the SageMaker job was stopped")
+        status = summary["MonitoringExecutionStatus"]
+        if status in ("Failed", "Stopped"):
+            reason = summary.get("FailureReason") or "no reason given"
+            return RunOutcome(
+                "failed" if status == "Failed" else "cancelled", f"{status}: {reason}"
+            )
+        await self._download_results(job)
+        with open(os.path.join(job.output, "constraint_violations.json"), encoding="utf-8") as f:
+            violations = len(json.load(f).get("violations", []))
+        state = "completed_with_violations" if violations else "completed"
+        return RunOutcome(state, f"SageMaker {status}: {violations} violations", violations)
+
+    async def _download_results(self, job):
+        described = await self.call(
+            "sagemaker", "describe_processing_job", ProcessingJobName=self._jobs[job.execution_id]
+        )
+        outputs = described["ProcessingOutputConfig"]["Outputs"]
+        bucket, prefix = split_s3_uri(outputs[0]["S3Output"]["S3Uri"])
+        os.makedirs(job.output, exist_ok=True)
+        for name in RESULT_FILES:
+            answer = await self.call("s3", "get_object", Bucket=bucket, Key=f"{prefix}/{name}")
+            body = await asyncio.to_thread(answer["Body"].read)
+            with open(os.path.join(job.output, name), "wb") as file:
+                file.write(body)
+
+    async def _stop(self, execution_id):
+        job_name = self._jobs.get(execution_id)
+        if job_name:
+            await self.call("sagemaker", "stop_processing_job", ProcessingJobName=job_name)
+
+    async def _delete_schedule(self, name):
+        try:
+            await self.call("sagemaker", "delete_monitoring_schedule", MonitoringScheduleName=name)
+        except Exception as error:
+            self.log.warning("model-monitor: could not delete schedule %s: %s", name, error)
+
+    async def cancel(self, execution_id):
+        self._cancelled.add(execution_id)

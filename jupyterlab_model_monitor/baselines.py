@@ -1,0 +1,136 @@
+"""Baseline jobs: profile a dataset into ``statistics.json`` + suggested ``constraints.json``.
+
+``POST /model-monitor/baselines`` starts one at once on a backend (``local`` runs the engine's
+``baseline`` command) and returns an execution-like record to poll: ``state`` (``running``, then
+``completed``, ``failed`` or ``cancelled``), ``progress`` in [0, 1] and ``message``. A job never
+overwrites an existing baseline unless asked (``overwrite: true``).
+"""
+
+import asyncio
+import os
+import socket
+
+from .backends import BaselineJob
+from .errors import ValidationError
+from .paths import confine
+from .scheduler import process_alive
+from .store import Conflict
+from .validation import DATASET_FORMATS, relative_path
+
+REQUEST_FIELDS = ("dataset", "dataset_format", "header", "output", "backend", "overwrite")
+
+
+def _choice(body, field, allowed, default):
+    value = body.get(field, default)
+    if value not in allowed:
+        shown = ", ".join(str(a) for a in allowed if a is not None)
+        raise ValidationError(f"one of {shown}", field)
+    return value
+
+
+def validate_baseline_request(body, root, backends):
+    """The checked fields of a baseline request; paths relative to ``root``."""
+    if not isinstance(body, dict):
+        raise ValidationError("the request body must be a JSON object")
+    unknown = sorted(set(body) - set(REQUEST_FIELDS))
+    if unknown:
+        raise ValidationError(f"unknown field: {unknown[0]}", unknown[0])
+    if "dataset" not in body:
+        raise ValidationError("dataset is required", "dataset")
+    dataset = relative_path(body["dataset"], "dataset", root)
+    if not confine(root, dataset).exists():
+        raise ValidationError(f"no such file or folder: {dataset}", "dataset")
+    stem = os.path.splitext(os.path.basename(dataset))[0] or "baseline"
+    output = relative_path(body.get("output") or f"baselines/{stem}", "output", root)
+    fields = {
+        "dataset": dataset,
+        "dataset_format": _choice(body, "dataset_format", (*DATASET_FORMATS, None), None),
+        "header": _choice(body, "header", (True, False), False),
+        "output": output,
+        "backend": _choice(body, "backend", tuple(backends), "local"),
+    }
+    overwrite = _choice(body, "overwrite", (True, False), False)
+    if not overwrite and confine(root, output, "output").joinpath("statistics.json").exists():
+        raise Conflict(f"{output}/statistics.json exists: pass overwrite true to replace", "output")
+    return fields
+
+
+class BaselineJobs:
+    """Starts baseline jobs on their backend and records their progress in the store."""
+
+    def __init__(self, store, backends, root_dir, log):
+        self.store = store
+        self.backends = backends
+        self.root_dir = root_dir
+        self.log = log
+        self.claimer = f"{socket.gethostname()}:{os.getpid()}"
+        self._tasks = {}  # job id -> asyncio.Task
+
+    async def start(self, fields):
+        """Insert the job (running) and start it; returns its record."""
+        job = await self.store.call(
+            self.store.create_baseline, {**fields, "claimed_by": self.claimer}
+        )
+        task = asyncio.get_running_loop().create_task(self._run(job))
+        self._tasks[job["id"]] = task
+        task.add_done_callback(lambda _: self._tasks.pop(job["id"], None))
+        return job
+
+    async def _run(self, job):
+        backend = self.backends[job["backend"]]
+        try:
+            outcome = await backend.baseline(self._job(job), self._reporter(job["id"]))
+            changes = {"state": outcome.state, "message": outcome.message}
+        except Exception as error:
+            self.log.exception("model-monitor: baseline job %s failed", job["id"])
+            changes = {"state": "failed", "message": f"{type(error).__name__}: {error}"}
+        if changes["state"] == "completed":
+            changes["progress"] = 1.0
+        await self.store.call(self.store.update_baseline, job["id"], **changes)
+
+    def _job(self, job):
+        return BaselineJob(
+            job_id=job["id"],
+            dataset=str(confine(self.root_dir, job["dataset"], "dataset")),
+            dataset_format=job["dataset_format"],
+            header=job["header"],
+            output=str(confine(self.root_dir, job["output"], "output")),
+        )
+
+    def _reporter(self, job_id):
+        last = {"progress": 0.0}
+
+        async def report(progress, message):
+            changes = {"message": message} if message else {}
+            if progress is not None and progress - last["progress"] >= 0.01:
+                last["progress"] = changes["progress"] = progress
+            if changes:
+                await self.store.call(self.store.update_baseline, job_id, **changes)
+
+        return report
+
+    async def cancel(self, job_id):
+        """Cancel a running job; :class:`Conflict` once it has ended."""
+        job = await self.store.call(self.store.get_baseline, job_id)
+        if job["state"] != "running":
+            raise Conflict(f"the baseline job is {job['state']} already", "state")
+        await self.store.call(
+            self.store.update_baseline, job_id, state="cancelled", message="cancelled by the user"
+        )
+        if job_id in self._tasks:
+            await self.backends[job["backend"]].cancel(job_id)
+        return await self.store.call(self.store.get_baseline, job_id)
+
+    async def fail_orphans(self):
+        prefix = f"{socket.gethostname()}:"
+        return await self.store.call(self.store.fail_orphan_baselines, prefix, process_alive)
+
+    async def stop(self):
+        for job_id in list(self._tasks):
+            job = await self.store.call(self.store.get_baseline, job_id)
+            message = "the server stopped during the job"
+            await self.store.call(
+                self.store.update_baseline, job_id, state="cancelled", message=message
+            )
+            await self.backends[job["backend"]].cancel(job_id)
+        await asyncio.gather(*self._tasks.values(), return_exceptions=True)

@@ -1,0 +1,130 @@
+"""Metric history (our CloudWatch): per-feature numbers taken from a finished run's files.
+
+A run's ``statistics.json`` and ``constraint_violations.json`` give, per run, these metrics
+(names follow SageMaker's CloudWatch metrics, FORMATS §2, with ``<f>`` the feature name):
+
+==================  ===============================  ========================================
+metric              name                             value
+==================  ===============================  ========================================
+``item_count``      ``dataset_item_count``           rows analysed
+``violations``      ``dataset_violations``           violations of the run
+``non_null``        ``feature_non_null_<f>``         num_present / item_count
+``missing``         ``feature_missing_<f>``          num_missing / item_count (a fraction)
+``mean``            ``feature_data_<f>``             numeric features: the mean
+``violations``      ``feature_violations_<f>``       violations naming the feature (0 if none)
+``baseline_drift``  ``feature_baseline_drift_<f>``   distance of a ``baseline_drift_check``
+``drift_<test>``    ``feature_drift_<test>_<f>``     statistic of an extension drift test (§8)
+==================  ===============================  ========================================
+
+``baseline_drift`` exists only where the engine reports a distance, i.e. when the check fired;
+the drift tests give a value for every tested feature and run. Nothing is recomputed here: the
+server only reads what the engine wrote.
+"""
+
+import json
+import math
+import os
+import re
+
+DRIFT_TEXT = re.compile(r"distance: (\S+) exceeds (?:\w+ )?threshold: (\S+)")
+EXTENSION_KEY = "x-jupyterlab-model-monitor"
+
+
+def read_json(path):
+    """The parsed document at ``path``, or None when the file is absent."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            return json.load(file)
+    except FileNotFoundError:
+        return None
+
+
+def number(value):
+    """A finite float from a JSON value (numbers, or Java's ``"NaN"`` strings), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        result = float(value)
+    except ValueError:
+        return None
+    return result if math.isfinite(result) else None
+
+
+def ratio(count, total):
+    count = number(count)
+    return count / total if count is not None and total else None
+
+
+def point(metric, feature, value):
+    """One metric value: ``{name, metric, feature, value}`` (None when ``value`` is not finite)."""
+    value = number(value)
+    if value is None:
+        return None
+    if feature is None:
+        return {"name": f"dataset_{metric}", "metric": metric, "feature": None, "value": value}
+    name = f"feature_{'data' if metric == 'mean' else metric}_{feature}"
+    return {"name": name, "metric": metric, "feature": feature, "value": value}
+
+
+def statistics_points(statistics):
+    """Item count, and per feature non-null and missing fractions and the numeric mean."""
+    items = number((statistics.get("dataset") or {}).get("item_count"))
+    points = [point("item_count", None, items)]
+    for feature in statistics.get("features") or []:
+        name = feature.get("name")
+        stats = feature.get("numerical_statistics") or feature.get("string_statistics") or {}
+        common = stats.get("common") or {}
+        points.append(point("non_null", name, ratio(common.get("num_present"), items)))
+        points.append(point("missing", name, ratio(common.get("num_missing"), items)))
+        if "numerical_statistics" in feature:
+            points.append(point("mean", name, stats.get("mean")))
+    return points
+
+
+def violation_points(violations, feature_names):
+    """The run's violation count, per-feature counts, and fired drift distances."""
+    found = violations.get("violations") or []
+    counts = dict.fromkeys(feature_names, 0)
+    points = [point("violations", None, len(found))]
+    for violation in found:
+        feature = violation.get("feature_name")
+        counts[feature] = counts.get(feature, 0) + 1
+        match = DRIFT_TEXT.search(violation.get("description") or "")
+        if violation.get("constraint_check_type") == "baseline_drift_check" and match:
+            points.append(point("baseline_drift", feature, match.group(1)))
+    points += [point("violations", feature, count) for feature, count in counts.items()]
+    return points
+
+
+def drift_test_points(violations):
+    """The statistic of every extension drift test that ran (skipped tests have none)."""
+    extension = violations.get(EXTENSION_KEY) or {}
+    return [
+        point(f"drift_{test.get('test')}", test.get("feature_name"), test.get("statistic"))
+        for test in extension.get("drift_tests") or []
+        if test.get("test") and test.get("feature_name") is not None
+    ]
+
+
+def run_metrics(output_dir):
+    """All metric values of the run whose files are in ``output_dir`` (blocking file reads)."""
+    statistics = read_json(os.path.join(output_dir, "statistics.json")) or {}
+    violations = read_json(os.path.join(output_dir, "constraint_violations.json")) or {}
+    features = [f.get("name") for f in statistics.get("features") or [] if f.get("name")]
+    points = statistics_points(statistics) if statistics else []
+    points += violation_points(violations, features) + drift_test_points(violations)
+    unique = {p["name"]: p for p in points if p is not None}  # a repeated name keeps the last
+    return list(unique.values())
+
+
+def series(rows):
+    """Stored metric rows (oldest first) grouped by metric name into time series."""
+    grouped = {}
+    for row in rows:
+        entry = grouped.setdefault(
+            row["name"],
+            {"name": row["name"], "metric": row["metric"], "feature": row["feature"], "points": []},
+        )
+        point = {"time": row["time"], "value": row["value"], "execution_id": row["execution_id"]}
+        entry["points"].append(point)
+    return list(grouped.values())

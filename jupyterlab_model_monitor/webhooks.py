@@ -1,0 +1,127 @@
+"""Webhook delivery: a JSON POST per alert, with a timeout and a bounded number of retries.
+
+Webhook URLs often carry a secret (Slack's ``hooks.slack.com/services/T…/B…/…``): logs and the
+stored delivery history only ever show :func:`redact`'s ``scheme://host/…``, never the path,
+query or credentials, and never the payload.
+
+Payload (``format: "json"``, version 1)::
+
+    {"type": "model-monitor.alert", "version": 1, "alert_id": 12, "kind": "violations",
+     "message": "churn: 7 violations …", "created_at": "2026-11-02T00:00:41Z",
+     "monitor": {"id": …, "name": "churn"},
+     "execution": {"id", "state", "trigger", "window_start", "window_end", "output", "message",
+                   "violations"},
+     "violations": [{"feature_name", "constraint_check_type", "description"}, …]}  # first 50
+
+``format: "slack"`` posts ``{"text": message}``, which Slack (and Mattermost, Teams' Slack
+connector, Discord's ``/slack`` endpoint) incoming webhooks accept.
+"""
+
+import asyncio
+import json
+from urllib.parse import urlsplit
+
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+
+WEBHOOK_FORMATS = ("json", "slack")
+MAX_URL_LENGTH = 2048
+RETRY_STATUSES = (408, 425, 429, 500, 502, 503, 504)
+
+
+class WebhookError(ValueError):
+    pass
+
+
+def check_url(url):
+    """Return ``url`` if it is an absolute http(s) URL; :class:`WebhookError` otherwise."""
+    if not isinstance(url, str) or not url or len(url) > MAX_URL_LENGTH:
+        raise WebhookError(f"an http:// or https:// URL of at most {MAX_URL_LENGTH} characters")
+    if any(c.isspace() or ord(c) < 32 for c in url):
+        raise WebhookError("the URL contains spaces or control characters")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on an invalid port
+    except ValueError as error:
+        raise WebhookError(f"not a valid URL: {error}") from error
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise WebhookError("only http:// and https:// URLs with a host are allowed")
+    return url
+
+
+def redact(url):
+    """``scheme://host[:port]/…``: enough to tell targets apart, no secret."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or "?"
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "<invalid url>"
+    return f"{parts.scheme}://{host}{port}/…"
+
+
+def payload(alert, webhook_format):
+    """The JSON body posted for ``alert`` (a dict with the documented payload fields)."""
+    if webhook_format == "slack":
+        return {"text": alert["message"]}
+    return {"type": "model-monitor.alert", "version": 1, **alert}
+
+
+def should_retry(error):
+    """Retry network errors, timeouts, 5xx and 429; a 4xx answer will not change."""
+    if isinstance(error, HTTPClientError):
+        return error.code in RETRY_STATUSES or error.code == 599
+    return True
+
+
+def describe(error, url):
+    """An error message without the URL's secret parts."""
+    if isinstance(error, HTTPClientError) and error.code != 599:
+        return f"HTTP {error.code}"
+    text = f"{type(error).__name__}: {error}".replace(url, redact(url))
+    return text[:300]
+
+
+class WebhookSender:
+    """POSTs JSON with retries: ``attempts`` tries, waiting ``backoff``·2^i seconds in between."""
+
+    def __init__(self, log, timeout=10.0, attempts=3, backoff=1.0):
+        self.log = log
+        self.timeout = timeout
+        self.attempts = attempts
+        self.backoff = backoff
+
+    def request(self, url, body):
+        return HTTPRequest(
+            url,
+            method="POST",
+            body=json.dumps(body),
+            headers={"Content-Type": "application/json", "User-Agent": "jupyterlab-model-monitor"},
+            connect_timeout=self.timeout,
+            request_timeout=self.timeout,
+            follow_redirects=False,
+        )
+
+    async def send(self, url, body):
+        """Deliver ``body``; returns ``{target, delivered, attempts, status, error}``."""
+        result = {"target": redact(url), "delivered": False, "attempts": 0, "status": None}
+        result["error"] = None
+        client = AsyncHTTPClient()
+        for attempt in range(self.attempts):
+            result["attempts"] = attempt + 1
+            try:
+                response = await client.fetch(self.request(url, body))
+                return {**result, "delivered": True, "status": response.code, "error": None}
+            except Exception as error:  # noqa: BLE001 - any failure is recorded, none escapes
+                result["status"] = getattr(error, "code", None)
+                result["error"] = describe(error, url)
+                self.log.warning(
+                    "model-monitor: webhook %s attempt %d failed: %s",
+                    result["target"],
+                    attempt + 1,
+                    result["error"],
+                )
+                if not should_retry(error):
+                    break
+            if attempt + 1 < self.attempts:
+                await asyncio.sleep(self.backoff * 2**attempt)
+        return result

@@ -1,0 +1,134 @@
+"""GET /model-monitor/captures/summary: a streaming scan of SageMaker's capture layout."""
+
+import json
+
+import pytest
+from demo import build_demo
+
+from jupyterlab_model_monitor.capture_summary import hour_of, summarise_captures
+
+
+def record(data="1,2", encoding="CSV", content_type="text/csv", time="2026-11-01T13:05:00Z"):
+    side = {
+        "observedContentType": content_type,
+        "mode": "INPUT",
+        "data": data,
+        "encoding": encoding,
+    }
+    output = {
+        **side,
+        "mode": "OUTPUT",
+        "data": "0.5",
+        "encoding": "CSV",
+        "observedContentType": "text/csv; charset=utf-8",
+    }
+    return json.dumps(
+        {
+            "captureData": {"endpointInput": side, "endpointOutput": output},
+            "eventMetadata": {"eventId": "e", "inferenceTime": time},
+            "eventVersion": "0",
+        }
+    )
+
+
+@pytest.fixture
+def captures(tmp_path):
+    base = tmp_path / "captures" / "ep" / "AllTraffic" / "2026" / "11" / "01"
+    (base / "13").mkdir(parents=True)
+    (base / "14").mkdir(parents=True)
+    (base / "13" / "05-00-000-a.jsonl").write_text(record() + "\n" + record() + "\n")
+    lines = [
+        record(time="2026-11-01T14:59:59Z"),
+        "not json",
+        json.dumps({"eventVersion": "0"}),
+        record(data='{"a":1}', encoding="JSON", content_type="Application/JSON"),
+        record(time="{%s}", encoding="BASE64", content_type="image/png"),
+        "",
+    ]
+    (base / "14" / "00-00-000-b.jsonl").write_text("\n".join(lines))
+    (base / "14" / "notes.txt").write_text("ignored")
+    return tmp_path / "captures"
+
+
+def test_hour_folders():
+    assert hour_of("ep/AllTraffic/2026/11/01/13") == "2026-11-01T13:00:00Z"
+    assert hour_of("ep/AllTraffic/2026/13/01/13") is None
+    assert hour_of("ep") is None
+
+
+def test_summary_counts_hours_encodings_and_problems(captures):
+    summary = summarise_captures(str(captures), "captures")
+    assert summary["files"] == 2 and summary["records"] == 7 and summary["rejected"] == 2
+    assert (summary["first_hour"], summary["last_hour"]) == (
+        "2026-11-01T13:00:00Z",
+        "2026-11-01T14:00:00Z",
+    )
+    assert summary["hours"] == [
+        {"hour": "2026-11-01T13:00:00Z", "records": 2, "files": 1},
+        {"hour": "2026-11-01T14:00:00Z", "records": 5, "files": 1},
+    ]
+    assert summary["first_inference_time"] == "2026-11-01T13:05:00Z"
+    assert summary["last_inference_time"] == "2026-11-01T14:59:59Z"
+    assert summary["encodings"]["endpointInput"] == {"CSV": 3, "JSON": 1, "BASE64": 1}
+    assert summary["content_types"]["endpointInput"] == {
+        "text/csv": 3,
+        "application/json": 1,
+        "image/png": 1,
+    }
+    assert summary["content_types"]["endpointOutput"] == {"text/csv": 5}
+    counts = summary["diagnostics"]["counts"]
+    assert counts == {
+        "malformed_json": 1,
+        "missing_field": 1,
+        "encoding_mismatch": 2,
+        "template_time": 1,
+    }
+    example = summary["diagnostics"]["examples"][0]
+    assert example["file"] == "ep/AllTraffic/2026/11/01/14/00-00-000-b.jsonl"
+    assert example["line"] == 2 and example["kind"] == "malformed_json"
+    assert summary["truncated"] is False
+
+
+def test_summary_stops_at_max_records(captures):
+    summary = summarise_captures(str(captures), "captures", max_records=3)
+    assert summary["records"] == 3 and summary["truncated"] is True
+
+
+def test_summary_of_one_file(captures):
+    file = captures / "ep" / "AllTraffic" / "2026" / "11" / "01" / "13" / "05-00-000-a.jsonl"
+    summary = summarise_captures(str(file), "f")
+    assert summary["hours"] == [{"hour": "2026-11-01T13:00:00Z", "records": 2, "files": 1}]
+
+
+async def test_route_over_the_demo_captures(api, jp_root_dir):
+    demo = build_demo(jp_root_dir)
+    path = f"captures/{demo.ENDPOINT}"
+    status, summary = await api("GET", "captures", "summary", params={"path": path})
+    assert status == 200 and summary["path"] == path
+    assert len(summary["hours"]) == 24
+    assert summary["records"] == sum(h["records"] for h in summary["hours"])
+    malformed = summary["diagnostics"]["counts"]["malformed_json"]
+    assert malformed == summary["rejected"] > 0  # the demo plants bad lines
+    assert summary["encodings"]["endpointInput"] == {"CSV": summary["records"] - malformed}
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({}, "path"),
+        ({"path": "../etc"}, "path"),
+        ({"path": "/etc"}, "path"),
+        ({"path": "missing"}, "path"),
+        ({"path": ".", "max_records": "0"}, "max_records"),
+    ],
+)
+async def test_route_checks_the_path(api, params, field):
+    status, error = await api("GET", "captures", "summary", params=params)
+    assert (status, error["field"]) == (400, field)
+
+
+async def test_route_refuses_a_symlink_out_of_the_root(api, jp_root_dir, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (jp_root_dir / "link").symlink_to(outside)
+    status, error = await api("GET", "captures", "summary", params={"path": "link"})
+    assert (status, error["field"]) == (400, "path")
