@@ -13,8 +13,13 @@ PORT ?= 8888
 
 .PHONY: demo test install build examples lint test-js test-py test-e2e bench clean chromium
 
+# The demo workspace opens the latest monitoring result and the baseline side by side.
+DEMO_WORKSPACES := $(VENV)/demo-workspaces
+
 demo: install examples
-	jupyter lab --ServerApp.root_dir=examples --ServerApp.port=$(PORT) $(LAB_ARGS)
+	jupyter lab workspaces import --LabWorkspaceImportApp.workspaces_dir=$(DEMO_WORKSPACES) examples/demo.jupyterlab-workspace > /dev/null
+	jupyter lab --ServerApp.root_dir=examples --ServerApp.port=$(PORT) \
+	  --LabApp.workspaces_dir=$(DEMO_WORKSPACES) $(LAB_ARGS)
 
 test: install chromium lint test-js test-py test-e2e
 
