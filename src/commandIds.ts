@@ -1,4 +1,9 @@
 /** Command ids, all in the `model-monitor:` namespace. */
 export const CommandIds = {
-  openPanel: 'model-monitor:open-panel'
+  openPanel: 'model-monitor:open-panel',
+  openResults: 'model-monitor:open-results',
+  runMonitor: 'model-monitor:run-monitor',
+  createSchedule: 'model-monitor:create-schedule',
+  compareStatistics: 'model-monitor:compare-statistics',
+  showMetrics: 'model-monitor:show-metrics'
 } as const;

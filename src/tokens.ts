@@ -2,6 +2,7 @@
 import { Token } from '@lumino/coreutils';
 
 import { HealthOutcome } from './models/healthCheck';
+import { MonitorsModel } from './models/MonitorsModel';
 import { ViewerSettings } from './models/viewerSettings';
 
 /** Checks, once and lazily, that the server part of the extension is present and matches. */
@@ -22,6 +23,8 @@ export const IServerHealth = new Token<IServerHealth>(
 export interface IModelMonitorPanel {
   /** The panel's widget id, to activate it in the shell. */
   readonly id: string;
+  /** The monitors and executions the panel shows, polled while it is visible. */
+  readonly monitors: MonitorsModel;
 }
 
 export const IModelMonitorPanel = new Token<IModelMonitorPanel>(

@@ -5,3 +5,87 @@ export interface HealthResponse {
   status: 'ok' | string;
   version: string;
 }
+
+/** A monitor definition (`GET /model-monitor/monitors`). Paths are relative to the server root. */
+export interface Monitor {
+  id: string;
+  name: string;
+  dataset: string;
+  dataset_format: string | null;
+  header: boolean;
+  baseline_statistics: string;
+  baseline_constraints: string;
+  output: string;
+  /** A 5-field cron expression (UTC), or null for manual runs only. */
+  schedule: string | null;
+  window_hours: number;
+  catch_up: 'skip' | 'once' | 'all';
+  backend: string;
+  enabled: boolean;
+  alerts: AlertRules | null;
+  next_run_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlertRules {
+  notify?: boolean;
+  on_failure?: boolean;
+  webhooks?: { url: string; format?: 'json' | 'slack' }[];
+}
+
+/** The fields a new monitor is created with (`POST /model-monitor/monitors`). */
+export interface MonitorCreate {
+  name: string;
+  dataset: string;
+  header: boolean;
+  baseline_statistics: string;
+  baseline_constraints: string;
+  schedule: string | null;
+  window_hours: number;
+  backend: string;
+  alerts?: AlertRules;
+}
+
+export type ExecutionState =
+  'due' | 'running' | 'completed' | 'completed_with_violations' | 'failed' | 'cancelled';
+
+/** One run of a monitor (`GET /model-monitor/executions`). */
+export interface Execution {
+  id: string;
+  monitor_id: string;
+  trigger: 'manual' | 'schedule';
+  state: ExecutionState;
+  scheduled_for: string;
+  window_start: string;
+  window_end: string;
+  /** The folder the run writes statistics.json and constraint_violations.json to. */
+  output: string;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  progress: number;
+  message: string | null;
+  violations: number | null;
+}
+
+/** `GET /model-monitor/backends` */
+export interface Backend {
+  name: string;
+  available: boolean;
+  reason: string | null;
+}
+
+/** One metric's points, oldest first (`GET /model-monitor/monitors/{id}/metrics`). */
+export interface MetricSeries {
+  /** CloudWatch-style: dataset_item_count, feature_baseline_drift_<feature>, … */
+  name: string;
+  metric: string;
+  feature: string | null;
+  points: { time: string; value: number; execution_id: string }[];
+}
+
+export interface MetricHistory {
+  monitor_id: string;
+  series: MetricSeries[];
+}

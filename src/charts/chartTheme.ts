@@ -32,6 +32,7 @@ export function chartConfig(): Config {
       tickColor: grid,
       gridColor: grid
     },
+    legend: { labelColor: text, titleColor: text },
     title: { color: text }
   };
 }

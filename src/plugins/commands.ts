@@ -1,8 +1,15 @@
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
+import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { compareStatistics } from '../commands/compareStatistics';
+import { createSchedule } from '../commands/createSchedule';
+import { IOpenResultsArgs, openResults } from '../commands/openResults';
+import { runMonitorNow } from '../commands/runMonitor';
+import { showMetrics } from '../commands/showMetrics';
 import { CommandIds } from '../commandIds';
+import { ComparisonPaths } from '../models/loadComparison';
 import { IModelMonitorPanel, IServerHealth } from '../tokens';
 import { modelMonitorIcon } from '../widgets/icons';
 
@@ -12,13 +19,14 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
   description: 'Model Monitor commands in the palette.',
   autoStart: true,
   requires: [IModelMonitorPanel, IServerHealth],
-  optional: [ICommandPalette, ITranslator],
+  optional: [ICommandPalette, ITranslator, IDefaultFileBrowser],
   activate: (
     app: JupyterFrontEnd,
     panel: IModelMonitorPanel,
     health: IServerHealth,
     palette: ICommandPalette | null,
-    translator: ITranslator | null
+    translator: ITranslator | null,
+    fileBrowser: IDefaultFileBrowser | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_model_monitor');
     app.commands.addCommand(CommandIds.openPanel, {
@@ -30,6 +38,46 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
         void health.ensure();
       }
     });
-    palette?.addItem({ command: CommandIds.openPanel, category: trans.__('Model Monitor') });
+    app.commands.addCommand(CommandIds.createSchedule, {
+      label: trans.__('New Monitoring Schedule…'),
+      caption: trans.__('Create a monitor that checks captures against a baseline on a schedule'),
+      execute: async () => {
+        app.shell.activateById(panel.id);
+        return createSchedule(panel.monitors, trans);
+      }
+    });
+    app.commands.addCommand(CommandIds.runMonitor, {
+      label: trans.__('Run Monitor Now…'),
+      caption: trans.__('Run a monitor over its latest time window'),
+      execute: args =>
+        runMonitorNow(app, panel.monitors, args.monitorId as string | undefined, trans)
+    });
+    app.commands.addCommand(CommandIds.openResults, {
+      label: trans.__('Open Monitoring Results…'),
+      caption: trans.__("Open a run's statistics and constraint violations"),
+      execute: args => openResults(app, args as IOpenResultsArgs, trans)
+    });
+    app.commands.addCommand(CommandIds.compareStatistics, {
+      label: trans.__('Compare Statistics…'),
+      caption: trans.__('Compare two statistics.json files: drift, histograms and CDFs'),
+      execute: args => {
+        const selected = [...(fileBrowser?.selectedItems() ?? [])]
+          .filter(item => item.type === 'file')
+          .map(item => item.path);
+        return compareStatistics(app, args as Partial<ComparisonPaths>, selected, trans);
+      }
+    });
+    app.commands.addCommand(CommandIds.showMetrics, {
+      label: trans.__('Show Metric History'),
+      caption: trans.__("A monitor's drift, missing shares and item counts across its runs"),
+      isVisible: args => typeof args.monitorId === 'string',
+      execute: args => showMetrics(app, panel.monitors, args.monitorId as string, trans)
+    });
+    const category = trans.__('Model Monitor');
+    // show-metrics needs a monitor: it is offered on each monitor in the panel.
+    const inPalette = Object.values(CommandIds).filter(id => id !== CommandIds.showMetrics);
+    for (const command of inPalette) {
+      palette?.addItem({ command, category });
+    }
   }
 };

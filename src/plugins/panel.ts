@@ -1,8 +1,13 @@
 import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
-import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
+import { ITranslator, TranslationBundle, nullTranslator } from '@jupyterlab/translation';
 
+import * as api from '../api/monitors';
+import { CommandIds } from '../commandIds';
+import { MonitorsModel } from '../models/MonitorsModel';
 import { ResultFilesModel } from '../models/resultFiles';
 import { IModelMonitorPanel, IServerHealth } from '../tokens';
+import { MonitorAction } from '../widgets/MonitorList';
 import { SidePanel } from '../widgets/SidePanel';
 
 /** The Model Monitor panel in the left area, restored across reloads. */
@@ -21,13 +26,77 @@ export const panelPlugin: JupyterFrontEndPlugin<IModelMonitorPanel> = {
   ): IModelMonitorPanel => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_model_monitor');
     const resultFiles = new ResultFilesModel(app.serviceManager.contents);
-    const panel = new SidePanel(resultFiles, trans);
+    // The poll stands by while the panel is collapsed; showing it refreshes at once.
+    const monitors: MonitorsModel = new MonitorsModel(api, (): boolean => panel.isVisible);
+    const panel: SidePanel = new SidePanel(resultFiles, monitors, trans);
     panel.firstShown.connect(() => void health.ensure());
     panel.openRequested.connect((_, path) => {
       void app.commands.execute('docmanager:open', { path });
     });
+    panel.createRequested.connect(() => void app.commands.execute(CommandIds.createSchedule));
+    panel.actionRequested.connect((_, action) => void carryOut(app, monitors, action, trans));
     app.shell.add(panel, 'left', { rank: 600 });
     restorer?.add(panel, 'model-monitor-panel');
-    return { id: panel.id };
+    return { id: panel.id, monitors };
   }
 };
+
+async function carryOut(
+  app: JupyterFrontEnd,
+  monitors: MonitorsModel,
+  action: MonitorAction,
+  trans: TranslationBundle
+): Promise<void> {
+  const { monitor } = action;
+  try {
+    switch (action.kind) {
+      case 'run':
+        await app.commands.execute(CommandIds.runMonitor, { monitorId: monitor.id });
+        return;
+      case 'open-results':
+        await app.commands.execute(CommandIds.openResults, { folder: action.execution.output });
+        return;
+      case 'compare':
+        await app.commands.execute(CommandIds.compareStatistics, {
+          baseline: monitor.baseline_statistics,
+          current: `${action.execution.output}/statistics.json`,
+          violations: `${action.execution.output}/constraint_violations.json`,
+          label: trans.__('%1 vs baseline', monitor.name)
+        });
+        return;
+      case 'metrics':
+        await app.commands.execute(CommandIds.showMetrics, { monitorId: monitor.id });
+        return;
+      case 'pause':
+      case 'resume':
+        await monitors.setEnabled(monitor.id, action.kind === 'resume');
+        return;
+      case 'delete':
+        if (await confirmDelete(monitor.name, trans)) {
+          await monitors.remove(monitor.id);
+        }
+        return;
+    }
+  } catch (error) {
+    Notification.error(
+      trans.__('%1: %2', monitor.name, String((error as Error)?.message ?? error)),
+      {
+        autoClose: false
+      }
+    );
+  }
+}
+
+async function confirmDelete(name: string, trans: TranslationBundle): Promise<boolean> {
+  const answer = await showDialog({
+    title: trans.__('Delete monitor %1?', name),
+    body: trans.__(
+      'Its schedule and run history are deleted. Result files already written stay where they are.'
+    ),
+    buttons: [
+      Dialog.cancelButton({ label: trans.__('Cancel') }),
+      Dialog.warnButton({ label: trans.__('Delete') })
+    ]
+  });
+  return answer.button.accept;
+}

@@ -1,21 +1,24 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 import type { Message } from '@lumino/messaging';
-import { Widget } from '@lumino/widgets';
+import { Panel, Widget } from '@lumino/widgets';
 
+import { MonitorsModel } from '../models/MonitorsModel';
 import { ResultFilesModel } from '../models/resultFiles';
 import { element } from './dom';
 import { modelMonitorIcon } from './icons';
+import { MonitorAction, MonitorList } from './MonitorList';
 
 export const SIDE_PANEL_ID = 'jp-ModelMonitor-sidePanel';
 
 /**
- * The left side panel. For now an empty state that tells a new user where to start, plus the
- * result files found near the top of the server's root.
+ * The left side panel: the monitors and their executions, or, before the first monitor, an empty
+ * state that tells a new user where to start; plus the result files found near the server's root.
  */
-export class SidePanel extends Widget {
+export class SidePanel extends Panel {
   constructor(
     private readonly _results: ResultFilesModel,
+    private readonly _monitors: MonitorsModel,
     private readonly _trans: TranslationBundle
   ) {
     super();
@@ -23,14 +26,33 @@ export class SidePanel extends Widget {
     this.addClass('jp-ModelMonitor-sidePanel');
     this.title.icon = modelMonitorIcon;
     this.title.caption = _trans.__('Model Monitor');
-    this.node.append(this._emptyState(), this._resultsSection);
+    this._list = new MonitorList(_monitors, _trans);
+    this._list.actionRequested.connect((_, action) => this._actionRequested.emit(action));
+    this.addWidget(new Widget({ node: this._header() }));
+    this.addWidget(new Widget({ node: this._status }));
+    this.addWidget(this._list);
+    this.addWidget(new Widget({ node: this._emptyState() }));
+    this.addWidget(new Widget({ node: this._scheduleNote() }));
+    this.addWidget(new Widget({ node: this._resultsSection }));
     _results.changed.connect(this._renderResultFiles, this);
+    _monitors.changed.connect(this._renderState, this);
     this._renderResultFiles();
+    this._renderState();
   }
 
   /** Emitted when the user asks to open a file. */
   get openRequested(): ISignal<this, string> {
     return this._openRequested;
+  }
+
+  /** Emitted when the user asks for a new schedule. */
+  get createRequested(): ISignal<this, void> {
+    return this._createRequested;
+  }
+
+  /** Emitted when the user acts on a monitor or an execution. */
+  get actionRequested(): ISignal<this, MonitorAction> {
+    return this._actionRequested;
   }
 
   /** Emitted the first time the panel becomes visible. */
@@ -43,7 +65,40 @@ export class SidePanel extends Widget {
       this._shown = true;
       this._firstShown.emit();
     }
+    void this._monitors.refresh();
     void this._results.refresh();
+  }
+
+  private _header(): HTMLElement {
+    const trans = this._trans;
+    const create = element('button', {
+      className: 'jp-ModelMonitor-createButton',
+      text: trans.__('New schedule…'),
+      title: trans.__('Create a monitor that runs on a schedule'),
+      attributes: { type: 'button' }
+    });
+    create.addEventListener('click', () => this._createRequested.emit());
+    return element('div', { className: 'jp-ModelMonitor-panelHeader' }, [
+      element('h2', { text: trans.__('Monitors') }),
+      create
+    ]);
+  }
+
+  /** Loading / error line above the list; the empty state shows once the server said "none". */
+  private _renderState(): void {
+    const model = this._monitors;
+    const trans = this._trans;
+    let text = '';
+    if (!model.loaded) {
+      text = trans.__('Loading monitors…');
+    } else if (model.error) {
+      text = trans.__('Could not load monitors: %1', model.error);
+    }
+    this._status.textContent = text;
+    this._status.hidden = !text;
+    this._status.classList.toggle('jp-ModelMonitor-error', !!model.error);
+    const empty = model.loaded && !model.error && model.monitors.length === 0;
+    this.node.classList.toggle('jp-mod-empty', empty);
   }
 
   private _emptyState(): HTMLElement {
@@ -51,7 +106,6 @@ export class SidePanel extends Widget {
     const step = (title: string, text: string, extra: Node[] = []) =>
       element('li', {}, [element('strong', { text: title }), element('p', { text }), ...extra]);
     return element('div', { className: 'jp-ModelMonitor-emptyState' }, [
-      element('h2', { text: trans.__('Model Monitor') }),
       element('p', {
         className: 'jp-ModelMonitor-lead',
         text: trans.__('No monitors yet. Start from a baseline or a result you already have:')
@@ -75,9 +129,24 @@ export class SidePanel extends Widget {
               text: trans.__('model-monitor --help lists every command and option.')
             })
           ]
+        ),
+        step(
+          trans.__('Schedule a monitor'),
+          trans.__(
+            'Click "New schedule…" and pick your captures and the baseline: each run compares a time window of captures with it.'
+          )
         )
       ])
     ]);
+  }
+
+  private _scheduleNote(): HTMLElement {
+    return element('p', {
+      className: 'jp-ModelMonitor-note',
+      text: this._trans.__(
+        "Schedules run while a Jupyter server with Model Monitor runs; runs missed while it was stopped follow each monitor's catch-up policy."
+      )
+    });
   }
 
   private _renderResultFiles(): void {
@@ -102,9 +171,13 @@ export class SidePanel extends Widget {
     );
   }
 
+  private _list: MonitorList;
+  private _status = element('p', { className: 'jp-ModelMonitor-panelStatus' });
   private _resultsSection = element('section', { className: 'jp-ModelMonitor-resultFiles' });
   private _shown = false;
   private _openRequested = new Signal<this, string>(this);
+  private _createRequested = new Signal<this, void>(this);
+  private _actionRequested = new Signal<this, MonitorAction>(this);
   private _firstShown = new Signal<this, void>(this);
 }
 

@@ -25,3 +25,29 @@ export function formatPercent(share: number | undefined): string {
   }
   return (share * 100).toLocaleString(undefined, { maximumFractionDigits: 2 }) + '%';
 }
+
+/** A server time (ISO 8601) in the user's locale, short; the empty mark when absent. */
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) {
+    return EMPTY;
+  }
+  const date = new Date(iso);
+  if (isNaN(date.getTime())) {
+    return iso;
+  }
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A run's time window; the end shows only its time when it falls on the start's day. */
+export function formatWindow(startIso: string, endIso: string): string {
+  const start = new Date(startIso);
+  const end = new Date(endIso);
+  if (isNaN(start.getTime()) || isNaN(end.getTime())) {
+    return `${startIso} – ${endIso}`;
+  }
+  const sameDay = start.toDateString() === end.toDateString();
+  const endText = sameDay
+    ? end.toLocaleTimeString(undefined, { timeStyle: 'short' })
+    : formatTime(endIso);
+  return `${formatTime(startIso)} – ${endText}`;
+}

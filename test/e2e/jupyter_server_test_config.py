@@ -1,5 +1,8 @@
 """Jupyter server configuration for the Galata end-to-end tests (never use it for real work)."""
 
+import os
+from tempfile import mkdtemp
+
 from jupyterlab.galata import configure_jupyter_server
 
 c = get_config()  # noqa: F821  (provided by Jupyter's config loader)
@@ -9,3 +12,7 @@ configure_jupyter_server(c)
 c.ServerApp.port = 8899
 # Containers and CI runners often run as root.
 c.ServerApp.allow_root = True
+# A fresh monitors database per test server: never the user's own, and no monitors left over.
+c.ModelMonitorApp.db_path = os.path.join(mkdtemp(prefix="galata-model-monitor-"), "monitors.sqlite")
+# Runs started by the tests are picked up quickly.
+c.ModelMonitorApp.poll_interval = 1.0

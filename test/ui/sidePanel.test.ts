@@ -1,6 +1,7 @@
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
+import { MonitorsModel } from '../../src/models/MonitorsModel';
 import { ResultFilesModel } from '../../src/models/resultFiles';
 import { SidePanel } from '../../src/widgets/SidePanel';
 
@@ -59,7 +60,18 @@ describe('SidePanel', () => {
     const examples = new ResultFilesModel(
       fakeContents({ '': ['examples/'], examples: ['statistics.json'] })
     );
-    const panel = new SidePanel(examples, trans);
+    const monitors = new MonitorsModel(
+      {
+        listMonitors: async () => [],
+        listExecutions: async () => [],
+        runMonitor: jest.fn(),
+        updateMonitor: jest.fn(),
+        deleteMonitor: jest.fn()
+      },
+      () => false
+    );
+    await monitors.reload();
+    const panel = new SidePanel(examples, monitors, trans);
     const opened: string[] = [];
     panel.openRequested.connect((_, path) => opened.push(path));
     const firstShown = jest.fn();
@@ -72,6 +84,8 @@ describe('SidePanel', () => {
     panel.show();
     expect(firstShown).toHaveBeenCalledTimes(1);
     expect(panel.node.textContent).toContain('No monitors yet');
+    expect(panel.hasClass('jp-mod-empty')).toBe(true);
+    expect(panel.node.textContent).toContain('Schedules run while a Jupyter server');
     expect(panel.node.querySelector('code')!.textContent).toBe(
       'model-monitor baseline --dataset train.csv --output baseline'
     );
@@ -82,5 +96,6 @@ describe('SidePanel', () => {
     link.click();
     expect(opened).toEqual(['examples/statistics.json']);
     panel.dispose();
+    monitors.dispose();
   });
 });

@@ -1,0 +1,110 @@
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { InputDialog, Notification } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { getExecution } from '../api/monitors';
+import { Execution, Monitor } from '../api/types';
+import { CommandIds } from '../commandIds';
+import { MonitorsModel } from '../models/MonitorsModel';
+import { waitForExecution } from '../models/waitForExecution';
+
+/**
+ * Runs a monitor now over its latest full window, with a notification that follows the run and
+ * offers its results. Without a monitor id it asks which monitor to run.
+ */
+export async function runMonitorNow(
+  app: JupyterFrontEnd,
+  model: MonitorsModel,
+  monitorId: string | undefined,
+  trans: TranslationBundle
+): Promise<Execution | null> {
+  const monitor = await chooseMonitor(model, monitorId, trans);
+  if (!monitor) {
+    return null;
+  }
+  const id = Notification.emit(trans.__('Running %1…', monitor.name), 'in-progress', {
+    autoClose: false
+  });
+  try {
+    const started = await model.run(monitor.id);
+    const ended = await waitForExecution(getExecution, started);
+    void model.refresh();
+    notifyEnded(app, id, monitor, ended, trans);
+    return ended;
+  } catch (error) {
+    // A ModelMonitorApiError's message is already the server's `message`.
+    const message = String((error as Error)?.message ?? error);
+    Notification.update({
+      id,
+      message: trans.__('%1 could not run: %2', monitor.name, message),
+      type: 'error',
+      autoClose: false
+    });
+    return null;
+  }
+}
+
+function notifyEnded(
+  app: JupyterFrontEnd,
+  id: string,
+  monitor: Monitor,
+  execution: Execution,
+  trans: TranslationBundle
+): void {
+  const openAction = {
+    label: trans.__('Open results'),
+    callback: () => void app.commands.execute(CommandIds.openResults, { executionId: execution.id })
+  };
+  switch (execution.state) {
+    case 'completed':
+      Notification.update({
+        id,
+        message: trans.__('%1: no violations', monitor.name),
+        type: 'success',
+        autoClose: 5000,
+        actions: [openAction]
+      });
+      return;
+    case 'completed_with_violations':
+      Notification.update({
+        id,
+        message: trans._n(
+          '%2: %1 violation',
+          '%2: %1 violations',
+          execution.violations ?? 0,
+          monitor.name
+        ),
+        type: 'warning',
+        autoClose: false,
+        actions: [openAction]
+      });
+      return;
+    default:
+      Notification.update({
+        id,
+        message: trans.__('%1 failed: %2', monitor.name, execution.message ?? execution.state),
+        type: 'error',
+        autoClose: false
+      });
+  }
+}
+
+async function chooseMonitor(
+  model: MonitorsModel,
+  monitorId: string | undefined,
+  trans: TranslationBundle
+): Promise<Monitor | null> {
+  if (!model.loaded) {
+    await model.reload();
+  }
+  if (monitorId) {
+    return model.monitors.find(m => m.id === monitorId) ?? null;
+  }
+  const names = model.monitors.map(m => m.name);
+  if (names.length === 0) {
+    Notification.info(trans.__('No monitors yet: create a schedule first.'), { autoClose: 5000 });
+    return null;
+  }
+  const answer = await InputDialog.getItem({ title: trans.__('Run a monitor now'), items: names });
+  return answer.button.accept ? (model.monitors.find(m => m.name === answer.value) ?? null) : null;
+}

@@ -1,0 +1,129 @@
+import { Poll } from '@lumino/polling';
+import { ISignal, Signal } from '@lumino/signaling';
+
+import { Execution, Monitor } from '../api/types';
+import { groupByMonitor } from './monitorStatus';
+
+/** The server calls the model needs; the real ones are in src/api/monitors.ts. */
+export interface IMonitorsApi {
+  listMonitors(): Promise<Monitor[]>;
+  listExecutions(monitorId?: string, limit?: number): Promise<Execution[]>;
+  runMonitor(id: string): Promise<Execution>;
+  updateMonitor(id: string, fields: { enabled: boolean }): Promise<Monitor>;
+  deleteMonitor(id: string): Promise<void>;
+}
+
+const POLL_INTERVAL_MS = 5000;
+const POLL_MAX_INTERVAL_MS = 60_000;
+
+/**
+ * Monitors and their executions, kept fresh by a Poll. The poll stands by while `isVisible()`
+ * says nobody looks (the panel is collapsed) and while the browser tab is hidden.
+ */
+export class MonitorsModel {
+  constructor(
+    private readonly _api: IMonitorsApi,
+    isVisible: () => boolean = () => true
+  ) {
+    this._poll = new Poll({
+      factory: () => this._fetch(),
+      frequency: { interval: POLL_INTERVAL_MS, backoff: true, max: POLL_MAX_INTERVAL_MS },
+      standby: () => (isVisible() ? 'when-hidden' : true),
+      name: 'jupyterlab-model-monitor:monitors'
+    });
+  }
+
+  /** Emitted after each refresh, and when the expanded monitor changes. */
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  get monitors(): readonly Monitor[] {
+    return this._monitors;
+  }
+
+  /** False until the first answer (or error) arrived. */
+  get loaded(): boolean {
+    return this._loaded;
+  }
+
+  /** The last refresh's error message, or null when it succeeded. */
+  get error(): string | null {
+    return this._error;
+  }
+
+  /** Executions of a monitor, newest first. */
+  executionsOf(monitorId: string): readonly Execution[] {
+    return this._executions.get(monitorId) ?? [];
+  }
+
+  isExpanded(monitorId: string): boolean {
+    return this._expanded.has(monitorId);
+  }
+
+  toggleExpanded(monitorId: string): void {
+    if (!this._expanded.delete(monitorId)) {
+      this._expanded.add(monitorId);
+    }
+    this._changed.emit();
+  }
+
+  /** Asks the server now (e.g. when the panel is shown, or after an action). */
+  refresh(): Promise<void> {
+    return this._poll.refresh();
+  }
+
+  async run(monitorId: string): Promise<Execution> {
+    const execution = await this._api.runMonitor(monitorId);
+    this._expanded.add(monitorId);
+    await this.reload();
+    return execution;
+  }
+
+  async setEnabled(monitorId: string, enabled: boolean): Promise<void> {
+    await this._api.updateMonitor(monitorId, { enabled });
+    await this.reload();
+  }
+
+  async remove(monitorId: string): Promise<void> {
+    await this._api.deleteMonitor(monitorId);
+    this._expanded.delete(monitorId);
+    await this.reload();
+  }
+
+  dispose(): void {
+    this._poll.dispose();
+    Signal.clearData(this);
+  }
+
+  /** Fetches at once and resolves when done; errors are recorded in `error` as by the poll. */
+  async reload(): Promise<void> {
+    await this._fetch().catch(() => undefined);
+  }
+
+  private async _fetch(): Promise<void> {
+    try {
+      const [monitors, executions] = await Promise.all([
+        this._api.listMonitors(),
+        this._api.listExecutions(undefined, 1000)
+      ]);
+      this._monitors = [...monitors].sort((a, b) => a.name.localeCompare(b.name));
+      this._executions = groupByMonitor(executions);
+      this._error = null;
+    } catch (error) {
+      this._error = String((error as Error)?.message ?? error);
+      throw error; // lets the Poll back off
+    } finally {
+      this._loaded = true;
+      this._changed.emit();
+    }
+  }
+
+  private _poll: Poll;
+  private _monitors: Monitor[] = [];
+  private _executions = new Map<string, Execution[]>();
+  private _expanded = new Set<string>();
+  private _loaded = false;
+  private _error: string | null = null;
+  private _changed = new Signal<this, void>(this);
+}

@@ -1,0 +1,184 @@
+/**
+ * Baseline vs current statistics, feature by feature: the numbers the comparison view shows.
+ * Distances are the ones SageMaker's baseline_drift_check uses (Deequ's L∞), computed from the
+ * two files alone, so any two statistics files compare, with or without a monitoring run.
+ */
+import { FeatureStatistics, StatisticsDocument } from '../engine/documents/statistics';
+import { ViolationsDocument } from '../engine/documents/violations';
+import {
+  categoryCounts,
+  commonStatistics,
+  featuresByName,
+  numericSketch
+} from '../engine/monitor/featureDistributions';
+import { categoricalLInfinity } from '../engine/monitor/distance/categoricalLInfinity';
+import { mergedValues } from '../engine/monitor/distance/weightedSketch';
+import { parseDriftDistance } from '../engine/monitor/parseDriftDistance';
+
+export type FeatureKind = 'numeric' | 'categorical' | 'other';
+
+export interface FeatureComparison {
+  name: string;
+  kind: FeatureKind;
+  baseline?: FeatureStatistics;
+  current?: FeatureStatistics;
+  baselineMissing?: number;
+  currentMissing?: number;
+  /** L∞ distance between the two distributions; absent when one side has none. */
+  drift?: number;
+  /** Check types of this feature's violations, in file order. */
+  violations: string[];
+}
+
+/** The largest gap between two CDFs: where, and both CDF values there. */
+export interface CdfGap {
+  x: number;
+  baseline: number;
+  current: number;
+  distance: number;
+}
+
+export interface CdfPoint {
+  x: number;
+  cdf: number;
+}
+
+/** SageMaker's default comparison_threshold, used when no violation tells another. */
+export const DEFAULT_DRIFT_THRESHOLD = 0.1;
+
+export function compareStatistics(
+  baseline: StatisticsDocument,
+  current: StatisticsDocument,
+  violations?: ViolationsDocument
+): FeatureComparison[] {
+  const baselineFeatures = featuresByName(baseline);
+  const currentFeatures = featuresByName(current);
+  const names = [...new Set([...baselineFeatures.keys(), ...currentFeatures.keys()])];
+  return names.map(name =>
+    compareFeature(name, baselineFeatures.get(name), currentFeatures.get(name), violations)
+  );
+}
+
+function compareFeature(
+  name: string,
+  baseline: FeatureStatistics | undefined,
+  current: FeatureStatistics | undefined,
+  violations: ViolationsDocument | undefined
+): FeatureComparison {
+  return {
+    name,
+    kind: kindOf(current ?? baseline),
+    baseline,
+    current,
+    baselineMissing: missingShare(baseline),
+    currentMissing: missingShare(current),
+    drift: driftOf(baseline, current),
+    violations: (violations?.violations ?? [])
+      .filter(v => v.feature_name === name)
+      .map(v => v.constraint_check_type)
+  };
+}
+
+function kindOf(feature: FeatureStatistics | undefined): FeatureKind {
+  if (feature?.numerical_statistics) {
+    return 'numeric';
+  }
+  return feature?.string_statistics ? 'categorical' : 'other';
+}
+
+function missingShare(feature: FeatureStatistics | undefined): number | undefined {
+  const common = feature && commonStatistics(feature);
+  if (!common) {
+    return undefined;
+  }
+  const total = common.num_present + common.num_missing;
+  return total > 0 ? common.num_missing / total : undefined;
+}
+
+function driftOf(
+  baseline: FeatureStatistics | undefined,
+  current: FeatureStatistics | undefined
+): number | undefined {
+  const gap = cdfGap(baseline, current);
+  if (gap) {
+    return gap.distance;
+  }
+  const b = categoryCounts(baseline);
+  const c = categoryCounts(current);
+  return b && c ? categoricalLInfinity(b, c) : undefined;
+}
+
+/** Where the two numeric CDFs are furthest apart (the point Deequ's L∞ distance is taken at). */
+export function cdfGap(
+  baseline: FeatureStatistics | undefined,
+  current: FeatureStatistics | undefined
+): CdfGap | undefined {
+  const b = numericSketch(baseline);
+  const c = numericSketch(current);
+  if (!b || !c) {
+    return undefined;
+  }
+  let gap: CdfGap | undefined;
+  for (const x of mergedValues(b, c)) {
+    const distance = Math.abs(b.cdf(x) - c.cdf(x));
+    if (!gap || distance > gap.distance) {
+      gap = { x, baseline: b.cdf(x), current: c.cdf(x), distance };
+    }
+  }
+  return gap;
+}
+
+/** The empirical CDF of a feature's sketch as steps; at most `maxPoints`, thinned evenly. */
+export function cdfPoints(feature: FeatureStatistics | undefined, maxPoints = 400): CdfPoint[] {
+  const sketch = numericSketch(feature);
+  if (!sketch) {
+    return [];
+  }
+  const values = sketch.values;
+  const step = Math.max(1, Math.ceil(values.length / maxPoints));
+  const points: CdfPoint[] = [];
+  for (let i = 0; i < values.length; i += step) {
+    points.push({ x: values[i], cdf: sketch.cdf(values[i]) });
+  }
+  const last = values[values.length - 1];
+  if (points[points.length - 1].x !== last) {
+    points.push({ x: last, cdf: 1 });
+  }
+  return points;
+}
+
+export interface CategoryShare {
+  value: string;
+  baseline: number;
+  current: number;
+}
+
+/** The most frequent categories of either side, with each side's share, largest first. */
+export function topCategories(
+  baseline: FeatureStatistics | undefined,
+  current: FeatureStatistics | undefined,
+  limit = 15
+): CategoryShare[] {
+  const b = categoryCounts(baseline) ?? new Map<string, number>();
+  const c = categoryCounts(current) ?? new Map<string, number>();
+  const share = (counts: ReadonlyMap<string, number>) => {
+    const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    return (value: string) => (total > 0 ? (counts.get(value) ?? 0) / total : 0);
+  };
+  const [bShare, cShare] = [share(b), share(c)];
+  return [...new Set([...b.keys(), ...c.keys()])]
+    .map(value => ({ value, baseline: bShare(value), current: cShare(value) }))
+    .sort((x, y) => Math.max(y.baseline, y.current) - Math.max(x.baseline, x.current))
+    .slice(0, limit);
+}
+
+/** The drift threshold the run used, read from a drift violation's text, else SageMaker's default. */
+export function driftThreshold(violations?: ViolationsDocument): number {
+  for (const violation of violations?.violations ?? []) {
+    const parsed = parseDriftDistance(violation.description ?? '');
+    if (parsed) {
+      return parsed.threshold;
+    }
+  }
+  return DEFAULT_DRIFT_THRESHOLD;
+}

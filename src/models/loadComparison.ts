@@ -1,0 +1,77 @@
+import { Contents } from '@jupyterlab/services';
+
+import { StatisticsDocument } from '../engine/documents/statistics';
+import { ViolationsDocument } from '../engine/documents/violations';
+import { ComparisonModel } from './ComparisonModel';
+import { isStatisticsDocument, parseDocumentText } from './parseDocuments';
+
+export interface ComparisonPaths {
+  baseline: string;
+  current: string;
+  /** The run's constraint_violations.json, for violation badges; optional. */
+  violations?: string;
+  /** The tab's label; by default the current file's folder. */
+  label?: string;
+}
+
+/** A file that is missing or is not what the comparison needs; `path` says which. */
+export class ComparisonFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: 'unreadable' | 'not-statistics'
+  ) {
+    super(`${path}: ${reason}`);
+  }
+}
+
+/** Reads the files through the contents manager and builds the comparison. */
+export async function loadComparison(
+  contents: Contents.IManager,
+  paths: ComparisonPaths
+): Promise<ComparisonModel> {
+  const [baseline, current, violations] = await Promise.all([
+    readStatistics(contents, paths.baseline),
+    readStatistics(contents, paths.current),
+    paths.violations ? readViolations(contents, paths.violations) : undefined
+  ]);
+  return new ComparisonModel(baseline, current, violations);
+}
+
+async function readText(contents: Contents.IManager, path: string): Promise<string> {
+  try {
+    const model = await contents.get(path, { content: true, format: 'text', type: 'file' });
+    return String(model.content ?? '');
+  } catch {
+    throw new ComparisonFileError(path, 'unreadable');
+  }
+}
+
+async function readStatistics(
+  contents: Contents.IManager,
+  path: string
+): Promise<StatisticsDocument> {
+  const text = await readText(contents, path);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ComparisonFileError(path, 'not-statistics');
+  }
+  if (!isStatisticsDocument(value)) {
+    throw new ComparisonFileError(path, 'not-statistics');
+  }
+  return value;
+}
+
+/** Violations are extra: a missing or odd file leaves the comparison without badges. */
+async function readViolations(
+  contents: Contents.IManager,
+  path: string
+): Promise<ViolationsDocument | undefined> {
+  try {
+    const parsed = parseDocumentText(await readText(contents, path));
+    return parsed.kind === 'violations' ? parsed.document : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,98 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import { Panel, Widget } from '@lumino/widgets';
+
+import {
+  ComparisonLabels,
+  categoryComparisonSpec,
+  cdfComparisonSpec,
+  histogramComparisonSpec
+} from '../charts/comparisonSpecs';
+import { cdfGap, cdfPoints, topCategories } from '../models/comparison';
+import { ComparisonModel } from '../models/ComparisonModel';
+import { numericBuckets } from '../engine/monitor/featureDistributions';
+import { ChartView } from './ChartView';
+import { element } from './dom';
+import { formatNumber } from './format';
+
+/**
+ * The selected feature: for a numeric one, both histograms and both CDFs with the largest gap;
+ * for a categorical one, the top values side by side.
+ */
+export class ComparisonDetail extends Panel {
+  constructor(
+    private readonly _model: ComparisonModel,
+    private readonly _labels: ComparisonLabels,
+    private readonly _trans: TranslationBundle
+  ) {
+    super();
+    this.addClass('jp-ModelMonitor-chartPane');
+    this.addClass('jp-ModelMonitor-comparisonDetail');
+    this._first = new ChartView(_trans);
+    this._second = new ChartView(_trans);
+    this._first.addClass('jp-ModelMonitor-distributionChart');
+    this._second.addClass('jp-ModelMonitor-cdfChart');
+    this.addWidget(new Widget({ node: element('div', {}, [this._title, this._caption]) }));
+    this.addWidget(this._first);
+    this.addWidget(this._second);
+    _model.changed.connect(this._render, this);
+    this._render();
+  }
+
+  private _render(): void {
+    const feature = this._model.selected;
+    if (feature?.name === this._shown) {
+      return;
+    }
+    this._shown = feature?.name ?? null;
+    this._title.textContent = feature?.name ?? '';
+    this._caption.textContent = '';
+    this._second.setHidden(true);
+    if (!feature) {
+      this._first.spec = null;
+      return;
+    }
+    const labels = this._labels;
+    const baselineBuckets = numericBuckets(feature.baseline);
+    const currentBuckets = numericBuckets(feature.current);
+    const gap = cdfGap(feature.baseline, feature.current);
+    if (baselineBuckets && currentBuckets) {
+      this._first.spec = histogramComparisonSpec(
+        feature.name,
+        baselineBuckets,
+        currentBuckets,
+        labels
+      );
+    } else if (feature.kind === 'categorical') {
+      const shares = topCategories(feature.baseline, feature.current);
+      this._first.spec = shares.length
+        ? categoryComparisonSpec(feature.name, shares, labels)
+        : null;
+    } else {
+      this._first.spec = null;
+    }
+    if (gap) {
+      this._second.setHidden(false);
+      this._second.spec = cdfComparisonSpec(
+        feature.name,
+        cdfPoints(feature.baseline),
+        cdfPoints(feature.current),
+        gap,
+        labels
+      );
+      this._caption.textContent = this._trans.__(
+        'Largest CDF gap %1 at %2 (baseline %3, current %4): the distance the drift check compares with its threshold %5.',
+        formatNumber(gap.distance),
+        formatNumber(gap.x),
+        formatNumber(gap.baseline),
+        formatNumber(gap.current),
+        formatNumber(this._model.threshold)
+      );
+    }
+  }
+
+  private _title = element('h3', { className: 'jp-ModelMonitor-chartTitle' });
+  private _caption = element('p', { className: 'jp-ModelMonitor-lead jp-ModelMonitor-gapCaption' });
+  private _first: ChartView;
+  private _second: ChartView;
+  private _shown: string | null | undefined = undefined;
+}

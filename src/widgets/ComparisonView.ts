@@ -1,0 +1,84 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import { Panel, Widget } from '@lumino/widgets';
+
+import { ComparisonLabels, driftBarsSpec } from '../charts/comparisonSpecs';
+import { ComparisonModel } from '../models/ComparisonModel';
+import { ChartView } from './ChartView';
+import { ComparisonDetail } from './ComparisonDetail';
+import { ComparisonTable } from './ComparisonTable';
+import { element } from './dom';
+
+/** Baseline vs current statistics: summary, drift bars, the overview table and the detail pane. */
+export class ComparisonView extends Panel {
+  constructor(
+    readonly model: ComparisonModel,
+    readonly paths: { baseline: string; current: string },
+    private readonly _trans: TranslationBundle
+  ) {
+    super();
+    this.addClass('jp-ModelMonitor-comparisonView');
+    const labels = comparisonLabels(_trans);
+    this.addWidget(this._toolbar());
+    this.addWidget(this._driftChart(labels));
+    const body = new Panel();
+    body.addClass('jp-ModelMonitor-statisticsBody');
+    body.addWidget(new ComparisonTable(model, _trans));
+    body.addWidget(new ComparisonDetail(model, labels, _trans));
+    this.addWidget(body);
+  }
+
+  private _toolbar(): Widget {
+    const trans = this._trans;
+    const model = this.model;
+    const search = element('input', {
+      className: 'jp-ModelMonitor-search jp-mod-styled',
+      attributes: {
+        type: 'search',
+        placeholder: trans.__('Filter features'),
+        'aria-label': trans.__('Filter features')
+      }
+    });
+    search.addEventListener('input', () => (model.search = search.value));
+    const summary = trans.__(
+      '%1 features · %2 above the drift threshold %3',
+      model.features.length,
+      model.driftedCount,
+      model.threshold
+    );
+    const files = element('div', { className: 'jp-ModelMonitor-comparedFiles' }, [
+      element('span', { text: trans.__('Baseline: %1', this.paths.baseline) }),
+      element('span', { text: trans.__('Current: %1', this.paths.current) })
+    ]);
+    return new Widget({
+      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [
+        search,
+        element('span', { className: 'jp-ModelMonitor-summary', text: summary }),
+        files
+      ])
+    });
+  }
+
+  private _driftChart(labels: ComparisonLabels): Widget {
+    const chart = new ChartView(this._trans);
+    chart.addClass('jp-ModelMonitor-driftChart');
+    const features = this.model.features
+      .filter(f => f.drift !== undefined)
+      .map(f => ({ name: f.name, drift: f.drift! }));
+    chart.spec = features.length ? driftBarsSpec(features, this.model.threshold, labels) : null;
+    return chart;
+  }
+}
+
+export function comparisonLabels(trans: TranslationBundle): ComparisonLabels {
+  return {
+    baseline: trans.__('Baseline'),
+    current: trans.__('Current'),
+    share: trans.__('Share'),
+    cdf: trans.__('Cumulative share'),
+    value: trans.__('Value'),
+    feature: trans.__('Feature'),
+    drift: trans.__('Drift (L∞)'),
+    threshold: trans.__('Threshold'),
+    largestGap: trans.__('Largest gap')
+  };
+}

@@ -1,0 +1,281 @@
+import { TranslationBundle } from '@jupyterlab/translation';
+import type { Message } from '@lumino/messaging';
+import { Widget } from '@lumino/widgets';
+
+import { Backend } from '../api/types';
+import {
+  ScheduleFormErrors,
+  ScheduleFormField,
+  ScheduleFormValues,
+  SchedulePreset,
+  previewSchedule
+} from '../models/scheduleForm';
+import { element } from './dom';
+
+type Input = HTMLInputElement | HTMLSelectElement;
+
+/**
+ * The body of the create-schedule dialog: labelled inputs, each with room for its error, and a
+ * preview of the next runs that follows the schedule as the user edits it.
+ */
+export class ScheduleForm extends Widget {
+  constructor(
+    values: ScheduleFormValues,
+    errors: ScheduleFormErrors,
+    private readonly _backends: Backend[],
+    private readonly _trans: TranslationBundle
+  ) {
+    super({ node: element('form', { className: 'jp-ModelMonitor-scheduleForm' }) });
+    this._build(values);
+    this._showErrors(errors);
+    this._updateSchedule();
+    this.node.addEventListener('submit', event => event.preventDefault());
+  }
+
+  /** The dialog reads the values through this when the user confirms. */
+  getValue(): ScheduleFormValues {
+    const text = (field: ScheduleFormField) => this._inputs.get(field)!.value;
+    return {
+      name: text('name'),
+      dataset: text('dataset'),
+      header: (this._inputs.get('header') as HTMLInputElement).checked,
+      baselineStatistics: text('baselineStatistics'),
+      baselineConstraints: text('baselineConstraints'),
+      preset: text('preset') as SchedulePreset,
+      customCron: text('customCron'),
+      windowHours: Number(text('windowHours')),
+      backend: text('backend'),
+      webhookUrl: text('webhookUrl')
+    };
+  }
+
+  /** The dialog scrolls: bring the first error into view when the form opens again. */
+  protected onAfterAttach(msg: Message): void {
+    const firstError = this.node.querySelector('.jp-ModelMonitor-fieldError:not([hidden])');
+    requestAnimationFrame(() => firstError?.scrollIntoView({ block: 'nearest' }));
+  }
+
+  private _build(values: ScheduleFormValues): void {
+    const trans = this._trans;
+    this.node.append(
+      this._errorLine('form'),
+      this._textField('name', trans.__('Name'), values.name, 'churn-hourly'),
+      this._textField(
+        'dataset',
+        trans.__('Captures or dataset'),
+        values.dataset,
+        'captures/my-endpoint',
+        trans.__(
+          'A capture folder (captures/<endpoint>) or a folder of data files, relative to the server root.'
+        )
+      ),
+      this._checkbox('header', trans.__('CSV files start with a header row'), values.header),
+      pair(
+        this._textField(
+          'baselineStatistics',
+          trans.__('Baseline statistics'),
+          values.baselineStatistics,
+          'baseline/statistics.json'
+        ),
+        this._textField(
+          'baselineConstraints',
+          trans.__('Baseline constraints'),
+          values.baselineConstraints,
+          'baseline/constraints.json'
+        )
+      ),
+      this._scheduleFields(values),
+      pair(
+        this._textField(
+          'windowHours',
+          trans.__('Time window (hours)'),
+          String(values.windowHours),
+          '1',
+          trans.__('Each run checks the full hours just before it.'),
+          'number'
+        ),
+        this._selectField(
+          'backend',
+          trans.__('Backend'),
+          values.backend,
+          this._backends.map(b => [
+            b.name,
+            b.available ? b.name : trans.__('%1 (unavailable)', b.name)
+          ])
+        )
+      ),
+      this._textField(
+        'webhookUrl',
+        trans.__('Alert webhook URL (optional)'),
+        values.webhookUrl,
+        'https://hooks.example.com/…',
+        trans.__('Gets a JSON POST when a run finds violations or fails.'),
+        'url'
+      )
+    );
+  }
+
+  private _scheduleFields(values: ScheduleFormValues): HTMLElement {
+    const trans = this._trans;
+    const presets: [SchedulePreset, string][] = [
+      ['hourly', trans.__('Hourly (at minute 0)')],
+      ['daily', trans.__('Daily (at 00:00 UTC)')],
+      ['weekly', trans.__('Weekly (Mondays at 00:00 UTC)')],
+      ['custom', trans.__('Custom cron expression')],
+      ['manual', trans.__('No schedule (run manually)')]
+    ];
+    const preset = this._selectField('preset', trans.__('Schedule'), values.preset, presets);
+    const custom = this._textField(
+      'customCron',
+      trans.__('Cron expression (UTC)'),
+      values.customCron,
+      '*/15 * * * *',
+      trans.__('minute hour day-of-month month day-of-week')
+    );
+    this._customRow = custom;
+    for (const field of ['preset', 'customCron'] as const) {
+      this._inputs.get(field)!.addEventListener('input', () => this._updateSchedule());
+    }
+    return element('fieldset', { className: 'jp-ModelMonitor-scheduleFields' }, [
+      preset,
+      custom,
+      this._preview
+    ]);
+  }
+
+  /** Shows the custom field only for "custom", and the next runs (or why there are none). */
+  private _updateSchedule(): void {
+    const values = this.getValue();
+    this._customRow!.hidden = values.preset !== 'custom';
+    const preview = previewSchedule(values, new Date());
+    const trans = this._trans;
+    if ('manual' in preview) {
+      this._preview.replaceChildren(trans.__('Runs only when you click Run now.'));
+    } else if ('error' in preview) {
+      this._preview.replaceChildren(
+        element('span', { className: 'jp-ModelMonitor-fieldError', text: preview.error })
+      );
+    } else {
+      const items = preview.runs.map(run =>
+        element('li', {
+          text: run.toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' })
+        })
+      );
+      this._preview.replaceChildren(
+        element('span', { text: trans.__('Next runs (your local time):') }),
+        element('ul', {}, items)
+      );
+    }
+  }
+
+  private _showErrors(errors: ScheduleFormErrors): void {
+    for (const [field, message] of Object.entries(errors)) {
+      const line = this._errorLines.get(field as ScheduleFormField | 'form');
+      if (line && message) {
+        line.textContent = message;
+        line.hidden = false;
+        this._inputs.get(field as ScheduleFormField)?.setAttribute('aria-invalid', 'true');
+      }
+    }
+    if (errors.customCron && this.getValue().preset !== 'custom') {
+      // A schedule refused by the server while a preset is chosen: show it with the preset.
+      this._setValue('preset', 'custom');
+    }
+  }
+
+  private _setValue(field: ScheduleFormField, value: string): void {
+    this._inputs.get(field)!.value = value;
+    this._updateSchedule();
+  }
+
+  private _textField(
+    field: ScheduleFormField,
+    label: string,
+    value: string,
+    placeholder: string,
+    help?: string,
+    type = 'text'
+  ): HTMLElement {
+    const input = element('input', {
+      attributes: { type, name: field, placeholder, id: this._idOf(field) }
+    });
+    input.value = value;
+    return this._row(field, label, input, help);
+  }
+
+  private _checkbox(field: ScheduleFormField, label: string, checked: boolean): HTMLElement {
+    const input = element('input', { attributes: { type: 'checkbox', name: field } });
+    input.checked = checked;
+    this._inputs.set(field, input);
+    return element('label', { className: 'jp-ModelMonitor-checkboxRow' }, [
+      input,
+      document.createTextNode(label)
+    ]);
+  }
+
+  private _selectField(
+    field: ScheduleFormField,
+    label: string,
+    value: string,
+    options: [string, string][]
+  ): HTMLElement {
+    const select = element('select', { attributes: { name: field, id: this._idOf(field) } });
+    for (const [optionValue, text] of options) {
+      select.append(element('option', { text, attributes: { value: optionValue } }));
+    }
+    select.value = value;
+    return this._row(field, label, select);
+  }
+
+  private _row(field: ScheduleFormField, label: string, input: Input, help?: string): HTMLElement {
+    this._inputs.set(field, input);
+    const children: Node[] = [
+      element('label', { text: label, attributes: { for: this._idOf(field) } }),
+      input,
+      this._errorLine(field)
+    ];
+    if (help) {
+      const helpId = `${this._idOf(field)}-help`;
+      input.setAttribute('aria-describedby', helpId);
+      children.push(
+        element('span', {
+          className: 'jp-ModelMonitor-help',
+          text: help,
+          attributes: { id: helpId }
+        })
+      );
+    }
+    return element(
+      'div',
+      { className: 'jp-ModelMonitor-formRow', attributes: { 'data-field': field } },
+      children
+    );
+  }
+
+  private _errorLine(field: ScheduleFormField | 'form'): HTMLElement {
+    const line = element('div', {
+      className: 'jp-ModelMonitor-fieldError',
+      attributes: { role: 'alert', 'data-error-for': field }
+    });
+    line.hidden = true;
+    this._errorLines.set(field, line);
+    return line;
+  }
+
+  private _idOf(field: string): string {
+    return `jp-ModelMonitor-schedule-${field}`;
+  }
+
+  private _inputs = new Map<ScheduleFormField, Input>();
+  private _errorLines = new Map<ScheduleFormField | 'form', HTMLElement>();
+  private _customRow: HTMLElement | null = null;
+  private _preview = element('div', {
+    className: 'jp-ModelMonitor-schedulePreview',
+    attributes: { 'aria-live': 'polite' }
+  });
+}
+
+/** Two short fields side by side. */
+function pair(first: HTMLElement, second: HTMLElement): HTMLElement {
+  return element('div', { className: 'jp-ModelMonitor-formPair' }, [first, second]);
+}

@@ -1,0 +1,74 @@
+import { nullTranslator } from '@jupyterlab/translation';
+
+import {
+  emptyScheduleForm,
+  formFieldOf,
+  previewSchedule,
+  toMonitorCreate,
+  validateScheduleForm
+} from '../../src/models/scheduleForm';
+
+const trans = nullTranslator.load('jupyterlab_model_monitor');
+const filled = {
+  ...emptyScheduleForm(),
+  name: ' churn ',
+  dataset: 'captures/churn',
+  baselineStatistics: 'baseline/statistics.json',
+  baselineConstraints: 'baseline/constraints.json'
+};
+
+describe('schedule form model', () => {
+  it('turns presets into cron expressions and the form into the POST body', () => {
+    expect(toMonitorCreate({ ...filled, preset: 'weekly' })).toEqual({
+      name: 'churn',
+      dataset: 'captures/churn',
+      header: true,
+      baseline_statistics: 'baseline/statistics.json',
+      baseline_constraints: 'baseline/constraints.json',
+      schedule: '0 0 * * 1',
+      window_hours: 1,
+      backend: 'local'
+    });
+    const body = toMonitorCreate({ ...filled, preset: 'manual', webhookUrl: 'https://h/x' });
+    expect(body.schedule).toBeNull();
+    expect(body.alerts).toEqual({ webhooks: [{ url: 'https://h/x' }] });
+  });
+
+  it('previews the next runs, or says why it cannot', () => {
+    const now = new Date('2026-11-25T03:24:00Z');
+    expect(previewSchedule({ ...filled, preset: 'daily' }, now)).toEqual({
+      runs: [
+        new Date('2026-11-26T00:00:00Z'),
+        new Date('2026-11-27T00:00:00Z'),
+        new Date('2026-11-28T00:00:00Z')
+      ]
+    });
+    expect(previewSchedule({ ...filled, preset: 'manual' }, now)).toEqual({ manual: true });
+    const bad = previewSchedule({ ...filled, preset: 'custom', customCron: '* *' }, now);
+    expect('error' in bad && bad.error).toContain('5 fields');
+  });
+
+  it('checks required fields, the custom cron and the window before asking the server', () => {
+    expect(validateScheduleForm(filled, trans)).toEqual({});
+    const errors = validateScheduleForm(
+      { ...emptyScheduleForm(), preset: 'custom', customCron: '99 * * * *', windowHours: 0 },
+      trans
+    );
+    expect(Object.keys(errors).sort()).toEqual([
+      'baselineConstraints',
+      'baselineStatistics',
+      'customCron',
+      'dataset',
+      'name',
+      'windowHours'
+    ]);
+  });
+
+  it('maps server error fields to form fields', () => {
+    expect(formFieldOf('alerts.webhooks[0].url')).toBe('webhookUrl');
+    expect(formFieldOf('baseline_statistics')).toBe('baselineStatistics');
+    expect(formFieldOf('schedule')).toBe('customCron');
+    expect(formFieldOf(null)).toBe('form');
+    expect(formFieldOf('something_new')).toBe('form');
+  });
+});

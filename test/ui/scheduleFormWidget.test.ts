@@ -1,0 +1,62 @@
+import { nullTranslator } from '@jupyterlab/translation';
+import { Widget } from '@lumino/widgets';
+
+import { emptyScheduleForm } from '../../src/models/scheduleForm';
+import { ScheduleForm } from '../../src/widgets/ScheduleForm';
+
+const trans = nullTranslator.load('jupyterlab_model_monitor');
+const backends = [
+  { name: 'local', available: true, reason: null },
+  { name: 'spark', available: false, reason: 'no Spark here' }
+];
+
+describe('ScheduleForm', () => {
+  it('round-trips its values and previews the next runs as the schedule changes', () => {
+    const values = { ...emptyScheduleForm(), name: 'churn', webhookUrl: 'https://h/x' };
+    const form = new ScheduleForm(values, {}, backends, trans);
+    Widget.attach(form, document.body);
+    expect(form.getValue()).toEqual(values);
+    expect(form.node.querySelectorAll('.jp-ModelMonitor-schedulePreview li')).toHaveLength(3);
+    const custom = form.node.querySelector('[data-field="customCron"]') as HTMLElement;
+    expect(custom.hidden).toBe(true);
+
+    const preset = form.node.querySelector('select[name="preset"]') as HTMLSelectElement;
+    preset.value = 'custom';
+    preset.dispatchEvent(new Event('input'));
+    expect(custom.hidden).toBe(false);
+    const cron = form.node.querySelector('input[name="customCron"]') as HTMLInputElement;
+    cron.value = '0 0 * *';
+    cron.dispatchEvent(new Event('input'));
+    expect(form.node.querySelector('.jp-ModelMonitor-schedulePreview')!.textContent).toContain(
+      '5 fields'
+    );
+    preset.value = 'manual';
+    preset.dispatchEvent(new Event('input'));
+    expect(form.node.querySelector('.jp-ModelMonitor-schedulePreview')!.textContent).toBe(
+      'Runs only when you click Run now.'
+    );
+    const spark = form.node.querySelector('option[value="spark"]')!;
+    expect(spark.textContent).toBe('spark (unavailable)');
+    form.dispose();
+  });
+
+  it('shows each error next to its field, and a refused schedule with the custom field', () => {
+    const form = new ScheduleForm(
+      emptyScheduleForm(),
+      { webhookUrl: 'only http:// and https:// URLs', customCron: 'bad cron', form: 'Conflict' },
+      backends,
+      trans
+    );
+    const error = (field: string) =>
+      form.node.querySelector(`[data-error-for="${field}"]`) as HTMLElement;
+    expect(error('webhookUrl').hidden).toBe(false);
+    expect(error('webhookUrl').textContent).toBe('only http:// and https:// URLs');
+    expect(form.node.querySelector('input[name="webhookUrl"]')!.getAttribute('aria-invalid')).toBe(
+      'true'
+    );
+    expect(error('form').textContent).toBe('Conflict');
+    expect(error('name').hidden).toBe(true);
+    expect(form.getValue().preset).toBe('custom');
+    form.dispose();
+  });
+});
