@@ -10,6 +10,7 @@ import { RunSummary } from './pipeline/runSummary';
 import { parseArgs } from './node/cliArgs';
 import { COMMAND_OPTIONS, runCommand } from './node/cliCommands';
 import { HELP } from './node/cliHelp';
+import { modelQualityMain } from './node/modelQualityCli';
 import { EXIT } from './node/exitCodes';
 import { nodeRuntime } from './node/nodeRuntime';
 import { ProgressMode, progressReporter } from './node/progressReporter';
@@ -17,6 +18,9 @@ import { removePendingSync } from './node/writeFilesAtomic';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'model-quality') {
+    return modelQualityMain(rest);
+  }
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP.main);
     return command ? EXIT.ok : EXIT.usage;

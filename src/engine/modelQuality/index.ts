@@ -1,0 +1,20 @@
+/** Model quality (FORMATS.md §5.4): ground-truth join, metrics, constraints and violations. */
+export { addBatchPairs } from './batchPairs';
+export type { SkippedRows } from './batchPairs';
+export type { QualityAttributes } from './attributes';
+export { DEFAULT_THRESHOLD } from './attributes';
+export { LabelJoin } from './labelJoin';
+export type { JoinCounts } from './labelJoin';
+export { labelWindow, DEFAULT_LABEL_LATENESS_HOURS } from './labelWindow';
+export { parseProblemType, PROBLEM_TYPES } from './problemType';
+export type { ProblemType } from './problemType';
+export { emptyPairs } from './qualityPairs';
+export type { QualityPairs } from './qualityPairs';
+export { qualityBaseline, qualityMonitor, parseQualityConstraints } from './qualityReports';
+export { qualityStatistics, DEFAULT_SEED } from './qualityStatistics';
+export type { QualityOptions, QualityStatistics } from './qualityStatistics';
+export { suggestQualityConstraints, operatorFor } from './qualityConstraints';
+export { checkQuality, camelCaseMetric, violationText } from './qualityViolations';
+export type { QualityViolation } from './qualityViolations';
+export { readCaptureEvents, readGroundTruthEvents } from './readEvents';
+export type { EventFile } from './readEvents';

@@ -1,0 +1,193 @@
+/** `model-monitor model-quality baseline|monitor` (docs/cli.md, "Model quality"). */
+import { DataError, UsageError } from '../pipeline/errors';
+import { parseDatasetFormat } from '../io/datasetFormat';
+import {
+  DEFAULT_LABEL_LATENESS_HOURS,
+  DEFAULT_SEED,
+  parseProblemType,
+  PROBLEM_TYPES,
+  QualityAttributes
+} from '../modelQuality';
+import { parseIsoTime, TimeWindow } from '../pipeline/captureWindow';
+import {
+  numberValue,
+  OptionKind,
+  optionValue,
+  parseArgs,
+  ParsedArgs,
+  requiredValue
+} from './cliArgs';
+import { EXIT } from './exitCodes';
+import { QualitySummary, runQualityBaseline, runQualityMonitor } from './modelQualityRun';
+import { removePendingSync } from './writeFilesAtomic';
+
+const COMMON: Record<string, OptionKind> = {
+  'problem-type': 'value',
+  'inference-attribute': 'value',
+  'probability-attribute': 'value',
+  'probability-threshold': 'value',
+  'positive-label': 'value',
+  'ground-truth-attribute': 'value',
+  output: 'value',
+  generation: 'value',
+  seed: 'value',
+  help: 'flag'
+};
+
+const OPTIONS: Record<string, Record<string, OptionKind>> = {
+  baseline: {
+    ...COMMON,
+    dataset: 'value',
+    'dataset-format': 'value',
+    header: 'flag',
+    'no-header': 'flag'
+  },
+  monitor: {
+    ...COMMON,
+    dataset: 'value',
+    'ground-truth': 'value',
+    'baseline-constraints': 'value',
+    start: 'value',
+    end: 'value',
+    'label-lateness': 'value',
+    'fail-on-violations': 'flag'
+  }
+};
+
+export const MODEL_QUALITY_HELP = `model-monitor model-quality baseline|monitor [options]
+
+  baseline  --dataset FILE|DIR --problem-type TYPE --ground-truth-attribute COL
+            (--inference-attribute COL | --probability-attribute COL) --output DIR
+            [--probability-threshold 0.5] [--positive-label 1] [--dataset-format csv|json]
+            [--header | --no-header] [--generation 2021|current] [--seed N]
+  monitor   --dataset CAPTURES --ground-truth DIR --baseline-constraints FILE
+            --problem-type TYPE --output DIR [attributes as above]
+            [--start ISO] [--end ISO] [--label-lateness HOURS] [--fail-on-violations]
+
+  TYPE: ${PROBLEM_TYPES.join(' | ')}. See docs/cli.md, "Model quality".
+`;
+
+/** Runs the sub-command; prints the summary JSON on stdout and returns the exit code. */
+export async function modelQualityMain(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (!sub || sub === '--help' || sub === 'help' || !OPTIONS[sub]) {
+    process.stdout.write(MODEL_QUALITY_HELP);
+    return sub === '--help' || sub === 'help' ? EXIT.ok : EXIT.usage;
+  }
+  try {
+    const args = parseArgs(rest, OPTIONS[sub]);
+    if (args.flags.has('help')) {
+      process.stdout.write(MODEL_QUALITY_HELP);
+      return EXIT.ok;
+    }
+    const summary = sub === 'baseline' ? await baseline(args) : await monitor(args);
+    process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    return args.flags.has('fail-on-violations') && (summary.violations ?? 0) > 0
+      ? EXIT.violations
+      : EXIT.ok;
+  } catch (error) {
+    removePendingSync();
+    const known = error instanceof UsageError || error instanceof DataError;
+    process.stderr.write(
+      `model-monitor: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`
+    );
+    return error instanceof UsageError
+      ? EXIT.usage
+      : error instanceof DataError
+        ? EXIT.data
+        : EXIT.internal;
+  }
+}
+
+function baseline(args: ParsedArgs): Promise<QualitySummary> {
+  const attributes = attributesOf(args);
+  requiredValue(args, 'ground-truth-attribute');
+  if (attributes.inference === undefined && attributes.probability === undefined) {
+    throw new UsageError('--inference-attribute or --probability-attribute is required');
+  }
+  const formatText = optionValue(args, 'dataset-format');
+  const format = formatText === undefined ? undefined : parseDatasetFormat(formatText);
+  if (format === null) {
+    throw new UsageError(`--dataset-format must be csv or json, got ${JSON.stringify(formatText)}`);
+  }
+  return runQualityBaseline({
+    ...qualityOptions(args, true),
+    attributes,
+    dataset: requiredValue(args, 'dataset'),
+    format,
+    header: headerOf(args, attributes),
+    outputDir: requiredValue(args, 'output')
+  });
+}
+
+function monitor(args: ParsedArgs): Promise<QualitySummary> {
+  return runQualityMonitor({
+    ...qualityOptions(args, false),
+    attributes: attributesOf(args),
+    captures: requiredValue(args, 'dataset'),
+    groundTruth: requiredValue(args, 'ground-truth'),
+    baselineConstraints: requiredValue(args, 'baseline-constraints'),
+    window: windowOf(args),
+    labelLatenessHours:
+      numberValue(args, 'label-lateness', n => n >= 0, 'hours ≥ 0') ?? DEFAULT_LABEL_LATENESS_HOURS,
+    outputDir: requiredValue(args, 'output')
+  });
+}
+
+function qualityOptions(args: ParsedArgs, isBaseline: boolean) {
+  const text = requiredValue(args, 'problem-type');
+  const problemType = parseProblemType(text);
+  if (!problemType) {
+    throw new UsageError(
+      `--problem-type must be one of ${PROBLEM_TYPES.join(', ')}, got ${JSON.stringify(text)}`
+    );
+  }
+  const generation = optionValue(args, 'generation') ?? 'current';
+  if (generation !== '2021' && generation !== 'current') {
+    throw new UsageError(`--generation must be 2021 or current, got ${JSON.stringify(generation)}`);
+  }
+  // 2021 baselines (the SDK's quality_check_step fixture) have no evaluation_time; later files do.
+  const evaluationTime =
+    generation === 'current' || !isBaseline ? new Date().toISOString() : undefined;
+  return {
+    problemType,
+    positiveLabel: optionValue(args, 'positive-label'),
+    seed: numberValue(args, 'seed', Number.isInteger, 'a whole number') ?? DEFAULT_SEED,
+    evaluationTime
+  };
+}
+
+function attributesOf(args: ParsedArgs): QualityAttributes {
+  const attributes: QualityAttributes = {
+    inference: optionValue(args, 'inference-attribute'),
+    probability: optionValue(args, 'probability-attribute'),
+    groundTruth: optionValue(args, 'ground-truth-attribute'),
+    probabilityThreshold: numberValue(args, 'probability-threshold', Number.isFinite, 'a number'),
+    positiveLabel: optionValue(args, 'positive-label')
+  };
+  return attributes;
+}
+
+/** CSV header: explicit flags win; otherwise a header is assumed when columns are named, not indexed. */
+function headerOf(args: ParsedArgs, attributes: QualityAttributes): boolean {
+  if (args.flags.has('header') || args.flags.has('no-header')) {
+    return args.flags.has('header');
+  }
+  const named = [attributes.inference, attributes.probability, attributes.groundTruth];
+  return named.some(name => name !== undefined && !/^\d+$/.test(name));
+}
+
+function windowOf(args: ParsedArgs): TimeWindow {
+  const window: TimeWindow = {};
+  for (const name of ['start', 'end'] as const) {
+    const text = optionValue(args, name);
+    if (text !== undefined) {
+      const time = parseIsoTime(text);
+      if (!time) {
+        throw new UsageError(`--${name} must be an ISO 8601 time, got ${JSON.stringify(text)}`);
+      }
+      window[name] = time;
+    }
+  }
+  return window;
+}
