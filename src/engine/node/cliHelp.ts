@@ -25,6 +25,8 @@ Commands:
   merge       merge profile files into one
   format      print a SageMaker JSON file re-serialised exactly as the analyzer writes it
   validate    check a statistics/constraints/violations file and list its problems
+  model-quality baseline|monitor
+              model-quality metrics from predictions joined with ground-truth labels
 
 Run 'model-monitor <command> --help' for a command's options. Exit codes: docs/cli.md.
 `,
