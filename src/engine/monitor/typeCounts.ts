@@ -3,14 +3,9 @@
  * Counts cover non-null values; `missing` counts nulls.
  */
 import { InferredType } from '../documents/statistics';
+import { TypeCounts } from '../profile/typeInference';
 
-export interface TypeCounts {
-  integral: number;
-  fractional: number;
-  boolean: number;
-  string: number;
-  missing: number;
-}
+export type { TypeCounts };
 
 export function nonNullCount(counts: TypeCounts): number {
   return counts.integral + counts.fractional + counts.boolean + counts.string;
