@@ -11,7 +11,7 @@ JUPYTERLAB_VERSION := 4.6.4
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 PORT ?= 8888
 
-.PHONY: demo test install build examples lint test-js test-py test-e2e bench clean chromium
+.PHONY: demo test install build examples lint test-js test-py test-e2e bench clean chromium jdk
 
 # The demo workspace opens the latest monitoring result and the baseline side by side.
 DEMO_WORKSPACES := $(VENV)/demo-workspaces
@@ -49,7 +49,7 @@ lint: install
 	ruff check jupyterlab_model_monitor test/server test/e2e examples $(wildcard bench)
 	ruff format --check jupyterlab_model_monitor test/server test/e2e examples $(wildcard bench)
 
-test-js: install
+test-js: install jdk
 	npx jest --ci
 
 test-py: install
@@ -60,6 +60,13 @@ chromium:
 	@if ! command -v chromium > /dev/null && ! command -v chromium-browser > /dev/null; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; \
+	fi
+
+# The Java Double.toString cross-check compiles a tiny Java program; Debian's JDK when missing.
+jdk:
+	@if ! command -v javac > /dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jdk-headless > /dev/null; \
 	fi
 
 test-e2e: install examples chromium
