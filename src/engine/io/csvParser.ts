@@ -191,7 +191,14 @@ function countNewlines(s: string, from: number, to: number): number {
 /** Splits one CSV line (a capture payload line) into fields, honouring quotes. */
 export function splitCsvLine(line: string): (string | null)[] {
   if (line.indexOf('"') < 0) {
-    return line.split(',').map(v => (v.length === 0 ? null : v));
+    // One array, nulls written in place (a capture payload line per row).
+    const fields: (string | null)[] = line.split(',');
+    for (let i = 0; i < fields.length; i++) {
+      if (fields[i] === '') {
+        fields[i] = null;
+      }
+    }
+    return fields;
   }
   const parsed = parseRecord(line, 0, true);
   return parsed ? parsed.fields : [line];

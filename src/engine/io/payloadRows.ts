@@ -3,6 +3,8 @@ import { cellText, isRawObject, parseRawJson, RawJson } from './rawJson';
 
 export type Row = (string | null)[];
 
+const CR = 13;
+
 /** Keys under which a JSON payload lists one entry per inference (TensorFlow Serving style). */
 const INSTANCE_KEYS = new Set(['instances', 'predictions']);
 
@@ -57,8 +59,18 @@ export function flattenValues(value: RawJson, into: Row = []): Row {
 }
 
 function payloadLines(data: string): string[] {
-  return data
-    .split('\n')
-    .map(line => (line.endsWith('\r') ? line.slice(0, -1) : line))
-    .filter(line => line.length > 0);
+  const lines: string[] = [];
+  let start = 0;
+  while (start < data.length) {
+    let end = data.indexOf('\n', start);
+    if (end < 0) {
+      end = data.length;
+    }
+    const stop = end > start && data.charCodeAt(end - 1) === CR ? end - 1 : end;
+    if (stop > start) {
+      lines.push(data.slice(start, stop));
+    }
+    start = end + 1;
+  }
+  return lines;
 }

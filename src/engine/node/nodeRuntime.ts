@@ -5,9 +5,9 @@ import { RecordPreprocessor } from '../io/preprocessor';
 import { inWindow, TimeWindow } from '../pipeline/captureWindow';
 import { CancelledError, DataError } from '../pipeline/errors';
 import { InputPart, ProfileTask } from '../pipeline/parts';
-import { runProfileTask, TaskResult } from '../pipeline/profileTask';
+import { runProfileTask } from '../pipeline/profileTask';
 import { ReadSettings } from '../pipeline/readSettings';
-import { PipelineRuntime } from '../pipeline/runtime';
+import { PipelineRuntime, RunTaskHooks } from '../pipeline/runtime';
 import { detectFileFormat } from './detectFileFormat';
 import { loadPreprocessor } from './loadPreprocessor';
 import { nodeTaskIO } from './nodeTaskIO';
@@ -82,28 +82,22 @@ async function listParts(
 async function runInline(
   tasks: ProfileTask[],
   settings: ReadSettings,
-  hooks: {
-    signal?: AbortSignal;
-    onProgress?: (task: number, bytesRead: number, rows: number) => void;
-  }
-): Promise<TaskResult[]> {
+  hooks: RunTaskHooks
+): Promise<void> {
   const io = nodeTaskIO();
   const preprocessor: RecordPreprocessor | undefined = settings.preprocessorPath
     ? loadPreprocessor(settings.preprocessorPath)
     : undefined;
-  const results: TaskResult[] = [];
   for (const task of tasks) {
     try {
-      results.push(
-        await runProfileTask(task, settings, io, {
-          signal: hooks.signal,
-          preprocessor,
-          onProgress: (bytes, rows) => hooks.onProgress?.(task.index, bytes, rows)
-        })
-      );
+      const result = await runProfileTask(task, settings, io, {
+        signal: hooks.signal,
+        preprocessor,
+        onProgress: (bytes, rows) => hooks.onProgress?.(task.index, bytes, rows)
+      });
+      hooks.onResult(result);
     } catch (error) {
       throw hooks.signal?.aborted ? new CancelledError() : error;
     }
   }
-  return results;
 }

@@ -1,6 +1,6 @@
 import { formatDiagnostic } from '../diagnostics';
 import { CancelledError, DataError } from './errors';
-import { mergeResults, MergedResult } from './mergeResults';
+import { MergedResult, ResultMerger } from './mergeResults';
 import { planTasks, totalBytes } from './parts';
 import { ProgressTally } from './progress';
 import { ReadSettings } from './readSettings';
@@ -46,14 +46,17 @@ export async function profileInput(
   options.onProgress?.({ type: 'phase', phase: 'reading' });
   const tally = new ProgressTally(tasks.length, bytesTotal, options.onProgress);
   throwIfCancelled(options.signal);
-  const results = await runtime.runTasks(tasks, settings, {
+  // Results are merged as they arrive, so finished tasks' profiles are not all held at once.
+  const merger = new ResultMerger();
+  await runtime.runTasks(tasks, settings, {
     workers,
     signal: options.signal,
-    onProgress: (task, bytes, rows) => tally.update(task, bytes, rows)
+    onProgress: (task, bytes, rows) => tally.update(task, bytes, rows),
+    onResult: result => merger.add(result)
   });
   throwIfCancelled(options.signal);
   options.onProgress?.({ type: 'phase', phase: 'merging' });
-  const merged = mergeResults(results);
+  const merged = merger.result();
   checkErrorRate(merged, options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE);
   return { ...merged, workers };
 }

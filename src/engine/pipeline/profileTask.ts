@@ -4,7 +4,7 @@ import { DatasetFormat } from '../io/datasetFormat';
 import { RecordPreprocessor } from '../io/preprocessor';
 import { readDataset } from '../io/readDataset';
 import { RecordTooLongError } from '../io/readLimits';
-import { DEFAULT_BATCH_SIZE, newCounts, ReadContext, RecordCounts } from '../io/readContext';
+import { batchSizeFor, newCounts, ReadContext, RecordCounts } from '../io/readContext';
 import { DatasetProfile } from '../profile/datasetProfile';
 import { DataError } from './errors';
 import { InputPart, ProfileTask } from './parts';
@@ -47,15 +47,15 @@ export async function runProfileTask(
   const formats = new Set<DatasetFormat>();
   let bytesRead = 0;
   for (const part of task.parts) {
+    const format = settings.format ?? (await io.formatOf(part));
+    formats.add(format);
     const ctx: ReadContext = {
       file: part.file,
       diagnostics,
       counts,
-      batchSize: settings.batchSize ?? DEFAULT_BATCH_SIZE,
+      batchSize: settings.batchSize ?? batchSizeFor(format),
       signal: hooks.signal
     };
-    const format = settings.format ?? (await io.formatOf(part));
-    formats.add(format);
     const handle =
       format === 'arrow' && part.start === undefined ? await io.openFileHandle?.(part) : undefined;
     const source = io.open(part, bytes => {

@@ -9,22 +9,24 @@ import { ReadSettings } from './readSettings';
  * splits big files, runs tasks on worker threads and writes files atomically; a browser one can
  * read `File`s inline.
  */
+export interface RunTaskHooks {
+  workers: number;
+  signal?: AbortSignal;
+  onProgress?: (task: number, bytesRead: number, rows: number) => void;
+  onResult: (result: TaskResult) => void;
+}
+
 export interface PipelineRuntime {
   /** Files (or byte ranges) of a dataset path in reading order; folders walked, window applied. */
   listParts(
     dataset: string,
     options: { window?: TimeWindow; split: boolean; settings: ReadSettings }
   ): Promise<InputPart[]>;
-  /** Profiles tasks (in parallel when it can) and reports bytes read and rows per task. */
-  runTasks(
-    tasks: ProfileTask[],
-    settings: ReadSettings,
-    hooks: {
-      workers: number;
-      signal?: AbortSignal;
-      onProgress?: (task: number, bytesRead: number, rows: number) => void;
-    }
-  ): Promise<TaskResult[]>;
+  /**
+   * Profiles tasks (in parallel when it can), reports bytes read and rows per task, and hands each
+   * task's result to `onResult` as it completes (in any order), keeping none.
+   */
+  runTasks(tasks: ProfileTask[], settings: ReadSettings, hooks: RunTaskHooks): Promise<void>;
   readText(path: string): Promise<string>;
   /** Writes every file or none: each to a temporary name in `dir`, renamed when all are written. */
   writeFiles(dir: string, files: Record<string, string>): Promise<void>;

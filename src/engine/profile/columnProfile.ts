@@ -14,9 +14,15 @@ import { HyperLogLog } from './hll';
 import { KllSketch, KllSketchJSON } from './kll';
 import { kllBuckets } from './kllBuckets';
 import { Moments, MomentsJSON } from './moments';
+import { stringHash } from './stringTable';
 import { scanText, TextScan } from './textScan';
-import { addTypeCounts, emptyTypeCounts, inferType, TypeCounts } from './typeInference';
+import { addTypeCounts, emptyTypeCounts, inferType, TypeCounts, ValueType } from './typeInference';
 import { ValueCounts, ValueCountsJSON } from './valueCounts';
+
+/** Note codes of text values in the value counts (0 is no note), and back. */
+const NO_NOTE = 0;
+const NOTE_CODES: Record<ValueType, number> = { integral: 1, fractional: 2, boolean: 3, string: 4 };
+const VOTES: ValueType[] = ['string', 'integral', 'fractional', 'boolean', 'string'];
 
 /** String columns get categorical buckets up to this many approximate distinct values (Deequ). */
 export const CATEGORICAL_BUCKET_THRESHOLD = 120;
@@ -129,22 +135,54 @@ export class ColumnProfile {
     return profile;
   }
 
+  /**
+   * Counts one text cell. A value seen before (still held in the value counts, and noted then) reuses
+   * its noted vote and number and skips the HLL: its hash is already in the registers, and adding a
+   * hash twice changes nothing. Only text cells are noted, since typed cells hash differently.
+   */
   private addText(value: string | null): void {
     if (value === null) {
       this.types.missing++;
       return;
     }
+    const values = this.values;
+    const hash = stringHash(value);
+    const seen = values.find(value, hash);
+    const note = seen >= 0 ? values.noteOf(seen) : NO_NOTE;
+    if (note !== NO_NOTE) {
+      values.increment(seen);
+      this.countVote(VOTES[note], values.noteValueOf(seen));
+      return;
+    }
     const scan = this.scan;
     scanText(value, scan);
-    const type = scan.type;
-    this.types[type]++;
     this.hll.addString(value);
-    this.values.add(value);
-    if (type === 'integral') {
-      const x = scan.value;
-      this.addNumber(x, Number.isSafeInteger(x) ? x : BigInt(value.replace(' ', '')));
-    } else if (type === 'fractional') {
-      this.addNumber(scan.value);
+    const slot = values.add(value, 1, hash);
+    const exact = scan.type !== 'integral' || Number.isSafeInteger(scan.value);
+    if (slot >= 0 && exact) {
+      values.setNote(slot, NOTE_CODES[scan.type], scan.value);
+    }
+    this.countVote(scan.type, scan.value, exact ? undefined : value);
+  }
+
+  /** Counts a text cell's vote and its number; `text` when an Integral is past 2^53 (exact sum). */
+  private countVote(type: ValueType, x: number, text?: string): void {
+    // A switch, not this.types[type]++: a computed key on the hot path is a slow generic access.
+    const types = this.types;
+    switch (type) {
+      case 'integral':
+        types.integral++;
+        this.addNumber(x, text === undefined ? x : BigInt(text.replace(' ', '')));
+        return;
+      case 'fractional':
+        types.fractional++;
+        this.addNumber(x);
+        return;
+      case 'boolean':
+        types.boolean++;
+        return;
+      default:
+        types.string++;
     }
   }
 

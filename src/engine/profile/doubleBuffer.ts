@@ -2,12 +2,18 @@
  * A growable list of doubles on a Float64Array: sketch levels are appended to, sorted in place and
  * truncated on every compaction, which plain arrays of numbers do with copies and boxing.
  */
+import { sortDoubles } from './sortDoubles';
+
 export class DoubleBuffer {
   private items: Float64Array;
   length = 0;
 
-  constructor(capacity = 16) {
-    this.items = new Float64Array(Math.max(1, capacity));
+  /**
+   * Starts small (wide datasets have many barely used sketches) and grows by doubling, but not past
+   * `expected` before it is needed, so a level that fills up to its expected size takes no more.
+   */
+  constructor(private readonly expected = 0) {
+    this.items = new Float64Array(Math.max(1, Math.min(16, expected)));
   }
 
   static of(values: ArrayLike<number>): DoubleBuffer {
@@ -49,7 +55,7 @@ export class DoubleBuffer {
 
   /** Sorts the first `count` items in place (Float64Array order: -0 before 0, NaN last). */
   sortPrefix(count: number): void {
-    this.items.subarray(0, count).sort();
+    sortDoubles(this.items.subarray(0, count));
   }
 
   /** Keeps only the item at `i`, as the first and only item. */
@@ -67,7 +73,10 @@ export class DoubleBuffer {
   }
 
   private grow(needed: number): void {
-    const next = new Float64Array(Math.max(needed, this.items.length * 2));
+    const doubled = this.items.length * 2;
+    const next = new Float64Array(
+      Math.max(needed, this.expected >= needed ? Math.min(doubled, this.expected) : doubled)
+    );
     next.set(this.view());
     this.items = next;
   }

@@ -115,6 +115,7 @@ export class KllSketch {
 
   private expand(): void {
     const capacity = this.capacity(this.levels.length);
+    // Its usual size; level 0 grows past it while higher levels have room.
     this.levels.push(new DoubleBuffer(capacity));
     this.compactions.push(0);
     this.offsets.push(0);

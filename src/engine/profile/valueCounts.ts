@@ -4,9 +4,16 @@
  * least frequent are dropped down to `limit` (lossy counting: surviving counts may undercount), so
  * memory stays bounded on high-cardinality columns, which never get categorical buckets anyway.
  *
- * Every cell is counted, so keys live in slots: a Map from key to slot, keys and counts in slot
- * (first-seen) order. A repeated value costs one Map lookup and a typed-array increment.
+ * Every cell is counted, so keys live in slots: keys, their hashes and counts in slot (first-seen)
+ * order, found through a StringTable. A repeated value costs one probe and a typed-array increment.
+ *
+ * A slot can also carry a note, a small code and a number that move with the key: the column
+ * profile notes each text value's type vote and parsed number, so a repeated value is neither
+ * parsed nor hashed again (see ColumnProfile.addText). Notes are never saved or merged.
  */
+import { sortDoubles } from './sortDoubles';
+import { stringHash, StringTable } from './stringTable';
+
 export const DEFAULT_CATEGORICAL_LIMIT = 1000;
 
 export interface ValueCountsJSON {
@@ -16,13 +23,22 @@ export interface ValueCountsJSON {
 }
 
 export class ValueCounts {
-  private slots = new Map<string, number>();
+  private index = new StringTable();
   private keys: string[] = [];
+  /** Per slot: stringHash of the key (to rebuild the index without hashing again). */
+  private hashes: Int32Array;
   private counts: Float64Array;
+  /** Per-slot note code; 0 is no note. */
+  private notes: Int8Array;
+  private noteValues: Float64Array;
   private exactCounts = true;
 
   constructor(readonly limit = DEFAULT_CATEGORICAL_LIMIT) {
-    this.counts = new Float64Array(Math.min(2 * limit, 64));
+    const capacity = Math.min(2 * limit, 64);
+    this.counts = new Float64Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    this.notes = new Int8Array(capacity);
+    this.noteValues = new Float64Array(capacity);
   }
 
   /** False once a key was dropped: the counts are then approximate top values. */
@@ -30,22 +46,46 @@ export class ValueCounts {
     return this.exactCounts && this.keys.length <= this.limit;
   }
 
-  add(value: string, count = 1): void {
-    const slot = this.slots.get(value);
-    if (slot !== undefined) {
+  /**
+   * Counts `value` (whose stringHash is `hash`); returns its slot, or -1 when pruning dropped it at
+   * once.
+   */
+  add(value: string, count = 1, hash = stringHash(value)): number {
+    const slot = this.index.find(value, hash, this.keys);
+    if (slot >= 0) {
       this.counts[slot] += count;
-      return;
+      return slot;
     }
-    const next = this.keys.length;
-    if (next === this.counts.length) {
-      this.grow();
-    }
-    this.slots.set(value, next);
-    this.keys.push(value);
-    this.counts[next] = count;
+    const next = this.append(value, count, hash);
     if (next + 1 >= 2 * this.limit) {
       this.prune();
+      return this.index.find(value, hash, this.keys);
     }
+    return next;
+  }
+
+  /** The slot of `value` (whose stringHash is `hash`), or -1 when it is not held. */
+  find(value: string, hash = stringHash(value)): number {
+    return this.index.find(value, hash, this.keys);
+  }
+
+  /** Counts one more of the value in `slot`. */
+  increment(slot: number): void {
+    this.counts[slot]++;
+  }
+
+  noteOf(slot: number): number {
+    return this.notes[slot];
+  }
+
+  noteValueOf(slot: number): number {
+    return this.noteValues[slot];
+  }
+
+  /** Attaches a note (code > 0) to the value in `slot`. */
+  setNote(slot: number, code: number, value: number): void {
+    this.notes[slot] = code;
+    this.noteValues[slot] = value;
   }
 
   merge(other: ValueCounts): void {
@@ -84,23 +124,35 @@ export class ValueCounts {
 
   /** Sets a key's count without pruning (loading a saved state). */
   private put(value: string, count: number): void {
-    const slot = this.slots.get(value);
-    if (slot !== undefined) {
+    const hash = stringHash(value);
+    const slot = this.index.find(value, hash, this.keys);
+    if (slot >= 0) {
       this.counts[slot] = count;
-      return;
+    } else {
+      this.append(value, count, hash);
     }
-    if (this.keys.length === this.counts.length) {
+  }
+
+  /** A new slot for a key not held yet. */
+  private append(value: string, count: number, hash: number): number {
+    const slot = this.keys.length;
+    if (slot === this.counts.length) {
       this.grow();
     }
-    this.slots.set(value, this.keys.length);
-    this.counts[this.keys.length] = count;
     this.keys.push(value);
+    this.hashes[slot] = hash;
+    this.counts[slot] = count;
+    this.notes[slot] = 0;
+    this.index.insert(hash, slot);
+    return slot;
   }
 
   private grow(): void {
-    const next = new Float64Array(Math.max(16, this.counts.length * 2));
-    next.set(this.counts);
-    this.counts = next;
+    const capacity = Math.max(16, this.counts.length * 2);
+    this.counts = grown(this.counts, new Float64Array(capacity));
+    this.hashes = grown(this.hashes, new Int32Array(capacity));
+    this.notes = grown(this.notes, new Int8Array(capacity));
+    this.noteValues = grown(this.noteValues, new Float64Array(capacity));
   }
 
   /** Keeps the `limit` most frequent values, in first-seen order. */
@@ -109,21 +161,27 @@ export class ValueCounts {
     const { cut, atCut } = cutCount(this.counts.subarray(0, size), this.limit);
     let atCutLeft = atCut;
     let kept = 0;
+    this.index.clear();
     for (let i = 0; i < size; i++) {
       const count = this.counts[i];
-      const key = this.keys[i];
       if (count > cut || (count === cut && atCutLeft-- > 0)) {
+        this.keys[kept] = this.keys[i];
+        this.hashes[kept] = this.hashes[i];
         this.counts[kept] = count;
-        this.keys[kept] = key;
-        this.slots.set(key, kept);
+        this.notes[kept] = this.notes[i];
+        this.noteValues[kept] = this.noteValues[i];
+        this.index.insert(this.hashes[kept], kept);
         kept++;
-      } else {
-        this.slots.delete(key);
       }
     }
     this.keys.length = kept;
     this.exactCounts = false;
   }
+}
+
+function grown<T extends Float64Array | Int32Array | Int8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /**
@@ -133,7 +191,8 @@ export class ValueCounts {
  * high-cardinality columns.
  */
 function cutCount(counts: Float64Array, limit: number): { cut: number; atCut: number } {
-  const sorted = Float64Array.from(counts).sort();
+  const sorted = Float64Array.from(counts);
+  sortDoubles(sorted);
   const first = sorted.length - limit;
   const cut = sorted[first];
   let atCut = 0;
@@ -145,7 +204,10 @@ function cutCount(counts: Float64Array, limit: number): { cut: number; atCut: nu
 
 /** The `limit` most frequent entries, in first-seen order; ties at the cut go to the earliest seen. */
 export function topInFirstSeenOrder(all: [string, number][], limit: number): [string, number][] {
-  const { cut, atCut } = cutCount(Float64Array.from(all, ([, count]) => count), limit);
+  const { cut, atCut } = cutCount(
+    Float64Array.from(all, ([, count]) => count),
+    limit
+  );
   let atCutLeft = atCut;
   return all.filter(([, count]) => count > cut || (count === cut && atCutLeft-- > 0));
 }

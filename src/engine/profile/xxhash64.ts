@@ -49,8 +49,11 @@ function readU32(bytes: Uint8Array, at: number): number {
   return bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24);
 }
 
-/** The hash left by `hashStripes` and `hashTail`'s callers: [hi, lo] of the running state. */
+/** The running hash [hi, lo] after the 32-byte stripes (or the seed's start for short input). */
 const state = new Int32Array(2);
+/** The four stripe accumulators as (hi, lo) pairs. */
+const lanes = new Int32Array(8);
+const LANE_ROTATIONS = [1, 7, 12, 18];
 
 /**
  * XXH64 of `bytes[0, length)` with seed (seedHi:seedLo), written to `out` as [hi, lo] (signed
@@ -116,7 +119,7 @@ function roundOf(accH: number, accL: number, laneH: number, laneL: number): void
  * leaving the state in `state`; returns the offset of the first byte left.
  */
 function hashStripes(bytes: Uint8Array, length: number, seedHi: number, seedLo: number): number {
-  const v = new Int32Array(8); // four accumulators as (hi, lo) pairs
+  const v = lanes;
   v[0] = addHi(seedHi, seedLo, P1_HI, P1_LO);
   v[1] = (seedLo + P1_LO) | 0;
   v[0] = addHi(v[0], v[1], P2_HI, P2_LO);
@@ -141,9 +144,8 @@ function hashStripes(bytes: Uint8Array, length: number, seedHi: number, seedLo: 
   }
   let hH = 0;
   let hL = 0;
-  const rotations = [1, 7, 12, 18];
   for (let lane = 0; lane < 4; lane++) {
-    const r = rotations[lane];
+    const r = LANE_ROTATIONS[lane];
     const aH = v[2 * lane];
     const aL = v[2 * lane + 1];
     const rH = (aH << r) | (aL >>> (32 - r));

@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { HyperLogLog } from '../../../src/engine/profile/hll';
+import { u64 } from '../../../src/engine/profile/uint64';
+import { doubleBytes, longBytes, xxh64 } from '../../../src/engine/profile/xxhash64';
 
 function estimateOf(n: number, prefix = 'v'): number {
   const hll = new HyperLogLog();
@@ -48,5 +51,41 @@ describe('HyperLogLog++ (p = 9, XXH64 seed 42, FORMATS.md §7.4)', () => {
     a.merge(b);
     expect(a.registers).toEqual(whole.registers);
     expect(HyperLogLog.fromJSON(a.toJSON()).registers).toEqual(a.registers);
+  });
+});
+
+describe('HyperLogLog long hashing without BigInt', () => {
+  test('addSafeInteger = addLong of the same value', () => {
+    fc.assert(
+      fc.property(fc.array(fc.maxSafeInteger().chain(x => fc.constantFrom(x, -x))), values => {
+        const words = new HyperLogLog();
+        const bigints = new HyperLogLog();
+        values.forEach(x => {
+          words.addSafeInteger(x);
+          bigints.addLong(BigInt(x));
+        });
+        expect(words.toJSON()).toBe(bigints.toJSON());
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  test('addLong and addDouble hash the 8 little-endian bytes', () => {
+    const fromBytes = (bytes: Uint8Array) => {
+      const hll = new HyperLogLog();
+      hll.addHash(xxh64(bytes, u64(0, 42)));
+      return hll.toJSON();
+    };
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(1n << 70n), max: 1n << 70n }), fc.double(), (n, x) => {
+        const long = new HyperLogLog();
+        long.addLong(n);
+        expect(long.toJSON()).toBe(fromBytes(longBytes(n)));
+        const double = new HyperLogLog();
+        double.addDouble(x);
+        expect(double.toJSON()).toBe(fromBytes(doubleBytes(x)));
+      }),
+      { numRuns: 300 }
+    );
   });
 });

@@ -1,0 +1,131 @@
+/**
+ * Sorts doubles in place in Float64Array order (Java's Double.compare: -0.0 before 0.0, NaN last),
+ * the sort every KLL compaction runs on a level of ~2000 items. An LSD radix sort on the IEEE bits
+ * is about twice as fast as Float64Array#sort for such sizes and gives the same order, because
+ * sorting numbers has only one result: the bits are mapped to unsigned keys that compare like the
+ * doubles (sign bit flipped for positives, all bits flipped for negatives, every NaN mapped to the
+ * largest key), sorted by six digits of at most 11 bits, three per 32-bit half (a digit equal in
+ * all keys is skipped), and mapped back.
+ */
+const RADIX_BITS = 11;
+const BUCKETS = 1 << RADIX_BITS;
+const MASK = BUCKETS - 1;
+const DIGITS = 6;
+/** Below this many items the histograms cost more than they save. */
+const RADIX_MIN = 256;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+const histograms = new Int32Array(DIGITS * BUCKETS);
+let hiKeys = new Int32Array(0);
+let loKeys = new Int32Array(0);
+let hiSpare = new Int32Array(0);
+let loSpare = new Int32Array(0);
+
+export function sortDoubles(values: Float64Array): void {
+  const n = values.length;
+  if (n < RADIX_MIN || !LITTLE_ENDIAN) {
+    values.sort();
+    return;
+  }
+  ensureScratch(n);
+  const words = new Int32Array(values.buffer, values.byteOffset, 2 * n);
+  toKeys(values, words, n);
+  let hi = hiKeys;
+  let lo = loKeys;
+  let hiOut = hiSpare;
+  let loOut = loSpare;
+  for (let digit = 0; digit < DIGITS; digit++) {
+    if (toOffsets(digit, n)) {
+      scatter(hi, lo, hiOut, loOut, n, digit);
+      [hi, hiOut] = [hiOut, hi];
+      [lo, loOut] = [loOut, lo];
+    }
+  }
+  fromKeys(hi, lo, words, n);
+}
+
+function ensureScratch(n: number): void {
+  if (hiKeys.length < n) {
+    hiKeys = new Int32Array(n);
+    loKeys = new Int32Array(n);
+    hiSpare = new Int32Array(n);
+    loSpare = new Int32Array(n);
+  }
+}
+
+/** Fills the key arrays and the six digit histograms in one pass. */
+function toKeys(values: Float64Array, words: Int32Array, n: number): void {
+  histograms.fill(0);
+  for (let i = 0; i < n; i++) {
+    let hi = words[2 * i + 1];
+    let lo = words[2 * i];
+    if (values[i] !== values[i]) {
+      hi = -1;
+      lo = -1;
+    } else if (hi < 0) {
+      hi = ~hi;
+      lo = ~lo;
+    } else {
+      hi |= 0x80000000;
+    }
+    hiKeys[i] = hi;
+    loKeys[i] = lo;
+    histograms[lo & MASK]++;
+    histograms[BUCKETS + ((lo >>> RADIX_BITS) & MASK)]++;
+    histograms[2 * BUCKETS + (lo >>> (2 * RADIX_BITS))]++;
+    histograms[3 * BUCKETS + (hi & MASK)]++;
+    histograms[4 * BUCKETS + ((hi >>> RADIX_BITS) & MASK)]++;
+    histograms[5 * BUCKETS + (hi >>> (2 * RADIX_BITS))]++;
+  }
+}
+
+/**
+ * Turns a digit's histogram into bucket start offsets; false when one bucket holds every key (the
+ * pass would not move anything).
+ */
+function toOffsets(digit: number, n: number): boolean {
+  const base = digit * BUCKETS;
+  let sum = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const count = histograms[base + b];
+    if (count === n) {
+      return false;
+    }
+    histograms[base + b] = sum;
+    sum += count;
+  }
+  return true;
+}
+
+/** One stable counting-sort pass on `digit`. */
+function scatter(
+  hi: Int32Array,
+  lo: Int32Array,
+  hiOut: Int32Array,
+  loOut: Int32Array,
+  n: number,
+  digit: number
+): void {
+  const base = digit * BUCKETS;
+  const words = digit < 3 ? lo : hi;
+  const shift = (digit % 3) * RADIX_BITS;
+  for (let i = 0; i < n; i++) {
+    const at = histograms[base + ((words[i] >>> shift) & MASK)]++;
+    hiOut[at] = hi[i];
+    loOut[at] = lo[i];
+  }
+}
+
+function fromKeys(hi: Int32Array, lo: Int32Array, words: Int32Array, n: number): void {
+  for (let i = 0; i < n; i++) {
+    const h = hi[i];
+    if (h < 0) {
+      words[2 * i + 1] = h & 0x7fffffff;
+      words[2 * i] = lo[i];
+    } else {
+      words[2 * i + 1] = ~h;
+      words[2 * i] = ~lo[i];
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { sortDoubles } from '../../../src/engine/profile/sortDoubles';
+
+const specials = [0, -0, NaN, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -1, 1];
+
+function expectSortedLikeNative(values: number[]): void {
+  const ours = Float64Array.from(values);
+  sortDoubles(ours);
+  const native = Float64Array.from(values).sort();
+  expect(ours.length).toBe(native.length);
+  for (let i = 0; i < native.length; i++) {
+    expect(Object.is(ours[i], native[i])).toBe(true);
+  }
+}
+
+describe('sortDoubles = Float64Array#sort', () => {
+  test('any doubles, around the radix threshold and at KLL level sizes', () => {
+    const item = fc.oneof(fc.double(), fc.constantFrom(...specials), fc.integer());
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 200, maxLength: 2100 }), expectSortedLikeNative),
+      { numRuns: 200 }
+    );
+  });
+
+  test('few distinct values (digits skipped), all equal, negative zeros and NaNs', () => {
+    const n = 2050;
+    expectSortedLikeNative(Array.from({ length: n }, (_, i) => i % 3));
+    expectSortedLikeNative(new Array(n).fill(7.5));
+    expectSortedLikeNative(Array.from({ length: n }, (_, i) => (i % 2 ? -0 : 0)));
+    expectSortedLikeNative(Array.from({ length: n }, (_, i) => (i % 5 ? -i : NaN)));
+  });
+
+  test('sorts a view in place without touching the rest of its buffer', () => {
+    const all = Float64Array.from({ length: 1000 }, (_, i) => 1000 - i);
+    sortDoubles(all.subarray(100, 900));
+    expect(all[99]).toBe(901);
+    expect(all[100]).toBe(101);
+    expect(all[899]).toBe(900);
+    expect(all[900]).toBe(100);
+  });
+});
