@@ -9,6 +9,10 @@ makes every run produce the same bytes. Writes, under ``examples/``:
   JSON lines (FORMATS §1.1). Drift starts at hour 12 and grows: higher charges and support calls, a
   new payment method, more missing credit scores, higher scores. A few lines are malformed.
 - ``baseline/`` and ``monitoring/<run>/``: produced by the ``model-monitor`` CLI when it is built.
+
+To capture live traffic instead, ``examples/model_server.py`` serves a toy churn model for rows of
+``data/training.csv``'s input columns and writes the same capture layout under ``--capture-dir``
+(``python examples/model_server.py --capture-dir captures --sampling-percentage 100``).
 """
 
 import argparse

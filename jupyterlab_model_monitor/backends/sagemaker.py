@@ -16,13 +16,20 @@ path segment). The Jupyter scheduler stays the clock and the history; each run:
 
 1. uploads the baseline ``statistics.json`` / ``constraints.json`` to
    ``<s3_uri>/<execution id>/baseline/`` (S3 PutObject);
-2. creates a one-time monitoring schedule ``mm-<execution id>`` (CreateMonitoringSchedule,
-   ``ScheduleExpression: "NOW"``, ``MonitoringType: DataQuality``), whose analysis window is
-   the run's window in whole hours relative to now (``DataAnalysisStartTime: "-PT7H"``…);
-3. polls ListMonitoringExecutions until the execution ends, reporting its status;
-4. reads the processing job's output location (DescribeProcessingJob) and downloads
+2. creates a data-quality job definition ``mm-<execution id>`` (CreateDataQualityJobDefinition:
+   baseline, endpoint input, report output, cluster, analyzer image, role);
+3. creates a one-time monitoring schedule ``mm-<execution id>`` (CreateMonitoringSchedule,
+   ``ScheduleExpression: "NOW"``, ``MonitoringType: DataQuality``) that references that
+   definition by ``MonitoringJobDefinitionName``, whose analysis window is the run's window in
+   whole hours relative to now (``DataAnalysisStartTime: "-PT7H"``…);
+4. polls ListMonitoringExecutions until the execution ends, reporting its status;
+5. reads the processing job's output location (DescribeProcessingJob) and downloads
    ``statistics.json`` and ``constraint_violations.json`` into the run's output folder;
-5. deletes the one-time schedule (DeleteMonitoringSchedule).
+6. deletes the one-time schedule (DeleteMonitoringSchedule), then its job definition
+   (DeleteDataQualityJobDefinition, retried while SageMaker still reports it in use).
+
+With ``SageMakerBackend.use_job_definition = False`` step 2 is skipped and the job is defined
+inline in the schedule (``MonitoringScheduleConfig.MonitoringJobDefinition``), as before.
 
 Cancel stops the processing job (StopProcessingJob). Calls are tested against botocore's service
 model with its Stubber; AWS itself is not reachable from the tests.
@@ -36,7 +43,7 @@ import time
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
-from traitlets import Float, Int, Unicode
+from traitlets import Bool, Float, Int, Unicode
 
 from .base import Backend, RunOutcome
 
@@ -53,6 +60,9 @@ ANALYZER_ENVIRONMENT = {  # as the SageMaker Python SDK sets it for data quality
     "output_path": OUTPUT_PATH,
     "publish_cloudwatch_metrics": "Disabled",
 }
+
+
+TAGS = ({"Key": "created-by", "Value": "jupyterlab-model-monitor"},)
 
 
 def split_s3_uri(uri):
@@ -112,6 +122,14 @@ class SageMakerBackend(Backend):
     volume_size_gb = Int(20, help="Processing volume size (GB).").tag(config=True)
     max_runtime_seconds = Int(3600, help="A job is stopped after this long.").tag(config=True)
     poll_seconds = Float(30.0, help="Seconds between two status polls.").tag(config=True)
+    use_job_definition = Bool(
+        True,
+        help="Create a DataQualityJobDefinition per run and reference it from the schedule "
+        "(False: define the job inline in the schedule).",
+    ).tag(config=True)
+    definition_delete_attempts = Int(
+        5, help="Tries to delete a run's job definition while SageMaker reports it in use."
+    ).tag(config=True)
     start_timeout_seconds = Int(
         1800, help="Seconds an execution may take to start, on top of max_runtime_seconds."
     ).tag(config=True)
@@ -146,22 +164,45 @@ class SageMakerBackend(Backend):
 
     # -- request shapes ----------------------------------------------------------------------
 
-    def schedule_request(self, job, baseline_uris, now):
-        """The CreateMonitoringSchedule request of one run."""
+    def schedule_request(self, job, baseline_uris, now, definition_name=None):
+        """The CreateMonitoringSchedule request of one run.
+
+        With ``definition_name`` the schedule references that DataQualityJobDefinition;
+        without it, the job is defined inline.
+        """
         start, end = analysis_window(job, now)
         schedule = {
             "ScheduleExpression": "NOW",
             "DataAnalysisStartTime": start,
             "DataAnalysisEndTime": end,
         }
+        config = {"ScheduleConfig": schedule, "MonitoringType": "DataQuality"}
+        if definition_name:
+            config["MonitoringJobDefinitionName"] = definition_name
+        else:
+            config["MonitoringJobDefinition"] = self.job_definition(job, baseline_uris)
         return {
             "MonitoringScheduleName": schedule_name(job.execution_id),
-            "MonitoringScheduleConfig": {
-                "ScheduleConfig": schedule,
-                "MonitoringJobDefinition": self.job_definition(job, baseline_uris),
-                "MonitoringType": "DataQuality",
+            "MonitoringScheduleConfig": config,
+            "Tags": list(TAGS),
+        }
+
+    def data_quality_definition_request(self, job, baseline_uris):
+        """The CreateDataQualityJobDefinition request of one run (the same job as inline)."""
+        inline = self.job_definition(job, baseline_uris)
+        return {
+            "JobDefinitionName": schedule_name(job.execution_id),
+            "DataQualityBaselineConfig": inline["BaselineConfig"],
+            "DataQualityAppSpecification": {
+                "ImageUri": self.image_uri,
+                "Environment": inline["Environment"],
             },
-            "Tags": [{"Key": "created-by", "Value": "jupyterlab-model-monitor"}],
+            "DataQualityJobInput": inline["MonitoringInputs"][0],
+            "DataQualityJobOutputConfig": inline["MonitoringOutputConfig"],
+            "JobResources": inline["MonitoringResources"],
+            "RoleArn": self.role_arn,
+            "StoppingCondition": inline["StoppingCondition"],
+            "Tags": list(TAGS),
         }
 
     def job_definition(self, job, baseline_uris):
@@ -196,9 +237,16 @@ class SageMakerBackend(Backend):
         if problem:
             return RunOutcome("failed", problem)
         name = schedule_name(job.execution_id)
+        definition = None  # the job definition created by this run, to delete afterwards
         try:
             uris = await self._upload_baseline(job)
-            request = self.schedule_request(job, uris, now or datetime.now(timezone.utc))
+            if self.use_job_definition:
+                request = self.data_quality_definition_request(job, uris)
+                await self.call("sagemaker", "create_data_quality_job_definition", **request)
+                definition = request["JobDefinitionName"]
+            request = self.schedule_request(
+                job, uris, now or datetime.now(timezone.utc), definition_name=definition
+            )
             await self.call("sagemaker", "create_monitoring_schedule", **request)
             await report(0.1, "SageMaker: schedule created")
             summary = await self._wait(job.execution_id, name, report)
@@ -209,6 +257,8 @@ class SageMakerBackend(Backend):
             self._cancelled.discard(job.execution_id)
             self._jobs.pop(job.execution_id, None)
             await self._delete_schedule(name)
+            if definition:
+                await self._delete_definition(definition)
 
     async def _upload_baseline(self, job):
         bucket, prefix = split_s3_uri(self.s3_uri)
@@ -284,6 +334,25 @@ class SageMakerBackend(Backend):
             await self.call("sagemaker", "delete_monitoring_schedule", MonitoringScheduleName=name)
         except Exception as error:
             self.log.warning("model-monitor: could not delete schedule %s: %s", name, error)
+
+    async def _delete_definition(self, name):
+        """Delete a run's job definition; SageMaker refuses while the schedule is being deleted."""
+        for attempt in range(max(1, self.definition_delete_attempts)):
+            if attempt:
+                await asyncio.sleep(self.poll_seconds)
+            try:
+                await self.call(
+                    "sagemaker", "delete_data_quality_job_definition", JobDefinitionName=name
+                )
+                return
+            except Exception as error:
+                code = getattr(error, "response", {}).get("Error", {}).get("Code")
+                if code != "ResourceInUse":
+                    self.log.warning(
+                        "model-monitor: could not delete definition %s: %s", name, error
+                    )
+                    return
+        self.log.warning("model-monitor: job definition %s is still in use; not deleted", name)
 
     async def cancel(self, execution_id):
         self._cancelled.add(execution_id)

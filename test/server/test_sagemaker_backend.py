@@ -58,6 +58,7 @@ def backend():
         image_uri="156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer",
         region="us-east-1",
         poll_seconds=0,
+        use_job_definition=False,  # the inline path; the job-definition tests switch it on
     )
     session = boto3.session.Session(
         aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1"
@@ -265,3 +266,134 @@ async def test_an_execution_that_never_ends_times_out(backend, stubs, job):
     sagemaker.add_response("delete_monitoring_schedule", {}, {"MonitoringScheduleName": SCHEDULE})
     outcome = await backend.run(job, Reports(), now=NOW)
     assert outcome.state == "failed" and "did not end in time" in outcome.message
+
+
+# -- the job-definition path (CreateDataQualityJobDefinition + MonitoringJobDefinitionName) --
+
+DEFINITION_ARN = "arn:aws:sagemaker:us-east-1:123456789012:data-quality-job-definition"
+UPLOADED = {
+    "statistics": f"s3://bucket/mm/{EXECUTION}/baseline/statistics.json",
+    "constraints": f"s3://bucket/mm/{EXECUTION}/baseline/constraints.json",
+}
+
+
+def test_definition_request_matches_the_service_model(backend, job):
+    request = backend.data_quality_definition_request(job, UPLOADED)
+    assert request["JobDefinitionName"] == SCHEDULE
+    assert request["DataQualityBaselineConfig"] == {
+        "StatisticsResource": {"S3Uri": UPLOADED["statistics"]},
+        "ConstraintsResource": {"S3Uri": UPLOADED["constraints"]},
+    }
+    assert request["DataQualityJobInput"]["EndpointInput"]["EndpointName"] == "churn-endpoint"
+    output = request["DataQualityJobOutputConfig"]["MonitoringOutputs"][0]["S3Output"]
+    assert output["S3Uri"] == REPORTS
+    schedule = backend.schedule_request(job, UPLOADED, NOW, definition_name=SCHEDULE)
+    config = schedule["MonitoringScheduleConfig"]
+    assert config["MonitoringJobDefinitionName"] == SCHEDULE
+    assert config["MonitoringType"] == "DataQuality"
+    assert "MonitoringJobDefinition" not in config
+    client = backend._clients["sagemaker"]
+    with Stubber(client) as stub:  # botocore validates both requests against the real model
+        stub.add_response(
+            "create_data_quality_job_definition", {"JobDefinitionArn": "arn:d"}, request
+        )
+        client.create_data_quality_job_definition(**request)
+        stub.add_response(
+            "create_monitoring_schedule", {"MonitoringScheduleArn": "arn:s"}, schedule
+        )
+        client.create_monitoring_schedule(**schedule)
+        broken = {k: v for k, v in request.items() if k != "DataQualityJobInput"}
+        stub.add_response("create_data_quality_job_definition", {"JobDefinitionArn": "arn:d"})
+        with pytest.raises(ParamValidationError, match="DataQualityJobInput"):
+            client.create_data_quality_job_definition(**broken)
+
+
+def expect_definition(backend, sagemaker, job):
+    sagemaker.add_response(
+        "create_data_quality_job_definition",
+        {"JobDefinitionArn": f"{DEFINITION_ARN}/{SCHEDULE}"},
+        backend.data_quality_definition_request(job, UPLOADED),
+    )
+
+
+def expect_definition_deleted(sagemaker):
+    sagemaker.add_response(
+        "delete_data_quality_job_definition", {}, {"JobDefinitionName": SCHEDULE}
+    )
+
+
+async def test_a_run_through_a_job_definition(backend, stubs, job, tmp_path):
+    backend.use_job_definition = True
+    sagemaker, s3 = stubs
+    expect_upload(s3)
+    expect_definition(backend, sagemaker, job)
+    sagemaker.add_response(
+        "create_monitoring_schedule",
+        {"MonitoringScheduleArn": "arn:s"},
+        backend.schedule_request(job, UPLOADED, NOW, definition_name=SCHEDULE),
+    )
+    expect_listing(
+        sagemaker, [execution_summary("CompletedWithViolations", ProcessingJobArn=JOB_ARN)]
+    )
+    sagemaker.add_response(
+        "describe_processing_job", processing_job(), {"ProcessingJobName": "model-monitoring-abc"}
+    )
+    prefix = f"mm/{EXECUTION}/reports"
+    s3.add_response(
+        "get_object",
+        {"Body": body({"version": 0.0})},
+        {"Bucket": "bucket", "Key": f"{prefix}/statistics.json"},
+    )
+    s3.add_response(
+        "get_object",
+        {"Body": body(VIOLATIONS)},
+        {"Bucket": "bucket", "Key": f"{prefix}/constraint_violations.json"},
+    )
+    sagemaker.add_response("delete_monitoring_schedule", {}, {"MonitoringScheduleName": SCHEDULE})
+    expect_definition_deleted(sagemaker)
+
+    outcome = await backend.run(job, Reports(), now=NOW)
+    assert (outcome.state, outcome.violations) == ("completed_with_violations", 1)
+    assert json.loads((tmp_path / "out" / "constraint_violations.json").read_text()) == VIOLATIONS
+
+
+async def test_the_definition_is_deleted_when_the_schedule_cannot_be_created(backend, stubs, job):
+    backend.use_job_definition = True
+    sagemaker, s3 = stubs
+    expect_upload(s3)
+    expect_definition(backend, sagemaker, job)
+    sagemaker.add_client_error(
+        "create_monitoring_schedule", "ResourceLimitExceeded", "too many schedules"
+    )
+    sagemaker.add_client_error("delete_monitoring_schedule", "ResourceNotFound", "none")
+    expect_definition_deleted(sagemaker)
+    outcome = await backend.run(job, Reports(), now=NOW)
+    assert outcome.state == "failed" and "ResourceLimitExceeded" in outcome.message
+
+
+async def test_a_definition_in_use_is_deleted_on_retry(backend, stubs, job):
+    backend.use_job_definition = True
+    sagemaker, s3 = stubs
+    expect_upload(s3)
+    expect_definition(backend, sagemaker, job)
+    sagemaker.add_response("create_monitoring_schedule", {"MonitoringScheduleArn": "arn:s"})
+    expect_listing(sagemaker, [execution_summary("Failed", FailureReason="no data")])
+    sagemaker.add_response("delete_monitoring_schedule", {}, {"MonitoringScheduleName": SCHEDULE})
+    sagemaker.add_client_error(
+        "delete_data_quality_job_definition", "ResourceInUse", "schedule is being deleted"
+    )
+    expect_definition_deleted(sagemaker)
+    outcome = await backend.run(job, Reports(), now=NOW)
+    assert (outcome.state, outcome.message) == ("failed", "Failed: no data")
+
+
+async def test_no_definition_when_the_definition_cannot_be_created(backend, stubs, job):
+    backend.use_job_definition = True
+    sagemaker, s3 = stubs
+    expect_upload(s3)
+    sagemaker.add_client_error(
+        "create_data_quality_job_definition", "ResourceLimitExceeded", "too many definitions"
+    )
+    sagemaker.add_client_error("delete_monitoring_schedule", "ResourceNotFound", "none")
+    outcome = await backend.run(job, Reports(), now=NOW)  # no delete_data_quality_… expected
+    assert outcome.state == "failed" and "too many definitions" in outcome.message

@@ -53,6 +53,7 @@ def stub_run(sagemaker, s3):
     """The AWS answers of one run with violations (requests are validated, not compared)."""
     s3.add_response("put_object", {})
     s3.add_response("put_object", {})
+    sagemaker.add_response("create_data_quality_job_definition", {"JobDefinitionArn": "arn:d"})
     sagemaker.add_response("create_monitoring_schedule", {"MonitoringScheduleArn": "arn:s"})
     for status in ("Pending", "InProgress", "CompletedWithViolations"):
         summary = execution_summary(status, ProcessingJobArn=JOB_ARN)
@@ -63,6 +64,7 @@ def stub_run(sagemaker, s3):
     s3.add_response("get_object", {"Body": body(STATISTICS)})
     s3.add_response("get_object", {"Body": body(VIOLATIONS)})
     sagemaker.add_response("delete_monitoring_schedule", {})
+    sagemaker.add_response("delete_data_quality_job_definition", {})
 
 
 async def test_sagemaker_monitor_runs_through_the_server(api, extension, jp_root_dir):
