@@ -11,7 +11,7 @@ JUPYTERLAB_VERSION := 4.6.4
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 PORT ?= 8888
 
-.PHONY: demo test install build examples lint test-js test-py test-e2e bench clean chromium jdk
+.PHONY: demo test install build examples lint test-js test-py test-e2e bench bench-lab clean chromium jdk
 
 # The demo workspace opens the latest monitoring result and the baseline side by side.
 DEMO_WORKSPACES := $(VENV)/demo-workspaces
@@ -74,6 +74,10 @@ test-e2e: install examples chromium
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Time to render a 500-feature statistics file in JupyterLab (a measurement, not a test).
+bench-lab: install chromium
+	CHROMIUM_PATH=$(CHROMIUM) npx playwright test -c bench/lab/playwright.config.ts
 
 clean:
 	rm -rf lib dist jupyterlab_model_monitor/labextension jupyterlab_model_monitor/bin node_modules $(VENV) test-results
