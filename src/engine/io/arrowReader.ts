@@ -2,6 +2,7 @@ import { DataType, RecordBatch, RecordBatchReader, Type, Vector } from 'apache-a
 import { Column, ColumnBatch } from './batch';
 import { ChunkSource } from './chunks';
 import { ReadContext, throwIfAborted } from './readContext';
+import { DataError } from '../pipeline/errors';
 
 const FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
 
@@ -17,12 +18,21 @@ export type ArrowInput = ChunkSource | { fileHandle: unknown };
  * (pass a file handle to avoid that).
  */
 export async function* readArrow(input: ArrowInput, ctx: ReadContext): AsyncGenerator<ColumnBatch> {
-  const reader = await openReader(input);
-  for await (const batch of reader as AsyncIterable<RecordBatch>) {
-    throwIfAborted(ctx);
-    ctx.counts.records += batch.numRows;
-    ctx.counts.rows += batch.numRows;
-    yield toColumnBatch(batch);
+  try {
+    for await (const batch of (await openReader(input)) as AsyncIterable<RecordBatch>) {
+      throwIfAborted(ctx);
+      const columns = toColumnBatch(batch);
+      ctx.counts.records += batch.numRows;
+      ctx.counts.rows += batch.numRows;
+      yield columns;
+    }
+  } catch (error) {
+    // apache-arrow fails on corrupt input with its own errors, often bare TypeErrors.
+    if (ctx.signal?.aborted) {
+      throw error;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DataError(`${ctx.file}: not a readable Arrow IPC file or stream (${reason})`);
   }
 }
 

@@ -3,8 +3,9 @@ import { captureLineRows } from './captureRecord';
 import { ChunkSource } from './chunks';
 import { splitLines } from './lines';
 import { RecordPreprocessor } from './preprocessor';
-import { ReadContext, throwIfAborted } from './readContext';
+import { ReadContext, reject, throwIfAborted } from './readContext';
 import { RowBatcher } from './rowBatcher';
+import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
 export interface CaptureOptions {
   /** Baseline feature names: columns take them by position; beyond them (or without) `_c<i>`. */
@@ -29,6 +30,11 @@ export async function* readCapture(
         continue;
       }
       ctx.counts.records++;
+      if (hasInvalidUtf8(line)) {
+        const lineNumber = run.firstLine + i;
+        reject(ctx, { kind: 'invalid_utf8', line: lineNumber, message: INVALID_UTF8_MESSAGE });
+        continue;
+      }
       for (const row of captureLineRows(line, run.firstLine + i, ctx, options.preprocessor)) {
         ctx.counts.rows++;
         const batch = batcher.add(row);

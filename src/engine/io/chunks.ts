@@ -1,3 +1,5 @@
+import { Utf8Decoder } from './utf8';
+
 /**
  * The streaming input every reader takes: chunks of bytes (from a file stream, a browser `File`,
  * `fetch`) or of already-decoded text (tests, inline data).
@@ -5,12 +7,15 @@
 export type Chunk = Uint8Array | string;
 export type ChunkSource = AsyncIterable<Chunk> | Iterable<Chunk>;
 
-/** Decodes UTF-8 byte chunks to text chunks; a leading BOM is dropped, split characters are kept whole. */
+/**
+ * Decodes UTF-8 byte chunks to text chunks; a leading BOM is dropped, split characters are kept
+ * whole, invalid bytes become INVALID_UTF8 (see utf8.ts).
+ */
 export async function* decodeText(source: ChunkSource): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new Utf8Decoder();
   let first = true;
   for await (const chunk of source) {
-    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk);
     if (first && text.length > 0) {
       first = false;
       if (text.charCodeAt(0) === 0xfeff) {
@@ -21,7 +26,7 @@ export async function* decodeText(source: ChunkSource): AsyncGenerator<string> {
       yield text;
     }
   }
-  const rest = decoder.decode();
+  const rest = decoder.end();
   if (rest.length > 0) {
     yield rest;
   }

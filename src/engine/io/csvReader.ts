@@ -3,6 +3,7 @@ import { ChunkSource, decodeText } from './chunks';
 import { CsvParser, CsvRecord } from './csvParser';
 import { ReadContext, reject, throwIfAborted } from './readContext';
 import { RowBatcher } from './rowBatcher';
+import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
 export interface CsvOptions {
   /** The first record holds column names (SageMaker's default is false). */
@@ -28,6 +29,8 @@ export async function* readCsv(
   let batcher: RowBatcher | null = names ? new RowBatcher(names, ctx.batchSize) : null;
   let expectHeader = !!options.header && !names;
   const ready: ColumnBatch[] = [];
+  // Fields are only searched for invalid bytes once a chunk held some.
+  let sawInvalidUtf8 = false;
 
   const onRecord = (record: CsvRecord): void => {
     if (expectHeader) {
@@ -40,6 +43,18 @@ export async function* readCsv(
     if (!batcher) {
       names = record.fields.map((_, i) => options.featureNames?.[i] ?? `_c${i}`);
       batcher = new RowBatcher(names, ctx.batchSize);
+    }
+    const invalid = sawInvalidUtf8
+      ? record.fields.findIndex(f => f !== null && hasInvalidUtf8(f))
+      : -1;
+    if (invalid >= 0) {
+      reject(ctx, {
+        kind: 'invalid_utf8',
+        line: record.line,
+        field: names?.[invalid],
+        message: INVALID_UTF8_MESSAGE
+      });
+      return;
     }
     if (record.fields.length !== batcher.width) {
       reject(ctx, {
@@ -66,6 +81,7 @@ export async function* readCsv(
 
   for await (const text of decodeText(source)) {
     throwIfAborted(ctx);
+    sawInvalidUtf8 ||= hasInvalidUtf8(text);
     parser.push(text);
     yield* ready.splice(0);
   }

@@ -4,6 +4,7 @@ import { KeyedBatcher } from './keyedBatcher';
 import { splitLines } from './lines';
 import { cellText, isRawObject, JsonSyntaxError, parseRawJson } from './rawJson';
 import { ReadContext, reject, throwIfAborted } from './readContext';
+import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
 export interface JsonLinesOptions {
   firstLine?: number;
@@ -44,6 +45,10 @@ function parseLine(
     return null;
   }
   ctx.counts.records++;
+  if (hasInvalidUtf8(line)) {
+    reject(ctx, { kind: 'invalid_utf8', line: lineNumber, message: INVALID_UTF8_MESSAGE });
+    return null;
+  }
   let value;
   try {
     value = parseRawJson(line);

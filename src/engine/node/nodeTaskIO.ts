@@ -4,6 +4,7 @@ import { InputPart } from '../pipeline/parts';
 import { TaskIO } from '../pipeline/profileTask';
 import { detectFileFormat } from './detectFileFormat';
 import { fileChunks } from './fileChunks';
+import { guardedFileHandle } from './guardedFileHandle';
 
 /** Task I/O on the local file system; detected formats are remembered per file. */
 export function nodeTaskIO(): TaskIO {
@@ -21,7 +22,7 @@ export function nodeTaskIO(): TaskIO {
     },
     openFileHandle: async (part: InputPart) => {
       const handle = await fs.open(part.file, 'r');
-      return { handle, close: () => handle.close() };
+      return { handle: guardedFileHandle(handle), close: () => handle.close() };
     }
   };
 }

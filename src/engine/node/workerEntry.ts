@@ -2,6 +2,7 @@
 import { parentPort } from 'worker_threads';
 import { RecordPreprocessor } from '../io/preprocessor';
 import { runProfileTask } from '../pipeline/profileTask';
+import { DataError } from '../pipeline/errors';
 import { loadPreprocessor } from './loadPreprocessor';
 import { nodeTaskIO } from './nodeTaskIO';
 import { TaskMessage, WorkerMessage } from './workerProtocol';
@@ -46,7 +47,8 @@ async function handle({ task, settings }: TaskMessage): Promise<void> {
       type: 'error',
       task: task.index,
       name: e?.name ?? 'Error',
-      message: e?.message ?? String(error)
+      message: e?.message ?? String(error),
+      report: error instanceof DataError ? error.report : undefined
     });
   }
 }

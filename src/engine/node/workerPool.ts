@@ -58,7 +58,7 @@ export function runOnWorkers(
       if (message.type === 'progress') {
         hooks.onProgress?.(message.task, message.bytesRead, message.rows);
       } else if (message.type === 'error') {
-        stop(reviveError(message.name, message.message));
+        stop(reviveError(message.name, message.message, message.report));
       } else {
         const { result } = message;
         try {
@@ -107,10 +107,10 @@ function outOfMemory(error: Error): Error | undefined {
   );
 }
 
-function reviveError(name: string, message: string): Error {
+function reviveError(name: string, message: string, report?: DataError['report']): Error {
   switch (name) {
     case 'DataError':
-      return new DataError(message);
+      return new DataError(message, report);
     case 'UsageError':
       return new UsageError(message);
     case 'CancelledError':

@@ -1,3 +1,4 @@
+import { DataError } from '../pipeline/errors';
 import { ProfileJSON } from '../profile/datasetProfile';
 import { ProfileTask } from '../pipeline/parts';
 import { TaskResult } from '../pipeline/profileTask';
@@ -13,7 +14,7 @@ export interface TaskMessage {
 export type WorkerMessage =
   | { type: 'progress'; task: number; bytesRead: number; rows: number }
   | { type: 'done'; result: TaskResult<ProfileJSON> }
-  | { type: 'error'; task: number; name: string; message: string };
+  | { type: 'error'; task: number; name: string; message: string; report?: DataError['report'] };
 
 /** File name of the bundled worker, next to the CLI bundle (scripts/build-cli.mjs). */
 export const WORKER_FILE = 'model-monitor-worker.cjs';

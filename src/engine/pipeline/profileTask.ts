@@ -56,6 +56,14 @@ export async function runProfileTask(
       batchSize: settings.batchSize ?? batchSizeFor(format),
       signal: hooks.signal
     };
+    if (part.start === undefined && part.bytes === 0) {
+      diagnostics.report({
+        kind: 'empty_input',
+        file: part.file,
+        line: 0,
+        message: 'file is empty'
+      });
+    }
     const handle =
       format === 'arrow' && part.start === undefined ? await io.openFileHandle?.(part) : undefined;
     const source = io.open(part, bytes => {
@@ -80,8 +88,13 @@ export async function runProfileTask(
         hooks.onProgress?.(bytesRead, counts.rows);
       }
     } catch (error) {
-      throw error instanceof RecordTooLongError
-        ? new DataError(`${part.file}: ${error.message}`)
+      // What was read before the failure still goes to diagnostics.json.
+      const report = { counts, diagnostics: diagnostics.summary() };
+      if (error instanceof RecordTooLongError) {
+        throw new DataError(`${part.file}: ${error.message}`, report);
+      }
+      throw error instanceof DataError && !error.report
+        ? new DataError(error.message, report)
         : error;
     } finally {
       await handle?.close();

@@ -86,7 +86,7 @@ function sortBuckets(value: unknown): unknown {
   return value;
 }
 
-/** -0 and 0 as one value (the JSON form cannot keep -0: see the failing test below). */
+/** -0 and 0 as one value. */
 function withoutNegativeZero(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));
 }
@@ -118,11 +118,9 @@ test('a profile survives its JSON form before merging', () => {
   );
 });
 
-// BUG (engine, src/engine/profile: ProfileJSON): a column whose values are all "-0.000" has
-// min = max = -0, and statistics.json prints -0.0; after toJSON → JSON text → fromJSON (what
-// `profile` then `merge` do through profile files) min and max are 0, printed 0.0: the merged
-// statistics differ from a single pass. JSON.stringify(-0) is "0". Passes only while the bug exists.
-test.failing('BUG: negative zero min/max survive the profile JSON form', () => {
+// A column whose values are all "-0.000" has min = max = -0 (statistics.json prints -0.0); the
+// profile files that `profile` then `merge` go through must keep it.
+test('negative zero min/max survive the profile JSON form', () => {
   const direct = profileOf([['-0.000', 'x']]);
   const viaJson = DatasetProfile.fromJSON(JSON.parse(JSON.stringify(direct.toJSON())));
   const min = (p: DatasetProfile) => p.toStatistics().features[0].numerical_statistics?.min;

@@ -135,22 +135,8 @@ const realLooking: Record<string, fc.Arbitrary<string>> = {
   json: jsonText
 };
 
-/**
- * BUG (engine, src/engine/io/base64.ts): decodeBase64 lets through text whose length is 3 mod 4
- * and ends in "==" (e.g. "QUJDR=="), and atob throws a DOMException InvalidCharacterError out of
- * the capture reader: the CLI exits 4 instead of reporting bad_base64 for that record. Mutated
- * captures hit it; those cases are counted (printed below) and the bug is pinned by the
- * test.failing case at the end, which turns red once it is fixed: then delete this tolerance.
- */
-let knownBase64BugHits = 0;
-function isKnownBase64Bug(error: unknown): boolean {
-  // A DOMException from another realm under jest: compare by name.
-  return (error as { name?: string } | undefined)?.name === 'InvalidCharacterError';
-}
 afterAll(() => {
-  console.log(
-    `reader fuzzing: ${RUNS} runs per property, seed ${SEED}; base64 bug hit ${knownBase64BugHits} times`
-  );
+  console.log(`reader fuzzing: ${RUNS} runs per property, seed ${SEED}`);
 });
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -180,10 +166,6 @@ describe.each(TEXT_FORMATS)('reader fuzzing: %s', format => {
         async (text, changes, cut, cuts) => {
           const bytes = mutate(encode(text), changes, cut);
           const outcome = await readAll(format, splitAt(bytes, cuts), { header });
-          if (isKnownBase64Bug(outcome.error)) {
-            knownBase64BugHits++;
-            return;
-          }
           expect(outcome.error).toBeUndefined();
           expectAccounted(outcome);
         }
@@ -324,28 +306,20 @@ describe('reader fuzzing: arrow', () => {
   });
 });
 
-test.failing(
-  'BUG: capture base64 "QUJDR==" (3 mod 4 with padding) is a bad_base64 diagnostic, not a throw',
-  async () => {
-    const text = captureLine([1, 2], 'base64').replace(
-      /"data":"[^"]*","encoding":"BASE64"/,
-      '"data":"QUJDR==","encoding":"BASE64"'
-    );
-    const outcome = await readAll('sagemaker_capture_json', [text + '\n']);
-    expect(outcome.error).toBeUndefined();
-    expect(outcome.ctx.diagnostics.summary().counts).toEqual({ bad_base64: 1 });
-  }
-);
+test('capture base64 "QUJDR==" (3 mod 4 with padding) is a bad_base64 diagnostic, not a throw', async () => {
+  const text = captureLine([1, 2], 'base64').replace(
+    /"data":"[^"]*","encoding":"BASE64"/,
+    '"data":"QUJDR==","encoding":"BASE64"'
+  );
+  const outcome = await readAll('sagemaker_capture_json', [text + '\n']);
+  expect(outcome.error).toBeUndefined();
+  expect(outcome.ctx.diagnostics.summary().counts).toEqual({ bad_base64: 1 });
+});
 
-// BUG (engine, src/engine/io/arrowReader.ts): apache-arrow's own errors escape readArrow
-// unwrapped (here TypeError "Cannot read properties of null (reading 'fieldsLength')" for an IPC
-// file missing its last 20 bytes), so the CLI exits 4 "internal error" instead of 2. Passes only
-// while that bug exists.
-test.failing(
-  'BUG: a truncated Arrow IPC file ends in a DataError, not a raw arrow error',
-  async () => {
-    const bytes = readFileSync(resolve(__dirname, '../../badinput/arrow-truncated.arrow'));
-    const outcome = await readAll('arrow', [new Uint8Array(bytes)]);
-    expect(outcome.error).toBeInstanceOf(DataError);
-  }
-);
+// apache-arrow's own errors (here TypeError "Cannot read properties of null (reading
+// 'fieldsLength')" for an IPC file missing its last 20 bytes) end as a DataError: exit 2, not 4.
+test('a truncated Arrow IPC file ends in a DataError, not a raw arrow error', async () => {
+  const bytes = readFileSync(resolve(__dirname, '../../badinput/arrow-truncated.arrow'));
+  const outcome = await readAll('arrow', [new Uint8Array(bytes)]);
+  expect(outcome.error).toBeInstanceOf(DataError);
+});
