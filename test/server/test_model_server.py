@@ -4,6 +4,7 @@ import csv
 import importlib.util
 import itertools
 import json
+import random
 import socket
 import subprocess
 import sys
@@ -25,9 +26,25 @@ def load_server():
     return module
 
 
-def training_inputs(count):
+def load_generator():
+    spec = importlib.util.spec_from_file_location("demo_generate", EXAMPLES / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def training_csv(tmp_path_factory):
+    """The demo's training.csv, generated here so the test needs no `make examples` first."""
+    generator = load_generator()
+    path = tmp_path_factory.mktemp("demo") / "training.csv"
+    generator.write_training(random.Random(generator.SEED), path)
+    return path
+
+
+def training_inputs(training_csv, count):
     """The first ``count`` rows of training.csv without the score: what the endpoint is sent."""
-    with open(EXAMPLES / "data" / "training.csv", newline="") as file:
+    with open(training_csv, newline="") as file:
         reader = csv.reader(file)
         header = next(reader)
         rows = [row[1:] for row in itertools.islice(reader, count)]
@@ -79,14 +96,14 @@ def stop(process):
     assert process.wait(timeout=10) == 0
 
 
-def test_the_input_columns_are_the_training_columns():
-    header, _ = training_inputs(0)
+def test_the_input_columns_are_the_training_columns(training_csv):
+    header, _ = training_inputs(training_csv, 0)
     assert load_server().INPUT_COLUMNS == header
 
 
-def test_scores_are_probabilities():
+def test_scores_are_probabilities(training_csv):
     server = load_server()
-    _, rows = training_inputs(50)
+    _, rows = training_inputs(training_csv, 50)
     scores = [server.churn_score(row) for row in rows]
     assert all(0 < score < 1 for score in scores)
     calm, angry = list(rows[0]), list(rows[0])
@@ -96,11 +113,11 @@ def test_scores_are_probabilities():
         server.parse_rows(b"1,2,3\n")
 
 
-def test_the_engine_reads_what_the_server_captures(start_server, tmp_path):
+def test_the_engine_reads_what_the_server_captures(start_server, tmp_path, training_csv):
     node, cli = require_cli()
     captures = tmp_path / "captures"
     process, url = start_server(captures)
-    _, rows = training_inputs(5)
+    _, rows = training_inputs(training_csv, 5)
     with urllib.request.urlopen(f"{url}/ping", timeout=10) as response:
         assert response.read() == b"ok\n"  # a GET: not captured
     for row in rows:
@@ -127,10 +144,10 @@ def test_the_engine_reads_what_the_server_captures(start_server, tmp_path):
     assert len(statistics["features"]) == 1 + len(rows[0])  # the score, then the 14 inputs
 
 
-def test_sampling_percentage_zero_captures_nothing(start_server, tmp_path):
+def test_sampling_percentage_zero_captures_nothing(start_server, tmp_path, training_csv):
     captures = tmp_path / "captures"
     process, url = start_server(captures, sampling=0)
-    _, rows = training_inputs(3)
+    _, rows = training_inputs(training_csv, 3)
     for row in rows:
         assert post(f"{url}/invocations", ",".join(row))[0] == 200
     stop(process)
