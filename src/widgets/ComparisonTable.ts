@@ -111,6 +111,8 @@ export class ComparisonTable extends Widget {
       ]
     );
     tr.cells[0].classList.add('jp-ModelMonitor-featureName');
+    // Long names are clipped with an ellipsis: the full name shows on hover.
+    tr.cells[0].title = tr.cells[0].textContent ?? '';
     return tr;
   }
 

@@ -145,6 +145,8 @@ export class FeaturesTable extends Widget {
       this._columns.map(definition => cell(definition.format(row), definition.numeric))
     );
     tr.cells[0].classList.add('jp-ModelMonitor-featureName');
+    // Long names are clipped with an ellipsis: the full name shows on hover.
+    tr.cells[0].title = tr.cells[0].textContent ?? '';
     return tr;
   }
 
