@@ -1,5 +1,6 @@
 import { DataType, RecordBatch, RecordBatchReader, Type, Vector } from 'apache-arrow';
 import { Column, ColumnBatch } from './batch';
+import { checkArrowFileAt, checkArrowStreamAt, guardArrowStream, ReadAt } from './arrowIpcGuard';
 import { ChunkSource } from './chunks';
 import { ReadContext, throwIfAborted } from './readContext';
 import { DataError } from '../pipeline/errors';
@@ -36,23 +37,73 @@ export async function* readArrow(input: ArrowInput, ctx: ReadContext): AsyncGene
   }
 }
 
+/** The part of Node's `FileHandle` used here. */
+interface RandomAccessHandle {
+  stat(): Promise<{ size: number | bigint }>;
+  read(
+    buffer: Uint8Array,
+    offset: number,
+    length: number,
+    position: number
+  ): Promise<{ bytesRead: number }>;
+}
+
+/** Opens apache-arrow's reader once the IPC metadata it will decode is checked (arrowIpcGuard). */
 async function openReader(input: ArrowInput): Promise<RecordBatchReader> {
   if ('fileHandle' in input) {
+    const handle = input.fileHandle as RandomAccessHandle;
+    const size = Number((await handle.stat()).size);
+    const readAt = handleReadAt(handle);
+    if (isFileFormat(await readAt(0, FILE_MAGIC.length))) {
+      await checkArrowFileAt(readAt, size);
+    } else {
+      await checkArrowStreamAt(readAt, size);
+    }
     return (await RecordBatchReader.from(input.fileHandle as any)) as RecordBatchReader;
   }
   const { head, rest } = await peek(input);
   if (isFileFormat(head)) {
-    return RecordBatchReader.from(await gather(head, rest)) as RecordBatchReader;
+    const all = await gather(head, rest);
+    await checkArrowFileAt(
+      async (position, length) => all.subarray(position, position + length),
+      all.length
+    );
+    return RecordBatchReader.from(all) as RecordBatchReader;
   }
-  return (await RecordBatchReader.from(prepend(head, rest))) as RecordBatchReader;
+  return (await RecordBatchReader.from(guardArrowStream(prepend(head, rest)))) as RecordBatchReader;
+}
+
+function handleReadAt(handle: RandomAccessHandle): ReadAt {
+  return async (position, length) => {
+    const bytes = new Uint8Array(length);
+    let filled = 0;
+    while (filled < length) {
+      const { bytesRead } = await handle.read(bytes, filled, length - filled, position + filled);
+      if (bytesRead === 0) {
+        break;
+      }
+      filled += bytesRead;
+    }
+    return bytes.subarray(0, filled);
+  };
 }
 
 type ByteIterator = AsyncIterator<Uint8Array>;
 
+/** The first chunks, joined until they hold the file magic's length (chunks may be tiny). */
 async function peek(source: ChunkSource): Promise<{ head: Uint8Array; rest: ByteIterator }> {
   const rest = toBytes(source)[Symbol.asyncIterator]();
-  const first = await rest.next();
-  return { head: first.done ? new Uint8Array(0) : first.value, rest };
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  while (length < FILE_MAGIC.length) {
+    const next = await rest.next();
+    if (next.done) {
+      break;
+    }
+    chunks.push(next.value);
+    length += next.value.length;
+  }
+  return { head: chunks.length === 1 ? chunks[0] : join(chunks, length), rest };
 }
 
 async function* toBytes(source: ChunkSource): AsyncGenerator<Uint8Array> {
@@ -75,6 +126,10 @@ async function gather(head: Uint8Array, rest: ByteIterator): Promise<Uint8Array>
     chunks.push(chunk);
     length += chunk.length;
   }
+  return join(chunks, length);
+}
+
+function join(chunks: Uint8Array[], length: number): Uint8Array {
   const all = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {

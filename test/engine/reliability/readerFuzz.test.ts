@@ -287,8 +287,8 @@ describe('reader fuzzing: arrow', () => {
     );
   });
 
-  // Mutated IPC bytes are fuzzed through the CLI in a child process (test/engine/reliability/
-  // badInputCorpus.test.ts), because one of them makes apache-arrow loop forever in-process.
+  // Mutated IPC bytes are fuzzed through the CLI in a child process (arrowCliFuzz.test.ts), where
+  // a hang can be killed.
 
   test('random bytes: no hang', async () => {
     await fc.assert(
