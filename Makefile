@@ -11,7 +11,7 @@ JUPYTERLAB_VERSION := 4.6.4
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 PORT ?= 8888
 
-.PHONY: demo test install build examples lint test-js test-py test-e2e bench bench-lab clean chromium jdk
+.PHONY: demo test install build examples lint test-js test-py test-e2e bench bench-lab fuzz clean chromium jdk
 
 # The demo workspace opens the latest monitoring result and the baseline side by side.
 DEMO_WORKSPACES := $(VENV)/demo-workspaces
@@ -74,6 +74,10 @@ test-e2e: install examples chromium
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# A longer fuzzing budget than the test command's (docs/RELIABILITY.md).
+fuzz: install
+	FUZZ_RUNS=3000 ARROW_FUZZ_RUNS=300 npx jest --ci --selectProjects engine -- test/engine/reliability
 
 # Time to render a 500-feature statistics file in JupyterLab (a measurement, not a test).
 bench-lab: install chromium
