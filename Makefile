@@ -10,6 +10,8 @@ export PATH := $(BIN):$(PATH)
 JUPYTERLAB_VERSION := 4.6.4
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || echo /usr/bin/chromium)
 PORT ?= 8888
+# Jupyter refuses to start as root without this flag (containers, CI machines).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: demo test install build examples lint test-js test-py test-e2e bench bench-lab fuzz clean chromium jdk
 
@@ -19,7 +21,7 @@ DEMO_WORKSPACES := $(VENV)/demo-workspaces
 demo: install examples
 	jupyter lab workspaces import --LabWorkspaceImportApp.workspaces_dir=$(DEMO_WORKSPACES) examples/demo.jupyterlab-workspace > /dev/null
 	jupyter lab --ServerApp.root_dir=examples --ServerApp.port=$(PORT) \
-	  --LabApp.workspaces_dir=$(DEMO_WORKSPACES) $(LAB_ARGS)
+	  --LabApp.workspaces_dir=$(DEMO_WORKSPACES) $(ALLOW_ROOT) $(LAB_ARGS)
 
 test: install chromium lint test-js test-py test-e2e
 
