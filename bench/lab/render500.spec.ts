@@ -9,6 +9,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { seededRandom as seeded } from '../../src/engine/modelQuality/random';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ROWS = 2000;
@@ -18,18 +19,6 @@ const FEATURES = NUMERIC + STRING;
 const REPEATS = 3;
 const FILTER = 'num_01';
 const SELECT = 'str_123';
-
-/** mulberry32: a small seeded generator, so every run profiles the same data. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function featureNames(): string[] {
   const pad = (i: number) => String(i).padStart(3, '0');

@@ -4,18 +4,7 @@
  */
 import { HyperLogLog } from '../../../src/engine/profile/hll';
 import { KllSketch } from '../../../src/engine/profile/kll';
-
-/** A small seeded generator (mulberry32), so every run sees the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../src/engine/modelQuality/random';
 
 /** A skewed mixture: most values log-normal-ish, some in a far second mode, many repeats. */
 function mixtureSample(random: () => number): number {

@@ -13,24 +13,13 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
+import { seededRandom as random } from '../../../src/engine/modelQuality/random';
 
 const CLI = join(resolve(__dirname, '../../..'), 'dist/model-monitor.cjs');
 const RUNS = Number(process.env.ARROW_FUZZ_RUNS ?? 24);
 const SEED = Number(process.env.ARROW_FUZZ_SEED ?? 1);
 /** A small file must finish well within this; past it the CLI is killed (SIGKILL) as hung. */
 const RUN_MS = 10_000;
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function validInputs(): Uint8Array[] {
   const tables = [
