@@ -9,7 +9,7 @@ c = get_config()  # noqa: F821  (provided by Jupyter's config loader)
 
 configure_jupyter_server(c)
 # A port of its own, so a developer's JupyterLab on 8888 does not get in the way.
-c.ServerApp.port = 8899
+c.ServerApp.port = int(os.environ.get("E2E_PORT", "8899"))
 # Containers and CI runners often run as root.
 c.ServerApp.allow_root = True
 # A fresh monitors database per test server: never the user's own, and no monitors left over.

@@ -7,7 +7,8 @@ import * as path from 'path';
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 const ROOT = path.resolve(__dirname, '../..');
-const PORT = 8899;
+// E2E_PORT lets several checkouts run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT || 8899);
 
 module.exports = {
   ...baseConfig,
