@@ -320,6 +320,9 @@ def versions() -> dict:
         "evidently": (VENV / "peers/evidently", "evidently"),
     }
     for name, (venv, module) in checks.items():
+        if not (venv / "bin/python").exists():  # a peer left out of this run
+            found[name] = None
+            continue
         code = f"import importlib.metadata as m; print(m.version('{module}'))"
         done = subprocess.run(
             [str(venv / "bin/python"), "-c", code], capture_output=True, text=True
