@@ -192,7 +192,8 @@ def _done_text(summary, output):
     if records.get("rejected"):
         parts.append(f"{records['rejected']} of {records.get('records')} records rejected")
     if isinstance(summary.get("violations"), int):
-        parts.append(f"{summary['violations']} violations")
+        count = summary["violations"]
+        parts.append(f"{count} violation{'' if count == 1 else 's'}")
     if isinstance(summary.get("elapsedMs"), (int, float)):
         parts.append(f"{summary['elapsedMs'] / 1000:.1f} s")
     return " · ".join(parts) + f" → {output}"

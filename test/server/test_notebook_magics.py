@@ -95,7 +95,8 @@ def test_monitor_shows_the_comparison_with_violations(shell, workdir):
         (v["feature_name"], v["constraint_check_type"]) for v in data["violations"]["violations"]
     }
     assert shown == checks
-    assert f"{len(checks)} violations" in progress_texts(captured.outputs)[-1]
+    plural = "" if len(checks) == 1 else "s"
+    assert f"· {len(checks)} violation{plural} ·" in progress_texts(captured.outputs)[-1]
 
 
 def test_show_a_folder_a_file_and_a_comparison(shell, workdir):
