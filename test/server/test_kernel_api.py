@@ -174,3 +174,22 @@ def test_outputs_are_relative_to_the_server_root(tmp_path, monkeypatch):
     assert kernel_api.server_root("/somewhere") == "/somewhere"
     # No running server holds this folder: the working folder.
     assert kernel_api.server_root() == os.path.realpath(tmp_path)
+
+
+def test_outputs_are_relative_to_the_running_server_holding_the_kernel(tmp_path, monkeypatch):
+    """Jupyter servers announce their root in runtime files; the deepest one holding cwd wins."""
+    runtime = tmp_path / "runtime"
+    runtime.mkdir()
+    roots = {"lab": tmp_path / "lab", "nested": tmp_path / "lab" / "team", "other": tmp_path / "x"}
+    for name, root in roots.items():
+        root.mkdir(parents=True, exist_ok=True)
+        info = {"pid": os.getpid(), "root_dir": str(root), "url": f"http://localhost/{name}/"}
+        (runtime / f"jpserver-{name}.json").write_text(json.dumps(info))
+    notebooks = roots["nested"] / "notebooks"
+    notebooks.mkdir()
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
+    monkeypatch.delenv(kernel_api.ROOT_ENV, raising=False)
+    monkeypatch.chdir(notebooks)
+    assert kernel_api.server_root() == os.path.realpath(roots["nested"])
+    monkeypatch.setenv(kernel_api.ROOT_ENV, str(tmp_path))  # the variable overrides
+    assert kernel_api.server_root() == str(tmp_path)

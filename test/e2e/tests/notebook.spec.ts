@@ -25,6 +25,7 @@ const MONITOR_CELLS = [
   '%model_monitor monitor --dataset drifted.csv --header --baseline baseline --output run',
   `import jupyterlab_model_monitor as mm
 mm.display(statistics='run', baseline='baseline', violations='run/constraint_violations.json')`,
+  '%model_monitor show run --baseline baseline',
   '%model_monitor show nowhere'
 ];
 
@@ -107,11 +108,17 @@ test('magics build a baseline, run a monitor and show the comparison', async ({
   await expect(comparison.locator('.jp-ModelMonitor-chartTitle')).toHaveText('score');
   await screenshot(monitor, 'notebook-monitor-comparison');
 
-  // The same comparison from Python, and a clear error without a traceback.
+  // The same comparison from Python and from `show`, and a clear error without a traceback.
   await page.notebook.runCell(3, { inplace: true });
   await expect(comparisonIn(outputOf(page, 3)).locator('tbody tr').first()).toContainText('score');
   await page.notebook.runCell(4, { inplace: true });
-  const failed = outputOf(page, 4);
+  const shown = comparisonIn(outputOf(page, 4));
+  await expect(shown.locator('.jp-ModelMonitor-comparedFiles')).toHaveText(
+    'Baseline: baseline/statistics.jsonCurrent: run/statistics.json'
+  );
+  await expect(shown.locator('.jp-ModelMonitor-badge')).toHaveText(['baseline_drift_check']);
+  await page.notebook.runCell(5, { inplace: true });
+  const failed = outputOf(page, 5);
   await expect(failed).toContainText('ModelMonitorError: nowhere: no such file or folder');
   await expect(failed).not.toContainText('Traceback');
   await screenshot(failed, 'notebook-error');
