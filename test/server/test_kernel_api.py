@@ -11,7 +11,11 @@ import jupyterlab_model_monitor as mm
 from jupyterlab_model_monitor import kernel_api
 from jupyterlab_model_monitor.store import Store
 
-pandas = pytest.importorskip("pandas")
+
+@pytest.fixture
+def pandas():
+    return pytest.importorskip("pandas")
+
 
 MONITOR = {
     "name": "churn",
@@ -94,7 +98,7 @@ def server(tmp_path, monkeypatch):
     return {"root": root, "churn": churn, "executions": executions, "db": tmp_path / "db"}
 
 
-def test_lists_monitors_and_executions_as_data_frames(server):
+def test_lists_monitors_and_executions_as_data_frames(server, pandas):
     monitors = mm.list_monitors()
     assert isinstance(monitors, pandas.DataFrame)
     assert list(monitors["name"]) == ["churn", "fraud"]
@@ -110,7 +114,7 @@ def test_lists_monitors_and_executions_as_data_frames(server):
         mm.list_executions("nope")
 
 
-def test_loads_an_executions_statistics_and_violations(server):
+def test_loads_an_executions_statistics_and_violations(server, pandas):
     run = mm.list_executions("churn").iloc[-1]  # a pandas row
     statistics = mm.load_statistics(run)
     assert list(statistics["name"]) == ["score", "plan"]
@@ -123,7 +127,7 @@ def test_loads_an_executions_statistics_and_violations(server):
     assert mm.load_statistics(folder / "statistics.json").equals(statistics)
 
 
-def test_explains_an_execution_without_results(server):
+def test_explains_an_execution_without_results(server, pandas):
     failed = mm.list_executions("churn").iloc[1].to_dict()
     with pytest.raises(FileNotFoundError, match="state failed: failed run"):
         mm.load_statistics(failed)
