@@ -17,3 +17,26 @@ def _jupyter_server_extension_points():
     from .app import ModelMonitorApp
 
     return [{"module": "jupyterlab_model_monitor", "app": ModelMonitorApp}]
+
+
+# The notebook side: `display(statistics=…, baseline=…)` (a callable module), the kernel API and
+# `%load_ext jupyterlab_model_monitor` (magics.py).
+from . import display  # noqa: E402
+from .kernel_api import list_executions, list_monitors, load_statistics, load_violations  # noqa: E402
+
+
+def load_ipython_extension(ipython):
+    from .magics import load_ipython_extension as load
+
+    load(ipython)
+
+
+__all__ = [
+    "__version__",
+    "display",
+    "list_executions",
+    "list_monitors",
+    "load_ipython_extension",
+    "load_statistics",
+    "load_violations",
+]

@@ -1,18 +1,29 @@
 """Show Model Monitor files in a notebook as native JupyterLab views.
 
+>>> import jupyterlab_model_monitor as mm
+>>> mm.display(statistics="monitoring/late-hours", baseline="baseline")  # the comparison view
 >>> from jupyterlab_model_monitor.display import display_statistics, display_violations
 >>> display_statistics("baseline/statistics.json")
 
 Each function emits a MIME bundle: the JSON document under the extension's MIME type (rendered by
 its MIME renderer) and a short ``text/plain`` summary for frontends without the extension.
+
+Bundles are kept lean, as they are saved in the notebook: the statistics view draws histograms
+from the KLL buckets, so its bundle drops the sketches; the comparison needs the sketches (drift
+and CDFs), so its bundle keeps them compacted without loss (see :func:`compact_sketch`), plus
+only the violation fields the view reads. Raw data is never embedded.
 """
 
 import json
 import os
+import sys
+import types
+from collections import Counter
 
 STATISTICS_MIME_TYPE = "application/vnd.model-monitor.statistics+json"
 CONSTRAINTS_MIME_TYPE = "application/vnd.model-monitor.constraints+json"
 VIOLATIONS_MIME_TYPE = "application/vnd.model-monitor.violations+json"
+COMPARISON_MIME_TYPE = "application/vnd.model-monitor.comparison+json"
 
 
 def load_document(path_or_dict):
@@ -21,7 +32,12 @@ def load_document(path_or_dict):
         return path_or_dict
     if isinstance(path_or_dict, (str, os.PathLike)):
         with open(path_or_dict, encoding="utf-8") as file:
-            return json.load(file)
+            try:
+                return json.load(file)
+            except json.JSONDecodeError as error:
+                raise ValueError(
+                    f"{os.fspath(path_or_dict)}: line {error.lineno}: not valid JSON ({error.msg})"
+                ) from None
     raise TypeError(f"expected a dict or a path to a JSON file, got {type(path_or_dict).__name__}")
 
 
@@ -31,7 +47,7 @@ def statistics_bundle(path_or_dict):
     features = document.get("features", [])
     count = document.get("dataset", {}).get("item_count", "?")
     summary = f"Model Monitor statistics: {len(features)} features, {count} rows"
-    return {STATISTICS_MIME_TYPE: document, "text/plain": summary}
+    return {STATISTICS_MIME_TYPE: without_sketches(document), "text/plain": summary}
 
 
 def constraints_bundle(path_or_dict):
@@ -50,7 +66,8 @@ def violations_bundle(path_or_dict):
     return {VIOLATIONS_MIME_TYPE: document, "text/plain": "\n".join(lines)}
 
 
-def _display(bundle):
+def display_bundle(bundle):
+    """Publishes a MIME bundle as the cell's output (the dict is the output's data)."""
     from IPython.display import display
 
     display(bundle, raw=True)
@@ -58,14 +75,190 @@ def _display(bundle):
 
 def display_statistics(path_or_dict):
     """Display a ``statistics.json`` (path or parsed dict) as a Model Monitor view."""
-    _display(statistics_bundle(path_or_dict))
+    display_bundle(statistics_bundle(path_or_dict))
 
 
 def display_constraints(path_or_dict):
     """Display a ``constraints.json`` (path or parsed dict) as a Model Monitor view."""
-    _display(constraints_bundle(path_or_dict))
+    display_bundle(constraints_bundle(path_or_dict))
 
 
 def display_violations(path_or_dict):
     """Display a ``constraint_violations.json`` (path or parsed dict) as a Model Monitor view."""
-    _display(violations_bundle(path_or_dict))
+    display_bundle(violations_bundle(path_or_dict))
+
+
+# -- lean documents ------------------------------------------------------------------------------
+
+
+def _map_kll(document, change):
+    """A copy of ``document`` whose features' ``kll`` objects are replaced by ``change(kll)``."""
+    features = []
+    for feature in document.get("features", []):
+        kll = (((feature.get("numerical_statistics") or {}).get("distribution")) or {}).get("kll")
+        if isinstance(kll, dict):
+            numerical = feature["numerical_statistics"]
+            distribution = {**numerical["distribution"], "kll": change(kll)}
+            feature = {
+                **feature,
+                "numerical_statistics": {**numerical, "distribution": distribution},
+            }
+        features.append(feature)
+    return {**document, "features": features}
+
+
+def without_sketches(document):
+    """``statistics.json`` without the KLL sketches, which the statistics view never reads."""
+    if not isinstance(document.get("features"), list):
+        return document
+    return _map_kll(document, lambda kll: {k: v for k, v in kll.items() if k != "sketch"})
+
+
+def compact_sketch(levels):
+    """The fewest KLL levels with the same weighted values as ``levels``.
+
+    An item on level h stands for 2**h values (FORMATS.md §7.3), so each distinct value's total
+    weight, written in binary, gives the levels it needs: the CDF, and so the drift, is unchanged.
+    Features with few distinct values (counts, codes, scores) shrink from thousands of items to a
+    few dozen.
+    """
+    weights = Counter()
+    for height, level in enumerate(levels):
+        for value in level:
+            weights[value] += 1 << height
+    compacted = [[] for _ in range(max((w.bit_length() for w in weights.values()), default=0))]
+    for value in sorted(weights):
+        weight = weights[value]
+        for height in range(weight.bit_length()):
+            if weight >> height & 1:
+                compacted[height].append(value)
+    return compacted
+
+
+def with_compact_sketches(document):
+    """``statistics.json`` with each KLL sketch compacted without loss (:func:`compact_sketch`)."""
+
+    def compact(kll):
+        sketch = kll.get("sketch")
+        if not isinstance(sketch, dict) or not isinstance(sketch.get("data"), list):
+            return kll
+        return {**kll, "sketch": {**sketch, "data": compact_sketch(sketch["data"])}}
+
+    return _map_kll(document, compact)
+
+
+def is_statistics_document(document):
+    """A data-quality statistics.json: named features, one at least with statistics."""
+    features = document.get("features") if isinstance(document, dict) else None
+    if not isinstance(features, list):
+        return False
+    named = all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in features)
+    return named and any(
+        isinstance(f.get("numerical_statistics"), dict)
+        or isinstance(f.get("string_statistics"), dict)
+        for f in features
+    )
+
+
+def is_violations_document(document):
+    violations = document.get("violations") if isinstance(document, dict) else None
+    return isinstance(violations, list) and all(isinstance(v, dict) for v in violations)
+
+
+# -- the comparison ------------------------------------------------------------------------------
+
+
+def statistics_path(path_or_dict):
+    """A folder stands for the ``statistics.json`` in it; other values are returned as given."""
+    if isinstance(path_or_dict, (str, os.PathLike)) and os.path.isdir(path_or_dict):
+        return os.path.join(path_or_dict, "statistics.json")
+    return path_or_dict
+
+
+def _label(path_or_dict):
+    return os.fspath(path_or_dict) if isinstance(path_or_dict, (str, os.PathLike)) else "(dict)"
+
+
+def _load_statistics(path_or_dict, role):
+    document = load_document(path_or_dict)
+    if not is_statistics_document(document):
+        raise ValueError(f"{_label(path_or_dict)}: the {role} is not a statistics.json")
+    return document
+
+
+def comparison_bundle(baseline, statistics, violations=None):
+    """The MIME bundle comparing ``baseline`` and current ``statistics`` (paths, folders or dicts).
+
+    ``violations`` (a constraint_violations.json) adds violation badges and the run's drift
+    threshold. The bundle holds ``{baseline, current, violations?, labels}``.
+    """
+    baseline, statistics = statistics_path(baseline), statistics_path(statistics)
+    baseline_document = _load_statistics(baseline, "baseline")
+    current_document = _load_statistics(statistics, "current statistics")
+    data = {
+        "baseline": with_compact_sketches(baseline_document),
+        "current": with_compact_sketches(current_document),
+        "labels": {"baseline": _label(baseline), "current": _label(statistics)},
+    }
+    rows = (_item_count(baseline_document), _item_count(current_document))
+    lines = [
+        f"Model Monitor comparison: {len(current_document['features'])} features, "
+        f"{rows[0]} baseline rows, {rows[1]} current rows"
+    ]
+    if violations is not None:
+        document = load_document(violations)
+        if not is_violations_document(document):
+            raise ValueError(f"{_label(violations)}: not a constraint_violations.json")
+        data["violations"] = {"violations": [_lean_violation(v) for v in document["violations"]]}
+        lines[0] += f", {len(document['violations'])} violations"
+        lines += [
+            f"  {v.get('feature_name')}: {v.get('constraint_check_type')}"
+            for v in document["violations"]
+        ]
+    return {COMPARISON_MIME_TYPE: data, "text/plain": "\n".join(lines)}
+
+
+def _item_count(document):
+    return (document.get("dataset") or {}).get("item_count", "?")
+
+
+def _lean_violation(violation):
+    """The fields the comparison reads: badges by feature and check, threshold from description."""
+    keys = ("feature_name", "constraint_check_type", "description")
+    return {key: violation[key] for key in keys if key in violation}
+
+
+def display(statistics=None, violations=None, baseline=None, constraints=None):
+    """Display Model Monitor documents (each a path, a folder holding it, or a parsed dict).
+
+    - ``statistics`` and ``baseline``: one comparison view, with ``violations`` as badges;
+    - otherwise each document given in its own view.
+    """
+    if baseline is not None and statistics is None:
+        raise ValueError(
+            "baseline= needs statistics= to compare with (to show one file: statistics=)"
+        )
+    if all(value is None for value in (statistics, violations, constraints)):
+        raise TypeError(
+            "nothing to display: pass statistics=, violations=, baseline= or constraints="
+        )
+    if baseline is not None:
+        display_bundle(comparison_bundle(baseline, statistics, violations))
+    else:
+        if statistics is not None:
+            display_bundle(statistics_bundle(statistics_path(statistics)))
+        if violations is not None:
+            display_bundle(violations_bundle(violations))
+    if constraints is not None:
+        display_bundle(constraints_bundle(constraints))
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``jupyterlab_model_monitor.display(...)`` call :func:`display` while the module's
+    other names (``display.statistics_bundle``, …) stay reachable from the same attribute."""
+
+    def __call__(self, *args, **kwargs):
+        return display(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

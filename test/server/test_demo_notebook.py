@@ -7,7 +7,11 @@ import nbformat
 import pytest
 from demo import require_cli
 
-from jupyterlab_model_monitor.display import STATISTICS_MIME_TYPE, VIOLATIONS_MIME_TYPE
+from jupyterlab_model_monitor.display import (
+    COMPARISON_MIME_TYPE,
+    STATISTICS_MIME_TYPE,
+    VIOLATIONS_MIME_TYPE,
+)
 
 NOTEBOOK = Path(__file__).resolve().parents[2] / "examples" / "demo.ipynb"
 
@@ -38,3 +42,10 @@ def test_notebook_runs_on_the_demo(tmp_path):
     ]
     assert mime_types.count(STATISTICS_MIME_TYPE) == 2
     assert mime_types.count(VIOLATIONS_MIME_TYPE) == 1
+    # display(statistics=, baseline=), %model_monitor monitor and %model_monitor show --baseline
+    assert mime_types.count(COMPARISON_MIME_TYPE) == 3
+    assert (tmp_path / "monitoring" / "from-notebook" / "statistics.json").is_file()
+    errors = [
+        o for cell in notebook.cells for o in cell.get("outputs", []) if o.output_type == "error"
+    ]
+    assert errors == []

@@ -1,0 +1,187 @@
+"""Explore monitors and executions from a kernel.
+
+>>> import jupyterlab_model_monitor as mm
+>>> mm.list_monitors()                      # a pandas DataFrame (a list of dicts without pandas)
+>>> runs = mm.list_executions("churn-model")
+>>> mm.load_violations(runs.iloc[0])        # an execution (row, dict or id) or a path
+
+It reads the SQLite store the Jupyter server writes, opened read-only, rather than the REST API:
+a kernel is not given the server's URL or token, the store is made for several readers (WAL), and
+it works where no server runs (nbclient, papermill). The store is found as the server finds it:
+``<jupyter data dir>/jupyterlab_model_monitor/monitors.sqlite``, or ``$MODEL_MONITOR_DB`` (set it
+when the server's ``ModelMonitorApp.db_path`` is changed), or ``db_path=``.
+
+Execution outputs are stored relative to the server's root folder: ``root_dir=``, else
+``$MODEL_MONITOR_ROOT``, else the root of the running Jupyter server that holds the kernel's
+working folder, else the working folder.
+"""
+
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from .display import load_document
+from .store import _row_to_dict
+
+DB_ENV = "MODEL_MONITOR_DB"
+ROOT_ENV = "MODEL_MONITOR_ROOT"
+STATISTICS_COLUMNS = (
+    "name inferred_type num_present num_missing mean sum std_dev min max distinct_count"
+).split()
+VIOLATION_COLUMNS = ("feature_name", "constraint_check_type", "description")
+
+
+def default_db_path():
+    """The store's path: ``$MODEL_MONITOR_DB``, else ModelMonitorApp.db_path's default."""
+    from jupyter_core.paths import jupyter_data_dir
+
+    default = os.path.join(jupyter_data_dir(), "jupyterlab_model_monitor", "monitors.sqlite")
+    return os.environ.get(DB_ENV) or default
+
+
+def server_root(root_dir=None):
+    """The folder execution outputs are relative to (see the module's documentation)."""
+    if root_dir or os.environ.get(ROOT_ENV):
+        return os.fspath(root_dir or os.environ[ROOT_ENV])
+    cwd = os.path.realpath(os.getcwd())
+    try:
+        from jupyter_server.serverapp import list_running_servers
+
+        roots = [
+            os.path.realpath(s["root_dir"]) for s in list_running_servers() if s.get("root_dir")
+        ]
+    except Exception:  # no jupyter_server, or an unreadable runtime folder: fall back below
+        roots = []
+    holding = [
+        root for root in roots if cwd == root or cwd.startswith(root.rstrip(os.sep) + os.sep)
+    ]
+    return max(holding, key=len) if holding else cwd
+
+
+def _connect(db_path):
+    path = os.fspath(db_path or default_db_path())
+    if not os.path.isfile(path):
+        raise FileNotFoundError(
+            f"no Model Monitor store at {path} (pass db_path= or set ${DB_ENV} to the server's "
+            "ModelMonitorApp.db_path)"
+        )
+    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    connection.row_factory = sqlite3.Row
+    return closing(connection)
+
+
+def _frame(rows, columns=None):
+    """A pandas DataFrame of ``rows`` when pandas is installed, else ``rows`` as they are."""
+    try:
+        import pandas
+    except ImportError:
+        return rows
+    return pandas.DataFrame(rows, columns=columns)
+
+
+def list_monitors(db_path=None):
+    """Every monitor, oldest first: a DataFrame (or list of dicts) of the store's columns."""
+    with _connect(db_path) as connection:
+        rows = connection.execute("SELECT * FROM monitors ORDER BY created_at, name")
+        return _frame([_row_to_dict(row) for row in rows])
+
+
+def list_executions(monitor=None, limit=100, db_path=None):
+    """Executions, newest first, of one monitor (name or id) or all, with their ``monitor_name``."""
+    query = (
+        "SELECT e.*, m.name AS monitor_name"
+        " FROM executions e JOIN monitors m ON m.id = e.monitor_id"
+    )
+    parameters = ()
+    with _connect(db_path) as connection:
+        if monitor is not None:
+            monitor_id = _monitor_id(connection, monitor)
+            query += " WHERE e.monitor_id = ?"
+            parameters = (monitor_id,)
+        query += " ORDER BY e.created_at DESC, e.rowid DESC LIMIT ?"
+        rows = connection.execute(query, (*parameters, int(limit)))
+        return _frame([_row_to_dict(row) for row in rows])
+
+
+def _monitor_id(connection, monitor):
+    row = connection.execute(
+        "SELECT id FROM monitors WHERE id = ? OR name = ?", (str(monitor), str(monitor))
+    ).fetchone()
+    if row is None:
+        raise KeyError(f"no monitor named or with id {monitor!r}")
+    return row["id"]
+
+
+def load_statistics(execution_or_path, db_path=None, root_dir=None):
+    """One row per feature of a ``statistics.json``: counts, mean, min, max, distinct values.
+
+    ``execution_or_path``: an execution (a row of :func:`list_executions`, a dict or an id), a
+    ``statistics.json`` or the folder holding it.
+    """
+    path = _document_path(execution_or_path, "statistics.json", db_path, root_dir)
+    document = load_document(path)
+    if not isinstance(document, dict) or not isinstance(document.get("features"), list):
+        raise ValueError(f"{path}: not a statistics.json (no features list)")
+    rows = [_feature_row(feature) for feature in document["features"]]
+    return _frame(rows, STATISTICS_COLUMNS)
+
+
+def _feature_row(feature):
+    numeric = feature.get("numerical_statistics") or {}
+    strings = feature.get("string_statistics") or {}
+    common = numeric.get("common") or strings.get("common") or {}
+    row = {"name": feature.get("name"), "inferred_type": feature.get("inferred_type")}
+    row.update({key: common.get(key) for key in ("num_present", "num_missing")})
+    row.update({key: numeric.get(key) for key in ("mean", "sum", "std_dev", "min", "max")})
+    row["distinct_count"] = strings.get("distinct_count")
+    return row
+
+
+def load_violations(execution_or_path, db_path=None, root_dir=None):
+    """One row per violation of a ``constraint_violations.json`` (an execution's, or a path)."""
+    path = _document_path(execution_or_path, "constraint_violations.json", db_path, root_dir)
+    document = load_document(path)
+    violations = document.get("violations") if isinstance(document, dict) else None
+    if not isinstance(violations, list):
+        raise ValueError(f"{path}: not a constraint_violations.json (no violations list)")
+    rows = [{key: violation.get(key) for key in VIOLATION_COLUMNS} for violation in violations]
+    return _frame(rows, list(VIOLATION_COLUMNS))
+
+
+def _document_path(execution_or_path, name, db_path, root_dir):
+    """The file ``name`` of an execution, or at a path (a folder stands for the file in it)."""
+    execution = _as_execution(execution_or_path)
+    if execution is None and isinstance(execution_or_path, (str, os.PathLike)):
+        path = os.fspath(execution_or_path)
+        if os.path.exists(path):
+            return os.path.join(path, name) if os.path.isdir(path) else path
+        execution = _find_execution(path, db_path)
+    if execution is None:
+        kind = type(execution_or_path).__name__
+        raise TypeError(f"expected an execution, an execution id or a path, got {kind}")
+    output = os.path.join(server_root(root_dir), execution["output"])
+    path = os.path.join(output, name)
+    if not os.path.isfile(path):
+        raise FileNotFoundError(
+            f"{path}: not written by execution {execution.get('id')} "
+            f"(state {execution.get('state')}: {execution.get('message') or 'no message'})"
+        )
+    return path
+
+
+def _as_execution(value):
+    """A dict-like execution (a dict, or a pandas row) with its ``output``, else None."""
+    if hasattr(value, "to_dict"):
+        value = value.to_dict()
+    return value if isinstance(value, dict) and "output" in value else None
+
+
+def _find_execution(execution_id, db_path):
+    with _connect(db_path) as connection:
+        row = connection.execute(
+            "SELECT * FROM executions WHERE id = ?", (execution_id,)
+        ).fetchone()
+    if row is None:
+        raise FileNotFoundError(f"{execution_id}: neither a file or folder nor an execution id")
+    return _row_to_dict(row)
