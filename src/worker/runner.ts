@@ -86,12 +86,23 @@ async function runInWorker(
   request: ProfileRequest,
   signal: AbortSignal
 ): Promise<DoneMessage | 'not-started'> {
+  // A worker whose script cannot load says so at once, maybe while the file is still opening.
+  let failedEarly = false;
+  worker.onerror = (event: Event) => {
+    event.preventDefault();
+    failedEarly = true;
+  };
   let source: ProfileSource;
   try {
     source = await request.open(signal);
   } catch (error) {
     worker.terminate();
     throw error;
+  }
+  if (failedEarly) {
+    worker.terminate();
+    void source.stream.cancel().catch(() => undefined);
+    return 'not-started';
   }
   return new Promise<DoneMessage | 'not-started'>((resolve, reject) => {
     let started = false;
