@@ -151,7 +151,13 @@ test.describe('Profile in Browser', () => {
     await page.route(/model-monitor-profile\.[0-9a-f]+\.js/, route => route.abort());
     await page.filebrowser.openDirectory(tmpPath);
 
-    const view = await profileFromFileBrowser(page, 'small.csv');
+    // From the Model Monitor menu, which asks for the path.
+    await page.menu.clickMenuItem('Model Monitor>Profile in Browser');
+    const dialog = page.locator('.jp-Dialog');
+    await dialog.locator('input[name="path"]').fill(`${tmpPath}/small.csv`);
+    await screenshot(dialog.locator('.jp-Dialog-content'), 'profile-in-browser-dialog');
+    await dialog.locator('button', { hasText: 'Profile' }).click();
+    const view = page.locator('.jp-ModelMonitor-browserProfile');
     await expect(view).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     await expect(view).toHaveAttribute('data-engine-context', 'inline');
     await expect(view.locator('.jp-ModelMonitor-engineContext')).toHaveText(

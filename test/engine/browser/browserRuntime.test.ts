@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ReadableStream } from 'stream/web';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 
 import { browserRuntime } from '../../../src/engine/browser/browserRuntime';
 import { seededRandom } from '../../../src/engine/modelQuality/random';
@@ -124,6 +125,24 @@ describe('browser runtime', () => {
     expect(browser).toEqual(cli);
     const examples = JSON.parse(browser.diagnostics!).examples;
     expect(examples[0]).toMatchObject({ file, line: 124, kind: 'malformed_json' });
+  });
+
+  it('gives the CLI bytes for Arrow IPC, stream and file format', async () => {
+    const random = seededRandom(3);
+    const n = 3000;
+    const table = tableFromArrays({
+      x: Float64Array.from({ length: n }, () => random() * 100),
+      k: Int32Array.from({ length: n }, (_, i) => i % 17),
+      s: Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 'five' : 'other'))
+    });
+    for (const [name, format] of [
+      ['rows.arrows', 'stream'],
+      ['rows.arrow', 'file']
+    ] as const) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, tableToIPC(table, format));
+      expect(await browserOutputs(file, 5000, false)).toEqual(cliOutputs(file, false));
+    }
   });
 
   it('reads only the head of a file before the format is known, then the rest once', async () => {
