@@ -148,6 +148,10 @@ async function runInWorker(
       void source.stream.cancel().catch(() => undefined);
       finish();
       resolve('not-started');
+      return;
+    }
+    if (signal.aborted) {
+      onAbort();
     }
   });
 }
