@@ -4,7 +4,7 @@ import { PathExt } from '@jupyterlab/coreutils';
 import { Contents } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { openServerFile } from '../api/serverFiles';
+import { listServerDataset, openServerFile } from '../api/serverFiles';
 import { BrowserProfileModel } from '../models/browserProfile';
 import { ViewerSettings } from '../models/viewerSettings';
 import { BrowserProfileView } from '../widgets/BrowserProfileView';
@@ -14,7 +14,7 @@ import { createProfileWorker } from '../worker/createWorker';
 import { DoneMessage } from '../worker/protocol';
 import { ProfileError, startProfile } from '../worker/runner';
 
-/** Data files the engine reads, offered "Profile in Browser" in the file browser. */
+/** Data files the engine reads, offered "Profile in Browser" in the file browser (as are folders). */
 export const PROFILABLE_EXTENSIONS = ['.csv', '.jsonl', '.json', '.arrow', '.arrows'];
 /** The file type of Arrow IPC files (JupyterLab has none). */
 export const ARROW_FILE_TYPE = 'model-monitor-arrow';
@@ -25,9 +25,10 @@ export interface IProfileInBrowserArgs {
 }
 
 /**
- * Profiles a data file in the browser (a Web Worker, or the page when none can start): the bytes
- * stream from the server's files endpoint, the engine runs here, and the result tab shows
- * progress, then the statistics, with a button to save them next to the file.
+ * Profiles a data file or a folder of captures in the browser (a Web Worker, or the page when none
+ * can start): the bytes stream from the server's files endpoint, the engine runs here, and the
+ * result tab shows progress, then the statistics, with a button to save them next to the file or
+ * folder (never inside the folder, where they would be read as data next time).
  */
 export async function profileInBrowser(
   app: JupyterFrontEnd,
@@ -49,7 +50,8 @@ export async function profileInBrowser(
   const contents = app.serviceManager.contents;
   const model = new BrowserProfileModel(choice.path);
   const run = startProfile({
-    open: signal => openServerFile(choice.path, signal, contents),
+    list: () => listServerDataset(choice.path, contents),
+    open: (file, signal) => openServerFile(file, signal),
     options: { header: choice.header },
     onProgress: progress => model.setProgress(progress),
     createWorker: createProfileWorker

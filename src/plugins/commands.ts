@@ -93,13 +93,13 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
     app.commands.addCommand(CommandIds.profileFile, {
       label: trans.__('Profile in Browser'),
       caption: trans.__(
-        'Profile a data file in your browser (no server computation): statistics and suggested constraints'
+        'Profile a data file or folder of captures in your browser (no server computation): statistics and suggested constraints'
       ),
       icon: args => (args.isPalette ? undefined : modelMonitorIcon),
       execute: args => {
         const selected = [...(fileBrowser?.selectedItems() ?? [])].find(
           item =>
-            item.type === 'file' &&
+            item.type === 'directory' ||
             PROFILABLE_EXTENSIONS.some(ext => item.name.toLowerCase().endsWith(ext))
         );
         return profileInBrowser(

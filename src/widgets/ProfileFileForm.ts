@@ -28,7 +28,7 @@ export class ProfileFileForm extends Widget {
     this.node.append(
       element('div', { className: 'jp-ModelMonitor-formRow' }, [
         element('label', {
-          text: trans.__('Data file (CSV, JSON lines, Arrow)'),
+          text: trans.__('Data file (CSV, JSON lines, Arrow) or folder of captures'),
           attributes: { for: this._path.id }
         }),
         this._path

@@ -1,16 +1,11 @@
+import { BrowserDataset } from '../engine/browser/browserDataset';
 import { browserRuntime } from '../engine/browser/browserRuntime';
 import { CancelledError, DataError } from '../engine/pipeline/errors';
 import { DIAGNOSTICS_FILE } from '../engine/pipeline/outputs';
 import { ProgressEvent } from '../engine/pipeline/progress';
 import { CONSTRAINTS_FILE, runBaseline, STATISTICS_FILE } from '../engine/pipeline/runBaseline';
 import { diagnosticsFileText } from '../engine/pipeline/runSummary';
-import {
-  EngineContext,
-  ProfileOptions,
-  ProfilePhase,
-  ProfileSource,
-  WorkerMessage
-} from './protocol';
+import { EngineContext, ProfileOptions, ProfilePhase, WorkerMessage } from './protocol';
 
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -22,21 +17,21 @@ export interface ProfileJobOptions {
 }
 
 /**
- * Profiles one file as `model-monitor baseline` does (one worker, rows in file order, so the
+ * Profiles a file or folder as `model-monitor baseline` does (one worker, rows in file order, so the
  * outputs are byte-identical) and reports through `post`: progress, then done or error. The same
  * code runs in the Web Worker and, when no worker can start, on the page's main thread.
  */
 export async function runProfileJob(
-  source: ProfileSource,
+  dataset: BrowserDataset,
   options: ProfileOptions,
   job: ProfileJobOptions,
   post: (message: WorkerMessage) => void
 ): Promise<void> {
-  const runtime = browserRuntime(source, { sliceMs: job.sliceMs });
+  const runtime = browserRuntime(dataset, { sliceMs: job.sliceMs });
   try {
     const summary = await runBaseline(
       {
-        dataset: source.name,
+        dataset: dataset.path,
         header: options.header,
         outputDir: '.',
         workers: 1,

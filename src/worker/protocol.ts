@@ -1,16 +1,17 @@
 /**
- * Messages between the page and the profiling worker. The page sends `start` (the file's bytes as
- * a transferred stream) and may send `cancel`; the worker answers `started`, then `progress`
- * messages, then one `done` or `error`.
+ * Messages between the page and the profiling worker. The page sends `start` (the dataset's files)
+ * and may send `cancel`; the worker answers `started`, asks for each file's bytes with `open` (the
+ * page answers `file`, the bytes as a transferred stream, or `fileError`), reports `progress`, and
+ * ends with one `done` or `error`.
  */
+import { DatasetFile } from '../engine/browser/browserDataset';
 import { RunSummary } from '../engine/pipeline/runSummary';
 
-/** The file to profile: read once, front to back. */
+/** What to profile: a file, or a folder of captures, with its files in reading order. */
 export interface ProfileSource {
-  /** Its path on the server (diagnostics name it; its extension tells its format). */
-  name: string;
-  size: number;
-  stream: ReadableStream<Uint8Array>;
+  /** Its path on the server. */
+  path: string;
+  files: DatasetFile[];
 }
 
 export interface ProfileOptions {
@@ -19,7 +20,10 @@ export interface ProfileOptions {
 }
 
 export type PageMessage =
-  { type: 'start'; source: ProfileSource; options: ProfileOptions } | { type: 'cancel' };
+  | { type: 'start'; source: ProfileSource; options: ProfileOptions }
+  | { type: 'file'; name: string; stream: ReadableStream<Uint8Array> }
+  | { type: 'fileError'; name: string; message: string }
+  | { type: 'cancel' };
 
 export type ProfilePhase = 'reading' | 'merging' | 'statistics' | 'checking' | 'writing';
 
@@ -54,4 +58,9 @@ export interface ErrorMessage {
   diagnostics?: string;
 }
 
-export type WorkerMessage = { type: 'started' } | ProgressMessage | DoneMessage | ErrorMessage;
+export type WorkerMessage =
+  | { type: 'started' }
+  | { type: 'open'; name: string }
+  | ProgressMessage
+  | DoneMessage
+  | ErrorMessage;

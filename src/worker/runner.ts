@@ -14,8 +14,10 @@ const INLINE_SLICE_MS = 16;
 const CANCEL_GRACE_MS = 500;
 
 export interface ProfileRequest {
-  /** Opens the file's bytes; called once more if the worker fails to start. */
-  open(signal: AbortSignal): Promise<ProfileSource>;
+  /** The files to profile, in reading order. */
+  list(signal: AbortSignal): Promise<ProfileSource>;
+  /** A file's bytes, read once front to back. */
+  open(file: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>;
   options: ProfileOptions;
   onProgress?: (progress: ProgressMessage) => void;
   /** Starts a Web Worker. Absent, throwing, or failing on start: the job runs on the page. */
@@ -38,18 +40,19 @@ export class ProfileError extends Error {
   }
 }
 
-/** Profiles a file in a Web Worker, or in slices on the main thread when no worker can start. */
+/** Profiles a dataset in a Web Worker, or in slices on the main thread when no worker can start. */
 export function startProfile(request: ProfileRequest): ProfileRun {
   const controller = new AbortController();
   const result = (async () => {
-    const worker = tryCreate(request.createWorker);
+    const source = await request.list(controller.signal);
+    const worker = canTransferStreams() ? tryCreate(request.createWorker) : null;
     if (worker) {
-      const outcome = await runInWorker(worker, request, controller.signal);
+      const outcome = await runInWorker(worker, source, request, controller.signal);
       if (outcome !== 'not-started') {
         return outcome;
       }
     }
-    return runInline(request, controller.signal);
+    return runInline(source, request, controller.signal);
   })().catch(error => {
     // Cancelling while the file is being opened aborts the request with a DOMException.
     throw controller.signal.aborted && !(error instanceof ProfileError) ? cancelledError() : error;
@@ -81,29 +84,23 @@ function outcomeOf(
   }
 }
 
-async function runInWorker(
+/** Whether this browser can hand a ReadableStream to a worker (Safari before 18 cannot). */
+function canTransferStreams(): boolean {
+  try {
+    const stream = new ReadableStream();
+    new MessageChannel().port1.postMessage(stream, [stream as unknown as Transferable]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function runInWorker(
   worker: Worker,
+  source: ProfileSource,
   request: ProfileRequest,
   signal: AbortSignal
 ): Promise<DoneMessage | 'not-started'> {
-  // A worker whose script cannot load says so at once, maybe while the file is still opening.
-  let failedEarly = false;
-  worker.onerror = (event: Event) => {
-    event.preventDefault();
-    failedEarly = true;
-  };
-  let source: ProfileSource;
-  try {
-    source = await request.open(signal);
-  } catch (error) {
-    worker.terminate();
-    throw error;
-  }
-  if (failedEarly) {
-    worker.terminate();
-    void source.stream.cancel().catch(() => undefined);
-    return 'not-started';
-  }
   return new Promise<DoneMessage | 'not-started'>((resolve, reject) => {
     let started = false;
     const finish = () => {
@@ -116,52 +113,55 @@ async function runInWorker(
       setTimeout(() => worker.terminate(), CANCEL_GRACE_MS);
       reject(cancelledError());
     };
-    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      if (event.data.type === 'started') {
-        started = true;
-        return;
-      }
-      outcomeOf(
-        request,
-        event.data,
-        done => (finish(), resolve(done)),
-        error => (finish(), reject(error))
+    const sendFile = (name: string) =>
+      request.open(name, signal).then(
+        stream =>
+          worker.postMessage({ type: 'file', name, stream }, [stream as unknown as Transferable]),
+        error =>
+          worker.postMessage({ type: 'fileError', name, message: String(error?.message ?? error) })
       );
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+      const message = event.data;
+      if (message.type === 'started') {
+        started = true;
+      } else if (message.type === 'open') {
+        void sendFile(message.name);
+      } else {
+        outcomeOf(
+          request,
+          message,
+          done => (finish(), resolve(done)),
+          error => (finish(), reject(error))
+        );
+      }
     };
-    worker.onerror = (event: ErrorEvent) => {
+    // A worker whose script cannot load fires `error` before it starts: then the page runs the job.
+    worker.onerror = (event: Event) => {
       event.preventDefault();
       finish();
       if (started) {
-        reject(failure(event.message || 'the profiling worker stopped'));
+        reject(failure((event as ErrorEvent).message || 'the profiling worker stopped'));
       } else {
         resolve('not-started');
       }
     };
     signal.addEventListener('abort', onAbort);
-    try {
-      worker.postMessage(
-        { type: 'start', source, options: request.options },
-        { transfer: [source.stream as unknown as Transferable] }
-      );
-    } catch {
-      // This browser cannot hand a stream to a worker.
-      void source.stream.cancel().catch(() => undefined);
-      finish();
-      resolve('not-started');
-      return;
-    }
+    worker.postMessage({ type: 'start', source, options: request.options });
     if (signal.aborted) {
       onAbort();
     }
   });
 }
 
-async function runInline(request: ProfileRequest, signal: AbortSignal): Promise<DoneMessage> {
-  const source = await request.open(signal);
+async function runInline(
+  source: ProfileSource,
+  request: ProfileRequest,
+  signal: AbortSignal
+): Promise<DoneMessage> {
   return new Promise<DoneMessage>((resolve, reject) => {
     const post = (message: WorkerMessage) => outcomeOf(request, message, resolve, reject);
     void runProfileJob(
-      source,
+      { ...source, open: file => request.open(file, signal) },
       request.options,
       { context: 'inline', signal, sliceMs: INLINE_SLICE_MS },
       post

@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ReadableStream } from 'stream/web';
 
-import { ProfileSource, ProgressMessage } from '../../src/worker/protocol';
+import { ProgressMessage } from '../../src/worker/protocol';
 import { ProfileError, startProfile } from '../../src/worker/runner';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -24,13 +24,14 @@ function csv(rows: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** A source streaming `bytes` in chunks of `chunkBytes`; `pulled` counts the chunks read. */
+/** A one-file dataset streaming `bytes` in chunks of `chunkBytes`; `pulled` counts the chunks read. */
 function source(name: string, bytes: Uint8Array, chunkBytes = 8192) {
   const state = { pulled: 0, opened: 0 };
-  const open = async (): Promise<ProfileSource> => {
+  const list = async () => ({ path: name, files: [{ name, size: bytes.length }] });
+  const open = async () => {
     state.opened++;
     let at = 0;
-    const stream = new ReadableStream<Uint8Array>({
+    return new ReadableStream<Uint8Array>({
       pull(controller) {
         if (at >= bytes.length) {
           controller.close();
@@ -41,9 +42,8 @@ function source(name: string, bytes: Uint8Array, chunkBytes = 8192) {
         at += chunkBytes;
       }
     }) as unknown as globalThis.ReadableStream<Uint8Array>;
-    return { name, size: bytes.length, stream };
   };
-  return { open, state };
+  return { list, open, state };
 }
 
 describe('profile runner without a Worker', () => {
@@ -57,9 +57,10 @@ describe('profile runner without a Worker', () => {
       [CLI, 'baseline', '--dataset', file, '--header', '--workers', '1', '--output', dir],
       { stdio: 'pipe' }
     );
-    const { open, state } = source(file, new Uint8Array(fs.readFileSync(file)));
+    const { list, open, state } = source(file, new Uint8Array(fs.readFileSync(file)));
     const progress: ProgressMessage[] = [];
     const run = startProfile({
+      list,
       open,
       options: { header: true },
       onProgress: p => progress.push(p),
@@ -76,10 +77,11 @@ describe('profile runner without a Worker', () => {
 
   it('hands the event loop back while it runs, and stops on cancel', async () => {
     const bytes = new TextEncoder().encode(csv(200_000));
-    const { open, state } = source('big.csv', bytes, 4096);
+    const { list, open, state } = source('big.csv', bytes, 4096);
     let ticks = 0;
     const timer = setInterval(() => ticks++, 1);
     const run = startProfile({
+      list,
       open,
       options: { header: true },
       onProgress: p => {

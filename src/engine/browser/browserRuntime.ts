@@ -3,7 +3,8 @@ import { CancelledError, DataError } from '../pipeline/errors';
 import { InputPart } from '../pipeline/parts';
 import { runProfileTask, TaskIO } from '../pipeline/profileTask';
 import { PipelineRuntime } from '../pipeline/runtime';
-import { StreamedFile, StreamReader } from './streamedFile';
+import { BrowserDataset } from './browserDataset';
+import { StreamReader } from './streamedFile';
 
 /** As much of a file's start as format detection looks at (as the CLI does). */
 const HEAD_BYTES = 64 * 1024;
@@ -23,26 +24,25 @@ export interface BrowserRuntime extends PipelineRuntime {
 }
 
 /**
- * Runs the engine on one streamed file: read once, chunk by chunk, so memory stays bounded
- * whatever the file's size (except Arrow IPC *file* format, whose footer needs the whole file).
- * Outputs stay in `outputs` for the caller to save.
+ * Runs the engine on a dataset whose files are streamed: each read once, chunk by chunk, so memory
+ * stays bounded whatever their size (except Arrow IPC *file* format, whose footer needs the whole
+ * file). Outputs stay in `outputs` for the caller to save.
  */
 export function browserRuntime(
-  file: StreamedFile,
+  input: BrowserDataset,
   options: BrowserRuntimeOptions = {}
 ): BrowserRuntime {
-  const reader = new StreamReader(file.stream);
   const outputs = new Map<string, string>();
   return {
     outputs,
     listParts: async dataset => {
-      if (dataset !== file.name) {
-        throw new DataError(`${dataset}: only ${file.name} can be read here`);
+      if (dataset !== input.path) {
+        throw new DataError(`${dataset}: only ${input.path} can be read here`);
       }
-      return [{ file: file.name, bytes: file.size }];
+      return input.files.map(file => ({ file: file.name, bytes: file.size }));
     },
     runTasks: async (tasks, settings, hooks) => {
-      const io = streamTaskIO(reader, options.sliceMs, hooks.signal);
+      const io = streamTaskIO(input, options.sliceMs, hooks.signal);
       for (const task of tasks) {
         try {
           const result = await runProfileTask(task, settings, io, {
@@ -56,7 +56,7 @@ export function browserRuntime(
       }
     },
     readText: async path => {
-      throw new DataError(`${path}: only ${file.name} can be read in the browser`);
+      throw new DataError(`${path}: only ${input.path} can be read in the browser`);
     },
     writeFiles: async (_dir, files) => {
       for (const [name, text] of Object.entries(files)) {
@@ -66,14 +66,24 @@ export function browserRuntime(
   };
 }
 
+/** Each file is opened when first needed (its head for the format), then read to its end. */
 function streamTaskIO(
-  reader: StreamReader,
+  input: BrowserDataset,
   sliceMs: number | undefined,
   signal: AbortSignal | undefined
 ): TaskIO {
+  const readers = new Map<string, Promise<StreamReader>>();
+  const readerOf = (file: string) => {
+    let reader = readers.get(file);
+    if (!reader) {
+      reader = input.open(file).then(stream => new StreamReader(stream));
+      readers.set(file, reader);
+    }
+    return reader;
+  };
   return {
     formatOf: async (part: InputPart): Promise<DatasetFormat> => {
-      const head = await reader.head(HEAD_BYTES);
+      const head = await (await readerOf(part.file)).head(HEAD_BYTES);
       const text = new TextDecoder().decode(head.subarray(0, HEAD_BYTES)).replace(/^\uFEFF/, '');
       const format = detectFormat(part.file, text);
       if (!format) {
@@ -81,8 +91,17 @@ function streamTaskIO(
       }
       return format;
     },
-    open: (_part, onBytes) => counted(reader.chunks(signal), onBytes, sliceMs)
+    open: (part, onBytes) => readWhole(readerOf(part.file), onBytes, sliceMs, signal)
   };
+}
+
+async function* readWhole(
+  reader: Promise<StreamReader>,
+  onBytes: (bytes: number) => void,
+  sliceMs: number | undefined,
+  signal: AbortSignal | undefined
+): AsyncGenerator<Uint8Array> {
+  yield* counted((await reader).chunks(signal), onBytes, sliceMs);
 }
 
 async function* counted(

@@ -1,14 +1,5 @@
 import { CancelledError } from '../pipeline/errors';
 
-/** A file the browser reads once, front to back (the body of a `fetch`, a `Blob`'s stream). */
-export interface StreamedFile {
-  /** Its path: names it in diagnostics and tells its format by extension. */
-  name: string;
-  /** Its size in bytes. */
-  size: number;
-  stream: ReadableStream<Uint8Array>;
-}
-
 /**
  * Reads a one-shot byte stream: its first bytes can be looked at (to detect the format) before
  * the whole is read, without reading anything twice or holding more than the looked-at head.

@@ -45,13 +45,43 @@ function writeCsv(file: string, rows: number): void {
   fs.closeSync(out);
 }
 
-function cliStatistics(file: string): string {
+/** Capture files of two hours (CSV payloads, score first), and a Spark marker the CLI skips. */
+function writeCaptures(folder: string): void {
+  for (const [hour, count] of [
+    ['2024/05/01/09', 400],
+    ['2024/05/01/10', 300]
+  ] as const) {
+    const dir = path.join(folder, ...hour.split('/'));
+    fs.mkdirSync(dir, { recursive: true });
+    const lines = Array.from({ length: count }, (_, i) =>
+      JSON.stringify({
+        captureData: {
+          endpointInput: {
+            observedContentType: 'text/csv',
+            mode: 'INPUT',
+            data: `${i % 90},${(i * 13) % 7}`,
+            encoding: 'CSV'
+          },
+          endpointOutput: {
+            observedContentType: 'text/csv',
+            mode: 'OUTPUT',
+            data: `${(i % 10) / 10}`,
+            encoding: 'CSV'
+          }
+        },
+        eventMetadata: { eventId: `${hour}-${i}`, inferenceTime: '2024-05-01T09:00:00Z' },
+        eventVersion: '0'
+      })
+    );
+    fs.writeFileSync(path.join(dir, 'capture.jsonl'), lines.join('\n') + '\n');
+  }
+  fs.writeFileSync(path.join(folder, '_SUCCESS'), '');
+}
+
+function cliStatistics(dataset: string, header = true): string {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mm-cli-'));
-  execFileSync(
-    process.execPath,
-    [CLI, 'baseline', '--dataset', file, '--header', '--workers', '1', '--output', out],
-    { stdio: 'pipe' }
-  );
+  const args = [CLI, 'baseline', '--dataset', dataset, '--workers', '1', '--output', out];
+  execFileSync(process.execPath, header ? [...args, '--header'] : args, { stdio: 'pipe' });
   return fs.readFileSync(path.join(out, 'statistics.json'), 'utf8');
 }
 
@@ -112,16 +142,39 @@ test.describe('Profile in Browser', () => {
     await expect(stats.locator('.jp-ModelMonitor-chart svg')).toBeVisible();
     await screenshot(page.locator('.jp-MainAreaWidget', { has: view }), 'profile-in-browser');
 
-    // The bytes came from the files endpoint; no Model Monitor REST call, no Contents JSON.
+    // The bytes came from the files endpoint; no Model Monitor REST call.
     expect(requests.filter(url => url.includes('/model-monitor/'))).toEqual([]);
     expect(requests.some(url => url.includes(`/files/${tmpPath}/churn.csv`))).toBe(true);
-    expect(requests.filter(url => url.includes(`/api/contents/${tmpPath}/churn.csv`))).toEqual([]);
+    // The Contents API gave the file's size only (content=0), never its text in JSON.
+    const contentsCalls = requests.filter(url =>
+      url.includes(`/api/contents/${tmpPath}/churn.csv`)
+    );
+    expect(contentsCalls.filter(url => !url.includes('content=0'))).toEqual([]);
 
     // Saved next to the file: the CLI's statistics.json byte for byte.
     await view.locator('button[data-action="save"]').click();
     await expect(view.locator('.jp-ModelMonitor-saveStatus')).toContainText('Saved');
     expect(fs.readFileSync(path.join(folder, 'statistics.json'), 'utf8')).toBe(expected);
     expect(fs.existsSync(path.join(folder, 'constraints.json'))).toBe(true);
+  });
+
+  test('profiles a folder of captures in the worker, saved next to the folder', async ({
+    page,
+    tmpPath
+  }) => {
+    const folder = diskFolder(tmpPath);
+    writeCaptures(path.join(folder, 'captures'));
+    const expected = cliStatistics(path.join(folder, 'captures'), false);
+    await page.filebrowser.openDirectory(tmpPath);
+
+    const view = await profileFromFileBrowser(page, 'captures');
+    await expect(view).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(view).toHaveAttribute('data-engine-context', 'worker');
+    await expect(view.locator('.jp-ModelMonitor-summary')).toHaveText('3 features · 700 rows');
+    await view.locator('button[data-action="save"]').click();
+    await expect(view.locator('.jp-ModelMonitor-saveStatus')).toContainText('Saved');
+    expect(fs.readFileSync(path.join(folder, 'statistics.json'), 'utf8')).toBe(expected);
+    expect(fs.existsSync(path.join(folder, 'captures', 'statistics.json'))).toBe(false);
   });
 
   test('cancels a large file: the worker stops', async ({ page, tmpPath }) => {

@@ -12,7 +12,8 @@ import { seededRandom } from '../../../src/engine/modelQuality/random';
 import { CancelledError, DataError } from '../../../src/engine/pipeline/errors';
 import { runBaseline } from '../../../src/engine/pipeline/runBaseline';
 import { buildCli, runCli } from '../cli/cliRunner';
-import { tempDir } from '../pipeline/pipelineHelpers';
+import { csvCaptureLine, tempDir } from '../pipeline/pipelineHelpers';
+import { walkFiles } from '../../../src/engine/node/walkFiles';
 
 /** A stream of `bytes` in chunks of `chunkBytes`, counting how many chunks were pulled. */
 function chunkedStream(bytes: Uint8Array, chunkBytes: number) {
@@ -70,6 +71,11 @@ function jsonLines(rows: number): string {
   return lines.join('\n') + '\n';
 }
 
+/** A dataset of one file whose bytes come from `stream`. */
+function oneFile(name: string, size: number, stream: globalThis.ReadableStream<Uint8Array>) {
+  return { path: name, files: [{ name, size }], open: async () => stream };
+}
+
 /** What the real CLI writes for `file` (one worker: rows in file order). */
 function cliOutputs(file: string, header: boolean): Record<string, string> {
   const out = tempDir();
@@ -90,7 +96,7 @@ function cliOutputs(file: string, header: boolean): Record<string, string> {
 async function browserOutputs(file: string, chunkBytes: number, header: boolean) {
   const bytes = new Uint8Array(fs.readFileSync(file));
   const { stream } = chunkedStream(bytes, chunkBytes);
-  const runtime = browserRuntime({ name: file, size: bytes.length, stream });
+  const runtime = browserRuntime(oneFile(file, bytes.length, stream));
   await runBaseline({ dataset: file, header, outputDir: '.', workers: 1 }, runtime);
   return {
     statistics: runtime.outputs.get('statistics.json'),
@@ -145,10 +151,47 @@ describe('browser runtime', () => {
     }
   });
 
+  it('gives the CLI bytes for a folder of captures, files read one at a time in its order', async () => {
+    const folder = path.join(dir, 'captures');
+    const names = ['2024/01/01/00/a.jsonl', '2024/01/01/01/b.jsonl', '2024/01/01/00/_SUCCESS'];
+    const random = seededRandom(5);
+    for (const name of names) {
+      fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+      const lines = Array.from({ length: 300 }, (_, i) =>
+        csvCaptureLine(
+          `${(random() * 10).toFixed(3)},${i % 7}`,
+          random().toFixed(4),
+          `${name}-${i}`
+        )
+      );
+      fs.writeFileSync(
+        path.join(folder, name),
+        name.endsWith('_SUCCESS') ? '' : lines.join('\n') + '\n'
+      );
+    }
+    const cli = cliOutputs(folder, false);
+    // The CLI's own file order and skip rules (walkFiles) decide what the browser is given.
+    const files = (await walkFiles(folder)).map(f => ({ name: f.file, size: f.size }));
+    expect(files.map(f => path.relative(folder, f.name))).toEqual([names[0], names[1]]);
+    const opened: string[] = [];
+    const runtime = browserRuntime({
+      path: folder,
+      files,
+      open: async name => {
+        opened.push(name);
+        return chunkedStream(new Uint8Array(fs.readFileSync(name)), 3000).stream;
+      }
+    });
+    await runBaseline({ dataset: folder, outputDir: '.', workers: 1 }, runtime);
+    expect(opened).toEqual(files.map(f => f.name));
+    expect(runtime.outputs.get('statistics.json')).toBe(cli.statistics);
+    expect(runtime.outputs.get('constraints.json')).toBe(cli.constraints);
+  });
+
   it('reads only the head of a file before the format is known, then the rest once', async () => {
     const bytes = new TextEncoder().encode(trainingCsv(3000));
     const { stream, pulled } = chunkedStream(bytes, 1024);
-    const runtime = browserRuntime({ name: 'noext', size: bytes.length, stream });
+    const runtime = browserRuntime(oneFile('noext', bytes.length, stream));
     const summary = await runBaseline(
       { dataset: 'noext', header: true, outputDir: '.', workers: 1 },
       runtime
@@ -161,7 +204,7 @@ describe('browser runtime', () => {
     const bytes = new TextEncoder().encode(trainingCsv(50_000));
     const { stream, pulled } = chunkedStream(bytes, 4096);
     const controller = new AbortController();
-    const runtime = browserRuntime({ name: 'big.csv', size: bytes.length, stream });
+    const runtime = browserRuntime(oneFile('big.csv', bytes.length, stream));
     const run = runBaseline(
       {
         dataset: 'big.csv',
@@ -186,7 +229,7 @@ describe('browser runtime', () => {
 
   it('refuses any dataset but its own file', async () => {
     const { stream } = chunkedStream(new Uint8Array(0), 1);
-    const runtime = browserRuntime({ name: 'a.csv', size: 0, stream });
+    const runtime = browserRuntime(oneFile('a.csv', 0, stream));
     await expect(
       runBaseline({ dataset: 'b.csv', outputDir: '.', workers: 1 }, runtime)
     ).rejects.toBeInstanceOf(DataError);
