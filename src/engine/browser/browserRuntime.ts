@@ -4,7 +4,7 @@ import { InputPart } from '../pipeline/parts';
 import { runProfileTask, TaskIO } from '../pipeline/profileTask';
 import { PipelineRuntime } from '../pipeline/runtime';
 import { BrowserDataset } from './browserDataset';
-import { StreamReader } from './streamedFile';
+import { StreamReader } from './streamReader';
 
 /** As much of a file's start as format detection looks at (as the CLI does). */
 const HEAD_BYTES = 64 * 1024;
