@@ -5,5 +5,6 @@ export const CommandIds = {
   runMonitor: 'model-monitor:run-monitor',
   createSchedule: 'model-monitor:create-schedule',
   compareStatistics: 'model-monitor:compare-statistics',
-  showMetrics: 'model-monitor:show-metrics'
+  showMetrics: 'model-monitor:show-metrics',
+  profileFile: 'model-monitor:profile-file'
 } as const;

@@ -6,11 +6,18 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { compareStatistics } from '../commands/compareStatistics';
 import { createSchedule } from '../commands/createSchedule';
 import { IOpenResultsArgs, openResults } from '../commands/openResults';
+import {
+  ARROW_FILE_TYPE,
+  IProfileInBrowserArgs,
+  PROFILABLE_EXTENSIONS,
+  profileInBrowser
+} from '../commands/profileInBrowser';
 import { runMonitorNow } from '../commands/runMonitor';
 import { showMetrics } from '../commands/showMetrics';
 import { CommandIds } from '../commandIds';
 import { ComparisonPaths } from '../models/loadComparison';
-import { IModelMonitorPanel, IServerHealth } from '../tokens';
+import { ViewerSettings } from '../models/viewerSettings';
+import { IModelMonitorPanel, IServerHealth, IViewerSettings } from '../tokens';
 import { modelMonitorIcon } from '../widgets/icons';
 
 /** Model Monitor commands, in the palette under "Model Monitor" (menus are in schema/commands.json). */
@@ -18,12 +25,13 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-model-monitor:commands',
   description: 'Model Monitor commands in the palette.',
   autoStart: true,
-  requires: [IModelMonitorPanel, IServerHealth],
+  requires: [IModelMonitorPanel, IServerHealth, IViewerSettings],
   optional: [ICommandPalette, ITranslator, IDefaultFileBrowser],
   activate: (
     app: JupyterFrontEnd,
     panel: IModelMonitorPanel,
     health: IServerHealth,
+    viewerSettings: ViewerSettings,
     palette: ICommandPalette | null,
     translator: ITranslator | null,
     fileBrowser: IDefaultFileBrowser | null
@@ -72,6 +80,36 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__("A monitor's drift, missing shares and item counts across its runs"),
       isVisible: args => typeof args.monitorId === 'string',
       execute: args => showMetrics(app, panel.monitors, args.monitorId as string, trans)
+    });
+    // Arrow IPC files get a type of their own, so the file browser can offer them the command.
+    app.docRegistry.addFileType({
+      name: ARROW_FILE_TYPE,
+      displayName: trans.__('Arrow IPC data'),
+      extensions: ['.arrow', '.arrows'],
+      contentType: 'file',
+      fileFormat: 'base64',
+      icon: modelMonitorIcon
+    });
+    app.commands.addCommand(CommandIds.profileFile, {
+      label: trans.__('Profile in Browser'),
+      caption: trans.__(
+        'Profile a data file or folder of captures in your browser (no server computation): statistics and suggested constraints'
+      ),
+      icon: args => (args.isPalette ? undefined : modelMonitorIcon),
+      execute: args => {
+        const selected = [...(fileBrowser?.selectedItems() ?? [])].find(
+          item =>
+            item.type === 'directory' ||
+            PROFILABLE_EXTENSIONS.some(ext => item.name.toLowerCase().endsWith(ext))
+        );
+        return profileInBrowser(
+          app,
+          args as IProfileInBrowserArgs,
+          selected?.path,
+          viewerSettings,
+          trans
+        );
+      }
     });
     const category = trans.__('Model Monitor');
     // show-metrics needs a monitor: it is offered on each monitor in the panel.

@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { byRelativePath, isSkippedFile } from '../pipeline/datasetFiles';
 
 /**
  * The data files of a dataset path: the file itself, or every file under a folder in lexicographic
@@ -15,7 +16,7 @@ export async function walkFiles(
   }
   const found: { file: string; relative: string; size: number }[] = [];
   await walk(root, '', found);
-  return found.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  return found.sort(byRelativePath);
 }
 
 async function walk(
@@ -25,7 +26,7 @@ async function walk(
 ): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
-    if (isSkipped(entry.name)) {
+    if (isSkippedFile(entry.name)) {
       continue;
     }
     const full = path.join(dir, entry.name);
@@ -39,8 +40,4 @@ async function walk(
       }
     }
   }
-}
-
-function isSkipped(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_') || name.endsWith('.crc');
 }
