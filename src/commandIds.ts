@@ -5,5 +5,7 @@ export const CommandIds = {
   runMonitor: 'model-monitor:run-monitor',
   createSchedule: 'model-monitor:create-schedule',
   compareStatistics: 'model-monitor:compare-statistics',
-  showMetrics: 'model-monitor:show-metrics'
+  showMetrics: 'model-monitor:show-metrics',
+  loadCaptures: 'model-monitor:load-captures',
+  buildBaseline: 'model-monitor:build-baseline'
 } as const;
