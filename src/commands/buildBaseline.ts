@@ -72,15 +72,28 @@ async function askAndStart(
       try {
         return await startBaseline(toBaselineRequest(values));
       } catch (error) {
-        errors = requestErrors(error);
+        errors = requestErrors(error, values, trans);
       }
     }
   }
 }
 
-function requestErrors(error: unknown): BaselineFormErrors {
+function requestErrors(
+  error: unknown,
+  values: BaselineFormValues,
+  trans: TranslationBundle
+): BaselineFormErrors {
   if (error instanceof ModelMonitorApiError && (error.status === 400 || error.status === 409)) {
     const field = (error.body as { field?: string | null } | undefined)?.field;
+    if (error.status === 409 && field === 'output' && !values.overwrite) {
+      // The server's message speaks of its `overwrite` field; the form has a checkbox for it.
+      return {
+        output: trans.__(
+          '%1 already holds a baseline (or one is being built there): choose another folder, or tick "Replace a baseline already in the output folder".',
+          values.output
+        )
+      };
+    }
     return { [formFieldOf(field)]: error.message };
   }
   return { form: String((error as Error)?.message ?? error) };
@@ -88,7 +101,7 @@ function requestErrors(error: unknown): BaselineFormErrors {
 
 /** Follows the job in an in-progress notification whose Cancel action cancels it on the server. */
 async function follow(job: BaselineJob, trans: TranslationBundle): Promise<BaselineJob | null> {
-  const name = job.dataset;
+  const name = PathExt.basename(job.dataset) || job.dataset;
   let cancelling = false;
   const cancel: Notification.IAction = {
     label: trans.__('Cancel'),
@@ -139,6 +152,7 @@ async function follow(job: BaselineJob, trans: TranslationBundle): Promise<Basel
 }
 
 async function announce(app: JupyterFrontEnd, job: BaselineJob, trans: TranslationBundle) {
+  const name = PathExt.basename(job.dataset) || job.dataset;
   const problems = problemsAction(job, trans);
   switch (job.state) {
     case 'completed': {
@@ -154,12 +168,12 @@ async function announce(app: JupyterFrontEnd, job: BaselineJob, trans: Translati
       return;
     }
     case 'cancelled':
-      Notification.info(trans.__('Baseline of %1 cancelled: nothing was written.', job.dataset), {
+      Notification.info(trans.__('Baseline of %1 cancelled: nothing was written.', name), {
         autoClose: 5000
       });
       return;
     default:
-      Notification.error(trans.__('Baseline of %1 failed: %2', job.dataset, failureText(job)), {
+      Notification.error(trans.__('Baseline of %1 failed: %2', name, failureText(job)), {
         autoClose: false,
         actions: problems ? [problems] : []
       });
@@ -169,7 +183,10 @@ async function announce(app: JupyterFrontEnd, job: BaselineJob, trans: Translati
 /** The first problem's file and line lead: the toast shows only ~140 characters. */
 function failureText(job: BaselineJob): string {
   const first = job.diagnostics?.examples[0];
-  return first ? describeDiagnostic(first) : (job.message ?? job.state);
+  if (!first) {
+    return job.message ?? job.state;
+  }
+  return describeDiagnostic({ ...first, file: first.file && PathExt.basename(first.file) });
 }
 
 function problemsAction(job: BaselineJob, trans: TranslationBundle): Notification.IAction | null {

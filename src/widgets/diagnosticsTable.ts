@@ -50,7 +50,7 @@ export function diagnosticsSection(
         title: d.file ?? undefined
       }),
       cell(d.line === null || d.line === undefined ? '' : String(d.line), true),
-      cell(d.kind),
+      element('td', { className: 'jp-ModelMonitor-diagnosticKind', text: d.kind }),
       cell([d.field, d.message].filter(Boolean).join(': '))
     ])
   );
