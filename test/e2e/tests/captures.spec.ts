@@ -105,6 +105,12 @@ test.describe('Capture summary', () => {
       `${tmpPath}/one-hour/2026/11/01/05`
     );
     await page.filebrowser.openDirectory(tmpPath);
+    // Both commands are in the Model Monitor menu too.
+    await page.locator('.lm-MenuBar-item', { hasText: 'Model Monitor' }).click();
+    const menu = page.locator('.lm-Menu');
+    await expect(menu.locator('.lm-Menu-item', { hasText: 'Load Captures…' })).toBeVisible();
+    await expect(menu.locator('.lm-Menu-item', { hasText: 'Build Baseline…' })).toBeVisible();
+    await page.keyboard.press('Escape');
     await runFromPalette(page, 'Load Captures…');
     const dialog = page.locator('.jp-Dialog');
     await expect(dialog).toContainText('Choose a capture folder');
