@@ -7,6 +7,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { fetchCaptureSummary } from '../api/captures';
 import { CaptureSummaryView } from '../widgets/CaptureSummaryView';
+import { openAtLine } from './openAtLine';
 import { modelMonitorIcon } from '../widgets/icons';
 
 /**
@@ -25,7 +26,7 @@ export async function loadCaptures(
   if (folder === null) {
     return null;
   }
-  const view = new CaptureSummaryView(trans);
+  const view = new CaptureSummaryView(trans, (file, line) => void openAtLine(app, file, line));
   const scanned = fetchCaptureSummary(folder).then(
     summary => view.showSummary(summary),
     error => view.showError(folder, String((error as Error)?.message ?? error))

@@ -7,6 +7,7 @@ import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import { buildBaseline } from '../commands/buildBaseline';
 import { loadCaptures } from '../commands/loadCaptures';
 import { CommandIds } from '../commandIds';
+import { formatOfPath } from '../models/baselineForm';
 import { modelMonitorIcon } from '../widgets/icons';
 
 /** Arrow IPC files, so the file browser's context menu can offer them a baseline. */
@@ -38,6 +39,10 @@ export const dataCommandsPlugin: JupyterFrontEndPlugin<void> = {
     });
     const selected = () => [...(fileBrowser?.selectedItems() ?? [])];
     const currentFolder = () => fileBrowser?.model.path ?? '';
+    // A folder or a file whose extension names a data format; not, say, a notebook.
+    const selectedDataset = () =>
+      selected().find(item => item.type === 'directory' || formatOfPath(item.path) !== 'auto')
+        ?.path;
 
     // schema/commands.json: context-menu entries pass {"source": "file-browser"}.
     const fromFileBrowser = (args: ReadonlyPartialJSONObject) => args.source === 'file-browser';
@@ -50,12 +55,11 @@ export const dataCommandsPlugin: JupyterFrontEndPlugin<void> = {
       ),
       icon: args => (args.isPalette ? undefined : modelMonitorIcon),
       execute: args => {
-        const path =
-          typeof args.path === 'string'
-            ? args.path
-            : fromFileBrowser(args)
-              ? (selected().find(item => item.type === 'directory')?.path ?? null)
-              : null;
+        // From the palette or the menu (no path): ask, whatever the file browser has selected.
+        let path = typeof args.path === 'string' ? args.path : null;
+        if (path === null && fromFileBrowser(args)) {
+          path = selected().find(item => item.type === 'directory')?.path ?? null;
+        }
         return loadCaptures(app, path, currentFolder(), docManager, trans);
       }
     });
@@ -64,8 +68,7 @@ export const dataCommandsPlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__('Profile a data set into statistics.json and suggested constraints.json'),
       icon: args => (args.isPalette ? undefined : modelMonitorIcon),
       execute: args => {
-        const dataset =
-          typeof args.dataset === 'string' ? args.dataset : (selected()[0]?.path ?? '');
+        const dataset = typeof args.dataset === 'string' ? args.dataset : (selectedDataset() ?? '');
         return buildBaseline(app, dataset, trans);
       }
     });

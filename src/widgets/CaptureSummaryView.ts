@@ -14,7 +14,11 @@ import { formatCount } from './format';
  * records and the lines that could not be read. Everything from the files goes in as text.
  */
 export class CaptureSummaryView extends Panel {
-  constructor(private readonly _trans: TranslationBundle) {
+  /** `openFile` opens a capture file (path relative to the server root) at a line. */
+  constructor(
+    private readonly _trans: TranslationBundle,
+    private readonly _openFile?: (path: string, line: number | null) => void
+  ) {
     super();
     this.addClass('jp-ModelMonitor-captureSummary');
     this._chart = new ChartView(_trans);
@@ -52,7 +56,14 @@ export class CaptureSummaryView extends Panel {
         heading(trans.__('Sample records')),
         ...this._samples(summary.samples),
         heading(trans.__('Parse diagnostics')),
-        diagnosticsSection(summary.diagnostics.counts, summary.diagnostics.examples, trans)
+        diagnosticsSection(
+          summary.diagnostics.counts,
+          summary.diagnostics.examples,
+          trans,
+          this._openFile
+            ? d => this._openFile!(inFolder(summary.path, d.file ?? ''), d.line)
+            : undefined
+        )
       ])
     );
   }
@@ -198,6 +209,12 @@ export class CaptureSummaryView extends Panel {
 
   private _chart: ChartView;
   private _summary: CaptureSummary | null = null;
+}
+
+/** Diagnostics name capture files relative to the scanned folder. */
+function inFolder(folder: string, file: string): string {
+  const base = folder.replace(/\/+$/, '');
+  return base === '' || base === '.' ? file : `${base}/${file}`;
 }
 
 function heading(text: string): HTMLElement {

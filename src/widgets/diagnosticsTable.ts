@@ -11,7 +11,8 @@ import { formatCount } from './format';
 export function diagnosticsSection(
   counts: Record<string, number>,
   examples: Diagnostic[],
-  trans: TranslationBundle
+  trans: TranslationBundle,
+  openAt?: (diagnostic: Diagnostic) => void
 ): HTMLElement {
   const section = element('div', { className: 'jp-ModelMonitor-diagnostics' });
   const kinds = Object.entries(counts).sort((a, b) => b[1] - a[1]);
@@ -44,11 +45,7 @@ export function diagnosticsSection(
   ]);
   const rows = examples.map(d =>
     element('tr', { attributes: { 'data-kind': d.kind } }, [
-      element('td', {
-        className: 'jp-ModelMonitor-diagnosticFile',
-        text: d.file ?? '',
-        title: d.file ?? undefined
-      }),
+      fileCell(d, trans, openAt),
       cell(d.line === null || d.line === undefined ? '' : String(d.line), true),
       element('td', { className: 'jp-ModelMonitor-diagnosticKind', text: d.kind }),
       cell([d.field, d.message].filter(Boolean).join(': '))
@@ -61,4 +58,27 @@ export function diagnosticsSection(
     ])
   );
   return section;
+}
+
+/** The file's name; a button that opens it at the line when the caller can open files. */
+function fileCell(
+  diagnostic: Diagnostic,
+  trans: TranslationBundle,
+  openAt?: (diagnostic: Diagnostic) => void
+): HTMLTableCellElement {
+  const file = diagnostic.file ?? '';
+  const td = element('td', { className: 'jp-ModelMonitor-diagnosticFile', title: file });
+  if (!openAt || !file) {
+    td.textContent = file;
+    return td;
+  }
+  const button = element('button', {
+    className: 'jp-ModelMonitor-linkButton',
+    text: file,
+    title: trans.__('Open %1 at line %2', file, diagnostic.line ?? 1),
+    attributes: { type: 'button' }
+  });
+  button.addEventListener('click', () => openAt(diagnostic));
+  td.append(button);
+  return td;
 }

@@ -166,6 +166,21 @@ describe('CaptureSummaryView', () => {
     view.dispose();
   });
 
+  it('opens the file of a diagnostic at its line, relative to the server root', () => {
+    const opened: [string, number | null][] = [];
+    const view = new CaptureSummaryView(trans, (path, line) => opened.push([path, line]));
+    Widget.attach(view, document.body);
+    view.showSummary(summary());
+    const buttons = view.node.querySelectorAll<HTMLButtonElement>(
+      '.jp-ModelMonitor-diagnosticsTable .jp-ModelMonitor-linkButton'
+    );
+    expect(buttons).toHaveLength(2);
+    expect(buttons[0].textContent).toBe(`2026/11/01/13/${HOSTILE}.jsonl`);
+    buttons[1].click();
+    expect(opened).toEqual([['captures/churn-endpoint/2026/11/01/16/b.jsonl', 2]]);
+    view.dispose();
+  });
+
   it('says so when there are no records or no problems, and shows errors', () => {
     const view = new CaptureSummaryView(trans);
     Widget.attach(view, document.body);

@@ -91,6 +91,18 @@ test.describe('Capture summary', () => {
       await expect(cells.nth(2)).toHaveText('malformed_json');
     }
     await screenshot(view, 'capture-summary');
+    // A problem's file opens in the editor with the cursor on its line.
+    const line = await rows.first().locator('td').nth(1).textContent();
+    await rows.first().locator('.jp-ModelMonitor-linkButton').click();
+    await expect(page.locator('.lm-TabBar-tab.jp-mod-current')).toContainText('.jsonl');
+    const cursorLine = () =>
+      page.evaluate(() => {
+        const editor = (window as any).jupyterapp.shell.currentWidget?.content?.editor;
+        return editor ? editor.getCursorPosition().line + 1 : null;
+      });
+    await expect.poll(cursorLine).toBe(Number(line));
+    await expect(page.locator('.jp-FileEditor:visible .cm-content')).toBeVisible();
+    await page.locator('.lm-TabBar-tab', { hasText: 'Captures: churn-endpoint' }).click();
     await view.locator('.jp-ModelMonitor-diagnostics').scrollIntoViewIfNeeded();
     await screenshot(view.locator('.jp-ModelMonitor-diagnostics'), 'capture-summary-diagnostics');
     expect(alerts).toEqual([]);
