@@ -156,8 +156,8 @@ async function announce(app: JupyterFrontEnd, job: BaselineJob, trans: Translati
   const problems = problemsAction(job, trans);
   switch (job.state) {
     case 'completed': {
-      for (const name of BASELINE_FILES) {
-        await app.commands.execute('docmanager:open', { path: PathExt.join(job.output, name) });
+      for (const file of BASELINE_FILES) {
+        await app.commands.execute('docmanager:open', { path: PathExt.join(job.output, file) });
       }
       const rejected = job.diagnostics?.rejected ?? 0;
       Notification.emit(
