@@ -66,6 +66,13 @@ def relative_to_root(text, root):
     return text.replace(prefix, "") if isinstance(text, str) else text
 
 
+def remove_if_empty(folder):
+    try:
+        os.rmdir(folder)
+    except OSError:
+        pass  # absent, or holds the engine's diagnostics.json
+
+
 def read_job_diagnostics(job, root):
     """The ended job's ``<output>/diagnostics.json``, None when absent or older than the job."""
     started = datetime.fromisoformat(job["created_at"].replace("Z", "+00:00")).timestamp()
@@ -117,8 +124,10 @@ class BaselineJobs:
 
     async def _run(self, job):
         backend = self.backends[job["backend"]]
+        spec = self._job(job)
+        output_existed = os.path.isdir(spec.output)
         try:
-            outcome = await backend.baseline(self._job(job), self._reporter(job["id"]))
+            outcome = await backend.baseline(spec, self._reporter(job["id"]))
             message = relative_to_root(outcome.message, self.root_dir)
             changes = {"state": outcome.state, "message": message}
         except Exception as error:
@@ -126,6 +135,8 @@ class BaselineJobs:
             changes = {"state": "failed", "message": f"{type(error).__name__}: {error}"}
         if changes["state"] == "completed":
             changes["progress"] = 1.0
+        elif not output_existed:
+            remove_if_empty(spec.output)  # a cancelled job leaves no empty folder behind
         await self.store.call(self.store.update_baseline, job["id"], **changes)
 
     def _job(self, job):

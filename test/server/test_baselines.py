@@ -162,10 +162,13 @@ async def test_cancel_a_running_job(api, extension, jp_root_dir, monkeypatch):
     assert argv[0] == "baseline" and "--progress" in argv
     _, running = await api("GET", "baselines", job["id"])
     assert (running["state"], running["diagnostics"]) == ("running", None)
+    (jp_root_dir / "baselines/d/argv.json").unlink()  # as the real CLI removes its partial files
     status, cancelled = await api("POST", "baselines", job["id"], "cancel")
     assert (status, cancelled["state"]) == (200, "cancelled")
     await asyncio.wait_for(asyncio.gather(*extension.baselines._tasks.values()), 10)
     assert (await api("GET", "baselines", job["id"]))[1]["state"] == "cancelled"
+    assert not (jp_root_dir / "baselines/d").exists()  # the job made it: no empty folder left
+    assert (jp_root_dir / "baselines").is_dir()
     status, error = await api("POST", "baselines", job["id"], "cancel")
     assert status == 409
 
