@@ -3,21 +3,26 @@
 ``POST /model-monitor/baselines`` starts one at once on a backend (``local`` runs the engine's
 ``baseline`` command) and returns an execution-like record to poll: ``state`` (``running``, then
 ``completed``, ``failed`` or ``cancelled``), ``progress`` in [0, 1] and ``message``. A job never
-overwrites an existing baseline unless asked (``overwrite: true``).
+overwrites an existing baseline unless asked (``overwrite: true``). Once a job has ended, its
+record carries the engine's ``diagnostics.json`` (rejected records: file, line, kind, message),
+with paths relative to the server root as everywhere in the API.
 """
 
 import asyncio
+import json
 import os
 import socket
+from datetime import datetime
 
 from .backends import BaselineJob
 from .errors import ValidationError
-from .paths import confine
+from .paths import PathError, confine
 from .scheduler import process_alive
 from .store import Conflict
 from .validation import DATASET_FORMATS, relative_path
 
 REQUEST_FIELDS = ("dataset", "dataset_format", "header", "output", "backend", "overwrite")
+MAX_DIAGNOSTIC_EXAMPLES = 20
 
 
 def _choice(body, field, allowed, default):
@@ -55,6 +60,47 @@ def validate_baseline_request(body, root, backends):
     return fields
 
 
+def relative_to_root(text, root):
+    """``text`` with the server root's absolute path taken out of the paths it names."""
+    prefix = str(root).rstrip(os.sep) + os.sep
+    return text.replace(prefix, "") if isinstance(text, str) else text
+
+
+def remove_if_empty(folder):
+    try:
+        os.rmdir(folder)
+    except OSError:
+        pass  # absent, or holds the engine's diagnostics.json
+
+
+def read_job_diagnostics(job, root):
+    """The ended job's ``<output>/diagnostics.json``, None when absent or older than the job."""
+    started = datetime.fromisoformat(job["created_at"].replace("Z", "+00:00")).timestamp()
+    try:
+        path = confine(root, job["output"], "output") / "diagnostics.json"
+        if path.stat().st_mtime < started:
+            return None  # left there by an earlier job
+        with path.open(encoding="utf-8") as file:
+            document = json.load(file)
+    except (OSError, ValueError, PathError):
+        return None
+    if not isinstance(document, dict):
+        return None
+    examples = [
+        {
+            "kind": example.get("kind"),
+            "file": relative_to_root(example.get("file"), root),
+            "line": example.get("line"),
+            "field": example.get("field"),
+            "message": example.get("message"),
+        }
+        for example in (document.get("examples") or [])[:MAX_DIAGNOSTIC_EXAMPLES]
+        if isinstance(example, dict)
+    ]
+    counts = {key: document.get(key) for key in ("records", "rejected", "rows")}
+    return {**counts, "counts": document.get("counts") or {}, "examples": examples}
+
+
 class BaselineJobs:
     """Starts baseline jobs on their backend and records their progress in the store."""
 
@@ -78,14 +124,19 @@ class BaselineJobs:
 
     async def _run(self, job):
         backend = self.backends[job["backend"]]
+        spec = self._job(job)
+        output_existed = os.path.isdir(spec.output)
         try:
-            outcome = await backend.baseline(self._job(job), self._reporter(job["id"]))
-            changes = {"state": outcome.state, "message": outcome.message}
+            outcome = await backend.baseline(spec, self._reporter(job["id"]))
+            message = relative_to_root(outcome.message, self.root_dir)
+            changes = {"state": outcome.state, "message": message}
         except Exception as error:
             self.log.exception("model-monitor: baseline job %s failed", job["id"])
             changes = {"state": "failed", "message": f"{type(error).__name__}: {error}"}
         if changes["state"] == "completed":
             changes["progress"] = 1.0
+        elif not output_existed:
+            remove_if_empty(spec.output)  # a cancelled job leaves no empty folder behind
         await self.store.call(self.store.update_baseline, job["id"], **changes)
 
     def _job(self, job):
@@ -108,6 +159,11 @@ class BaselineJobs:
                 await self.store.call(self.store.update_baseline, job_id, **changes)
 
         return report
+
+    def with_diagnostics(self, job):
+        """The job record with its ``diagnostics`` (None while it runs or when there are none)."""
+        ended = job["state"] != "running"
+        return {**job, "diagnostics": read_job_diagnostics(job, self.root_dir) if ended else None}
 
     async def cancel(self, job_id):
         """Cancel a running job; :class:`Conflict` once it has ended."""

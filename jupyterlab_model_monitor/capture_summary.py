@@ -4,7 +4,8 @@ The engine CLI has no command for this (``profile`` computes statistics, not a t
 so this is a small streaming scan of SageMaker's ``…/yyyy/mm/dd/HH/*.jsonl`` layout. It reads
 each line's metadata only (no statistics) and stops after ``max_records`` records, saying so.
 Problems are reported with the engine's diagnostic kinds (docs/cli.md): ``malformed_json``,
-``missing_field``, ``unknown_encoding``, ``encoding_mismatch``, ``template_time``.
+``missing_field``, ``unknown_encoding``, ``encoding_mismatch``, ``template_time``. The first
+``MAX_SAMPLES`` well-formed records come back as samples, their payloads cut to ``SAMPLE_CHARS``.
 """
 
 import json
@@ -17,6 +18,8 @@ HOUR_PARTS = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/(\d{2})$")
 SIDES = ("endpointInput", "endpointOutput")
 ENCODINGS = ("CSV", "JSON", "BASE64")
 MAX_EXAMPLES = 20
+MAX_SAMPLES = 5
+SAMPLE_CHARS = 2000
 
 
 def hour_of(relative_folder):
@@ -61,6 +64,7 @@ class CaptureSummary:
         self.content_types = {side: Counter() for side in SIDES}
         self.problems = Counter()
         self.examples = []
+        self.samples = []
         self.first_time = self.last_time = None
         self.truncated = False
 
@@ -95,7 +99,11 @@ class CaptureSummary:
             self.problem(kind, file, number, f"{type(error).__name__}: {error}"[:200])
             return
         self.add_sides(capture, file, number)
-        self.add_time((record.get("eventMetadata") or {}).get("inferenceTime"), file, number)
+        metadata = record.get("eventMetadata")
+        metadata = metadata if isinstance(metadata, dict) else {}
+        self.add_time(metadata.get("inferenceTime"), file, number)
+        if len(self.samples) < MAX_SAMPLES and isinstance(capture, dict):
+            self.samples.append(sample_of(capture, metadata, file, number))
 
     def add_sides(self, capture, file, number):
         seen = set()
@@ -141,7 +149,34 @@ class CaptureSummary:
             "encodings": {side: dict(counts) for side, counts in self.encodings.items()},
             "content_types": {side: dict(counts) for side, counts in self.content_types.items()},
             "diagnostics": {"counts": dict(self.problems), "examples": self.examples},
+            "samples": self.samples,
         }
+
+
+def payload_sample(payload):
+    """One side of a sample record: encoding, media type and the data as captured (cut)."""
+    if not isinstance(payload, dict):
+        return None
+    data = payload.get("data")
+    text = data if isinstance(data, str) else json.dumps(data)
+    return {
+        "encoding": payload.get("encoding"),
+        "content_type": media_type(payload.get("observedContentType")),
+        "data": text[:SAMPLE_CHARS],
+        "truncated": len(text) > SAMPLE_CHARS,
+    }
+
+
+def sample_of(capture, metadata, file, line):
+    """A well-formed record as the summary shows it."""
+    return {
+        "file": file,
+        "line": line,
+        "event_id": metadata.get("eventId"),
+        "inference_time": metadata.get("inferenceTime"),
+        "input": payload_sample(capture.get("endpointInput")),
+        "output": payload_sample(capture.get("endpointOutput")),
+    }
 
 
 def summarise_captures(absolute, path, max_records=1_000_000):

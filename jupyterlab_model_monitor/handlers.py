@@ -312,7 +312,8 @@ class BaselineHandler(ModelMonitorHandler):
     @tornado.web.authenticated
     @translate_errors
     async def get(self, job_id):
-        self.send_json(await self.baseline_or_404(job_id))
+        job = await self.baseline_or_404(job_id)
+        self.send_json(await asyncio.to_thread(self.extension.baselines.with_diagnostics, job))
 
 
 class BaselineCancelHandler(ModelMonitorHandler):

@@ -6,5 +6,7 @@ export const CommandIds = {
   createSchedule: 'model-monitor:create-schedule',
   compareStatistics: 'model-monitor:compare-statistics',
   showMetrics: 'model-monitor:show-metrics',
-  profileFile: 'model-monitor:profile-file'
+  profileFile: 'model-monitor:profile-file',
+  loadCaptures: 'model-monitor:load-captures',
+  buildBaseline: 'model-monitor:build-baseline'
 } as const;

@@ -1,6 +1,7 @@
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
 import { commandsPlugin } from './plugins/commands';
+import { dataCommandsPlugin } from './plugins/dataCommands';
 import { healthPlugin } from './plugins/health';
 import { panelPlugin } from './plugins/panel';
 import { settingsPlugin } from './plugins/settings';
@@ -11,7 +12,8 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   settingsPlugin,
   viewersPlugin,
   panelPlugin,
-  commandsPlugin
+  commandsPlugin,
+  dataCommandsPlugin
 ];
 
 export default plugins;

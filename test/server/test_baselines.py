@@ -2,14 +2,21 @@
 
 import asyncio
 import json
+import os
+import shutil
 import subprocess
 import sys
+import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from demo import load_generator, require_cli
 
+from jupyterlab_model_monitor.baselines import read_job_diagnostics
+
 FAKE_CLI = Path(__file__).parent / "fixtures" / "fake_cli.py"
+BAD_INPUT = Path(__file__).parents[1] / "badinput"
 ENDED = ("completed", "failed", "cancelled")
 
 
@@ -67,6 +74,49 @@ async def test_default_output_and_engine_errors(api, jp_root_dir):
     assert done["state"] == "failed" and "exited with code 2" in done["message"]
 
 
+async def test_rejected_records_come_back_with_file_and_line(api, jp_root_dir):
+    require_cli()
+    shutil.copy(BAD_INPUT / "csv-column-count.csv", jp_root_dir / "rows.csv")
+    _, job = await api("POST", "baselines", body={"dataset": "rows.csv", "header": True})
+    assert job["progress"] == 0
+    done = await wait_ended(api, job["id"])
+    assert done["state"] == "completed" and "1 of 13 records rejected" in done["message"]
+    diagnostics = done["diagnostics"]
+    assert (diagnostics["records"], diagnostics["rejected"], diagnostics["rows"]) == (13, 1, 12)
+    assert diagnostics["counts"] == {"column_count": 1}
+    [example] = diagnostics["examples"]
+    assert (example["file"], example["line"], example["kind"]) == ("rows.csv", 5, "column_count")
+    assert example["message"] == "expected 3 fields, found 2"
+
+
+async def test_a_failed_job_names_file_and_line_relative_to_the_root(api, jp_root_dir):
+    require_cli()
+    (jp_root_dir / "in").mkdir()
+    shutil.copy(BAD_INPUT / "json-mostly-bad.jsonl", jp_root_dir / "in/bad.jsonl")
+    _, job = await api("POST", "baselines", body={"dataset": "in/bad.jsonl"})
+    done = await wait_ended(api, job["id"])
+    assert done["state"] == "failed"
+    assert "in/bad.jsonl:4: expected a property name" in done["message"]
+    assert str(jp_root_dir) not in done["message"]
+    examples = done["diagnostics"]["examples"]
+    assert [(e["file"], e["line"]) for e in examples] == [
+        ("in/bad.jsonl", n) for n in (4, 5, 6, 7, 8)
+    ]
+
+
+def test_diagnostics_older_than_the_job_are_not_its_own(tmp_path):
+    (tmp_path / "out").mkdir()
+    stale = tmp_path / "out" / "diagnostics.json"
+    stale.write_text(json.dumps({"records": 1, "rejected": 0, "rows": 1, "examples": []}))
+    job = {"output": "out", "created_at": "2026-11-25T07:00:00Z"}
+    an_hour_before = datetime(2026, 11, 25, 6, tzinfo=timezone.utc).timestamp()
+    os.utime(stale, (an_hour_before, an_hour_before))
+    assert read_job_diagnostics(job, tmp_path) is None
+    os.utime(stale, None)  # written now, after the job started
+    job["created_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 5))
+    assert read_job_diagnostics(job, tmp_path)["records"] == 1
+
+
 @pytest.mark.parametrize(
     "body, field",
     [
@@ -110,10 +160,15 @@ async def test_cancel_a_running_job(api, extension, jp_root_dir, monkeypatch):
     _, job = await api("POST", "baselines", body={"dataset": "d.csv"})
     argv = await read_when_written(jp_root_dir / "baselines/d/argv.json")
     assert argv[0] == "baseline" and "--progress" in argv
+    _, running = await api("GET", "baselines", job["id"])
+    assert (running["state"], running["diagnostics"]) == ("running", None)
+    (jp_root_dir / "baselines/d/argv.json").unlink()  # as the real CLI removes its partial files
     status, cancelled = await api("POST", "baselines", job["id"], "cancel")
     assert (status, cancelled["state"]) == (200, "cancelled")
     await asyncio.wait_for(asyncio.gather(*extension.baselines._tasks.values()), 10)
     assert (await api("GET", "baselines", job["id"]))[1]["state"] == "cancelled"
+    assert not (jp_root_dir / "baselines/d").exists()  # the job made it: no empty folder left
+    assert (jp_root_dir / "baselines").is_dir()
     status, error = await api("POST", "baselines", job["id"], "cancel")
     assert status == 409
 

@@ -89,6 +89,42 @@ def test_summary_counts_hours_encodings_and_problems(captures):
     assert summary["truncated"] is False
 
 
+def test_samples_are_the_first_well_formed_records(captures):
+    samples = summarise_captures(str(captures), "captures")["samples"]
+    assert [(s["file"].split("/")[-1], s["line"]) for s in samples] == [
+        ("05-00-000-a.jsonl", 1),
+        ("05-00-000-a.jsonl", 2),
+        ("00-00-000-b.jsonl", 1),
+        ("00-00-000-b.jsonl", 4),
+        ("00-00-000-b.jsonl", 5),
+    ]
+    first = samples[0]
+    assert first["inference_time"] == "2026-11-01T13:05:00Z" and first["event_id"] == "e"
+    assert first["input"] == {
+        "encoding": "CSV",
+        "content_type": "text/csv",
+        "data": "1,2",
+        "truncated": False,
+    }
+    assert samples[3]["input"]["data"] == '{"a":1}'
+    assert samples[3]["input"]["content_type"] == "application/json"
+
+
+def test_long_sample_payloads_are_cut(tmp_path):
+    (tmp_path / "c.jsonl").write_text(record(data="x" * 5000) + "\n")
+    sample = summarise_captures(str(tmp_path), "c")["samples"][0]
+    assert len(sample["input"]["data"]) == 2000 and sample["input"]["truncated"] is True
+
+
+def test_odd_metadata_is_a_problem_not_a_crash(tmp_path):
+    line = json.loads(record())
+    line["eventMetadata"] = "not an object"
+    (tmp_path / "c.jsonl").write_text(json.dumps(line) + "\n")
+    summary = summarise_captures(str(tmp_path), "c")
+    assert summary["diagnostics"]["counts"] == {"template_time": 1}
+    assert summary["samples"][0]["inference_time"] is None
+
+
 def test_summary_stops_at_max_records(captures):
     summary = summarise_captures(str(captures), "captures", max_records=3)
     assert summary["records"] == 3 and summary["truncated"] is True

@@ -101,6 +101,8 @@ async def test_new_responses_match_the_schemas(spec, api, jp_root_dir, extension
     assert set(summary) == required_fields(spec, "CaptureSummary")
     _, job = await api("POST", "baselines", body={"dataset": "d.csv"})
     assert set(job) == required_fields(spec, "BaselineJob")
+    _, one = await api("GET", "baselines", job["id"])
+    assert set(one) == required_fields(spec, "BaselineJob") | {"diagnostics"}
     request = spec["components"]["schemas"]["BaselineRequest"]["properties"]
     assert set(request) == set(REQUEST_FIELDS)
     body = {"name": "m", "dataset": "d", "baseline_statistics": "s.json"}

@@ -1,0 +1,64 @@
+import { requestAPI } from './requestAPI';
+
+/** `GET /model-monitor/captures/summary` (api/openapi.yaml, CaptureSummary). */
+
+/** A problem found while scanning: the engine's diagnostic kinds, with file and line. */
+export interface Diagnostic {
+  kind: string;
+  /** Relative to the scanned folder (captures) or the server root (baselines). */
+  file: string | null;
+  line: number | null;
+  field?: string | null;
+  message: string | null;
+}
+
+export interface CapturePayload {
+  encoding: string | null;
+  content_type: string | null;
+  /** The payload as captured, cut to 2,000 characters. */
+  data: string;
+  truncated: boolean;
+}
+
+export interface CaptureSample {
+  file: string;
+  line: number;
+  event_id: string | null;
+  inference_time: string | null;
+  input: CapturePayload | null;
+  output: CapturePayload | null;
+}
+
+export interface CaptureHour {
+  /** `2026-11-01T13:00:00Z`, from the hour folder's name. */
+  hour: string;
+  records: number;
+  files: number;
+}
+
+/** Side (`endpointInput`, `endpointOutput`) → value → records. */
+export type CountsBySide = Record<string, Record<string, number>>;
+
+export interface CaptureSummary {
+  path: string;
+  files: number;
+  bytes: number;
+  records: number;
+  rejected: number;
+  truncated: boolean;
+  first_hour: string | null;
+  last_hour: string | null;
+  first_inference_time: string | null;
+  last_inference_time: string | null;
+  hours: CaptureHour[];
+  records_outside_hour_folders: number;
+  encodings: CountsBySide;
+  content_types: CountsBySide;
+  diagnostics: { counts: Record<string, number>; examples: Diagnostic[] };
+  samples: CaptureSample[];
+}
+
+/** Scans a capture folder or file (relative to the server root). */
+export function fetchCaptureSummary(path: string): Promise<CaptureSummary> {
+  return requestAPI<CaptureSummary>(`captures/summary?${new URLSearchParams({ path })}`);
+}
