@@ -143,6 +143,12 @@ export function writeConstraintsTree(tree: JsonTree): string {
 
 // Views
 
+/** False for JSON that is not a data-quality constraints.json (e.g. model-quality constraints). */
+export function isDataQualityConstraints(draft: ConstraintsDraft): boolean {
+  const tree = draft.tree;
+  return tree instanceof Map && (tree.has('features') || tree.has('monitoring_config'));
+}
+
 export function featureViews(draft: ConstraintsDraft): FeatureView[] {
   const features = getIn(draft.tree, ['features']);
   if (!Array.isArray(features)) {
