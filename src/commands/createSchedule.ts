@@ -72,7 +72,7 @@ async function submit(
 }
 
 /** The server's backends; just `local` when it predates GET /backends. */
-async function availableBackends(): Promise<Backend[]> {
+export async function availableBackends(): Promise<Backend[]> {
   try {
     const backends = await listBackends();
     if (backends.length) {
