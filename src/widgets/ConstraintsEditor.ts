@@ -32,6 +32,7 @@ import {
   setOverride,
   visibleGlobalFields
 } from '../models/constraintsDocument';
+import { formatJavaDouble } from '../engine/format';
 import { element } from './dom';
 
 /** The subset of the shared text model the editor uses; YFile's undo manager lives beside it. */
@@ -506,6 +507,10 @@ function choicesOf(spec: GlobalFieldSpec): readonly string[] {
   return spec.kind === 'flag' ? FLAGS : (spec.choices ?? []);
 }
 
+/** Numbers as the file writes them (Java doubles: `1.0`, `0.1`), so the form reads like the file. */
 function formatValue(value: string | number | undefined): string {
-  return value === undefined ? '' : String(value);
+  if (value === undefined) {
+    return '';
+  }
+  return typeof value === 'number' ? formatJavaDouble(value) : value;
 }

@@ -113,7 +113,7 @@ describe('ConstraintsEditor', () => {
     expect(model.toString()).toContain('"datatype_check_threshold" : 0.5');
     editor.undo();
     expect(model.toString()).toBe(TEXT);
-    expect(field(editor, 'global:datatype_check_threshold').value).toBe('1');
+    expect(field(editor, 'global:datatype_check_threshold').value).toBe('1.0');
     editor.node.dispatchEvent(
       new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, shiftKey: true, bubbles: true })
     );
