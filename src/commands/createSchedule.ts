@@ -27,6 +27,10 @@ export async function createSchedule(
 ): Promise<Monitor | null> {
   const backends = await availableBackends();
   let values: ScheduleFormValues = { ...emptyScheduleForm(backends[0].name), ...initial };
+  if (!backends.some(backend => backend.name === values.backend)) {
+    // A default backend (settings) this server does not offer.
+    values.backend = backends[0].name;
+  }
   let errors: ScheduleFormErrors = {};
   for (;;) {
     const answer = await showDialog({

@@ -347,6 +347,19 @@ export function setOverride(
   return rest instanceof Map && rest.size === 0 ? edit(removed, overridesPath, undefined) : removed;
 }
 
+/** The user's drift defaults (settings) as comparison_threshold and comparison_method, one edit. */
+export function applyDriftDefaults(
+  draft: ConstraintsDraft,
+  threshold: number,
+  method: (typeof COMPARISON_METHODS)[number]
+): ConstraintsDraft {
+  return setGlobal(
+    setGlobal(draft, 'comparison_threshold', threshold),
+    'comparison_method',
+    method
+  );
+}
+
 // Checking a whole draft
 
 /**

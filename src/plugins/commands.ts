@@ -10,7 +10,8 @@ import { runMonitorNow } from '../commands/runMonitor';
 import { showMetrics } from '../commands/showMetrics';
 import { CommandIds } from '../commandIds';
 import { ComparisonPaths } from '../models/loadComparison';
-import { IModelMonitorPanel, IServerHealth } from '../tokens';
+import { ViewerSettings } from '../models/viewerSettings';
+import { IModelMonitorPanel, IServerHealth, IViewerSettings } from '../tokens';
 import { modelMonitorIcon } from '../widgets/icons';
 
 /** Model Monitor commands, in the palette under "Model Monitor" (menus are in schema/commands.json). */
@@ -19,14 +20,15 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
   description: 'Model Monitor commands in the palette.',
   autoStart: true,
   requires: [IModelMonitorPanel, IServerHealth],
-  optional: [ICommandPalette, ITranslator, IDefaultFileBrowser],
+  optional: [ICommandPalette, ITranslator, IDefaultFileBrowser, IViewerSettings],
   activate: (
     app: JupyterFrontEnd,
     panel: IModelMonitorPanel,
     health: IServerHealth,
     palette: ICommandPalette | null,
     translator: ITranslator | null,
-    fileBrowser: IDefaultFileBrowser | null
+    fileBrowser: IDefaultFileBrowser | null,
+    settings: ViewerSettings | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_model_monitor');
     app.commands.addCommand(CommandIds.openPanel, {
@@ -43,7 +45,11 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__('Create a monitor that checks captures against a baseline on a schedule'),
       execute: async () => {
         app.shell.activateById(panel.id);
-        return createSchedule(panel.monitors, trans);
+        const defaults = (settings ?? new ViewerSettings()).values;
+        return createSchedule(panel.monitors, trans, {
+          backend: defaults.defaultBackend,
+          preset: defaults.defaultSchedulePreset
+        });
       }
     });
     app.commands.addCommand(CommandIds.runMonitor, {

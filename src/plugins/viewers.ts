@@ -60,7 +60,7 @@ export const viewersPlugin: JupyterFrontEndPlugin<void> = {
       args: widget => ({ path: widget.context.path, factory: widget.factoryName }),
       name: widget => `${widget.factoryName}:${widget.context.path}`
     });
-    addConstraintsEditor(app, trans, restorer);
+    addConstraintsEditor(app, trans, settings, restorer);
 
     function createFactory(name: string, label: string, fileType: string) {
       return new ResultViewerFactory(
@@ -74,6 +74,7 @@ export const viewersPlugin: JupyterFrontEndPlugin<void> = {
 function addConstraintsEditor(
   app: JupyterFrontEnd,
   trans: TranslationBundle,
+  settings: ViewerSettings,
   restorer: ILayoutRestorer | null
 ): void {
   const tracker = new WidgetTracker<ConstraintsDocumentWidget>({
@@ -86,7 +87,7 @@ function addConstraintsEditor(
       fileTypes: [CONSTRAINTS_FILE_TYPE, 'json'],
       defaultFor: [CONSTRAINTS_FILE_TYPE]
     },
-    { trans, icon: modelMonitorIcon }
+    { trans, icon: modelMonitorIcon, settings }
   );
   factory.widgetCreated.connect((_, widget) => {
     widget.context.pathChanged.connect(() => void tracker.save(widget));

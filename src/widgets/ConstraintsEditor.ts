@@ -4,6 +4,7 @@ import { Widget } from '@lumino/widgets';
 
 import {
   addDomainValue,
+  applyDriftDefaults,
   Checked,
   checkDomainValue,
   checkGlobalInput,
@@ -33,6 +34,7 @@ import {
   visibleGlobalFields
 } from '../models/constraintsDocument';
 import { formatJavaDouble } from '../engine/format';
+import { ViewerSettings } from '../models/viewerSettings';
 import { element } from './dom';
 
 /** The subset of the shared text model the editor uses; YFile's undo manager lives beside it. */
@@ -54,7 +56,8 @@ interface SharedText {
 export class ConstraintsEditor extends Widget {
   constructor(
     private readonly _context: DocumentRegistry.Context,
-    private readonly _trans: TranslationBundle
+    private readonly _trans: TranslationBundle,
+    private readonly _settings: ViewerSettings = new ViewerSettings()
   ) {
     super();
     this.addClass('jp-ModelMonitor-constraintsEditor');
@@ -199,9 +202,22 @@ export class ConstraintsEditor extends Widget {
       node.addEventListener('click', action);
       return node;
     };
+    const { driftThreshold, comparisonMethod } = this._settings.values;
+    const applyDefaults = button(
+      this._trans.__('Apply drift defaults (%1, %2)', driftThreshold, comparisonMethod),
+      true,
+      () =>
+        this._apply('global:comparison_threshold', d =>
+          applyDriftDefaults(d, driftThreshold, comparisonMethod)
+        )
+    );
+    applyDefaults.title = this._trans.__(
+      'Set comparison_threshold and comparison_method to the defaults of your Model Monitor settings'
+    );
     return element('div', { className: 'jp-ModelMonitor-constraintsToolbar' }, [
       button(this._trans.__('Undo'), this._shared.canUndo(), () => this.undo()),
-      button(this._trans.__('Redo'), this._shared.canRedo(), () => this.redo())
+      button(this._trans.__('Redo'), this._shared.canRedo(), () => this.redo()),
+      applyDefaults
     ]);
   }
 

@@ -2,6 +2,7 @@ import { ABCWidgetFactory, DocumentRegistry, DocumentWidget } from '@jupyterlab/
 import { TranslationBundle } from '@jupyterlab/translation';
 import { LabIcon } from '@jupyterlab/ui-components';
 
+import { ViewerSettings } from '../models/viewerSettings';
 import { ConstraintsEditor } from './ConstraintsEditor';
 
 /** A constraints.json tab; it remembers its factory so the layout restorer can reopen it. */
@@ -19,13 +20,21 @@ export class ConstraintsDocumentWidget extends DocumentWidget<ConstraintsEditor>
 export class ConstraintsEditorFactory extends ABCWidgetFactory<ConstraintsDocumentWidget> {
   constructor(
     options: DocumentRegistry.IWidgetFactoryOptions<ConstraintsDocumentWidget>,
-    private readonly _viewOptions: { trans: TranslationBundle; icon: LabIcon }
+    private readonly _viewOptions: {
+      trans: TranslationBundle;
+      icon: LabIcon;
+      settings: ViewerSettings;
+    }
   ) {
     super(options);
   }
 
   protected createNewWidget(context: DocumentRegistry.Context): ConstraintsDocumentWidget {
-    const content = new ConstraintsEditor(context, this._viewOptions.trans);
+    const content = new ConstraintsEditor(
+      context,
+      this._viewOptions.trans,
+      this._viewOptions.settings
+    );
     const widget = new ConstraintsDocumentWidget({ content, context }, this.name);
     widget.title.icon = this._viewOptions.icon;
     return widget;

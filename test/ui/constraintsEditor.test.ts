@@ -2,6 +2,7 @@ import { DocumentModel, DocumentRegistry } from '@jupyterlab/docregistry';
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
+import { ViewerSettings } from '../../src/models/viewerSettings';
 import { ConstraintsEditor } from '../../src/widgets/ConstraintsEditor';
 
 const trans = nullTranslator.load('jupyterlab_model_monitor');
@@ -188,5 +189,46 @@ describe('ConstraintsEditor', () => {
     const { editor } = await openEditor('{ "features" : [ }');
     expect(editor.node.textContent).toMatch(/line 1, column 18/);
     expect(editor.node.querySelector('input')).toBeNull();
+  });
+});
+
+describe('form defaults from the settings', () => {
+  test('"Apply drift defaults" writes the threshold and method of the settings', async () => {
+    const settings = new ViewerSettings();
+    settings.update({ driftThreshold: 0.3, comparisonMethod: 'Simple' });
+    const model = new DocumentModel();
+    model.fromString(TEXT);
+    const context = { ready: Promise.resolve(), model } as unknown as DocumentRegistry.Context;
+    const editor = new ConstraintsEditor(context, trans, settings);
+    Widget.attach(editor, document.body);
+    await context.ready;
+    const button = Array.from(editor.node.querySelectorAll('button')).find(b =>
+      b.textContent?.startsWith('Apply drift defaults')
+    )!;
+    expect(button.textContent).toBe('Apply drift defaults (0.3, Simple)');
+    button.click();
+    expect(model.toString()).toContain('"comparison_threshold" : 0.3,');
+    expect(model.toString()).toContain('"comparison_method" : "Simple"');
+  });
+
+  test('settings outside the schema are ignored', () => {
+    const settings = new ViewerSettings();
+    settings.update({
+      driftThreshold: 4,
+      comparisonMethod: 'Fancy' as 'Simple',
+      defaultSchedulePreset: 'custom' as 'daily',
+      defaultBackend: '  '
+    });
+    expect(settings.values).toMatchObject({
+      driftThreshold: 0.1,
+      comparisonMethod: 'Robust',
+      defaultSchedulePreset: 'hourly',
+      defaultBackend: 'local'
+    });
+    settings.update({ defaultBackend: 'sagemaker', defaultSchedulePreset: 'manual' });
+    expect(settings.values).toMatchObject({
+      defaultBackend: 'sagemaker',
+      defaultSchedulePreset: 'manual'
+    });
   });
 });
