@@ -1,8 +1,22 @@
-import { expect, test } from '@jupyterlab/galata';
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 
 import * as path from 'path';
 
 import { fileItem, forbidAlerts, screenshot } from './helpers';
+
+/** Sets (or with null removes) one of the extension's settings through the setting registry. */
+async function setSetting(page: IJupyterLabPageFixture, key: string, value: string | null) {
+  await page.evaluate(
+    async ([key, value]) => {
+      const registry = await (window as any).galata.getPlugin(
+        '@jupyterlab/apputils-extension:settings'
+      );
+      const id = 'jupyterlab-model-monitor:charts';
+      await (value === null ? registry.remove(id, key) : registry.set(id, key, value));
+    },
+    [key, value] as const
+  );
+}
 
 /** The example baseline (`make examples`), as the engine suggested it. */
 const EXAMPLE_BASELINE = path.resolve(__dirname, '../../../examples/baseline');
@@ -108,6 +122,8 @@ test.describe('Editing a monitor', () => {
       );
     }
     const name = `edit-${Date.now()}`;
+    // The form starts from the user's settings (schema/charts.json).
+    await setSetting(page, 'defaultSchedulePreset', 'daily');
     await page.evaluate(() =>
       (window as any).jupyterapp.commands.execute('model-monitor:open-panel')
     );
@@ -115,6 +131,9 @@ test.describe('Editing a monitor', () => {
     await panel.locator('button', { hasText: 'New schedule…' }).click();
     const dialog = page.locator('.jp-Dialog');
     const form = dialog.locator('.jp-ModelMonitor-scheduleForm');
+    await expect(form.locator('select[name="preset"]')).toHaveValue('daily');
+    await setSetting(page, 'defaultSchedulePreset', null);
+    await form.locator('select[name="preset"]').selectOption('hourly');
     await form.locator('input[name="name"]').fill(name);
     await form.locator('input[name="dataset"]').fill(`${tmpPath}/captures`);
     await form
