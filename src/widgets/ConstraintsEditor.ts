@@ -92,6 +92,10 @@ export class ConstraintsEditor extends Widget {
       return;
     }
     const key = event.key.toLowerCase();
+    const target = event.target as HTMLInputElement;
+    if (target.type === 'text' && target.value !== target.defaultValue) {
+      return; // Uncommitted typing: the browser's own undo applies to it.
+    }
     if (key === 'z' || key === 'y') {
       event.preventDefault();
       event.stopPropagation();
@@ -463,6 +467,7 @@ export class ConstraintsEditor extends Widget {
       attributes: { type: 'text', inputmode: 'decimal', 'data-key': key }
     });
     input.value = value;
+    input.defaultValue = value;
     input.addEventListener('change', () => commit(input.value));
     input.addEventListener('keydown', event => {
       if (event.key === 'Enter') {

@@ -123,6 +123,24 @@ describe('ConstraintsEditor', () => {
     expect(model.toString()).toContain('"maybe"');
   });
 
+  test('Ctrl+Z while a field holds uncommitted typing is left to the field', async () => {
+    const { editor, model } = await openEditor();
+    type(field(editor, 'global:comparison_threshold'), '0.2');
+    const input = field(editor, 'global:datatype_check_threshold');
+    input.value = '0.3';
+    const ctrlZ = () =>
+      new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true });
+    const typing = ctrlZ();
+    input.dispatchEvent(typing);
+    expect(typing.defaultPrevented).toBe(false);
+    expect(model.toString()).toContain('"comparison_threshold" : 0.2');
+    input.value = input.defaultValue;
+    const committed = ctrlZ();
+    input.dispatchEvent(committed);
+    expect(committed.defaultPrevented).toBe(true);
+    expect(model.toString()).toBe(TEXT);
+  });
+
   test('removing a domain chip and toggling non-negative edit the file', async () => {
     const { editor, model } = await openEditor();
     editor.node.querySelector<HTMLButtonElement>('[data-key="domain:1:remove:0"]')!.click();

@@ -2,7 +2,7 @@ import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 
 import * as path from 'path';
 
-import { fileItem, forbidAlerts, screenshot } from './helpers';
+import { HOSTILE_NAME, fileItem, forbidAlerts, screenshot } from './helpers';
 
 /** Sets (or with null removes) one of the extension's settings through the setting registry. */
 async function setSetting(page: IJupyterLabPageFixture, key: string, value: string | null) {
@@ -108,6 +108,41 @@ test.describe('Constraints editor', () => {
     );
     expect(alerts).toEqual([]);
   });
+});
+
+test('hostile feature names and domain values render as text in the constraints form', async ({
+  page,
+  tmpPath
+}) => {
+  const alerts = forbidAlerts(page);
+  const hostileDomain = '<script>alert(2)</script>';
+  const text = JSON.stringify({
+    version: 0.0,
+    features: [
+      {
+        name: HOSTILE_NAME,
+        inferred_type: 'String',
+        completeness: 1.0,
+        string_constraints: { domains: [hostileDomain, 'plain'] }
+      }
+    ],
+    monitoring_config: { evaluate_constraints: 'Enabled' }
+  });
+  await page.contents.uploadContent(text, 'text', `${tmpPath}/hostile/constraints.json`);
+  await page.filebrowser.openDirectory(`${tmpPath}/hostile`);
+  await fileItem(page, 'constraints.json').dblclick();
+  const editor = page.locator('.jp-ModelMonitor-constraintsEditor');
+  await expect(editor.locator('tbody th')).toHaveText(HOSTILE_NAME);
+  await expect(editor.locator('.jp-ModelMonitor-domainChip span')).toHaveText([
+    hostileDomain,
+    'plain'
+  ]);
+  await expect(editor.locator('img, script')).toHaveCount(0);
+  // Keys the file lacks show the analyzer's defaults, marked as such.
+  await expect(editor.locator('[data-key="global:datatype_check_threshold"]')).toHaveValue('1.0');
+  await expect(editor.locator('section').first()).toContainText('the analyzer default');
+  await screenshot(editor.locator('table'), 'constraints-editor-hostile');
+  expect(alerts).toEqual([]);
 });
 
 test.describe('Editing a monitor', () => {
