@@ -45,7 +45,11 @@ interface SharedText {
   redo(): void;
   canUndo(): boolean;
   canRedo(): boolean;
-  undoManager?: { stopCapturing(): void } | null;
+  undoManager?: {
+    stopCapturing(): void;
+    on(event: string, listener: () => void): void;
+    off(event: string, listener: () => void): void;
+  } | null;
 }
 
 /**
@@ -65,9 +69,22 @@ export class ConstraintsEditor extends Widget {
     void _context.ready.then(() => {
       if (!this.isDisposed) {
         _context.model.contentChanged.connect(this._render, this);
+        for (const event of UNDO_STACK_EVENTS) {
+          this._shared.undoManager?.on(event, this._updateUndoButtons);
+        }
         this._render();
       }
     });
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    for (const event of UNDO_STACK_EVENTS) {
+      this._shared.undoManager?.off(event, this._updateUndoButtons);
+    }
+    super.dispose();
   }
 
   /** The draft the form shows; null until the file is loaded or while its text does not parse. */
@@ -206,6 +223,9 @@ export class ConstraintsEditor extends Widget {
       node.addEventListener('click', action);
       return node;
     };
+    this._undoButton = button(this._trans.__('Undo'), false, () => this.undo());
+    this._redoButton = button(this._trans.__('Redo'), false, () => this.redo());
+    this._updateUndoButtons();
     const { driftThreshold, comparisonMethod } = this._settings.values;
     const applyDefaults = button(
       this._trans.__('Apply drift defaults (%1, %2)', driftThreshold, comparisonMethod),
@@ -219,8 +239,8 @@ export class ConstraintsEditor extends Widget {
       'Set comparison_threshold and comparison_method to the defaults of your Model Monitor settings'
     );
     return element('div', { className: 'jp-ModelMonitor-constraintsToolbar' }, [
-      button(this._trans.__('Undo'), this._shared.canUndo(), () => this.undo()),
-      button(this._trans.__('Redo'), this._shared.canRedo(), () => this.redo()),
+      this._undoButton,
+      this._redoButton,
       applyDefaults
     ]);
   }
@@ -518,11 +538,24 @@ export class ConstraintsEditor extends Widget {
     }
   }
 
+  /** The history changes without the text changing too (Lab clears it once the file is loaded). */
+  private _updateUndoButtons = (): void => {
+    if (this._undoButton && this._redoButton) {
+      this._undoButton.disabled = !this._shared.canUndo();
+      this._redoButton.disabled = !this._shared.canRedo();
+    }
+  };
+
+  private _undoButton: HTMLButtonElement | null = null;
+  private _redoButton: HTMLButtonElement | null = null;
   private _draft: ConstraintsDraft | null = null;
   private _renderedText = '';
   private _focusKey: string | null = null;
   private _errors = new Map<string, string>();
 }
+
+/** Y.UndoManager's events for changes of its stacks. */
+const UNDO_STACK_EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-cleared'];
 
 function choicesOf(spec: GlobalFieldSpec): readonly string[] {
   return spec.kind === 'flag' ? FLAGS : (spec.choices ?? []);

@@ -141,6 +141,22 @@ describe('ConstraintsEditor', () => {
     expect(model.toString()).toBe(TEXT);
   });
 
+  test('Undo and Redo buttons follow the shared history, also when Lab clears it', async () => {
+    const { editor, model } = await openEditor();
+    const button = (label: string) =>
+      editor.node.querySelector<HTMLButtonElement>(`[data-key="toolbar:${label}"]`)!;
+    expect(button('Undo').disabled).toBe(true);
+    type(field(editor, 'global:comparison_threshold'), '0.2');
+    expect(button('Undo').disabled).toBe(false);
+    expect(button('Redo').disabled).toBe(true);
+    button('Undo').click();
+    expect(button('Redo').disabled).toBe(false);
+    button('Redo').click();
+    model.sharedModel.clearUndoHistory();
+    expect(button('Undo').disabled).toBe(true);
+    expect(button('Redo').disabled).toBe(true);
+  });
+
   test('removing a domain chip and toggling non-negative edit the file', async () => {
     const { editor, model } = await openEditor();
     editor.node.querySelector<HTMLButtonElement>('[data-key="domain:1:remove:0"]')!.click();

@@ -141,7 +141,7 @@ test('hostile feature names and domain values render as text in the constraints 
   // Keys the file lacks show the analyzer's defaults, marked as such.
   await expect(editor.locator('[data-key="global:datatype_check_threshold"]')).toHaveValue('1.0');
   await expect(editor.locator('section').first()).toContainText('the analyzer default');
-  await screenshot(editor.locator('table'), 'constraints-editor-hostile');
+  await screenshot(editor, 'constraints-editor-hostile');
   expect(alerts).toEqual([]);
 });
 
