@@ -27,6 +27,10 @@ export async function createSchedule(
 ): Promise<Monitor | null> {
   const backends = await availableBackends();
   let values: ScheduleFormValues = { ...emptyScheduleForm(backends[0].name), ...initial };
+  if (!backends.some(backend => backend.name === values.backend)) {
+    // A default backend (settings) this server does not offer.
+    values.backend = backends[0].name;
+  }
   let errors: ScheduleFormErrors = {};
   for (;;) {
     const answer = await showDialog({
@@ -72,7 +76,7 @@ async function submit(
 }
 
 /** The server's backends; just `local` when it predates GET /backends. */
-async function availableBackends(): Promise<Backend[]> {
+export async function availableBackends(): Promise<Backend[]> {
   try {
     const backends = await listBackends();
     if (backends.length) {

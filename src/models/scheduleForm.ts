@@ -1,6 +1,6 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { MonitorCreate } from '../api/types';
+import { Monitor, MonitorCreate } from '../api/types';
 import { CronError, nextRuns, parseCron } from './cron';
 
 export type SchedulePreset = 'hourly' | 'daily' | 'weekly' | 'custom' | 'manual';
@@ -138,3 +138,65 @@ export function formFieldOf(serverField: string | null | undefined): ScheduleFor
   const root = (serverField ?? '').split(/[.[]/)[0];
   return SERVER_FIELDS[root] ?? 'form';
 }
+
+/** The form's values for editing an existing monitor (its first webhook stands for its alerts). */
+export function scheduleFormOf(monitor: Monitor): ScheduleFormValues {
+  const preset = presetOf(monitor.schedule);
+  return {
+    name: monitor.name,
+    dataset: monitor.dataset,
+    header: monitor.header,
+    baselineStatistics: monitor.baseline_statistics,
+    baselineConstraints: monitor.baseline_constraints,
+    preset,
+    customCron: monitor.schedule ?? PRESET_CRON.hourly,
+    windowHours: monitor.window_hours,
+    backend: monitor.backend,
+    webhookUrl: monitor.alerts?.webhooks?.[0]?.url ?? ''
+  };
+}
+
+function presetOf(schedule: string | null): SchedulePreset {
+  if (schedule === null) {
+    return 'manual';
+  }
+  const preset = (Object.keys(PRESET_CRON) as (keyof typeof PRESET_CRON)[]).find(
+    key => PRESET_CRON[key] === schedule.trim()
+  );
+  return preset ?? 'custom';
+}
+
+/**
+ * The body of `PATCH /model-monitor/monitors/{id}`: only the fields the user changed. A changed
+ * webhook replaces the first one and keeps the monitor's other alert rules.
+ */
+export function toMonitorPatch(monitor: Monitor, values: ScheduleFormValues): MonitorPatch {
+  const before = toMonitorCreate(scheduleFormOf(monitor));
+  const after = toMonitorCreate(values);
+  const patch: MonitorPatch = {};
+  for (const key of PATCHABLE_FIELDS) {
+    if (before[key] !== after[key]) {
+      (patch as Record<string, unknown>)[key] = after[key];
+    }
+  }
+  const url = values.webhookUrl.trim();
+  if (url !== (monitor.alerts?.webhooks?.[0]?.url ?? '')) {
+    const [first, ...others] = monitor.alerts?.webhooks ?? [];
+    const webhooks = url ? [{ ...first, url }, ...others] : others;
+    patch.alerts = { ...monitor.alerts, webhooks };
+  }
+  return patch;
+}
+
+export type MonitorPatch = Partial<MonitorCreate>;
+
+const PATCHABLE_FIELDS = [
+  'name',
+  'dataset',
+  'header',
+  'baseline_statistics',
+  'baseline_constraints',
+  'schedule',
+  'window_hours',
+  'backend'
+] as const;

@@ -2,7 +2,16 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { DriftTestResult, EXTENSION_KEY, ViolationsDocument } from '../engine/documents/violations';
 
+export type ViolationColumn = 'feature' | 'checkType';
+
+export interface ViolationSort {
+  column: ViolationColumn;
+  direction: 'ascending' | 'descending';
+}
+
 export interface ViolationRow {
+  /** Position in the file's `violations`. */
+  index: number;
   /** `feature_name`, or `metric_name` in model-quality violations. */
   feature: string;
   checkType: string;
@@ -12,7 +21,7 @@ export interface ViolationRow {
 /** State of a violations view: the check-type filter ('' shows all) and the drift-only switch. */
 export class ViolationsTableModel {
   constructor(readonly document: ViolationsDocument) {
-    this._rows = document.violations.map(toRow);
+    this._rows = document.violations.map((violation, index) => toRow(violation, index));
   }
 
   get changed(): ISignal<this, void> {
@@ -32,8 +41,40 @@ export class ViolationsTableModel {
     return this._checkType;
   }
 
+  /** Filtered rows, in file order until the user sorts by a column. */
   get visibleRows(): ViolationRow[] {
-    return this._checkType ? this._rows.filter(r => r.checkType === this._checkType) : this._rows;
+    const rows = this._checkType
+      ? this._rows.filter(r => r.checkType === this._checkType)
+      : [...this._rows];
+    const sort = this._sort;
+    if (sort) {
+      const sign = sort.direction === 'ascending' ? 1 : -1;
+      rows.sort((a, b) => sign * a[sort.column].localeCompare(b[sort.column]) || a.index - b.index);
+    }
+    return rows;
+  }
+
+  get sort(): ViolationSort | null {
+    return this._sort;
+  }
+
+  /** Sorts by `column`, ascending first; the same column again reverses the order. */
+  sortBy(column: ViolationColumn): void {
+    const ascending = this._sort?.column !== column || this._sort.direction === 'descending';
+    this._sort = { column, direction: ascending ? 'ascending' : 'descending' };
+    this._changed.emit();
+  }
+
+  /** The selected row's index in the file, or null. */
+  get selected(): number | null {
+    return this._selected;
+  }
+
+  select(index: number | null): void {
+    if (index !== this._selected) {
+      this._selected = index;
+      this._changed.emit();
+    }
   }
 
   /** Our namespaced drift tests, or null when the file has none (e.g. written by SageMaker). */
@@ -67,15 +108,18 @@ export class ViolationsTableModel {
   }
 
   private _rows: ViolationRow[];
+  private _sort: ViolationSort | null = null;
+  private _selected: number | null = null;
   private _checkType = '';
   private _driftOnly = false;
   private _changed = new Signal<this, void>(this);
 }
 
-function toRow(violation: ViolationsDocument['violations'][number]): ViolationRow {
+function toRow(violation: ViolationsDocument['violations'][number], index: number): ViolationRow {
   const { feature_name, constraint_check_type, description } = violation;
   const metricName = (violation as { metric_name?: unknown }).metric_name;
   return {
+    index,
     feature: String(feature_name ?? metricName ?? ''),
     checkType: String(constraint_check_type ?? ''),
     description: String(description ?? '')

@@ -51,7 +51,11 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__('Create a monitor that checks captures against a baseline on a schedule'),
       execute: async () => {
         app.shell.activateById(panel.id);
-        return createSchedule(panel.monitors, trans);
+        const defaults = viewerSettings.values;
+        return createSchedule(panel.monitors, trans, {
+          backend: defaults.defaultBackend,
+          preset: defaults.defaultSchedulePreset
+        });
       }
     });
     app.commands.addCommand(CommandIds.runMonitor, {

@@ -4,6 +4,7 @@ import { ITranslator, TranslationBundle, nullTranslator } from '@jupyterlab/tran
 
 import * as api from '../api/monitors';
 import { CommandIds } from '../commandIds';
+import { editMonitor } from '../commands/editMonitor';
 import { MonitorsModel } from '../models/MonitorsModel';
 import { ResultFilesModel } from '../models/resultFiles';
 import { IModelMonitorPanel, IServerHealth } from '../tokens';
@@ -70,6 +71,9 @@ async function carryOut(
       case 'pause':
       case 'resume':
         await monitors.setEnabled(monitor.id, action.kind === 'resume');
+        return;
+      case 'edit':
+        await editMonitor(monitors, monitor, trans);
         return;
       case 'delete':
         if (await confirmDelete(monitor.name, trans)) {

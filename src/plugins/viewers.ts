@@ -3,9 +3,17 @@ import { WidgetTracker } from '@jupyterlab/apputils';
 import { DocumentRegistry } from '@jupyterlab/docregistry';
 import { ITranslator, TranslationBundle, nullTranslator } from '@jupyterlab/translation';
 
-import { STATISTICS_FILE_PATTERN, VIOLATIONS_FILE_PATTERN } from '../models/resultFilePatterns';
+import {
+  CONSTRAINTS_FILE_PATTERN,
+  STATISTICS_FILE_PATTERN,
+  VIOLATIONS_FILE_PATTERN
+} from '../models/resultFilePatterns';
 import { ViewerSettings } from '../models/viewerSettings';
 import { IViewerSettings } from '../tokens';
+import {
+  ConstraintsDocumentWidget,
+  ConstraintsEditorFactory
+} from '../widgets/ConstraintsEditorFactory';
 import { modelMonitorIcon } from '../widgets/icons';
 import { ResultDocumentWidget, ResultViewerFactory } from '../widgets/ResultViewerFactory';
 
@@ -13,10 +21,13 @@ export const STATISTICS_FILE_TYPE = 'model-monitor-statistics';
 export const VIOLATIONS_FILE_TYPE = 'model-monitor-violations';
 export const STATISTICS_FACTORY = 'Model Monitor Statistics';
 export const VIOLATIONS_FACTORY = 'Model Monitor Violations';
+export const CONSTRAINTS_FILE_TYPE = 'model-monitor-constraints';
+export const CONSTRAINTS_FACTORY = 'Model Monitor Constraints';
 
 /**
  * Files named *statistics*.json and *constraint_violations*.json open in Model Monitor views;
  * any other JSON file keeps its default editor but offers both views under "Open With".
+ * Files named *constraints*.json open in the constraints form, which edits them.
  */
 export const viewersPlugin: JupyterFrontEndPlugin<void> = {
   id: 'jupyterlab-model-monitor:viewers',
@@ -49,6 +60,7 @@ export const viewersPlugin: JupyterFrontEndPlugin<void> = {
       args: widget => ({ path: widget.context.path, factory: widget.factoryName }),
       name: widget => `${widget.factoryName}:${widget.context.path}`
     });
+    addConstraintsEditor(app, trans, settings, restorer);
 
     function createFactory(name: string, label: string, fileType: string) {
       return new ResultViewerFactory(
@@ -58,6 +70,36 @@ export const viewersPlugin: JupyterFrontEndPlugin<void> = {
     }
   }
 };
+
+function addConstraintsEditor(
+  app: JupyterFrontEnd,
+  trans: TranslationBundle,
+  settings: ViewerSettings,
+  restorer: ILayoutRestorer | null
+): void {
+  const tracker = new WidgetTracker<ConstraintsDocumentWidget>({
+    namespace: 'model-monitor-constraints'
+  });
+  const factory = new ConstraintsEditorFactory(
+    {
+      name: CONSTRAINTS_FACTORY,
+      label: trans.__('Model Monitor Constraints'),
+      fileTypes: [CONSTRAINTS_FILE_TYPE, 'json'],
+      defaultFor: [CONSTRAINTS_FILE_TYPE]
+    },
+    { trans, icon: modelMonitorIcon, settings }
+  );
+  factory.widgetCreated.connect((_, widget) => {
+    widget.context.pathChanged.connect(() => void tracker.save(widget));
+    void tracker.add(widget);
+  });
+  app.docRegistry.addWidgetFactory(factory);
+  restorer?.restore(tracker, {
+    command: 'docmanager:open',
+    args: widget => ({ path: widget.context.path, factory: widget.factoryName }),
+    name: widget => `${widget.factoryName}:${widget.context.path}`
+  });
+}
 
 function addFileTypes(registry: DocumentRegistry, trans: TranslationBundle): void {
   const common = {
@@ -78,5 +120,11 @@ function addFileTypes(registry: DocumentRegistry, trans: TranslationBundle): voi
     name: VIOLATIONS_FILE_TYPE,
     displayName: trans.__('Model Monitor constraint violations'),
     pattern: VIOLATIONS_FILE_PATTERN
+  });
+  registry.addFileType({
+    ...common,
+    name: CONSTRAINTS_FILE_TYPE,
+    displayName: trans.__('Model Monitor constraints'),
+    pattern: CONSTRAINTS_FILE_PATTERN
   });
 }

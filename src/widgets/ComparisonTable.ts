@@ -5,6 +5,7 @@ import { FeatureComparison } from '../models/comparison';
 import { ComparisonModel, ComparisonSort } from '../models/ComparisonModel';
 import { cell, element } from './dom';
 import { formatNumber, formatPercent } from './format';
+import { isActivation, moveRowFocus } from './tableKeys';
 
 /** The overview: one row per feature with type, missing shares, drift and violation badges. */
 export class ComparisonTable extends Widget {
@@ -19,7 +20,8 @@ export class ComparisonTable extends Widget {
         'jp-ModelMonitor-table jp-ModelMonitor-featuresTable jp-ModelMonitor-comparisonTable',
       attributes: { 'aria-label': _trans.__('Features, baseline vs current') }
     });
-    table.append(this._head(), this._body);
+    this._headSection = this._head();
+    table.append(this._headSection, this._body);
     this.node.appendChild(table);
     this._body.addEventListener('click', this);
     this._body.addEventListener('keydown', this);
@@ -29,10 +31,10 @@ export class ComparisonTable extends Widget {
 
   handleEvent(event: Event): void {
     const row = (event.target as HTMLElement).closest?.('tr[data-feature]');
-    const activates =
-      event.type === 'click' ||
-      (event.type === 'keydown' && ['Enter', ' '].includes((event as KeyboardEvent).key));
-    if (row && activates) {
+    if (!row || (event.type === 'keydown' && moveRowFocus(event as KeyboardEvent, this._body))) {
+      return;
+    }
+    if (isActivation(event)) {
       event.preventDefault();
       this._model.select(row.getAttribute('data-feature')!);
     }
@@ -40,7 +42,7 @@ export class ComparisonTable extends Widget {
 
   private _head(): HTMLElement {
     const trans = this._trans;
-    const sortable = (label: string, sort: ComparisonSort) => {
+    const sortable = (label: string, sort: ComparisonSort): HTMLButtonElement => {
       const button = element('button', {
         className: 'jp-ModelMonitor-sortButton',
         text: label,
@@ -49,12 +51,15 @@ export class ComparisonTable extends Widget {
       button.addEventListener('click', () => (this._model.sort = sort));
       return button;
     };
-    const th = (content: Node | string, numeric = false) =>
+    const th = (content: HTMLElement | string, numeric = false) =>
       element(
         'th',
         {
           className: numeric ? 'jp-ModelMonitor-numeric' : undefined,
-          attributes: { scope: 'col' }
+          attributes: {
+            scope: 'col',
+            ...(typeof content === 'string' ? {} : { 'data-sort': content.dataset.sort! })
+          }
         },
         [
           typeof content === 'string'
@@ -75,8 +80,18 @@ export class ComparisonTable extends Widget {
   }
 
   private _render(): void {
+    this._updateSortIndicators();
+    // Selecting re-renders the rows: keep the keyboard focus on the same feature.
+    const focused = (document.activeElement as HTMLElement | null)?.closest?.('tr[data-feature]');
+    const focusedName =
+      focused && this._body.contains(focused) ? focused.getAttribute('data-feature') : null;
     const rows = this._model.visibleRows;
     this._body.replaceChildren(...rows.map(row => this._row(row)));
+    if (focusedName !== null) {
+      Array.from(this._body.rows)
+        .find(tr => tr.getAttribute('data-feature') === focusedName)
+        ?.focus();
+    }
     if (rows.length === 0) {
       const empty = element('td', {
         className: 'jp-ModelMonitor-emptyRow',
@@ -116,6 +131,15 @@ export class ComparisonTable extends Widget {
     return tr;
   }
 
+  /** Names sort A to Z, drift largest first. */
+  private _updateSortIndicators(): void {
+    for (const th of Array.from(this._headSection.querySelectorAll('th[data-sort]'))) {
+      const sort = th.getAttribute('data-sort');
+      const direction = sort === 'name' ? 'ascending' : 'descending';
+      th.setAttribute('aria-sort', sort === this._model.sort ? direction : 'none');
+    }
+  }
+
   private _kindLabel(row: FeatureComparison): string {
     switch (row.kind) {
       case 'numeric':
@@ -127,5 +151,6 @@ export class ComparisonTable extends Widget {
     }
   }
 
+  private _headSection!: HTMLElement;
   private _body = element('tbody');
 }

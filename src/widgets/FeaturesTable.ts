@@ -5,6 +5,7 @@ import { FeatureColumn, FeatureRow } from '../models/featureRows';
 import { StatisticsTableModel } from '../models/statisticsTableModel';
 import { cell, element } from './dom';
 import { formatCount, formatNumber, formatPercent } from './format';
+import { isActivation, moveRowFocus } from './tableKeys';
 
 interface ColumnDefinition {
   column: FeatureColumn;
@@ -82,10 +83,10 @@ export class FeaturesTable extends Widget {
     if (!row) {
       return;
     }
-    const activates =
-      event.type === 'click' ||
-      (event.type === 'keydown' && ['Enter', ' '].includes((event as KeyboardEvent).key));
-    if (activates) {
+    if (event.type === 'keydown' && moveRowFocus(event as KeyboardEvent, this._body)) {
+      return;
+    }
+    if (isActivation(event)) {
       event.preventDefault();
       this._model.select(Number(row.getAttribute('data-index')));
     }

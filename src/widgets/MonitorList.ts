@@ -14,7 +14,7 @@ const SHOWN_EXECUTIONS = 20;
 
 /** What the user asked for in the list; the panel plugin carries it out. */
 export type MonitorAction =
-  | { kind: 'run' | 'pause' | 'resume' | 'delete' | 'metrics'; monitor: Monitor }
+  | { kind: 'run' | 'pause' | 'resume' | 'delete' | 'metrics' | 'edit'; monitor: Monitor }
   | { kind: 'open-results' | 'compare'; monitor: Monitor; execution: Execution };
 
 /** The monitors with their badge, next run and backend; a monitor expands to its executions. */
@@ -111,6 +111,7 @@ export class MonitorList extends Widget {
     if (executions.some(hasResults)) {
       buttons.push(this._actionButton(trans.__('Metrics'), { kind: 'metrics', monitor }));
     }
+    buttons.push(this._actionButton(trans.__('Edit'), { kind: 'edit', monitor }));
     buttons.push(this._actionButton(trans.__('Delete'), { kind: 'delete', monitor }));
     return element('div', { className: 'jp-ModelMonitor-monitorActions' }, buttons);
   }

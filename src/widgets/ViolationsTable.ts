@@ -1,10 +1,14 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { ViolationsTableModel } from '../models/violationsTableModel';
+import { ViolationColumn, ViolationsTableModel } from '../models/violationsTableModel';
 import { cell, element } from './dom';
+import { isActivation, moveRowFocus } from './tableKeys';
 
-/** The violations of a constraint_violations.json, filtered by the model's check type. */
+/**
+ * The violations of a constraint_violations.json, filtered by the model's check type: sortable by
+ * feature and check, rows reachable with the keyboard (Enter or Space selects one).
+ */
 export class ViolationsTable extends Widget {
   constructor(
     private readonly _model: ViolationsTableModel,
@@ -14,8 +18,8 @@ export class ViolationsTable extends Widget {
     this.addClass('jp-ModelMonitor-tableContainer');
     const head = element('thead', {}, [
       element('tr', {}, [
-        element('th', { text: _trans.__('Feature'), attributes: { scope: 'col' } }),
-        element('th', { text: _trans.__('Check'), attributes: { scope: 'col' } }),
+        this._sortableHeader(_trans.__('Feature'), 'feature'),
+        this._sortableHeader(_trans.__('Check'), 'checkType'),
         element('th', { text: _trans.__('Description'), attributes: { scope: 'col' } })
       ])
     ]);
@@ -28,24 +32,70 @@ export class ViolationsTable extends Widget {
       [head, this._body]
     );
     this.node.appendChild(table);
+    this._body.addEventListener('click', this);
+    this._body.addEventListener('keydown', this);
     _model.changed.connect(this._render, this);
     this._render();
   }
 
+  handleEvent(event: Event): void {
+    const row = (event.target as HTMLElement).closest?.('tr[data-index]');
+    if (!row || (event.type === 'keydown' && moveRowFocus(event as KeyboardEvent, this._body))) {
+      return;
+    }
+    if (isActivation(event)) {
+      event.preventDefault();
+      this._model.select(Number(row.getAttribute('data-index')));
+    }
+  }
+
+  private _sortableHeader(label: string, column: ViolationColumn): HTMLTableCellElement {
+    const button = element('button', {
+      className: 'jp-ModelMonitor-sortButton',
+      text: label,
+      attributes: { type: 'button', 'data-column': column }
+    });
+    button.addEventListener('click', () => this._model.sortBy(column));
+    const th = element('th', { attributes: { scope: 'col', 'data-column': column } }, [button]);
+    this._sortHeaders.push(th);
+    return th;
+  }
+
   private _render(): void {
-    const rows = this._model.visibleRows.map(row =>
-      element('tr', {}, [
-        cell(row.feature),
-        element('td', {}, [
-          element('span', { className: 'jp-ModelMonitor-checkType', text: row.checkType })
-        ]),
-        cell(row.description)
-      ])
-    );
+    const sort = this._model.sort;
+    for (const th of this._sortHeaders) {
+      const sorted = sort?.column === th.getAttribute('data-column');
+      th.setAttribute('aria-sort', sorted ? sort!.direction : 'none');
+    }
+    const focusedIndex = (document.activeElement as HTMLElement | null)?.dataset?.index;
+    const rows = this._model.visibleRows.map(row => {
+      const selected = row.index === this._model.selected;
+      return element(
+        'tr',
+        {
+          className: selected ? 'jp-ModelMonitor-selected' : undefined,
+          attributes: {
+            'data-index': String(row.index),
+            tabindex: '0',
+            'aria-selected': String(selected)
+          }
+        },
+        [
+          cell(row.feature),
+          element('td', {}, [
+            element('span', { className: 'jp-ModelMonitor-checkType', text: row.checkType })
+          ]),
+          cell(row.description)
+        ]
+      );
+    });
     if (rows.length === 0) {
       rows.push(this._emptyRow());
     }
     this._body.replaceChildren(...rows);
+    if (focusedIndex !== undefined) {
+      this._body.querySelector<HTMLElement>(`tr[data-index="${focusedIndex}"]`)?.focus();
+    }
   }
 
   private _emptyRow(): HTMLTableRowElement {
@@ -58,5 +108,6 @@ export class ViolationsTable extends Widget {
     ]);
   }
 
+  private _sortHeaders: HTMLTableCellElement[] = [];
   private _body = element('tbody');
 }

@@ -6,7 +6,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const SHARED_DIR = path.resolve(__dirname, '../../../shared');
+// MODEL_MONITOR_SHARED points elsewhere, e.g. from a git worktree whose ../shared is absent.
+export const SHARED_DIR = path.resolve(
+  process.env.MODEL_MONITOR_SHARED ?? path.join(__dirname, '../../../shared')
+);
 export const CONFORMANCE_DIR = path.join(SHARED_DIR, 'conformance');
 export const CONFORMANCE_EXTRA_DIR = path.join(SHARED_DIR, 'conformance-extra');
 export const HAS_CONFORMANCE = fs.existsSync(CONFORMANCE_DIR);

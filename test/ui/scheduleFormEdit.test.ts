@@ -1,0 +1,86 @@
+import { Monitor } from '../../src/api/types';
+import { scheduleFormOf, toMonitorPatch } from '../../src/models/scheduleForm';
+
+const MONITOR: Monitor = {
+  id: 'm1',
+  name: 'churn-hourly',
+  dataset: 'captures/churn',
+  dataset_format: null,
+  header: true,
+  baseline_statistics: 'baseline/statistics.json',
+  baseline_constraints: 'baseline/constraints.json',
+  output: 'monitoring/churn-hourly',
+  schedule: '0 * * * *',
+  window_hours: 1,
+  catch_up: 'skip',
+  backend: 'local',
+  enabled: true,
+  alerts: {
+    notify: false,
+    webhooks: [
+      { url: 'https://hooks.example.com/a', format: 'slack' },
+      { url: 'https://b.example' }
+    ]
+  },
+  next_run_at: null,
+  created_at: '2026-11-01T00:00:00Z',
+  updated_at: '2026-11-01T00:00:00Z'
+};
+
+describe('editing a monitor in the schedule form', () => {
+  test('the form is filled from the monitor', () => {
+    expect(scheduleFormOf(MONITOR)).toEqual({
+      name: 'churn-hourly',
+      dataset: 'captures/churn',
+      header: true,
+      baselineStatistics: 'baseline/statistics.json',
+      baselineConstraints: 'baseline/constraints.json',
+      preset: 'hourly',
+      customCron: '0 * * * *',
+      windowHours: 1,
+      backend: 'local',
+      webhookUrl: 'https://hooks.example.com/a'
+    });
+  });
+
+  test.each([
+    [null, 'manual'],
+    ['0 0 * * *', 'daily'],
+    ['0 0 * * 1', 'weekly'],
+    ['*/15 * * * *', 'custom']
+  ])('schedule %p is the %s preset', (schedule, preset) => {
+    const values = scheduleFormOf({ ...MONITOR, schedule });
+    expect(values.preset).toBe(preset);
+    if (schedule) {
+      expect(values.customCron).toBe(schedule);
+    }
+  });
+
+  test('an unchanged form patches nothing', () => {
+    expect(toMonitorPatch(MONITOR, scheduleFormOf(MONITOR))).toEqual({});
+  });
+
+  test('only changed fields are sent', () => {
+    const values = { ...scheduleFormOf(MONITOR), preset: 'daily' as const, windowHours: 24 };
+    expect(toMonitorPatch(MONITOR, values)).toEqual({ schedule: '0 0 * * *', window_hours: 24 });
+    const manual = { ...scheduleFormOf(MONITOR), preset: 'manual' as const, name: ' renamed ' };
+    expect(toMonitorPatch(MONITOR, manual)).toEqual({ schedule: null, name: 'renamed' });
+  });
+
+  test('a changed webhook replaces the first and keeps the other alert rules', () => {
+    const values = { ...scheduleFormOf(MONITOR), webhookUrl: 'https://new.example/x' };
+    expect(toMonitorPatch(MONITOR, values)).toEqual({
+      alerts: {
+        notify: false,
+        webhooks: [{ url: 'https://new.example/x', format: 'slack' }, { url: 'https://b.example' }]
+      }
+    });
+    const cleared = { ...scheduleFormOf(MONITOR), webhookUrl: '' };
+    expect(toMonitorPatch(MONITOR, cleared).alerts).toEqual({
+      notify: false,
+      webhooks: [{ url: 'https://b.example' }]
+    });
+    const added = toMonitorPatch({ ...MONITOR, alerts: null }, values);
+    expect(added.alerts).toEqual({ webhooks: [{ url: 'https://new.example/x' }] });
+  });
+});
