@@ -86,7 +86,7 @@ $(DEEQU_JARS)/.installed:
 	mvn -B -q dependency:copy -Dartifact=$(DEEQU) -DoutputDirectory=$(DEEQU_JARS)
 	touch $@
 
-test-e2e: install examples chromium
+test-e2e: install examples chromium spark
 	CHROMIUM_PATH=$(CHROMIUM) npx playwright test -c test/e2e/playwright.config.ts
 
 bench: install

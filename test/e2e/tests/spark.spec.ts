@@ -35,6 +35,7 @@ test.describe('The spark backend', () => {
     const backend = form.locator('select[name="backend"]');
     await expect(backend.locator('option[value="spark"]')).toHaveText('spark');
     await backend.selectOption('spark');
+    await backend.scrollIntoViewIfNeeded();
     await screenshot(dialog.locator('.jp-Dialog-content'), 'spark-schedule-form');
     await dialog.locator('button', { hasText: 'Create' }).click();
     await expect(dialog).toHaveCount(0);
