@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
-from pyspark.sql.types import StringType, StructField, StructType
+from pyspark.sql.types import ArrayType, LongType, StringType, StructField, StructType
 
 MAX_CATEGORICAL_DISTINCT = 120
 MAX_EXAMPLES = 5
@@ -139,8 +139,26 @@ class Rejections:
         return sum(self.counts.values())
 
 
+# One record a parsed item: a row of cells, a rejected line, or a file's count of non-blank lines.
+PARSED = StructType(
+    [
+        StructField("item", StringType()),
+        StructField("cells", ArrayType(StringType())),
+        StructField("file", StringType()),
+        StructField("line", LongType()),
+        StructField("problem", StringType()),
+        StructField("field", StringType()),
+        StructField("message", StringType()),
+    ]
+)
+
+
 def read_captures(spark, files, rejections):
-    """Capture files → a DataFrame of text cells ``_c0…`` (output cells, then input cells)."""
+    """Capture files → a DataFrame of text cells ``_c0…`` (output cells, then input cells).
+
+    Python parses each line once; the result is cached in the JVM, where the rejected lines, the
+    record count and the row width are then found without another pass through Python.
+    """
     import capture_rows  # shipped with --py-files
 
     texts = spark.read.text([full for _, full in files], wholetext=True)
@@ -148,28 +166,29 @@ def read_captures(spark, files, rejections):
 
     def parse(record):
         file, content = record
+        records = 0
         for number, line in enumerate(content.split("\n"), start=1):
             if not line.strip():
                 continue
+            records += 1
             rows = capture_rows.capture_rows(line)
             if isinstance(rows, capture_rows.Problem):
-                yield ("bad", (rows.kind, file, number, rows.field, rows.message))
+                yield ("bad", None, file, number, rows.kind, rows.field, rows.message)
             else:
                 for row in rows:
-                    yield ("row", row)
+                    yield ("row", row, None, None, None, None, None)
+        yield ("file", None, file, records, None, None, None)
 
-    parsed = texts.rdd.map(tuple).flatMap(parse).cache()
-    records = texts.rdd.map(lambda r: sum(1 for line in r[1].split("\n") if line.strip()))
-    rejections.records = records.sum() if not texts.isEmpty() else 0
-    for kind, file, line, field, message in (
-        parsed.filter(lambda p: p[0] == "bad").values().collect()
-    ):
-        rejections.add(kind, file, line, field, message)
-    rows = parsed.filter(lambda p: p[0] == "row").values()
-    width = rows.map(len).fold(0, max)
-    padded = rows.map(lambda row: row + [None] * (width - len(row)))
-    schema = StructType([StructField(f"_c{i}", StringType()) for i in range(width)])
-    return spark.createDataFrame(padded, schema)
+    parsed = spark.createDataFrame(texts.rdd.map(tuple).flatMap(parse), PARSED).cache()
+    bad = parsed.where(F.col("item") == "bad")
+    for row in bad.limit(MAX_EXAMPLES).collect():
+        rejections.add(row["problem"], row["file"], row["line"], row["field"], row["message"])
+    for row in bad.groupBy("problem").count().collect():
+        rejections.counts[row["problem"]] = row["count"]
+    rejections.records = parsed.where(F.col("item") == "file").agg(F.sum("line")).first()[0] or 0
+    rows = parsed.where(F.col("item") == "row")
+    width = rows.agg(F.max(F.size("cells"))).first()[0] or 0
+    return rows.select(*(F.col("cells")[i].alias(f"_c{i}") for i in range(width)))
 
 
 def read_csv(spark, paths, header, rejections):
