@@ -431,8 +431,7 @@ def profile(spark, frame):
         "*",
         *(numeric_value(c).alias(number_of[c]) for c in numeric),
         F.monotonically_increasing_id().alias("_row"),
-    )
-    frame = frame.cache()
+    )  # not cached again: the casts are cheap next to a second copy of the data in memory
     analyzers = {}
     for c in columns:
         if kinds[c] == "Unknown":
@@ -480,7 +479,6 @@ def profile(spark, frame):
                     statistics["distribution"] = {"categorical": {"buckets": buckets}}
                 feature["string_statistics"] = statistics
         features.append(feature)
-    frame.unpersist()
     statistics = {"version": 0.0, "dataset": {"item_count": item_count}, "features": features}
     return statistics, counts
 

@@ -252,6 +252,9 @@ async def test_spark_baseline_agrees_with_local(tmp_path):
     assert_statistics_agree(
         outputs["spark"] / "statistics.json", outputs["local"] / "statistics.json"
     )
+    # One small file is one Spark partition: the same rows in the same order, the same bytes.
+    for name in ("statistics.json", "constraints.json"):
+        assert (outputs["spark"] / name).read_bytes() == (outputs["local"] / name).read_bytes()
     spark_constraints = json.loads((outputs["spark"] / "constraints.json").read_text())
     assert spark_constraints == json.loads((outputs["local"] / "constraints.json").read_text())
     assert sorted(p.name for p in outputs["spark"].iterdir()) == [
