@@ -13,7 +13,7 @@ PORT ?= 8888
 # Jupyter refuses to start as root without this flag (containers, CI machines).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: demo test install build examples lint test-js test-py test-e2e bench bench-lab fuzz clean chromium jdk
+.PHONY: demo test install build examples lint test-js test-py test-e2e bench bench-lab fuzz clean chromium jdk spark
 
 # The demo workspace opens the latest monitoring result and the baseline side by side.
 DEMO_WORKSPACES := $(VENV)/demo-workspaces
@@ -54,7 +54,7 @@ lint: install
 test-js: install jdk
 	npx jest --ci
 
-test-py: install
+test-py: install spark
 	pytest -q test/server
 
 # Browser tests use Debian's Chromium; Playwright's own browser download cannot work offline.
@@ -71,7 +71,22 @@ jdk:
 	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jdk-headless > /dev/null; \
 	fi
 
-test-e2e: install examples chromium
+# The spark backend's tests: a JDK, PySpark (the test extra) and Deequ's jar from Maven Central,
+# downloaded once into the environment, where SparkBackend finds it (docs/spark.md).
+DEEQU := com.amazon.deequ:deequ:2.0.7-spark-3.5
+DEEQU_JARS := $(VENV)/share/jupyterlab-model-monitor/jars
+
+spark: install jdk $(DEEQU_JARS)/.installed
+
+$(DEEQU_JARS)/.installed:
+	@if ! command -v mvn > /dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven > /dev/null; \
+	fi
+	mvn -B -q dependency:copy -Dartifact=$(DEEQU) -DoutputDirectory=$(DEEQU_JARS)
+	touch $@
+
+test-e2e: install examples chromium spark
 	CHROMIUM_PATH=$(CHROMIUM) npx playwright test -c test/e2e/playwright.config.ts
 
 bench: install

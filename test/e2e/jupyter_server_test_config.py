@@ -16,3 +16,8 @@ c.ServerApp.allow_root = True
 c.ModelMonitorApp.db_path = os.path.join(mkdtemp(prefix="galata-model-monitor-"), "monitors.sqlite")
 # Runs started by the tests are picked up quickly.
 c.ModelMonitorApp.poll_interval = 1.0
+# The spark backend (Spark local mode) next to the local one: test/e2e/tests/spark.spec.ts.
+from jupyterlab_model_monitor.backends.local import LocalBackend  # noqa: E402
+from jupyterlab_model_monitor.backends.spark import SparkBackend  # noqa: E402
+
+c.ModelMonitorApp.backend_classes = [LocalBackend, SparkBackend]

@@ -18,6 +18,7 @@ import {
   requiredValue
 } from './cliArgs';
 import { formatCommand, validateCommand } from './cliDocumentCommands';
+import { checkCommand, suggestCommand } from './cliStatisticsCommands';
 
 export const READ_OPTIONS: Record<string, OptionKind> = {
   dataset: 'value',
@@ -46,7 +47,18 @@ export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
   profile: { ...READ_OPTIONS, output: 'value' },
   merge: { output: 'value', progress: 'value', help: 'flag' },
   format: { 'in-place': 'flag', help: 'flag' },
-  validate: { help: 'flag' }
+  validate: { help: 'flag' },
+  suggest: { statistics: 'value', output: 'value', generation: 'value', help: 'flag' },
+  check: {
+    statistics: 'value',
+    'type-counts': 'value',
+    'baseline-statistics': 'value',
+    'baseline-constraints': 'value',
+    output: 'value',
+    'fail-on-violations': 'flag',
+    'no-drift-tests': 'flag',
+    help: 'flag'
+  }
 };
 
 export interface CommandContext {
@@ -102,6 +114,10 @@ export async function runCommand(
       return formatCommand(args, ctx);
     case 'validate':
       return validateCommand(args, ctx);
+    case 'suggest':
+      return suggestCommand(args, ctx);
+    case 'check':
+      return checkCommand(args, ctx);
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }

@@ -25,6 +25,8 @@ Commands:
   merge       merge profile files into one
   format      print a SageMaker JSON file re-serialised exactly as the analyzer writes it
   validate    check a statistics/constraints/violations file and list its problems
+  suggest     suggest constraints.json from a statistics.json computed elsewhere (e.g. on Spark)
+  check       check a statistics.json computed elsewhere against a baseline; write constraint_violations.json
   model-quality baseline|monitor
               model-quality metrics from predictions joined with ground-truth labels
 
@@ -66,5 +68,20 @@ Prints FILE re-serialised as SageMaker's analyzer writes it (Jackson layout, key
 
 Reads statistics/constraints/violations files leniently and lists every problem (JSON path and message).
 Exit code 0 when all are valid, 2 otherwise.
+`,
+  suggest: `Usage: model-monitor suggest --statistics FILE --output DIR [--generation 2021|current]
+
+Writes DIR/statistics.json (FILE re-serialised exactly as the analyzer writes it) and the
+suggested DIR/constraints.json.
+`,
+  check: `Usage: model-monitor check --statistics FILE --baseline-statistics FILE --baseline-constraints FILE --output DIR [options]
+
+Checks statistics computed elsewhere against a baseline. Writes DIR/statistics.json (re-serialised
+exactly) and DIR/constraint_violations.json; only the violations when columns are missing.
+  --type-counts FILE          {column: {integral, fractional, boolean, string, missing}}: the values
+                              matching each type pattern, for data_type_check (default: every present
+                              value counts as the column's inferred type)
+  --no-drift-tests            write only SageMaker's violations (no extension drift-test section)
+  --fail-on-violations        exit with code 3 when there are violations
 `
 };

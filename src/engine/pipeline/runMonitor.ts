@@ -71,7 +71,8 @@ function typeCountsByName(profile: DatasetProfile): Record<string, TypeCounts> {
   return counts;
 }
 
-function allTestsOff() {
+/** Drift tests all off: the violations file exactly as SageMaker writes it. */
+export function allTestsOff() {
   const off = { enabled: false };
   return {
     psi: off,

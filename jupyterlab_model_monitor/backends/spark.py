@@ -1,0 +1,310 @@
+"""The ``spark`` backend: profiles data with Deequ on a Spark cluster, checks it with the engine.
+
+A run is two subprocesses. ``spark-submit`` runs ``spark_job/profile_job.py`` on the configured
+master (``local[*]`` by default); the job writes ``statistics.json`` and ``type_counts.json`` into
+a hidden staging folder of the output. The engine's Node CLI then formats them exactly and, for a
+monitoring run, checks them (``model-monitor check``) or, for a baseline, suggests constraints
+(``model-monitor suggest``) into the output folder. Enable it in ``jupyter_server_config.py``::
+
+    from jupyterlab_model_monitor.backends.local import LocalBackend
+    from jupyterlab_model_monitor.backends.spark import SparkBackend
+    c.ModelMonitorApp.backend_classes = [LocalBackend, SparkBackend]
+    c.SparkBackend.master = "spark://spark-master:7077"
+
+docs/spark.md describes clusters, jars and costs.
+"""
+
+import asyncio
+import glob
+import os
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+from traitlets import Dict, Float, List, Unicode
+
+from .base import Backend, RunOutcome
+from .local import LINE_LIMIT, ProgressReader, find_cli, find_node, parse_object
+
+JOB_FOLDER = Path(__file__).resolve().parents[1] / "spark_job"
+DEEQU_VERSION = "2.0.7-spark-3.5"
+DEEQU_PACKAGE = f"com.amazon.deequ:deequ:{DEEQU_VERSION}"
+# `make spark` downloads the jar here (the virtual environment's share folder).
+DEEQU_JAR_GLOB = os.path.join(
+    sys.prefix, "share", "jupyterlab-model-monitor", "jars", "deequ-*.jar"
+)
+SPARK_SHARE = 0.9  # of a run's progress; checking and writing take the rest
+SPARK_FORMATS = {"csv", "json", "parquet", "sagemaker_capture_json", "sagemakercapturejson"}
+
+
+def pyspark_home():
+    """The folder of the installed ``pyspark`` package (a complete SPARK_HOME), or None."""
+    try:
+        import pyspark
+    except ImportError:
+        return None
+    return os.path.dirname(pyspark.__file__)
+
+
+def default_deequ_jar():
+    jars = sorted(glob.glob(DEEQU_JAR_GLOB))
+    return jars[-1] if jars else None
+
+
+class SparkProgress(ProgressReader):
+    """The job's ``progress`` lines count the running stages' tasks, not bytes."""
+
+    async def feed(self, line):
+        event = parse_object(line)
+        if event and event.get("type") == "progress" and event.get("tasksTotal"):
+            share = min(event["tasksDone"] / event["tasksTotal"], 1.0)
+            await self.report(SPARK_SHARE * share, None)
+        else:
+            await super().feed(line)
+
+    def failure(self, code):
+        detail = self.error or "\n".join(self.other_lines) or "no output"
+        return f"the Spark job exited with code {code}: {detail}"
+
+
+class SparkBackend(Backend):
+    """Runs the statistics of a job on Spark (Deequ), the checks with the Node engine."""
+
+    name = "spark"
+
+    master = Unicode("local[*]", help="Spark master URL: local[*], spark://…, yarn, k8s://…").tag(
+        config=True
+    )
+    deploy_mode = Unicode(
+        "client",
+        help="spark-submit --deploy-mode. The output folder must be on storage both the driver and "
+        "this server see (always true in client mode).",
+    ).tag(config=True)
+    spark_home = Unicode(
+        None, allow_none=True, help="SPARK_HOME (default: the installed pyspark package)."
+    ).tag(config=True)
+    deequ_jar = Unicode(
+        None,
+        allow_none=True,
+        help="Deequ's jar (default: the one `make spark` downloads into the environment).",
+    ).tag(config=True)
+    packages = List(
+        Unicode(),
+        default_value=[],
+        help=f"Maven coordinates for --packages, e.g. {DEEQU_PACKAGE} instead of a jar file.",
+    ).tag(config=True)
+    conf = Dict(
+        default_value={"spark.ui.enabled": "false", "spark.log.level": "WARN"},
+        help="--conf key=value pairs (executor memory, cores, spark.pyspark.python, …).",
+    ).tag(config=True)
+    extra_args = List(Unicode(), default_value=[], help="More spark-submit arguments.").tag(
+        config=True
+    )
+    python = Unicode(
+        None,
+        allow_none=True,
+        help="PYSPARK_PYTHON for driver and executors (default: this server's Python).",
+    ).tag(config=True)
+    cancel_grace_seconds = Float(
+        10.0, help="Seconds between SIGTERM and SIGKILL when a run is cancelled."
+    ).tag(config=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._processes = {}
+        self._cancelled = set()
+
+    # -- configuration ------------------------------------------------------------------------
+
+    def _spark_home(self):
+        return self.spark_home or pyspark_home()
+
+    def _jar(self):
+        return self.deequ_jar or default_deequ_jar()
+
+    def problem(self):
+        home = self._spark_home()
+        if not home or not os.path.isfile(os.path.join(home, "bin", "spark-submit")):
+            return "Spark not found: `pip install pyspark` or set SparkBackend.spark_home"
+        if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+            return "Java not found: install a JDK 17 (Spark runs on the JVM)"
+        if not self.packages and not (self._jar() and os.path.isfile(self._jar())):
+            return (
+                "Deequ's jar is missing: run `make spark`, or set SparkBackend.deequ_jar "
+                f"or SparkBackend.packages = ['{DEEQU_PACKAGE}']"
+            )
+        if not (find_node() and find_cli()):
+            return "the engine CLI (model-monitor.cjs) or Node.js is missing"
+        return None
+
+    def submit_command(self, job_arguments):
+        """The spark-submit command line of one profile job."""
+        command = [os.path.join(self._spark_home(), "bin", "spark-submit")]
+        command += ["--master", self.master, "--deploy-mode", self.deploy_mode]
+        if self.packages:
+            command += ["--packages", ",".join(self.packages)]
+        if self._jar() and os.path.isfile(self._jar()):
+            command += ["--jars", self._jar()]
+        for key, value in self.conf.items():
+            command += ["--conf", f"{key}={value}"]
+        command += ["--py-files", str(JOB_FOLDER / "capture_rows.py"), *self.extra_args]
+        return [*command, str(JOB_FOLDER / "profile_job.py"), *job_arguments]
+
+    def environment(self):
+        env = dict(os.environ)
+        env["SPARK_HOME"] = self._spark_home()
+        env.setdefault("PYSPARK_PYTHON", self.python or sys.executable)
+        return env
+
+    # -- runs ---------------------------------------------------------------------------------
+
+    async def run(self, job, report):
+        staging = os.path.join(job.output, f".spark-{job.execution_id}")
+        arguments = job_arguments(job, staging) + ["--feature-names", job.baseline_statistics]
+        if job.window_start and job.window_end:
+            arguments += ["--start", job.window_start, "--end", job.window_end]
+
+        def check():
+            return [
+                "check",
+                "--statistics",
+                os.path.join(staging, "statistics.json"),
+                "--type-counts",
+                os.path.join(staging, "type_counts.json"),
+                "--baseline-statistics",
+                job.baseline_statistics,
+                "--baseline-constraints",
+                job.baseline_constraints,
+                "--output",
+                job.output,
+            ]
+
+        result = await self._profile_then(job.execution_id, arguments, staging, check(), report)
+        if isinstance(result, RunOutcome):
+            return result
+        summary, checked = result
+        violations = checked.get("violations", 0)
+        message = f"{violations} violation{'' if violations == 1 else 's'}" + rejected(summary)
+        state = "completed_with_violations" if violations else "completed"
+        return RunOutcome(state, message, violations)
+
+    async def baseline(self, job, report):
+        staging = os.path.join(job.output, f".spark-{job.job_id}")
+        suggest = ["suggest", "--statistics", os.path.join(staging, "statistics.json")]
+        suggest += ["--output", job.output]
+        result = await self._profile_then(
+            job.job_id, job_arguments(job, staging), staging, suggest, report
+        )
+        if isinstance(result, RunOutcome):
+            return result
+        summary, _ = result
+        return RunOutcome(
+            "completed",
+            f"{summary.get('itemCount', '?')} rows profiled on Spark" + rejected(summary),
+        )
+
+    async def _profile_then(self, job_id, arguments, staging, cli_arguments, report):
+        """Profile on Spark, then run the engine CLI; (job summary, CLI summary) or an outcome."""
+        problem = self.problem()
+        if problem:
+            return RunOutcome("failed", problem)
+        if job_format_problem(arguments):
+            return RunOutcome("failed", job_format_problem(arguments))
+        os.makedirs(staging, exist_ok=True)
+        try:
+            await report(0.0, "starting Spark")
+            reader = SparkProgress(report)
+            code, _ = await self._run(
+                job_id, self.submit_command(arguments), reader, self.environment()
+            )
+            if job_id in self._cancelled:
+                return RunOutcome("cancelled", "cancelled; no output was written")
+            if code != 0 or reader.summary is None:
+                return RunOutcome("failed", reader.failure(code))
+            await report(SPARK_SHARE, "checking")
+            engine = ProgressReader(report)
+            command = [find_node(), find_cli(), *cli_arguments]
+            code, stdout = await self._run(job_id, command, engine, None)
+            if job_id in self._cancelled:
+                return RunOutcome("cancelled", "cancelled; no output was written")
+            checked = parse_object(stdout) if code == 0 else None
+            if checked is None:
+                return RunOutcome("failed", engine.failure(code))
+            return reader.summary, checked
+        finally:
+            self._cancelled.discard(job_id)
+            shutil.rmtree(staging, ignore_errors=True)
+
+    async def _run(self, job_id, command, reader, env):
+        """Runs a process in its own group, its output lines to ``reader``; (exit code, stdout)."""
+        process = await asyncio.create_subprocess_exec(
+            *command,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            stdin=asyncio.subprocess.DEVNULL,
+            limit=LINE_LIMIT,
+            env=env,
+            start_new_session=True,  # cancel stops the JVM and Python workers too
+        )
+        self._processes[job_id] = process
+
+        stdout = []
+
+        async def follow(stream, keep):
+            # spark-submit merges the Python driver's stderr into its stdout: read both.
+            async for line in stream:
+                text = line.decode("utf-8", "replace")
+                if keep:
+                    stdout.append(text)
+                await reader.feed(text)
+
+        try:
+            await asyncio.gather(follow(process.stdout, True), follow(process.stderr, False))
+            code = await process.wait()
+        finally:
+            self._processes.pop(job_id, None)
+        return code, "".join(stdout)
+
+    async def cancel(self, execution_id):
+        process = self._processes.get(execution_id)
+        if process is None or process.returncode is not None:
+            return
+        self._cancelled.add(execution_id)
+        signal_group(process, signal.SIGTERM)
+        try:
+            await asyncio.wait_for(process.wait(), self.cancel_grace_seconds)
+        except asyncio.TimeoutError:
+            signal_group(process, signal.SIGKILL)
+
+
+def signal_group(process, number):
+    try:
+        os.killpg(process.pid, number)
+    except ProcessLookupError:
+        pass
+
+
+def job_arguments(job, staging):
+    arguments = ["--dataset", job.dataset, "--output", staging]
+    if job.dataset_format:
+        arguments += ["--dataset-format", job.dataset_format]
+    if job.header:
+        arguments.append("--header")
+    return arguments
+
+
+def job_format_problem(arguments):
+    if "--dataset-format" not in arguments:
+        return None
+    name = arguments[arguments.index("--dataset-format") + 1]
+    if name.lower().replace("-", "_") in SPARK_FORMATS:
+        return None
+    return f"the spark backend reads csv, json, parquet and sagemaker_capture_json, not {name}"
+
+
+def rejected(summary):
+    records = summary.get("records") or {}
+    if records.get("rejected"):
+        return f"; {records['rejected']} of {records.get('records')} records rejected"
+    return ""

@@ -1,0 +1,174 @@
+"""SageMaker capture lines → rows of cell texts (FORMATS.md §1.1–1.2), without Spark.
+
+Mirrors the engine's reader (src/engine/io/captureRecord.ts, capturePayload.ts, payloadRows.ts):
+output cells, then input cells; payload line i of the input pairs with line i of the output;
+JSON objects give their values in sorted key order. Numbers keep their JSON text, so the type
+patterns of §7.1 see what the engine sees. A bad record gives a :class:`Problem`, never a row.
+"""
+
+import base64
+import binascii
+import csv
+import json
+from dataclasses import dataclass
+
+SIDES = ("endpointOutput", "endpointInput")
+INSTANCE_KEYS = {"instances", "predictions"}
+JSON_LINES_TYPES = {
+    "application/jsonlines",
+    "application/x-jsonlines",
+    "application/jsonl",
+    "application/x-ndjson",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    field: str
+    message: str
+
+
+def payload_format(content_type):
+    """``csv``, ``json``, ``jsonlines`` or None, from a media type (case and parameters ignored)."""
+    media = (content_type or "").split(";")[0].strip().lower()
+    if media in ("text/csv", "application/csv"):
+        return "csv"
+    if media in JSON_LINES_TYPES:
+        return "jsonlines"
+    if media in ("application/json", "text/json"):
+        return "json"
+    return None
+
+
+def payload_lines(text):
+    return [line.rstrip("\r") for line in text.split("\n") if line.rstrip("\r")]
+
+
+def cell_text(value):
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value if isinstance(value, str) else str(value)
+
+
+def flatten(value, into):
+    """Cells of a JSON value: object keys sorted, array items in order, nesting removed."""
+    if isinstance(value, list):
+        for item in value:
+            flatten(item, into)
+    elif isinstance(value, dict):
+        for key in sorted(value):
+            flatten(value[key], into)
+    else:
+        into.append(cell_text(value))
+    return into
+
+
+def parse_json(text):
+    # Numbers stay text: "3" is Integral and "3.0" Fractional, as in the engine.
+    return json.loads(text, parse_float=str, parse_int=str, parse_constant=str)
+
+
+def csv_rows(text):
+    rows = []
+    for line in payload_lines(text):
+        fields = next(csv.reader([line])) if '"' in line else line.split(",")
+        rows.append([field if field != "" else None for field in fields])
+    return rows
+
+
+def json_rows(text):
+    try:
+        value = parse_json(text)
+    except ValueError:
+        if "\n" in text.strip():
+            return [flatten(parse_json(line), []) for line in payload_lines(text)]
+        raise
+    if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in INSTANCE_KEYS:
+        entries = next(iter(value.values()))
+        if isinstance(entries, list):
+            return [flatten(entry, []) for entry in entries]
+    if isinstance(value, list) and value and all(isinstance(v, (list, dict)) for v in value):
+        return [flatten(entry, []) for entry in value]
+    return [flatten(value, [])]
+
+
+def parse_as(kind, text):
+    try:
+        if kind == "csv":
+            return csv_rows(text)
+        if kind == "jsonlines":
+            return [flatten(parse_json(line), []) for line in payload_lines(text)]
+        return json_rows(text)
+    except ValueError as error:
+        return Problem("malformed_json", "data", f"{kind} payload: {error}")
+
+
+def decode_payload(payload):
+    """Rows of one side of a capture, or a Problem."""
+    data = payload.get("data")
+    if not isinstance(data, str):
+        return Problem("missing_field", "data", "no data string")
+    encoding = (payload.get("encoding") or "").upper()
+    kind = payload_format(payload.get("observedContentType"))
+    if encoding == "CSV":
+        return parse_as("csv", data)
+    if encoding == "JSON":
+        return parse_as("jsonlines" if kind == "jsonlines" else "json", data)
+    if encoding == "BASE64":
+        if kind is None:
+            content_type = json.dumps(payload.get("observedContentType"))
+            return Problem(
+                "unsupported_content_type",
+                "observedContentType",
+                f"cannot read {content_type} data",
+            )
+        try:
+            raw = base64.b64decode(data, validate=True)
+        except (binascii.Error, ValueError):
+            return Problem("bad_base64", "data", "data is not valid base64")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return Problem("invalid_utf8", "data", "decoded data is not UTF-8")
+        return parse_as(kind, text)
+    if encoding == "" and kind:
+        return parse_as(kind, data)
+    if encoding == "":
+        return Problem("missing_field", "encoding", "no encoding and no known content type")
+    return Problem(
+        "unknown_encoding", "encoding", f"unknown encoding {json.dumps(payload.get('encoding'))}"
+    )
+
+
+def capture_rows(line):
+    """The rows of one capture line (a list of cell lists), or a Problem."""
+    try:
+        record = json.loads(line)
+    except ValueError as error:
+        return Problem("malformed_json", "", str(error))
+    capture = record.get("captureData") if isinstance(record, dict) else None
+    if not isinstance(capture, dict):
+        return Problem("missing_field", "captureData", "no captureData object")
+    sides = []
+    for side in SIDES:
+        payload = capture.get(side)
+        if not isinstance(payload, dict):
+            continue
+        rows = decode_payload(payload)
+        if isinstance(rows, Problem):
+            return Problem(rows.kind, f"captureData.{side}.{rows.field}", rows.message)
+        sides.append(rows)
+    if not sides:
+        return Problem("missing_field", "captureData", "neither endpointInput nor endpointOutput")
+    if len(sides) == 2 and len(sides[0]) != len(sides[1]):
+        return Problem(
+            "row_count_mismatch",
+            "captureData",
+            f"{len(sides[0])} output rows but {len(sides[1])} input rows",
+        )
+    if len(sides) == 1:
+        return sides[0]
+    return [output + row for output, row in zip(*sides, strict=True)]
