@@ -190,7 +190,9 @@ test.describe('Build baseline', () => {
     ).toBeVisible();
     await tab('statistics.json').click();
     await expect(
-      page.locator('.jp-ModelMonitor-featureName', { hasText: 'churn_score' })
+      page.locator('.jp-ModelMonitor-statisticsView .jp-ModelMonitor-featureName', {
+        hasText: 'churn_score'
+      })
     ).toBeVisible();
     expect(
       await page.contents.fileExists(`${tmpPath}/data/training-baseline/constraints.json`)
