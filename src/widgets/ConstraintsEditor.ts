@@ -72,6 +72,7 @@ export class ConstraintsEditor extends Widget {
         for (const event of UNDO_STACK_EVENTS) {
           this._shared.undoManager?.on(event, this._updateUndoButtons);
         }
+        this._markHistoryReady();
         this._render();
       }
     });
@@ -538,6 +539,24 @@ export class ConstraintsEditor extends Widget {
     }
   }
 
+  /**
+   * Lab's context resolves `ready` a moment before it clears the undo history of the loaded file, so
+   * an edit made in between drops out of the history. `data-history-ready` tells when it is safe
+   * (after that clear, or after a grace period when the clear came before we listened).
+   */
+  private _markHistoryReady(): void {
+    const manager = this._shared.undoManager;
+    const mark = (): void => {
+      manager?.off('stack-cleared', mark);
+      clearTimeout(timer);
+      if (!this.isDisposed) {
+        this.node.dataset.historyReady = 'true';
+      }
+    };
+    const timer = setTimeout(mark, HISTORY_GRACE_MS);
+    manager?.on('stack-cleared', mark);
+  }
+
   /** The history changes without the text changing too (Lab clears it once the file is loaded). */
   private _updateUndoButtons = (): void => {
     if (this._undoButton && this._redoButton) {
@@ -553,6 +572,9 @@ export class ConstraintsEditor extends Widget {
   private _focusKey: string | null = null;
   private _errors = new Map<string, string>();
 }
+
+/** How long to wait for Lab's clearing of the loaded file's undo history (see _markHistoryReady). */
+const HISTORY_GRACE_MS = 2000;
 
 /** Y.UndoManager's events for changes of its stacks. */
 const UNDO_STACK_EVENTS = ['stack-item-added', 'stack-item-popped', 'stack-cleared'];

@@ -36,6 +36,8 @@ test.describe('Constraints editor', () => {
 
     const editor = page.locator('.jp-ModelMonitor-constraintsEditor');
     await expect(editor).toBeVisible();
+    // Edits made before Lab clears the loaded file's undo history would drop out of it.
+    await expect(editor).toHaveAttribute('data-history-ready', 'true');
     const tab = page.locator('.lm-TabBar-tab', { hasText: 'constraints.json' });
     const threshold = editor.locator('[data-key="global:comparison_threshold"]');
     await expect(threshold).toHaveValue('0.1');
