@@ -8,6 +8,7 @@ import subprocess
 import pytest
 from demo import build_demo, require_cli
 
+from jupyterlab_model_monitor.backends import RunJob
 from jupyterlab_model_monitor.store import MIGRATIONS, Store
 from jupyterlab_model_monitor.validation import ValidationError, validate_monitor
 
@@ -145,6 +146,29 @@ def test_patch_is_checked_against_the_stored_monitor(root):
     data_quality = {**current, "monitor_type": "data-quality", "model_quality": None}
     body = {"model_quality": QUALITY}
     assert error_field(body, root, partial=True, current=data_quality) == "model_quality"
+
+
+@pytest.mark.parametrize(
+    "module, name", [("sagemaker", "SageMakerBackend"), ("spark", "SparkBackend")]
+)
+async def test_data_quality_backends_refuse_a_model_quality_job(tmp_path, module, name):
+    if module == "sagemaker":
+        pytest.importorskip("boto3")
+    backends = __import__(f"jupyterlab_model_monitor.backends.{module}", fromlist=[name])
+    backend = getattr(backends, name)()
+    job = RunJob(
+        execution_id="e1", dataset=str(tmp_path), dataset_format=None, header=False,
+        baseline_statistics="s", baseline_constraints="c", output=str(tmp_path / "out"),
+        monitor_type="model-quality", model_quality={**QUALITY, "ground_truth": str(tmp_path)},
+    )  # fmt: skip
+
+    async def report(progress, message):
+        raise AssertionError("nothing may run")
+
+    outcome = await backend.run(job, report)
+    assert outcome.state == "failed"
+    assert f"the {backend.name} backend runs data-quality monitors only" in outcome.message
+    assert not (tmp_path / "out").exists()
 
 
 # -- REST -----------------------------------------------------------------------------------
