@@ -301,3 +301,31 @@ async def test_regression_run_writes_rmse_series(api, quality_demo, jp_root_dir)
     assert rmse["points"][0]["value"] == pytest.approx(
         statistics["regression_metrics"]["rmse"]["value"]
     )
+
+
+async def test_scheduled_run_reads_late_labels_into_the_hour_layout(
+    api, quality_demo, extension, jp_root_dir
+):
+    from datetime import datetime, timezone
+
+    body = definition(schedule="0 */4 * * *", catch_up="once")
+    _, monitor = await api("POST", "monitors", body=body)
+    store = extension.store
+    await store.call(store.update_monitor, monitor["id"], {"next_run_at": "2026-11-02T00:00:00Z"})
+    await extension.scheduler.tick(datetime(2026, 11, 2, 0, 0, 30, tzinfo=timezone.utc))
+    _, listed = await api("GET", "executions", params={"monitor_id": monitor["id"]})
+    (execution,) = listed["executions"]
+    assert (execution["window_start"], execution["window_end"]) == (
+        "2026-11-01T20:00:00Z",
+        "2026-11-02T00:00:00Z",
+    )
+    assert execution["output"] == "monitoring/churn-quality/2026/11/02/00"
+    done = await wait_final(api, execution["id"])
+    assert done["state"] == "completed_with_violations", done["message"]
+    statistics = json.loads((jp_root_dir / done["output"] / "statistics.json").read_text())
+    # every readable capture of the window is labelled, some up to 3 hours after it ended
+    hours = jp_root_dir / "captures/churn-endpoint/AllTraffic/2026/11/01"
+    captures = [
+        e for hour in (20, 21, 22, 23) for e in quality_demo.captured_scores(hours / str(hour))
+    ]
+    assert statistics["dataset"]["item_count"] == len(captures) > 0
