@@ -102,11 +102,19 @@ def test_later_hours_drift(generate, demo):
     assert mean(_column(late, charges)) > 1.2 * mean(_column(early, charges))
 
 
-def test_full_demo_has_a_run_with_violations(generate, tmp_path):
+@pytest.fixture(scope="module")
+def full_demo(generate, tmp_path_factory):
+    """The demo with the engine's outputs (baselines, runs, the demo store)."""
     from demo import require_cli
 
     require_cli()
-    generate.main(["--output", str(tmp_path)])
+    out = tmp_path_factory.mktemp("full-demo")
+    generate.main(["--output", str(out)])
+    return out
+
+
+def test_full_demo_has_a_run_with_violations(full_demo):
+    tmp_path = full_demo
     for name in ("statistics.json", "constraints.json"):
         assert (tmp_path / "baseline" / name).is_file()
 
@@ -153,13 +161,10 @@ def test_validation_set_has_scores_and_labels(generate, demo):
     assert all(0 <= float(row[1]) <= 1 for row in rows[1:])
 
 
-def test_full_demo_has_model_quality_runs_and_a_store(generate, tmp_path):
-    from demo import require_cli
-
+def test_full_demo_has_model_quality_runs_and_a_store(generate, full_demo):
     from jupyterlab_model_monitor.store import Store
 
-    require_cli()
-    generate.main(["--output", str(tmp_path)])
+    tmp_path = full_demo
     baseline = json.loads((tmp_path / generate.QUALITY_BASELINE / "constraints.json").read_text())
     assert "auc" in baseline["binary_classification_constraints"]
     windows = generate.quality_windows()
