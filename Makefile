@@ -21,6 +21,7 @@ DEMO_WORKSPACES := $(VENV)/demo-workspaces
 demo: install examples
 	jupyter lab workspaces import --LabWorkspaceImportApp.workspaces_dir=$(DEMO_WORKSPACES) examples/demo.jupyterlab-workspace > /dev/null
 	jupyter lab --ServerApp.root_dir=examples --ServerApp.port=$(PORT) \
+	  --ModelMonitorApp.db_path=$(CURDIR)/examples/.model-monitor/monitors.sqlite \
 	  --LabApp.workspaces_dir=$(DEMO_WORKSPACES) $(ALLOW_ROOT) $(LAB_ARGS)
 
 test: install chromium lint test-js test-py test-e2e

@@ -266,6 +266,172 @@ def run_engine(out, node, cli):
                 *BASELINE_ARGS, "--output", f"monitoring/{name}")  # fmt: skip
 
 
+# -- model quality (issue #10): labels for the captures, a validation set, quality runs ---------
+
+GROUND_TRUTH = "ground-truth"
+VALIDATION_ROWS = 2_000
+LABEL_DELAYS_HOURS = (1, 2, 3)  # a request's label is uploaded this many hours after its hour
+PROBABILITY_THRESHOLD = 0.3  # churn is rare: flag a customer from a 30 % score on
+QUALITY_WINDOW_HOURS = 4
+QUALITY_BASELINE = "model-quality-baseline"
+QUALITY_RUNS = "monitoring/model-quality"
+DEMO_STORE = ".model-monitor/monitors.sqlite"  # `make demo` points the server at it
+
+
+def observed_churn(rng, score, drift):
+    """The label that arrives later: the score is calibrated until drift starts; then customers
+    behave differently (concept drift) and a growing share of labels ignores the score."""
+    if rng.random() < 0.7 * drift:
+        return int(rng.random() < 0.3)
+    return int(rng.random() < score)
+
+
+def write_validation(rng, path):
+    """Held-out rows with the model's score and the observed label (the quality baseline)."""
+    with path.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file, lineterminator="\n")
+        writer.writerow(["label", "probability"])
+        for _ in range(VALIDATION_ROWS):
+            score = churn_score(make_customer(rng, 0.0))
+            writer.writerow([observed_churn(rng, score, 0.0), score])
+
+
+def captured_scores(folder):
+    """(eventId, score) of every readable capture line of one hour folder, in file order."""
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # the demo's deliberately broken lines
+            score = float(record["captureData"]["endpointOutput"]["data"])
+            yield record["eventMetadata"]["eventId"], score
+
+
+def label_line(event_id, label):
+    """One ground-truth record (FORMATS §5.4), joined to its capture by eventId."""
+    record = {
+        "groundTruthData": {"data": str(label), "encoding": "CSV"},
+        "eventMetadata": {"eventId": event_id},
+        "eventVersion": "0",
+    }
+    return compact_json(record)
+
+
+def write_ground_truth(rng, captures, root):
+    """Labels for the captures, uploaded 1-3 hours late into ``<root>/yyyy/mm/dd/HH/``."""
+    shutil.rmtree(root, ignore_errors=True)
+    uploads = {}
+    for hour in range(HOURS):
+        hour_start = START + timedelta(hours=hour)
+        folder = captures / ENDPOINT / VARIANT / f"{hour_start:%Y/%m/%d/%H}"
+        for event_id, score in captured_scores(folder):
+            label = observed_churn(rng, score, drift_level(hour))
+            upload = hour_start + timedelta(hours=rng.choice(LABEL_DELAYS_HOURS))
+            uploads.setdefault(upload, []).append(label_line(event_id, label))
+    for upload, lines in sorted(uploads.items()):
+        folder = root / ENDPOINT / f"{upload:%Y/%m/%d/%H}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "labels.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def quality_windows():
+    """(start, end) of the model-quality runs: consecutive windows over the captured day."""
+    return [
+        (START + timedelta(hours=h), START + timedelta(hours=h + QUALITY_WINDOW_HOURS))
+        for h in range(0, HOURS, QUALITY_WINDOW_HOURS)
+    ]
+
+
+def quality_run_folder(end):
+    """Where a scheduled run at ``end`` writes (the scheduler's yyyy/mm/dd/HH layout)."""
+    return f"{QUALITY_RUNS}/{end:%Y/%m/%d/%H}"
+
+
+QUALITY_ARGS = ["--problem-type", "BinaryClassification",
+                "--probability-threshold", str(PROBABILITY_THRESHOLD)]  # fmt: skip
+
+
+def run_model_quality(out, node, cli):
+    """Baseline the validation set, then a model-quality run per window (worse after drift)."""
+    shutil.rmtree(out / QUALITY_BASELINE, ignore_errors=True)
+    shutil.rmtree(out / QUALITY_RUNS, ignore_errors=True)
+    run_cli(out, node, cli, "model-quality", "baseline", "--dataset",
+            "data/validation_with_predictions.csv", *QUALITY_ARGS, "--probability-attribute",
+            "probability", "--ground-truth-attribute", "label", "--seed", SEED,
+            "--output", QUALITY_BASELINE)  # fmt: skip
+    for start, end in quality_windows():
+        run_cli(out, node, cli, "model-quality", "monitor", "--dataset", f"captures/{ENDPOINT}",
+                "--ground-truth", f"{GROUND_TRUTH}/{ENDPOINT}", "--baseline-constraints",
+                f"{QUALITY_BASELINE}/constraints.json", *QUALITY_ARGS,
+                "--probability-attribute", "0", "--start", iso(start), "--end", iso(end),
+                "--seed", SEED, "--output", quality_run_folder(end))  # fmt: skip
+
+
+def demo_monitors():
+    """The monitors `make demo` shows: the data-quality and the model-quality one."""
+    common = {"schedule": None, "catch_up": "once", "backend": "local", "enabled": True,
+              "header": False, "dataset_format": None, "alerts": None}  # fmt: skip
+    data_quality = {**common, "name": "churn-data-quality", "dataset": f"captures/{ENDPOINT}",
+                    "baseline_statistics": "baseline/statistics.json",
+                    "baseline_constraints": "baseline/constraints.json",
+                    "output": "monitoring", "window_hours": 6}  # fmt: skip
+    model_quality = {**common, "name": "churn-model-quality", "dataset": f"captures/{ENDPOINT}",
+                     "baseline_statistics": f"{QUALITY_BASELINE}/statistics.json",
+                     "baseline_constraints": f"{QUALITY_BASELINE}/constraints.json",
+                     "output": QUALITY_RUNS, "window_hours": QUALITY_WINDOW_HOURS,
+                     "monitor_type": "model-quality",
+                     "model_quality": {"problem_type": "BinaryClassification",
+                                       "ground_truth": f"{GROUND_TRUTH}/{ENDPOINT}",
+                                       "probability_attribute": "0",
+                                       "probability_threshold": PROBABILITY_THRESHOLD,
+                                       "inference_attribute": None,
+                                       "ground_truth_attribute": None, "positive_label": None,
+                                       "label_lateness_hours": 24}}  # fmt: skip
+    data_runs = {
+        "monitoring/early-hours": (START, START + timedelta(hours=6)),
+        "monitoring/late-hours": (
+            START + timedelta(hours=HOURS - 6),
+            START + timedelta(hours=HOURS),
+        ),
+    }
+    quality_runs = {quality_run_folder(end): (start, end) for start, end in quality_windows()}
+    return [(data_quality, data_runs), (model_quality, quality_runs)]
+
+
+def write_demo_store(out):
+    """The demo server's store: its monitors, and the runs above as their finished executions
+    (with their metric history), so the panel has results to open from the start."""
+    from jupyterlab_model_monitor.metrics import run_metrics
+    from jupyterlab_model_monitor.store import Store
+
+    path = out / DEMO_STORE
+    for stale in path.parent.glob(path.name + "*"):
+        stale.unlink()
+    store = Store(path)
+    try:
+        for monitor_fields, runs in demo_monitors():
+            monitor = store.create_monitor(monitor_fields)
+            for output, (start, end) in runs.items():
+                record_run(store, monitor, out, output, start, end, run_metrics)
+    finally:
+        store.close()
+
+
+def record_run(store, monitor, out, output, start, end, run_metrics):
+    execution = store.create_execution({"monitor_id": monitor["id"], "trigger": "schedule",
+                                        "scheduled_for": iso(end), "window_start": iso(start),
+                                        "window_end": iso(end), "output": output})  # fmt: skip
+    store.claim_execution(execution["id"], "examples/generate.py")
+    document = json.loads((out / output / "constraint_violations.json").read_text())
+    violations = len(document.get("violations") or [])
+    state = "completed_with_violations" if violations else "completed"
+    message = f"{violations} violation{'' if violations == 1 else 's'}"
+    store.update_running(execution["id"], state=state, message=message, violations=violations,
+                         progress=1.0)  # fmt: skip
+    store.record_metrics(execution, run_metrics(str(out / output)))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-engine", action="store_true", help="only write data and captures")
@@ -279,6 +445,10 @@ def main(argv=None):
     print(f"wrote {out}/data/training.csv ({TRAINING_ROWS} rows)")
     write_captures(rng, out / "captures")
     print(f"wrote {out}/captures/{ENDPOINT}/{VARIANT}/ ({HOURS} hours)")
+    quality_rng = random.Random(SEED + 10)  # its own stream: the files above stay as they were
+    write_validation(quality_rng, out / "data" / "validation_with_predictions.csv")
+    write_ground_truth(quality_rng, out / "captures", out / GROUND_TRUTH)
+    print(f"wrote {out}/data/validation_with_predictions.csv and {out}/{GROUND_TRUTH}/")
 
     if args.skip_engine:
         return 0
@@ -289,6 +459,9 @@ def main(argv=None):
         return 0
     run_engine(out, node, cli)
     print(f"wrote {out}/baseline/ and {out}/monitoring/{{early-hours,late-hours}}/")
+    run_model_quality(out, node, cli)
+    write_demo_store(out)
+    print(f"wrote {out}/{QUALITY_BASELINE}/, {out}/{QUALITY_RUNS}/ and {out}/{DEMO_STORE}")
     return 0
 
 

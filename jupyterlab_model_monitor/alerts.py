@@ -36,6 +36,11 @@ CHECK_TYPES = (
     "baseline_drift_check",
     "missing_column_check",
     "extra_column_check",
+    # model-quality violations name the comparison that failed (FORMATS §5.4)
+    "GreaterThanThreshold",
+    "LessThanThreshold",
+    "GreaterThanOrEqualToThreshold",
+    "LessThanOrEqualToThreshold",
 )
 MAX_WEBHOOKS = 5
 MAX_LISTED_VIOLATIONS = 50

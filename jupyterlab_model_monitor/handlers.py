@@ -157,7 +157,7 @@ class MonitorHandler(ModelMonitorHandler):
     async def patch(self, monitor_id):
         monitor = await self.monitor_or_404(monitor_id)
         root, backends = self.extension.root_dir, self.extension.backends
-        changes = validate_monitor(self.json_body(), root, backends, partial=True)
+        changes = validate_monitor(self.json_body(), root, backends, partial=True, current=monitor)
         changes.update(next_run_fields(monitor, changes))
         updated = await self.store.call(self.store.update_monitor, monitor_id, changes)
         if updated is None:

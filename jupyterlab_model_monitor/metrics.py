@@ -16,6 +16,11 @@ metric              name                             value
 ``drift_<test>``    ``feature_drift_<test>_<f>``     statistic of an extension drift test (§8)
 ==================  ===============================  ========================================
 
+A model-quality run (statistics with ``regression_metrics``, ``binary_classification_metrics``
+or ``multiclass_classification_metrics``, FORMATS §5.4) gives ``dataset_item_count``,
+``dataset_violations`` and one series per scalar metric, named as the metric (``accuracy``,
+``auc``, ``rmse``, …, as SageMaker's model-quality CloudWatch metrics are), feature null.
+
 ``baseline_drift`` exists only where the engine reports a distance, i.e. when the check fired;
 the drift tests give a value for every tested feature and run. Nothing is recomputed here: the
 server only reads what the engine wrote.
@@ -106,10 +111,43 @@ def drift_test_points(violations):
     ]
 
 
+QUALITY_METRICS_KEYS = (
+    "regression_metrics",
+    "binary_classification_metrics",
+    "multiclass_classification_metrics",
+)
+
+
+def quality_metrics(statistics):
+    """The metrics object of a model-quality statistics document, or None."""
+    for key in QUALITY_METRICS_KEYS:
+        if isinstance(statistics.get(key), dict):
+            return statistics[key]
+    return None
+
+
+def quality_points(statistics, metrics, violations):
+    """Item count, violation count and every scalar metric (``{value, standard_deviation}``)."""
+    items = (statistics.get("dataset") or {}).get("item_count")
+    points = [
+        point("item_count", None, items),
+        point("violations", None, len(violations.get("violations") or [])),
+    ]
+    for name, entry in metrics.items():
+        if isinstance(entry, dict) and "value" in entry:
+            value = number(entry["value"])
+            if value is not None:
+                points.append({"name": name, "metric": name, "feature": None, "value": value})
+    return points
+
+
 def run_metrics(output_dir):
     """All metric values of the run whose files are in ``output_dir`` (blocking file reads)."""
     statistics = read_json(os.path.join(output_dir, "statistics.json")) or {}
     violations = read_json(os.path.join(output_dir, "constraint_violations.json")) or {}
+    metrics = quality_metrics(statistics)
+    if metrics is not None:
+        return [p for p in quality_points(statistics, metrics, violations) if p is not None]
     features = [f.get("name") for f in statistics.get("features") or [] if f.get("name")]
     points = statistics_points(statistics) if statistics else []
     points += violation_points(violations, features) + drift_test_points(violations)

@@ -227,6 +227,10 @@ class Scheduler:
         def path(value, field):  # confined again: a symlink may have changed since validation
             return str(confine(self.root_dir, value, field))
 
+        quality = monitor.get("model_quality")
+        if quality:
+            ground_truth = path(quality["ground_truth"], "model_quality.ground_truth")
+            quality = {**quality, "ground_truth": ground_truth}
         return RunJob(
             execution_id=execution["id"],
             dataset=path(monitor["dataset"], "dataset"),
@@ -237,6 +241,8 @@ class Scheduler:
             output=path(execution["output"], "output"),
             window_start=execution["window_start"],
             window_end=execution["window_end"],
+            monitor_type=monitor.get("monitor_type") or "data-quality",
+            model_quality=quality,
         )
 
     async def _record_metrics(self, execution):

@@ -104,20 +104,24 @@ MIGRATIONS = [
         )""",
         "CREATE INDEX baselines_by_time ON baselines(created_at)",
     ),
+    (  # 5: model-quality monitors (validation.py: monitor_type, model_quality)
+        "ALTER TABLE monitors ADD COLUMN monitor_type TEXT NOT NULL DEFAULT 'data-quality'",
+        "ALTER TABLE monitors ADD COLUMN model_quality TEXT",
+    ),
 ]
 
 ACTIVE_STATES = ("due", "running")
 FINAL_STATES = ("completed", "completed_with_violations", "failed", "cancelled")
 MONITOR_COLUMNS = (
     "name dataset dataset_format header baseline_statistics baseline_constraints output schedule "
-    "window_hours catch_up backend enabled next_run_at alerts"
+    "window_hours catch_up backend enabled next_run_at alerts monitor_type model_quality"
 ).split()
 EXECUTION_COLUMNS = (
     "state window_start window_end output started_at finished_at progress message violations "
     "claimed_by"
 ).split()
 BOOLEAN_COLUMNS = ("header", "enabled", "notify")
-JSON_COLUMNS = ("alerts", "violations", "deliveries")
+JSON_COLUMNS = ("alerts", "violations", "deliveries", "model_quality")
 
 
 class Conflict(Exception):
@@ -233,7 +237,9 @@ class Store:
 
     def create_monitor(self, fields):
         now = utc_now()
-        values = _json_columns({key: fields.get(key) for key in MONITOR_COLUMNS})
+        values = {key: fields.get(key) for key in MONITOR_COLUMNS}
+        values["monitor_type"] = values["monitor_type"] or "data-quality"
+        values = _json_columns(values)
         values.update(id=uuid.uuid4().hex, created_at=now, updated_at=now)
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)

@@ -16,6 +16,9 @@ from .paths import PathError, confine, relative_to_root
 DATASET_FORMATS = ("csv", "json", "sagemaker_capture_json", "arrow")
 CATCH_UP_POLICIES = ("skip", "once", "all")
 MAX_WINDOW_HOURS = 24 * 31
+MONITOR_TYPES = ("data-quality", "model-quality")
+PROBLEM_TYPES = ("Regression", "BinaryClassification", "MulticlassClassification")
+QUALITY_BACKENDS = ("local",)  # the sagemaker backend creates data-quality job definitions only
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$")
 
 
@@ -90,8 +93,99 @@ def _alerts(value, field, context):
     return check_alert_rules(value, field)
 
 
+def _monitor_type(value, field, context):
+    if value not in MONITOR_TYPES:
+        raise ValidationError(f"one of {', '.join(MONITOR_TYPES)}", field)
+    return value
+
+
+def _optional_text(value, field, context):
+    if value is None or (isinstance(value, str) and value.strip() and len(value) <= 200):
+        return value
+    raise ValidationError("null or a non-empty text of at most 200 characters", field)
+
+
+def _problem_type(value, field, context):
+    if value not in PROBLEM_TYPES:
+        raise ValidationError(f"one of {', '.join(PROBLEM_TYPES)}", field)
+    return value
+
+
+def _probability_threshold(value, field, context):
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ValidationError("null or a number from 0 to 1", field)
+    return float(value)
+
+
+def _label_lateness(value, field, context):
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WINDOW_HOURS:
+        raise ValidationError(f"an integer number of hours from 0 to {MAX_WINDOW_HOURS}", field)
+    return value
+
+
 # field: (check, default); REQUIRED has no default.
 REQUIRED = object()
+
+# The options of `model-monitor model-quality monitor` (docs/cli.md, "Model quality").
+QUALITY_FIELDS = {
+    "problem_type": (_problem_type, REQUIRED),
+    "ground_truth": (_path, REQUIRED),
+    "ground_truth_attribute": (_optional_text, None),
+    "inference_attribute": (_optional_text, None),
+    "probability_attribute": (_optional_text, None),
+    "probability_threshold": (_probability_threshold, None),
+    "positive_label": (_optional_text, None),
+    "label_lateness_hours": (_label_lateness, 24),
+}
+
+
+def _model_quality(value, field, context):
+    """The model-quality settings (null for data-quality monitors)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValidationError("an object with problem_type, ground_truth, ...", field)
+    unknown = sorted(set(value) - set(QUALITY_FIELDS))
+    if unknown:
+        raise ValidationError(f"unknown field: {unknown[0]}", f"{field}.{unknown[0]}")
+    result = {}
+    for name, (check, default) in QUALITY_FIELDS.items():
+        where = f"{field}.{name}"
+        if name in value:
+            result[name] = check(value[name], where, context)
+        elif default is REQUIRED:
+            raise ValidationError(f"{name} is required for a model-quality monitor", where)
+        else:
+            result[name] = default
+    if result["inference_attribute"] is None and result["probability_attribute"] is None:
+        raise ValidationError(
+            "inference_attribute or probability_attribute is required",
+            f"{field}.inference_attribute",
+        )
+    return result
+
+
+def check_monitor_type(monitor):
+    """Cross-field rules of a whole monitor (after a create, or merged with a PATCH)."""
+    quality = monitor.get("monitor_type") == "model-quality"
+    if quality and monitor.get("model_quality") is None:
+        raise ValidationError("required for a model-quality monitor", "model_quality")
+    if not quality and monitor.get("model_quality") is not None:
+        raise ValidationError("only model-quality monitors have these settings", "model_quality")
+    if quality and monitor.get("backend") not in QUALITY_BACKENDS:
+        raise ValidationError(
+            f"model-quality monitors run on the {', '.join(QUALITY_BACKENDS)} backend only",
+            "backend",
+        )
+    if quality and monitor.get("dataset_format") not in (None, "sagemaker_capture_json"):
+        raise ValidationError(
+            "model-quality monitors read SageMaker captures: sagemaker_capture_json or null",
+            "dataset_format",
+        )
+
+
 MONITOR_FIELDS = {
     "name": (_name, REQUIRED),
     "dataset": (_path, REQUIRED),
@@ -106,11 +200,14 @@ MONITOR_FIELDS = {
     "backend": (_backend, "local"),
     "enabled": (_boolean, True),
     "alerts": (_alerts, None),
+    "monitor_type": (_monitor_type, "data-quality"),
+    "model_quality": (_model_quality, None),
 }
 
 
-def validate_monitor(body, root, backends, partial=False):
-    """Return the checked monitor fields of ``body``; ``partial`` for PATCH (no defaults)."""
+def validate_monitor(body, root, backends, partial=False, current=None):
+    """Return the checked monitor fields of ``body``; ``partial`` for PATCH (no defaults), where
+    ``current`` is the stored monitor the changes apply to."""
     if not isinstance(body, dict):
         raise ValidationError("the request body must be a JSON object")
     unknown = sorted(set(body) - set(MONITOR_FIELDS))
@@ -127,6 +224,7 @@ def validate_monitor(body, root, backends, partial=False):
             result[field] = default
     if not partial and result["output"] is None:
         result["output"] = _path(f"monitoring/{result['name']}", "output", context)
+    check_monitor_type(result if not partial else {**(current or {}), **result})
     return result
 
 

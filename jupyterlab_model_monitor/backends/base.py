@@ -18,6 +18,8 @@ class RunJob:
     output: str
     window_start: str | None = None  # ISO UTC, inclusive
     window_end: str | None = None  # ISO UTC, exclusive
+    monitor_type: str = "data-quality"
+    model_quality: dict | None = None  # validation.QUALITY_FIELDS, ground_truth absolute
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ def find_cli():
 
 def cli_arguments(job):
     """The ``model-monitor monitor …`` arguments for a job."""
+    if job.monitor_type == "model-quality":
+        return quality_arguments(job)
     args = ["monitor", "--dataset", job.dataset]
     if job.dataset_format:
         args += ["--dataset-format", job.dataset_format]
@@ -60,6 +62,34 @@ def cli_arguments(job):
     if job.window_start and job.window_end:
         args += ["--start", job.window_start, "--end", job.window_end]
     return [*args, "--progress", "json"]
+
+
+# model_quality field → `model-quality monitor` option (docs/cli.md, "Model quality")
+QUALITY_OPTIONS = {
+    "inference_attribute": "--inference-attribute",
+    "probability_attribute": "--probability-attribute",
+    "probability_threshold": "--probability-threshold",
+    "positive_label": "--positive-label",
+    "ground_truth_attribute": "--ground-truth-attribute",
+    "label_lateness_hours": "--label-lateness",
+}
+
+
+def quality_arguments(job):
+    """The ``model-monitor model-quality monitor …`` arguments for a model-quality job.
+
+    That command reports no progress lines: its summary comes on stdout at the end."""
+    quality = job.model_quality
+    args = ["model-quality", "monitor", "--dataset", job.dataset]
+    args += ["--ground-truth", quality["ground_truth"]]
+    args += ["--baseline-constraints", job.baseline_constraints]
+    args += ["--problem-type", quality["problem_type"], "--output", job.output]
+    for field, option in QUALITY_OPTIONS.items():
+        if quality.get(field) is not None:
+            args += [option, str(quality[field])]
+    if job.window_start and job.window_end:
+        args += ["--start", job.window_start, "--end", job.window_end]
+    return args
 
 
 def baseline_arguments(job):

@@ -233,6 +233,8 @@ class SageMakerBackend(Backend):
     # -- one run -----------------------------------------------------------------------------
 
     async def run(self, job, report, now=None):
+        if job.monitor_type != "data-quality":  # validation refuses these monitors here
+            return RunOutcome("failed", "the sagemaker backend runs data-quality monitors only")
         problem = self.problem()
         if problem:
             return RunOutcome("failed", problem)

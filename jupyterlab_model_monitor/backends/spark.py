@@ -160,6 +160,8 @@ class SparkBackend(Backend):
     # -- runs ---------------------------------------------------------------------------------
 
     async def run(self, job, report):
+        if job.monitor_type != "data-quality":  # validation refuses these monitors here
+            return RunOutcome("failed", "the spark backend runs data-quality monitors only")
         staging = os.path.join(job.output, f".spark-{job.execution_id}")
         arguments = job_arguments(job, staging) + ["--feature-names", job.baseline_statistics]
         if job.window_start and job.window_end:

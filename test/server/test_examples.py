@@ -102,11 +102,19 @@ def test_later_hours_drift(generate, demo):
     assert mean(_column(late, charges)) > 1.2 * mean(_column(early, charges))
 
 
-def test_full_demo_has_a_run_with_violations(generate, tmp_path):
+@pytest.fixture(scope="module")
+def full_demo(generate, tmp_path_factory):
+    """The demo with the engine's outputs (baselines, runs, the demo store)."""
     from demo import require_cli
 
     require_cli()
-    generate.main(["--output", str(tmp_path)])
+    out = tmp_path_factory.mktemp("full-demo")
+    generate.main(["--output", str(out)])
+    return out
+
+
+def test_full_demo_has_a_run_with_violations(full_demo):
+    tmp_path = full_demo
     for name in ("statistics.json", "constraints.json"):
         assert (tmp_path / "baseline" / name).is_file()
 
@@ -116,3 +124,73 @@ def test_full_demo_has_a_run_with_violations(generate, tmp_path):
 
     assert violations("early-hours") == []
     assert len(violations("late-hours")) >= 3
+
+
+# -- model quality (issue #10) ----------------------------------------------------------------
+
+
+def _capture_event_ids(demo):
+    ids = []
+    for path in sorted((demo / "captures").rglob("*.jsonl")):
+        for line in path.read_text().splitlines():
+            if line.startswith("{") and line.endswith("}"):
+                ids.append(json.loads(line)["eventMetadata"]["eventId"])
+    return ids
+
+
+def test_ground_truth_labels_every_readable_capture_late(generate, demo):
+    root = demo / generate.GROUND_TRUTH / generate.ENDPOINT
+    files = sorted(root.rglob("*.jsonl"))
+    records = [json.loads(line) for path in files for line in path.read_text().splitlines()]
+    assert sorted(r["eventMetadata"]["eventId"] for r in records) == sorted(
+        _capture_event_ids(demo)
+    )
+    assert {r["groundTruthData"]["data"] for r in records} == {"0", "1"}
+    assert records[0]["groundTruthData"]["encoding"] == "CSV"
+    hours = sorted(path.parent.relative_to(root).as_posix() for path in files)
+    assert hours[0] == "2026/11/01/01"  # the first labels arrive an hour after the first captures
+    assert hours[-1] == "2026/11/02/02"  # and the last ones up to three hours late
+
+
+def test_validation_set_has_scores_and_labels(generate, demo):
+    with (demo / "data" / "validation_with_predictions.csv").open() as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == ["label", "probability"]
+    assert len(rows) == 1 + generate.VALIDATION_ROWS
+    assert {row[0] for row in rows[1:]} == {"0", "1"}
+    assert all(0 <= float(row[1]) <= 1 for row in rows[1:])
+
+
+def test_full_demo_has_model_quality_runs_and_a_store(generate, full_demo):
+    from jupyterlab_model_monitor.store import Store
+
+    tmp_path = full_demo
+    baseline = json.loads((tmp_path / generate.QUALITY_BASELINE / "constraints.json").read_text())
+    assert "auc" in baseline["binary_classification_constraints"]
+    windows = generate.quality_windows()
+    assert len(windows) == generate.HOURS // generate.QUALITY_WINDOW_HOURS
+
+    def run(end):
+        folder = tmp_path / generate.quality_run_folder(end)
+        statistics = json.loads((folder / "statistics.json").read_text())
+        violations = json.loads((folder / "constraint_violations.json").read_text())
+        return statistics["binary_classification_metrics"], violations["violations"]
+
+    first, _ = run(windows[0][1])
+    last, last_violations = run(windows[-1][1])
+    assert last["accuracy"]["value"] < first["accuracy"]["value"] - 0.1  # concept drift
+    assert {v["metric_name"] for v in last_violations} >= {"auc", "accuracy"}
+
+    store = Store(tmp_path / generate.DEMO_STORE)
+    try:
+        monitors = {m["name"]: m for m in store.list_monitors()}
+        assert {m["monitor_type"] for m in monitors.values()} == {"data-quality", "model-quality"}
+        quality = monitors["churn-model-quality"]
+        assert quality["model_quality"]["problem_type"] == "BinaryClassification"
+        executions = store.list_executions(monitor_id=quality["id"])
+        assert len(executions) == len(windows)
+        assert all(e["state"] == "completed_with_violations" for e in executions)
+        accuracy = store.query_metrics(quality["id"], metric="accuracy")
+        assert len(accuracy) == len(windows)
+    finally:
+        store.close()

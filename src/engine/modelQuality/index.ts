@@ -18,3 +18,5 @@ export { checkQuality, camelCaseMetric, violationText } from './qualityViolation
 export type { QualityViolation } from './qualityViolations';
 export { readCaptureEvents, readGroundTruthEvents } from './readEvents';
 export type { EventFile } from './readEvents';
+export { residualHistogram, QUALITY_EXTENSION_KEY } from './residualHistogram';
+export type { ResidualBucket, ResidualHistogram } from './residualHistogram';

@@ -5,6 +5,7 @@ import { metricsKey, ProblemType } from './problemType';
 import { QualityPairs } from './qualityPairs';
 import { regressionMetrics } from './regressionMetrics';
 import { multiclassMetrics } from './multiclassMetrics';
+import { QUALITY_EXTENSION_KEY, residualHistogram } from './residualHistogram';
 import { standardDeviations } from './standardDeviation';
 
 export interface QualityOptions {
@@ -15,6 +16,8 @@ export interface QualityOptions {
   seed?: number;
   /** ISO time for `dataset.evaluation_time`; omitted (as in 2021 baselines) when absent. */
   evaluationTime?: string;
+  /** Regression: add our residual histogram under `x-jupyterlab-model-monitor` (not in 2021 files). */
+  residualHistogram?: boolean;
 }
 
 export const DEFAULT_SEED = 42;
@@ -59,7 +62,15 @@ export function qualityStatistics(pairs: QualityPairs, options: QualityOptions):
   if (options.evaluationTime) {
     dataset.evaluation_time = options.evaluationTime;
   }
-  return { version: 0.0, dataset, [metricsKey(options.problemType)]: metrics };
+  const statistics: QualityStatistics = {
+    version: 0.0,
+    dataset,
+    [metricsKey(options.problemType)]: metrics
+  };
+  if (options.residualHistogram && options.problemType === 'Regression') {
+    statistics[QUALITY_EXTENSION_KEY] = { residual_histogram: residualHistogram(pairs) };
+  }
+  return statistics;
 }
 
 function addCurves(metrics: Record<string, unknown>, pairs: QualityPairs, positive: string): void {

@@ -153,7 +153,8 @@ function qualityOptions(args: ParsedArgs, isBaseline: boolean) {
     problemType,
     positiveLabel: optionValue(args, 'positive-label'),
     seed: numberValue(args, 'seed', Number.isInteger, 'a whole number') ?? DEFAULT_SEED,
-    evaluationTime
+    evaluationTime,
+    residualHistogram: generation === 'current' || !isBaseline
   };
 }
 
