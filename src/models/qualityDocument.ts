@@ -86,6 +86,26 @@ export function qualityConstraints(
   return result;
 }
 
+/** The constraints of whichever problem a model-quality constraints.json holds (else empty). */
+export function anyQualityConstraints(value: unknown): Record<string, QualityConstraint> {
+  const problem = QUALITY_PROBLEMS.find(
+    p => isObject(value) && isObject(value[`${p}_constraints`])
+  );
+  return problem ? qualityConstraints(value, problem) : {};
+}
+
+/** SageMaker's check: a metric violates when it is on the wrong side of its threshold. */
+export function breachesThreshold(value: number, constraint: QualityConstraint): boolean {
+  switch (constraint.comparison_operator) {
+    case 'GreaterThanThreshold':
+      return value > constraint.threshold;
+    case 'LessThanThreshold':
+      return value < constraint.threshold;
+    default:
+      return false;
+  }
+}
+
 /** SageMaker names violated metrics in camelCase (`truePositiveRate` for `true_positive_rate`). */
 export function camelCaseMetric(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
