@@ -32,6 +32,8 @@ export interface QualityDocument {
   rows: QualityMetricRow[];
   /** A constraint_violations.json was read, so an unviolated metric passed its check. */
   violationsChecked: boolean;
+  /** A constraints.json was read, so a metric without a threshold really has no constraint. */
+  constraintsRead: boolean;
   confusionMatrix: Record<string, Record<string, number>> | null;
   rocCurve: unknown;
   prCurve: unknown;
@@ -153,12 +155,14 @@ export function qualityDocument(
       continue; // confusion_matrix and the curves are charts, not rows.
     }
     const description = violated.get(camelCaseMetric(metric)) ?? violated.get(metric);
+    // A run's output folder has no constraints.json: its violations still name the threshold.
+    const limit = limits[metric] ?? constraintInText(description);
     rows.push({
       metric,
       value: numberOrNull(entry.value),
       standardDeviation: stdText(entry.standard_deviation),
-      threshold: limits[metric]?.threshold ?? null,
-      operator: limits[metric]?.comparison_operator ?? null,
+      threshold: limit?.threshold ?? null,
+      operator: limit?.comparison_operator ?? null,
       violated: description !== undefined,
       violation: description ?? null
     });
@@ -171,6 +175,7 @@ export function qualityDocument(
     evaluationTime: typeof dataset.evaluation_time === 'string' ? dataset.evaluation_time : null,
     rows,
     violationsChecked: isObject(violations) && Array.isArray(violations.violations),
+    constraintsRead: Object.keys(limits).length > 0,
     confusionMatrix: confusionMatrixOf(metrics.confusion_matrix),
     rocCurve: metrics.receiver_operating_characteristic_curve ?? null,
     prCurve: metrics.precision_recall_curve ?? null,
@@ -178,6 +183,13 @@ export function qualityDocument(
       isObject(extension) ? extension.residual_histogram : null
     )
   };
+}
+
+/** `Metric auc with 0.7 +/- 0.01 was LessThanThreshold '0.9'` → the constraint it broke. */
+export function constraintInText(description: string | undefined): QualityConstraint | null {
+  const match = /was (\w+) '([^']+)'\s*$/.exec(description ?? '');
+  const threshold = match ? Number(match[2]) : NaN;
+  return match && isFinite(threshold) ? { threshold, comparison_operator: match[1] } : null;
 }
 
 function confusionMatrixOf(value: unknown): Record<string, Record<string, number>> | null {

@@ -195,7 +195,7 @@ export class QualityView extends Panel {
     if (!this._document?.violationsChecked) {
       return element('span', { className: 'jp-ModelMonitor-badge', text: trans.__('Not checked') });
     }
-    if (row.threshold === null) {
+    if (row.threshold === null && this._document.constraintsRead) {
       return element('span', {
         className: 'jp-ModelMonitor-badge',
         text: trans.__('No constraint')

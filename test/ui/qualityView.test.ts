@@ -154,3 +154,28 @@ describeConformance('QualityView', () => {
     renderer.dispose();
   });
 });
+
+describeConformance('a run output folder without constraints.json', () => {
+  it('takes the threshold of a violated metric from its violation text', () => {
+    const { statistics, violations } = binaryWithViolation();
+    const doc = qualityDocument(statistics, null, violations)!;
+    const auc = doc.rows.find(r => r.metric === 'auc')!;
+    expect(auc).toMatchObject({ threshold: 0.99, operator: 'LessThanThreshold', violated: true });
+    expect(doc.rows.find(r => r.metric === 'accuracy')!.threshold).toBeNull();
+  });
+});
+
+describeConformance('badges in a run output folder', () => {
+  it('says OK for unviolated metrics when only the violations were read', async () => {
+    const { statistics, violations } = binaryWithViolation();
+    const view = new QualityView(statistics, trans, async name =>
+      name === 'constraint_violations.json' ? violations : null
+    );
+    Widget.attach(view, document.body);
+    await view.ready;
+    const rows = rowTexts(view);
+    expect(rows.find(r => r[0] === 'auc')![5]).toBe('Violated');
+    expect(rows.find(r => r[0] === 'accuracy')![5]).toBe('OK');
+    view.dispose();
+  });
+});

@@ -109,6 +109,41 @@ test.describe('Model quality', () => {
     expect(alerts).toEqual([]);
   });
 
+  test('a regression statistics.json shows its residual histogram', async ({ page, tmpPath }) => {
+    const local = fs.mkdtempSync(path.join(os.tmpdir(), 'model-monitor-mq-e2e-'));
+    // Regression of the 0/1 label on the predicted probability: real data, real residuals.
+    execFileSync(process.execPath, [
+      CLI,
+      'model-quality',
+      'baseline',
+      '--dataset',
+      VALIDATION_CSV,
+      '--problem-type',
+      'Regression',
+      '--inference-attribute',
+      'probability',
+      '--ground-truth-attribute',
+      'label',
+      '--output',
+      local
+    ]);
+    const text = fs.readFileSync(path.join(local, 'statistics.json'), 'utf8');
+    const histogram = JSON.parse(text)['x-jupyterlab-model-monitor'].residual_histogram;
+    await page.contents.uploadContent(text, 'text', `${tmpPath}/mq-regression/statistics.json`);
+    await page.filebrowser.openDirectory(`${tmpPath}/mq-regression`);
+    await fileItem(page, 'statistics.json').dblclick();
+
+    const view = page.locator('.jp-ModelMonitor-qualityView');
+    await expect(view.locator('.jp-ModelMonitor-summary')).toContainText('Regression');
+    await expect(view.locator('tbody tr')).toHaveCount(4);
+    const residuals = view.locator('[data-chart^="Residuals"]');
+    await expect(residuals.locator('svg g.mark-rect.role-mark path')).toHaveCount(
+      histogram.buckets.length
+    );
+    await expect(residuals.locator('svg g.mark-rule.role-mark line')).toHaveCount(1);
+    await screenshot(view, 'model-quality-regression');
+  });
+
   test('create a model-quality monitor in the form and see its type in the side panel', async ({
     page,
     tmpPath
