@@ -61,8 +61,10 @@ export function confusionMatrixSpec(
     $schema: SCHEMA,
     description: labels.count,
     data: { values },
-    width: size * domain.length,
+    // The chart host resizes every chart to its width (ChartView): fill it, keep the height.
+    width: 'container',
     height: size * domain.length,
+    autosize: { type: 'fit-x', contains: 'padding' },
     encoding: { x, y },
     layer: [
       {
@@ -165,8 +167,9 @@ export function curveSpec(
     description: labels.title,
     title: labels.title,
     layer,
-    width: height,
-    height
+    width: 'container',
+    height,
+    autosize: { type: 'fit-x', contains: 'padding' }
   };
 }
 

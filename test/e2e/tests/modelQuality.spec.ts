@@ -144,6 +144,34 @@ test.describe('Model quality', () => {
     await screenshot(view, 'model-quality-regression');
   });
 
+  test('open results of the example model-quality run: violated metrics with their thresholds', async ({
+    page,
+    tmpPath
+  }) => {
+    // `make examples` wrote this run with the real engine (examples/generate.py).
+    const run = path.resolve(__dirname, '../../../examples/monitoring/model-quality/2026/11/02/00');
+    test.skip(!fs.existsSync(run), `SKIPPED: ${run} is absent: run make examples`);
+    const folder = `${tmpPath}/model-quality-run`;
+    for (const name of ['statistics.json', 'constraint_violations.json']) {
+      const text = fs.readFileSync(path.join(run, name), 'utf8');
+      await page.contents.uploadContent(text, 'text', `${folder}/${name}`);
+    }
+    await page.evaluate(
+      args => (window as any).jupyterapp.commands.execute('model-monitor:open-results', args),
+      { folder }
+    );
+    await page.locator('.lm-TabBar-tab', { hasText: /^statistics\.json$/ }).click();
+    const view = page.locator('.jp-ModelMonitor-qualityView');
+    await expect(view.locator('.jp-ModelMonitor-summary')).toContainText('4 violated metrics');
+    // No constraints.json in a run folder: the threshold comes from the violation's text.
+    const fpr = view.locator('tr[data-metric="false_positive_rate"]');
+    await expect(fpr.locator('td').nth(4)).toHaveText('GreaterThanThreshold');
+    await expect(fpr.locator('.jp-ModelMonitor-badge')).toHaveText('Violated');
+    await expect(view.locator('tr[data-metric="f1"] .jp-ModelMonitor-badge')).toHaveText('OK');
+    await expect(view.locator('[data-chart="ROC curve"] svg')).toBeVisible();
+    await screenshot(view, 'model-quality-run-results');
+  });
+
   test('create a model-quality monitor in the form and see its type in the side panel', async ({
     page,
     tmpPath
