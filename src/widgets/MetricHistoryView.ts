@@ -13,6 +13,7 @@ import {
 import { QualityConstraint } from '../models/qualityDocument';
 import { ChartView } from './ChartView';
 import { element } from './dom';
+import { formatNumber } from './format';
 
 /**
  * A monitor's metrics across its runs: pick a series, see it over time with violations marked.
@@ -80,7 +81,7 @@ export class MetricHistoryView extends Panel {
     this._thresholdText.textContent = constraint
       ? trans.__(
           'Baseline threshold: %1 (%2)',
-          constraint.threshold,
+          formatNumber(constraint.threshold),
           constraint.comparison_operator
         )
       : '';

@@ -76,7 +76,7 @@ describeConformance('quality metric history against the real baseline constraint
     const spec: any = view.chart.spec;
     expect(spec.layer[2].data.values).toEqual([{ threshold: 0.5040653554420981 }]);
     expect(view.node.querySelector('.jp-ModelMonitor-metricThreshold')!.textContent).toBe(
-      'Baseline threshold: 0.5040653554420981 (GreaterThanThreshold)'
+      'Baseline threshold: 0.504065 (GreaterThanThreshold)'
     );
     select.value = '2';
     select.dispatchEvent(new Event('change'));

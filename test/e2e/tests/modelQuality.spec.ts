@@ -234,4 +234,101 @@ test.describe('Model quality', () => {
       label_lateness_hours: 12
     });
   });
+
+  test('metric history of a model-quality monitor: its metric against the baseline threshold', async ({
+    page,
+    tmpPath
+  }) => {
+    // The example endpoint's captures and labels (`make examples`), run over two real windows.
+    const examples = path.resolve(__dirname, '../../../examples');
+    const baseline = path.join(examples, 'model-quality-baseline');
+    test.skip(!fs.existsSync(baseline), `SKIPPED: ${baseline} is absent: run make examples`);
+    test.setTimeout(180_000);
+    await page.contents.uploadDirectory(
+      path.join(examples, 'captures/churn-endpoint'),
+      `${tmpPath}/captures/churn-endpoint`
+    );
+    await page.contents.uploadDirectory(
+      path.join(examples, 'ground-truth/churn-endpoint'),
+      `${tmpPath}/ground-truth/churn-endpoint`
+    );
+    await page.contents.uploadDirectory(baseline, `${tmpPath}/mq-baseline`);
+    const name = `mq-history-${Date.now()}`;
+    const monitorId = await page.evaluate(
+      async ({ name, tmpPath }) => {
+        const settings = (window as any).jupyterapp.serviceManager.serverSettings;
+        const call = async (url: string, body: unknown) => {
+          const response = await fetch(`${settings.baseUrl}model-monitor/${url}`, {
+            method: 'POST',
+            headers: {
+              Authorization: `token ${settings.token}`,
+              'Content-Type': 'application/json'
+            },
+            body: JSON.stringify(body)
+          });
+          if (!response.ok) {
+            throw new Error(`${url}: ${response.status} ${await response.text()}`);
+          }
+          return response.json();
+        };
+        const monitor = await call('monitors', {
+          name,
+          dataset: `${tmpPath}/captures/churn-endpoint`,
+          baseline_statistics: `${tmpPath}/mq-baseline/statistics.json`,
+          baseline_constraints: `${tmpPath}/mq-baseline/constraints.json`,
+          monitor_type: 'model-quality',
+          model_quality: {
+            problem_type: 'BinaryClassification',
+            ground_truth: `${tmpPath}/ground-truth/churn-endpoint`,
+            probability_attribute: '0',
+            probability_threshold: 0.5
+          }
+        });
+        for (const [start, end] of [
+          ['2026-11-01T00:00:00Z', '2026-11-01T12:00:00Z'],
+          ['2026-11-01T12:00:00Z', '2026-11-02T00:00:00Z']
+        ]) {
+          await call(`monitors/${monitor.id}/runs`, { window_start: start, window_end: end });
+        }
+        return monitor.id as string;
+      },
+      { name, tmpPath }
+    );
+    await page.evaluate(() =>
+      (window as any).jupyterapp.commands.execute('model-monitor:open-panel')
+    );
+    const monitor = page.locator(`[data-monitor-name="${name}"]`);
+    await expect(monitor).toContainText('Model quality', { timeout: 30_000 });
+    // Both runs finished (with or without violations) before the history is read.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async id => {
+            const settings = (window as any).jupyterapp.serviceManager.serverSettings;
+            const response = await fetch(
+              `${settings.baseUrl}model-monitor/executions?monitor_id=${id}`,
+              { headers: { Authorization: `token ${settings.token}` } }
+            );
+            const { executions } = await response.json();
+            return executions.filter((e: any) => e.state.startsWith('completed')).length;
+          }, monitorId),
+        { timeout: 120_000 }
+      )
+      .toBe(2);
+    await page.evaluate(
+      id =>
+        (window as any).jupyterapp.commands.execute('model-monitor:show-metrics', {
+          monitorId: id
+        }),
+      monitorId
+    );
+    const history = page.locator('.jp-ModelMonitor-metricHistory');
+    await expect(history.locator('.jp-ModelMonitor-metricThreshold')).toContainText(
+      'Baseline threshold:'
+    );
+    const chart = history.locator('.jp-ModelMonitor-metricChart');
+    await expect(chart.locator('svg g.mark-rule.role-mark line')).toHaveCount(1);
+    await expect(chart.locator('svg g.mark-symbol.role-mark path')).toHaveCount(2);
+    await screenshot(history, 'model-quality-metric-history');
+  });
 });
