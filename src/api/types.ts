@@ -23,9 +23,29 @@ export interface Monitor {
   backend: string;
   enabled: boolean;
   alerts: AlertRules | null;
+  /** Absent from servers older than model-quality monitoring: read as data-quality. */
+  monitor_type?: MonitorType;
+  model_quality?: ModelQualitySettings | null;
   next_run_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export type MonitorType = 'data-quality' | 'model-quality';
+
+export type ProblemType = 'Regression' | 'BinaryClassification' | 'MulticlassClassification';
+
+/** A model-quality monitor's settings (api/openapi.yaml ModelQualitySettings). */
+export interface ModelQualitySettings {
+  problem_type: ProblemType;
+  /** Folder of ground-truth JSON lines in yyyy/mm/dd/HH/ folders. */
+  ground_truth: string;
+  ground_truth_attribute?: string | null;
+  inference_attribute?: string | null;
+  probability_attribute?: string | null;
+  probability_threshold?: number | null;
+  positive_label?: string | null;
+  label_lateness_hours?: number;
 }
 
 export interface AlertRules {
@@ -45,6 +65,8 @@ export interface MonitorCreate {
   window_hours: number;
   backend: string;
   alerts?: AlertRules;
+  monitor_type?: MonitorType;
+  model_quality?: ModelQualitySettings | null;
 }
 
 export type ExecutionState =

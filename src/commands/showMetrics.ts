@@ -4,6 +4,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { fetchMetrics } from '../api/monitors';
 import { MonitorsModel } from '../models/MonitorsModel';
+import { QualityConstraint, anyQualityConstraints } from '../models/qualityDocument';
 import { modelMonitorIcon } from '../widgets/icons';
 import { MetricHistoryView } from '../widgets/MetricHistoryView';
 
@@ -14,7 +15,8 @@ export async function showMetrics(
   monitorId: string,
   trans: TranslationBundle
 ): Promise<MainAreaWidget<MetricHistoryView> | null> {
-  const name = model.monitors.find(m => m.id === monitorId)?.name ?? monitorId;
+  const monitor = model.monitors.find(m => m.id === monitorId);
+  const name = monitor?.name ?? monitorId;
   try {
     const history = await fetchMetrics(monitorId);
     if (!history) {
@@ -24,7 +26,12 @@ export async function showMetrics(
       );
       return null;
     }
-    const widget = new MainAreaWidget({ content: new MetricHistoryView(history, trans) });
+    const constraints =
+      monitor?.monitor_type === 'model-quality'
+        ? await readQualityConstraints(app, monitor.baseline_constraints)
+        : {};
+    const content = new MetricHistoryView(history, trans, constraints);
+    const widget = new MainAreaWidget({ content });
     widget.id = `jp-ModelMonitor-metrics-${monitorId}-${Date.now()}`;
     widget.title.label = trans.__('%1 metrics', name);
     widget.title.icon = modelMonitorIcon;
@@ -34,5 +41,18 @@ export async function showMetrics(
   } catch (error) {
     await showErrorMessage(trans.__('Metric history'), String((error as Error)?.message ?? error));
     return null;
+  }
+}
+
+/** The monitor's baseline constraints; none when the file is gone or unreadable (no rule then). */
+async function readQualityConstraints(
+  app: JupyterFrontEnd,
+  path: string
+): Promise<Record<string, QualityConstraint>> {
+  try {
+    const file = await app.serviceManager.contents.get(path, { content: true, format: 'text' });
+    return anyQualityConstraints(JSON.parse(String(file.content)));
+  } catch {
+    return {};
   }
 }

@@ -1,4 +1,5 @@
 import { MetricHistory, MetricSeries } from '../api/types';
+import { QualityConstraint, breachesThreshold } from './qualityDocument';
 
 export interface MetricPoint {
   time: string;
@@ -39,4 +40,29 @@ export function metricPoints(history: MetricHistory, series: MetricSeries): Metr
     value: p.value,
     violated: violatedRuns.has(p.execution_id)
   }));
+}
+
+/**
+ * The points of a model-quality metric against its baseline constraint: a run is marked when its
+ * value is on the wrong side of the threshold (the run's own check, per metric).
+ */
+export function qualityMetricPoints(
+  series: MetricSeries,
+  constraint: QualityConstraint
+): MetricPoint[] {
+  return series.points.map(p => ({
+    time: p.time,
+    value: p.value,
+    violated: breachesThreshold(p.value, constraint)
+  }));
+}
+
+/** The constraint of a dataset-level series named as a constrained metric, if any. */
+export function constraintOf(
+  series: MetricSeries,
+  constraints: Record<string, QualityConstraint>
+): QualityConstraint | null {
+  return series.feature === null && Object.hasOwn(constraints, series.metric)
+    ? constraints[series.metric]
+    : null;
 }

@@ -4,10 +4,12 @@
  */
 import { StatisticsDocument } from '../engine/documents/statistics';
 import { ViolationsDocument } from '../engine/documents/violations';
+import { isQualityStatistics } from './qualityDocument';
 
 export type ParsedDocument =
   | { kind: 'statistics'; document: StatisticsDocument }
   | { kind: 'violations'; document: ViolationsDocument }
+  | { kind: 'quality'; document: Record<string, unknown> }
   | { kind: 'unknown'; reason: string };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -35,6 +37,9 @@ export function isViolationsDocument(value: unknown): value is ViolationsDocumen
 }
 
 export function classifyDocument(value: unknown): ParsedDocument {
+  if (isQualityStatistics(value)) {
+    return { kind: 'quality', document: value as Record<string, unknown> };
+  }
   if (isStatisticsDocument(value)) {
     return { kind: 'statistics', document: value };
   }

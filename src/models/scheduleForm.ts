@@ -1,6 +1,12 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { Monitor, MonitorCreate } from '../api/types';
+import {
+  ModelQualitySettings,
+  Monitor,
+  MonitorCreate,
+  MonitorType,
+  ProblemType
+} from '../api/types';
 import { CronError, nextRuns, parseCron } from './cron';
 
 export type SchedulePreset = 'hourly' | 'daily' | 'weekly' | 'custom' | 'manual';
@@ -23,7 +29,27 @@ export interface ScheduleFormValues {
   windowHours: number;
   backend: string;
   webhookUrl: string;
+  monitorType: MonitorType;
+  /** Model quality only (the server's `model_quality` object). */
+  problemType: ProblemType;
+  groundTruth: string;
+  groundTruthAttribute: string;
+  inferenceAttribute: string;
+  probabilityAttribute: string;
+  /** Text, so an empty box means "the server's default". */
+  probabilityThreshold: string;
+  positiveLabel: string;
+  labelLatenessHours: number;
 }
+
+export const PROBLEM_TYPES: ProblemType[] = [
+  'Regression',
+  'BinaryClassification',
+  'MulticlassClassification'
+];
+
+/** Model-quality monitors run on these backends only (the server refuses others). */
+export const QUALITY_BACKENDS = ['local'];
 
 export type ScheduleFormField = keyof ScheduleFormValues;
 
@@ -41,7 +67,22 @@ export function emptyScheduleForm(backend = 'local'): ScheduleFormValues {
     customCron: '0 * * * *',
     windowHours: 1,
     backend,
-    webhookUrl: ''
+    webhookUrl: '',
+    ...emptyQualityValues()
+  };
+}
+
+function emptyQualityValues() {
+  return {
+    monitorType: 'data-quality' as MonitorType,
+    problemType: 'BinaryClassification' as ProblemType,
+    groundTruth: '',
+    groundTruthAttribute: '',
+    inferenceAttribute: '',
+    probabilityAttribute: '',
+    probabilityThreshold: '',
+    positiveLabel: '',
+    labelLatenessHours: 24
   };
 }
 
@@ -91,7 +132,27 @@ export function toMonitorCreate(values: ScheduleFormValues): MonitorCreate {
   if (url) {
     body.alerts = { webhooks: [{ url }] };
   }
+  if (values.monitorType === 'model-quality') {
+    body.monitor_type = 'model-quality';
+    body.model_quality = toModelQuality(values);
+  }
   return body;
+}
+
+/** The server's `model_quality` object; empty optional boxes become null (server defaults). */
+export function toModelQuality(values: ScheduleFormValues): ModelQualitySettings {
+  const text = (value: string) => value.trim() || null;
+  const threshold = values.probabilityThreshold.trim();
+  return {
+    problem_type: values.problemType,
+    ground_truth: values.groundTruth.trim(),
+    ground_truth_attribute: text(values.groundTruthAttribute),
+    inference_attribute: text(values.inferenceAttribute),
+    probability_attribute: text(values.probabilityAttribute),
+    probability_threshold: threshold ? Number(threshold) : null,
+    positive_label: text(values.positiveLabel),
+    label_lateness_hours: values.labelLatenessHours
+  };
 }
 
 /** Checks the browser can make before asking the server (which checks everything again). */
@@ -118,6 +179,36 @@ export function validateScheduleForm(
   if (!Number.isInteger(values.windowHours) || values.windowHours < 1 || values.windowHours > 744) {
     errors.windowHours = trans.__('A window of 1 to 744 hours.');
   }
+  if (values.monitorType === 'model-quality') {
+    Object.assign(errors, validateQuality(values, trans));
+  }
+  return errors;
+}
+
+function validateQuality(values: ScheduleFormValues, trans: TranslationBundle): ScheduleFormErrors {
+  const errors: ScheduleFormErrors = {};
+  if (!values.groundTruth.trim()) {
+    errors.groundTruth = trans.__('Choose the folder of ground-truth labels.');
+  }
+  if (!values.inferenceAttribute.trim() && !values.probabilityAttribute.trim()) {
+    errors.inferenceAttribute = trans.__(
+      'Give the inference attribute, the probability attribute, or both.'
+    );
+  }
+  if (values.probabilityAttribute.trim() && values.problemType !== 'BinaryClassification') {
+    errors.probabilityAttribute = trans.__('Only binary classification uses a probability.');
+  }
+  const threshold = values.probabilityThreshold.trim();
+  if (threshold && !(Number(threshold) >= 0 && Number(threshold) <= 1)) {
+    errors.probabilityThreshold = trans.__('A number from 0 to 1, or empty for 0.5.');
+  }
+  const lateness = values.labelLatenessHours;
+  if (!Number.isInteger(lateness) || lateness < 0 || lateness > 744) {
+    errors.labelLatenessHours = trans.__('0 to 744 hours.');
+  }
+  if (!QUALITY_BACKENDS.includes(values.backend)) {
+    errors.backend = trans.__('Model-quality monitors run on the local backend.');
+  }
   return errors;
 }
 
@@ -130,12 +221,28 @@ const SERVER_FIELDS: Record<string, ScheduleFormField> = {
   schedule: 'customCron',
   window_hours: 'windowHours',
   backend: 'backend',
-  alerts: 'webhookUrl'
+  alerts: 'webhookUrl',
+  monitor_type: 'monitorType',
+  model_quality: 'groundTruth'
+};
+
+const QUALITY_SERVER_FIELDS: Record<string, ScheduleFormField> = {
+  problem_type: 'problemType',
+  ground_truth: 'groundTruth',
+  ground_truth_attribute: 'groundTruthAttribute',
+  inference_attribute: 'inferenceAttribute',
+  probability_attribute: 'probabilityAttribute',
+  probability_threshold: 'probabilityThreshold',
+  positive_label: 'positiveLabel',
+  label_lateness_hours: 'labelLatenessHours'
 };
 
 /** The form field of a server error's `field` (`alerts.webhooks[0].url` → webhookUrl). */
 export function formFieldOf(serverField: string | null | undefined): ScheduleFormField | 'form' {
-  const root = (serverField ?? '').split(/[.[]/)[0];
+  const [root, sub] = (serverField ?? '').split(/[.[]/);
+  if (root === 'model_quality' && sub && QUALITY_SERVER_FIELDS[sub]) {
+    return QUALITY_SERVER_FIELDS[sub];
+  }
   return SERVER_FIELDS[root] ?? 'form';
 }
 
@@ -152,7 +259,28 @@ export function scheduleFormOf(monitor: Monitor): ScheduleFormValues {
     customCron: monitor.schedule ?? PRESET_CRON.hourly,
     windowHours: monitor.window_hours,
     backend: monitor.backend,
-    webhookUrl: monitor.alerts?.webhooks?.[0]?.url ?? ''
+    webhookUrl: monitor.alerts?.webhooks?.[0]?.url ?? '',
+    ...qualityValuesOf(monitor)
+  };
+}
+
+function qualityValuesOf(monitor: Monitor) {
+  const empty = emptyQualityValues();
+  const quality = monitor.model_quality;
+  if (monitor.monitor_type !== 'model-quality' || !quality) {
+    return empty;
+  }
+  const threshold = quality.probability_threshold;
+  return {
+    monitorType: 'model-quality' as MonitorType,
+    problemType: quality.problem_type,
+    groundTruth: quality.ground_truth,
+    groundTruthAttribute: quality.ground_truth_attribute ?? '',
+    inferenceAttribute: quality.inference_attribute ?? '',
+    probabilityAttribute: quality.probability_attribute ?? '',
+    probabilityThreshold: threshold === null || threshold === undefined ? '' : String(threshold),
+    positiveLabel: quality.positive_label ?? '',
+    labelLatenessHours: quality.label_lateness_hours ?? empty.labelLatenessHours
   };
 }
 
@@ -178,6 +306,13 @@ export function toMonitorPatch(monitor: Monitor, values: ScheduleFormValues): Mo
     if (before[key] !== after[key]) {
       (patch as Record<string, unknown>)[key] = after[key];
     }
+  }
+  if (values.monitorType !== (monitor.monitor_type ?? 'data-quality')) {
+    patch.monitor_type = values.monitorType;
+  }
+  const quality = after.model_quality ?? null;
+  if (JSON.stringify(quality) !== JSON.stringify(before.model_quality ?? null)) {
+    patch.model_quality = quality;
   }
   const url = values.webhookUrl.trim();
   if (url !== (monitor.alerts?.webhooks?.[0]?.url ?? '')) {

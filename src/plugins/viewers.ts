@@ -65,7 +65,7 @@ export const viewersPlugin: JupyterFrontEndPlugin<void> = {
     function createFactory(name: string, label: string, fileType: string) {
       return new ResultViewerFactory(
         { name, label, fileTypes: [fileType, 'json'], defaultFor: [fileType], readOnly: true },
-        { settings, trans, icon: modelMonitorIcon }
+        { settings, trans, icon: modelMonitorIcon, contents: app.serviceManager.contents }
       );
     }
   }

@@ -3,19 +3,36 @@ import { Panel, Widget } from '@lumino/widgets';
 
 import { MetricHistory, MetricSeries } from '../api/types';
 import { metricHistorySpec } from '../charts/metricSpecs';
-import { metricPoints, orderedSeries } from '../models/metricHistory';
+import { metricThresholdSpec } from '../charts/qualitySpecs';
+import {
+  constraintOf,
+  metricPoints,
+  orderedSeries,
+  qualityMetricPoints
+} from '../models/metricHistory';
+import { QualityConstraint } from '../models/qualityDocument';
 import { ChartView } from './ChartView';
 import { element } from './dom';
+import { formatNumber } from './format';
 
-/** A monitor's metrics across its runs: pick a series, see it over time with violations marked. */
+/**
+ * A monitor's metrics across its runs: pick a series, see it over time with violations marked.
+ * A model-quality monitor passes its baseline constraints: its metrics show their threshold.
+ */
 export class MetricHistoryView extends Panel {
   constructor(
     private readonly _history: MetricHistory,
-    private readonly _trans: TranslationBundle
+    private readonly _trans: TranslationBundle,
+    private readonly _constraints: Record<string, QualityConstraint> = {}
   ) {
     super();
     this.addClass('jp-ModelMonitor-metricHistory');
-    this._series = orderedSeries(_history);
+    const ordered = orderedSeries(_history);
+    // Constrained quality metrics first: they are what a model-quality monitor watches.
+    this._series = [
+      ...ordered.filter(s => constraintOf(s, _constraints)),
+      ...ordered.filter(s => !constraintOf(s, _constraints))
+    ];
     this._chart = new ChartView(_trans);
     this._chart.addClass('jp-ModelMonitor-metricChart');
     if (this._series.length === 0) {
@@ -52,13 +69,37 @@ export class MetricHistoryView extends Panel {
         element('span', {
           className: 'jp-ModelMonitor-summary',
           text: this._trans._n('%1 run', '%1 runs', runs)
-        })
+        }),
+        this._thresholdText
       ])
     });
   }
 
   private _show(series: MetricSeries): void {
     const trans = this._trans;
+    const constraint = constraintOf(series, this._constraints);
+    this._thresholdText.textContent = constraint
+      ? trans.__(
+          'Baseline threshold: %1 (%2)',
+          formatNumber(constraint.threshold),
+          constraint.comparison_operator
+        )
+      : '';
+    if (constraint) {
+      this._chart.spec = metricThresholdSpec(
+        series.name,
+        qualityMetricPoints(series, constraint),
+        constraint.threshold,
+        {
+          time: trans.__('Run window start'),
+          value: trans.__('Value'),
+          threshold: trans.__('Baseline threshold'),
+          violations: trans.__('Beyond the threshold'),
+          none: trans.__('Within the threshold')
+        }
+      );
+      return;
+    }
     this._chart.spec = metricHistorySpec(series.name, metricPoints(this._history, series), {
       time: trans.__('Run window start'),
       value: trans.__('Value'),
@@ -68,5 +109,6 @@ export class MetricHistoryView extends Panel {
   }
 
   private _series: MetricSeries[];
+  private _thresholdText = element('span', { className: 'jp-ModelMonitor-metricThreshold' });
   private _chart: ChartView;
 }

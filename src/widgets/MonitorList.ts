@@ -91,6 +91,10 @@ export class MonitorList extends Widget {
     }
     return element('div', { className: 'jp-ModelMonitor-monitorMeta' }, [
       element('span', { className: 'jp-ModelMonitor-nextRun', text: next }),
+      element('span', {
+        className: 'jp-ModelMonitor-monitorType',
+        text: monitorTypeText(monitor, trans)
+      }),
       element('span', { text: trans.__('Backend: %1', monitor.backend) })
     ]);
   }
@@ -178,4 +182,13 @@ export class MonitorList extends Widget {
 
   private _signature = '';
   private _actionRequested = new Signal<this, MonitorAction>(this);
+}
+
+/** "Data quality", or "Model quality · <problem type>". */
+function monitorTypeText(monitor: Monitor, trans: TranslationBundle): string {
+  if (monitor.monitor_type !== 'model-quality') {
+    return trans.__('Data quality');
+  }
+  const problem = monitor.model_quality?.problem_type;
+  return problem ? trans.__('Model quality · %1', problem) : trans.__('Model quality');
 }

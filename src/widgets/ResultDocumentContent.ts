@@ -1,5 +1,6 @@
-import { ActivityMonitor } from '@jupyterlab/coreutils';
+import { ActivityMonitor, PathExt } from '@jupyterlab/coreutils';
 import { DocumentRegistry } from '@jupyterlab/docregistry';
+import { Contents } from '@jupyterlab/services';
 import { Panel, Widget } from '@lumino/widgets';
 
 import { parseDocumentText } from '../models/parseDocuments';
@@ -12,7 +13,7 @@ const RENDER_TIMEOUT = 500;
 export class ResultDocumentContent extends Panel {
   constructor(
     private readonly _context: DocumentRegistry.Context,
-    private readonly _options: ResultViewOptions
+    private readonly _options: ResultViewOptions & { contents?: Contents.IManager }
   ) {
     super();
     this.addClass('jp-ModelMonitor-document');
@@ -49,8 +50,26 @@ export class ResultDocumentContent extends Panel {
     }
     this._renderedText = text;
     this._view?.dispose();
-    this._view = createResultView(parseDocumentText(text), this._options);
+    this._view = createResultView(parseDocumentText(text), {
+      ...this._options,
+      readSibling: name => this._readSibling(name)
+    });
     this.addWidget(this._view);
+  }
+
+  /** A JSON file in the same folder, or null when it is absent or not JSON. */
+  private async _readSibling(name: string): Promise<unknown> {
+    const contents = this._options.contents;
+    if (!contents) {
+      return null;
+    }
+    const path = PathExt.join(PathExt.dirname(this._context.path), name);
+    try {
+      const model = await contents.get(path, { content: true, format: 'text', type: 'file' });
+      return JSON.parse(String(model.content));
+    } catch {
+      return null;
+    }
   }
 
   private _monitor: ActivityMonitor<DocumentRegistry.IModel, void>;

@@ -1,4 +1,5 @@
 import { ABCWidgetFactory, DocumentRegistry, DocumentWidget } from '@jupyterlab/docregistry';
+import { Contents } from '@jupyterlab/services';
 import { LabIcon } from '@jupyterlab/ui-components';
 
 import { ResultViewOptions } from './createResultView';
@@ -19,7 +20,10 @@ export class ResultDocumentWidget extends DocumentWidget<ResultDocumentContent> 
 export class ResultViewerFactory extends ABCWidgetFactory<ResultDocumentWidget> {
   constructor(
     options: DocumentRegistry.IWidgetFactoryOptions<ResultDocumentWidget>,
-    private readonly _viewOptions: ResultViewOptions & { icon: LabIcon }
+    private readonly _viewOptions: ResultViewOptions & {
+      icon: LabIcon;
+      contents?: Contents.IManager;
+    }
   ) {
     super(options);
   }

@@ -2,8 +2,9 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 
-import { Backend } from '../api/types';
+import { Backend, MonitorType, ProblemType } from '../api/types';
 import {
+  PROBLEM_TYPES,
   ScheduleFormErrors,
   ScheduleFormField,
   ScheduleFormValues,
@@ -29,6 +30,7 @@ export class ScheduleForm extends Widget {
     this._build(values);
     this._showErrors(errors);
     this._updateSchedule();
+    this._updateType();
     this.node.addEventListener('submit', event => event.preventDefault());
   }
 
@@ -45,7 +47,16 @@ export class ScheduleForm extends Widget {
       customCron: text('customCron'),
       windowHours: Number(text('windowHours')),
       backend: text('backend'),
-      webhookUrl: text('webhookUrl')
+      webhookUrl: text('webhookUrl'),
+      monitorType: text('monitorType') as MonitorType,
+      problemType: text('problemType') as ProblemType,
+      groundTruth: text('groundTruth'),
+      groundTruthAttribute: text('groundTruthAttribute'),
+      inferenceAttribute: text('inferenceAttribute'),
+      probabilityAttribute: text('probabilityAttribute'),
+      probabilityThreshold: text('probabilityThreshold'),
+      positiveLabel: text('positiveLabel'),
+      labelLatenessHours: Number(text('labelLatenessHours'))
     };
   }
 
@@ -60,6 +71,10 @@ export class ScheduleForm extends Widget {
     this.node.append(
       this._errorLine('form'),
       this._textField('name', trans.__('Name'), values.name, 'churn-hourly'),
+      this._selectField('monitorType', trans.__('Monitor type'), values.monitorType, [
+        ['data-quality', trans.__('Data quality (statistics against the baseline)')],
+        ['model-quality', trans.__('Model quality (predictions against ground truth)')]
+      ]),
       this._textField(
         'dataset',
         trans.__('Captures or dataset'),
@@ -84,6 +99,7 @@ export class ScheduleForm extends Widget {
           'baseline/constraints.json'
         )
       ),
+      this._qualityFields(values),
       this._scheduleFields(values),
       pair(
         this._textField(
@@ -113,6 +129,96 @@ export class ScheduleForm extends Widget {
         'url'
       )
     );
+  }
+
+  /** The model-quality settings; shown only for that monitor type. */
+  private _qualityFields(values: ScheduleFormValues): HTMLElement {
+    const trans = this._trans;
+    const problems: Record<ProblemType, string> = {
+      Regression: trans.__('Regression'),
+      BinaryClassification: trans.__('Binary classification'),
+      MulticlassClassification: trans.__('Multiclass classification')
+    };
+    const fieldset = element('fieldset', { className: 'jp-ModelMonitor-qualityFields' }, [
+      element('legend', { text: trans.__('Model quality') }),
+      this._selectField(
+        'problemType',
+        trans.__('Problem type'),
+        values.problemType,
+        PROBLEM_TYPES.map(p => [p, problems[p]])
+      ),
+      this._textField(
+        'groundTruth',
+        trans.__('Ground-truth folder'),
+        values.groundTruth,
+        'ground-truth/my-endpoint',
+        trans.__('JSON lines of labels in yyyy/mm/dd/HH/ folders, relative to the server root.')
+      ),
+      pair(
+        this._textField(
+          'inferenceAttribute',
+          trans.__('Inference attribute'),
+          values.inferenceAttribute,
+          '0',
+          trans.__('The predicted label or value: a CSV field index or a JSON key.')
+        ),
+        this._textField(
+          'groundTruthAttribute',
+          trans.__('Ground-truth attribute (optional)'),
+          values.groundTruthAttribute,
+          'label'
+        )
+      ),
+      pair(
+        this._textField(
+          'probabilityAttribute',
+          trans.__('Probability attribute'),
+          values.probabilityAttribute,
+          '1',
+          trans.__('Binary only: the positive-class probability (ROC, PR, auc).')
+        ),
+        this._textField(
+          'probabilityThreshold',
+          trans.__('Probability threshold'),
+          values.probabilityThreshold,
+          '0.5',
+          undefined,
+          'number'
+        )
+      ),
+      pair(
+        this._textField('positiveLabel', trans.__('Positive label'), values.positiveLabel, '1'),
+        this._textField(
+          'labelLatenessHours',
+          trans.__('Label lateness (hours)'),
+          String(values.labelLatenessHours),
+          '24',
+          trans.__('Labels may arrive this long after the window.'),
+          'number'
+        )
+      )
+    ]);
+    this._qualityFieldset = fieldset;
+    this._inputs.get('monitorType')!.addEventListener('input', () => this._updateType());
+    this._inputs.get('problemType')!.addEventListener('input', () => this._updateType());
+    return fieldset;
+  }
+
+  /** Shows the model-quality settings for that type, and the binary-only ones for binary. */
+  private _updateType(): void {
+    const values = this.getValue();
+    this._qualityFieldset!.hidden = values.monitorType !== 'model-quality';
+    const binary = values.problemType === 'BinaryClassification';
+    for (const field of [
+      'probabilityAttribute',
+      'probabilityThreshold',
+      'positiveLabel'
+    ] as const) {
+      const row = this.node.querySelector<HTMLElement>(`[data-field="${field}"]`);
+      if (row) {
+        row.hidden = !binary;
+      }
+    }
   }
 
   private _scheduleFields(values: ScheduleFormValues): HTMLElement {
@@ -269,6 +375,7 @@ export class ScheduleForm extends Widget {
   private _inputs = new Map<ScheduleFormField, Input>();
   private _errorLines = new Map<ScheduleFormField | 'form', HTMLElement>();
   private _customRow: HTMLElement | null = null;
+  private _qualityFieldset: HTMLElement | null = null;
   private _preview = element('div', {
     className: 'jp-ModelMonitor-schedulePreview',
     attributes: { 'aria-live': 'polite' }

@@ -8,10 +8,13 @@ import { ViolationsTableModel } from '../models/violationsTableModel';
 import { element } from './dom';
 import { StatisticsView } from './StatisticsView';
 import { ViolationsView } from './ViolationsView';
+import { QualityView, SiblingReader } from './QualityView';
 
 export interface ResultViewOptions {
   settings: ViewerSettings;
   trans: TranslationBundle;
+  /** Reads a file beside the one shown (model quality: its constraints and violations). */
+  readSibling?: SiblingReader;
 }
 
 /** The view of a parsed document: statistics, violations, or a message saying why not. */
@@ -22,6 +25,8 @@ export function createResultView(parsed: ParsedDocument, options: ResultViewOpti
       return new StatisticsView(new StatisticsTableModel(parsed.document), settings, trans);
     case 'violations':
       return new ViolationsView(new ViolationsTableModel(parsed.document), trans);
+    case 'quality':
+      return new QualityView(parsed.document, trans, options.readSibling);
     default:
       return messageView(unrecognisedText(parsed.reason, trans));
   }

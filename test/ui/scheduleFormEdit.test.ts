@@ -29,7 +29,8 @@ const MONITOR: Monitor = {
 
 describe('editing a monitor in the schedule form', () => {
   test('the form is filled from the monitor', () => {
-    expect(scheduleFormOf(MONITOR)).toEqual({
+    expect(scheduleFormOf(MONITOR)).toMatchObject({
+      monitorType: 'data-quality',
       name: 'churn-hourly',
       dataset: 'captures/churn',
       header: true,

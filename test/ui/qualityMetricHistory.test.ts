@@ -1,0 +1,87 @@
+import { nullTranslator } from '@jupyterlab/translation';
+import { Widget } from '@lumino/widgets';
+
+import { MetricHistory } from '../../src/api/types';
+import { qualityMetricPoints } from '../../src/models/metricHistory';
+import { anyQualityConstraints, breachesThreshold } from '../../src/models/qualityDocument';
+import { MetricHistoryView } from '../../src/widgets/MetricHistoryView';
+import { describeConformance, readConformance } from '../helpers/conformance';
+
+jest.mock('../../src/charts/renderChart', () => ({
+  renderChart: async () => ({ resize: () => undefined, finalize: () => undefined })
+}));
+
+const trans = nullTranslator.load('jupyterlab_model_monitor');
+
+function series(name: string, values: number[]) {
+  return {
+    name,
+    metric: name.replace(/^dataset_/, ''),
+    feature: null,
+    points: values.map((value, i) => ({
+      time: `2026-11-0${i + 1}T00:00:00Z`,
+      value,
+      execution_id: `e${i}`
+    }))
+  };
+}
+
+describe('breachesThreshold', () => {
+  it('follows the comparison operator', () => {
+    const less = { threshold: 0.5, comparison_operator: 'LessThanThreshold' };
+    const greater = { threshold: 0.5, comparison_operator: 'GreaterThanThreshold' };
+    expect([0.4, 0.5, 0.6].map(v => breachesThreshold(v, less))).toEqual([true, false, false]);
+    expect([0.4, 0.5, 0.6].map(v => breachesThreshold(v, greater))).toEqual([false, false, true]);
+  });
+});
+
+describeConformance('quality metric history against the real baseline constraints', () => {
+  const constraints = anyQualityConstraints(
+    JSON.parse(
+      readConformance('sagemaker-python-sdk/quality_check_step/model_quality/constraints.json')
+    )
+  );
+  const history: MetricHistory = {
+    monitor_id: 'm1',
+    series: [
+      series('dataset_item_count', [100, 120, 90]),
+      series('dataset_violations', [0, 1, 0]),
+      series('mae', [0.45, 0.6, 0.5]),
+      series('r2', [-3, -3.5, -2])
+    ]
+  };
+
+  it('reads every regression constraint', () => {
+    expect(Object.keys(constraints)).toEqual(['mae', 'mse', 'rmse', 'r2']);
+  });
+
+  it('marks the runs beyond the threshold', () => {
+    expect(qualityMetricPoints(history.series[2], constraints.mae).map(p => p.violated)).toEqual([
+      false,
+      true,
+      false
+    ]);
+  });
+
+  it('shows a constrained metric first, with its threshold rule', () => {
+    const view = new MetricHistoryView(history, trans, constraints);
+    Widget.attach(view, document.body);
+    const select = view.node.querySelector('select') as HTMLSelectElement;
+    expect([...select.options].map(o => o.textContent)).toEqual([
+      'mae',
+      'r2',
+      'dataset_item_count',
+      'dataset_violations'
+    ]);
+    const spec: any = view.chart.spec;
+    expect(spec.layer[2].data.values).toEqual([{ threshold: 0.5040653554420981 }]);
+    expect(view.node.querySelector('.jp-ModelMonitor-metricThreshold')!.textContent).toBe(
+      'Baseline threshold: 0.504065 (GreaterThanThreshold)'
+    );
+    select.value = '2';
+    select.dispatchEvent(new Event('change'));
+    expect((view.chart.spec as any).layer).toHaveLength(2);
+    expect(view.node.querySelector('.jp-ModelMonitor-metricThreshold')!.textContent).toBe('');
+    view.dispose();
+  });
+});
