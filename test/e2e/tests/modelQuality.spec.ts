@@ -66,6 +66,11 @@ async function writeQualityBaseline(page: IJupyterLabPageFixture, folder: string
 }
 
 test.describe('Model quality', () => {
+  // The test server's store is shared by every spec; later specs expect no monitors of ours.
+  test.afterEach(async ({ page }) => {
+    await expect.poll(() => deleteMonitorsNamed(page, 'mq-'), { timeout: 60_000 }).toBe(0);
+  });
+
   test.skip(!fs.existsSync(VALIDATION_CSV), `SKIPPED: ${VALIDATION_CSV} is absent`);
 
   test('a model-quality statistics.json opens as the quality view with its charts', async ({
@@ -332,3 +337,22 @@ test.describe('Model quality', () => {
     await screenshot(history, 'model-quality-metric-history');
   });
 });
+
+/** Deletes the monitors whose names start with `prefix`; the number still left (active runs). */
+async function deleteMonitorsNamed(page: IJupyterLabPageFixture, prefix: string): Promise<number> {
+  return page.evaluate(async prefix => {
+    const settings = (window as any).jupyterapp.serviceManager.serverSettings;
+    const headers = { Authorization: `token ${settings.token}` };
+    const url = `${settings.baseUrl}model-monitor/monitors`;
+    const body = await (await fetch(url, { headers })).json();
+    const mine = (Array.isArray(body) ? body : body.monitors).filter((m: any) =>
+      m.name.startsWith(prefix)
+    );
+    let left = 0;
+    for (const monitor of mine) {
+      const response = await fetch(`${url}/${monitor.id}`, { method: 'DELETE', headers });
+      left += response.ok ? 0 : 1;
+    }
+    return left;
+  }, prefix);
+}
