@@ -6,6 +6,22 @@ export function payloadFormatOf(contentType: string | null | undefined): Payload
   if (!contentType) {
     return null;
   }
+  // An endpoint's records name the same few types (input and output): remember the answers.
+  let format = knownFormats.get(contentType);
+  if (format === undefined) {
+    format = formatOf(contentType);
+    if (knownFormats.size >= KNOWN_FORMATS_LIMIT) {
+      knownFormats.clear();
+    }
+    knownFormats.set(contentType, format);
+  }
+  return format;
+}
+
+const KNOWN_FORMATS_LIMIT = 64;
+const knownFormats = new Map<string, PayloadFormat | null>();
+
+function formatOf(contentType: string): PayloadFormat | null {
   const essence = contentType.split(';')[0].trim().toLowerCase();
   switch (essence) {
     case 'text/csv':

@@ -61,6 +61,9 @@ export function runOnWorkers(
         stop(reviveError(message.name, message.message, message.report));
       } else {
         const { result } = message;
+        finished++;
+        // The thread starts its next task before we merge this result, so it never waits on us.
+        feed(thread);
         try {
           hooks.onResult({ ...result, profile: DatasetProfile.fromJSON(result.profile) });
         } catch (error) {
@@ -68,11 +71,8 @@ export function runOnWorkers(
           return;
         }
         hooks.onProgress?.(result.index, totalBytes(tasks[result.index].parts), result.counts.rows);
-        finished++;
         if (finished === tasks.length) {
           stop();
-        } else {
-          feed(thread);
         }
       }
     };

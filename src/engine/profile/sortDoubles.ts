@@ -21,11 +21,21 @@ let hiKeys = new Int32Array(0);
 let loKeys = new Int32Array(0);
 let hiSpare = new Int32Array(0);
 let loSpare = new Int32Array(0);
+let mergeSpare = new Float64Array(0);
+
+/** Merging is used for at most this many ascending runs. */
+const MAX_RUNS = 4;
 
 export function sortDoubles(values: Float64Array): void {
   const n = values.length;
   if (n < RADIX_MIN || !LITTLE_ENDIAN) {
     values.sort();
+    return;
+  }
+  // Levels above 0 hold a few sorted runs (one per compaction below): merging them is cheaper.
+  const runs = sortedRunStarts(values);
+  if (runs) {
+    mergeRuns(values, runs);
     return;
   }
   ensureScratch(n);
@@ -127,5 +137,69 @@ function fromKeys(hi: Int32Array, lo: Int32Array, words: Int32Array, n: number):
       words[2 * i + 1] = ~h;
       words[2 * i] = ~lo[i];
     }
+  }
+}
+
+/** Java's Double.compare(a, b) < 0 for numbers that are not NaN: -0.0 sorts before 0.0. */
+function before(a: number, b: number): boolean {
+  return a < b || (a === 0 && b === 0 && 1 / a < 1 / b);
+}
+
+/**
+ * Start indexes of the ascending runs of `values` when there are at most MAX_RUNS of them and no
+ * NaN; null otherwise (stops at the first run too many, so unsorted input costs a few steps).
+ */
+function sortedRunStarts(values: Float64Array): number[] | null {
+  const starts = [0];
+  if (values[0] !== values[0]) {
+    return null;
+  }
+  for (let i = 1; i < values.length; i++) {
+    const x = values[i];
+    if (x !== x) {
+      return null;
+    }
+    if (before(x, values[i - 1])) {
+      if (starts.length === MAX_RUNS) {
+        return null;
+      }
+      starts.push(i);
+    }
+  }
+  return starts;
+}
+
+/** Merges the ascending runs starting at `starts` into one, in place, in Double.compare order. */
+function mergeRuns(values: Float64Array, starts: number[]): void {
+  const n = values.length;
+  if (mergeSpare.length < n) {
+    mergeSpare = new Float64Array(n);
+  }
+  const bounds = [...starts, n];
+  while (bounds.length > 2) {
+    const next = [0];
+    for (let r = 0; r + 1 < bounds.length - 1; r += 2) {
+      mergeTwo(values, bounds[r], bounds[r + 1], bounds[r + 2]);
+      next.push(bounds[r + 2]);
+    }
+    if ((bounds.length - 1) % 2 === 1) {
+      next.push(n);
+    }
+    bounds.splice(0, bounds.length, ...next);
+  }
+}
+
+/** Merges values[lo, mid) and values[mid, hi), both ascending, in place (stable: left first). */
+function mergeTwo(values: Float64Array, lo: number, mid: number, hi: number): void {
+  const left = mergeSpare;
+  left.set(values.subarray(lo, mid), lo);
+  let i = lo;
+  let j = mid;
+  let out = lo;
+  while (i < mid && j < hi) {
+    values[out++] = before(values[j], left[i]) ? values[j++] : left[i++];
+  }
+  while (i < mid) {
+    values[out++] = left[i++];
   }
 }

@@ -30,6 +30,26 @@ describe('sortDoubles = Float64Array#sort', () => {
     expectSortedLikeNative(Array.from({ length: n }, (_, i) => (i % 5 ? -i : NaN)));
   });
 
+  test('a few ascending runs (a KLL level above 0) are merged into the same order', () => {
+    const value = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, -1), fc.integer());
+    const run = fc
+      .array(value, { minLength: 130, maxLength: 400 })
+      .map(r => Float64Array.from(r).sort());
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 6 }), runs => {
+        expectSortedLikeNative(runs.flatMap(r => Array.from(r)));
+      }),
+      { numRuns: 60 }
+    );
+  });
+
+  test('runs of zeros of both signs and a NaN after sorted runs', () => {
+    const zeros = Array.from({ length: 300 }, (_, i) => (i < 150 ? -0 : 0));
+    expectSortedLikeNative([...zeros, ...zeros]);
+    expectSortedLikeNative([...zeros, ...zeros.map(() => 0), ...zeros.map(() => -0)]);
+    expectSortedLikeNative([...zeros, ...zeros, NaN]);
+  });
+
   test('sorts a view in place without touching the rest of its buffer', () => {
     const all = Float64Array.from({ length: 1000 }, (_, i) => 1000 - i);
     sortDoubles(all.subarray(100, 900));
