@@ -118,6 +118,25 @@ def render_svg(spec: dict) -> str:
         return fallback_svg(spec)
 
 
+def memory_table(rows: list[dict]) -> str:
+    """Our peak RSS against input size (baseline task, capture input)."""
+    if len({row["size"] for row in rows}) < 2:
+        return "Memory against input size: not measured in this run (`--memory-size none`)."
+    lines = [
+        "Our memory against input size (baseline task, capture files; a size other than the "
+        "main input is one run per worker count, without warm-up):",
+        "",
+        "| Input | Rows | Workers | Wall s | Peak RSS MB |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['capture_mb']:,.0f} MB | {row['rows']:,} | {row['workers']} "
+            f"| {row['seconds']:.2f} | {row['peak_rss_mb']:.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def section(result: dict, svg_name: str) -> str:
     machine = result["machine"]
     params = result["parameters"]
@@ -129,13 +148,7 @@ def section(result: dict, svg_name: str) -> str:
     scaling = ", ".join(
         f"{task} {ratio:.2f}×" for task, ratio in result["our_scaling_1_to_2_workers"].items()
     )
-    memory = result.get("memory_100MB_vs_1GB")
-    memory_text = (
-        f"Our peak RSS, baseline task: {memory['100MB_peak_rss_mb']:.0f} MB at 100 MB, "
-        f"{memory['1GB_peak_rss_mb']:.0f} MB at 1 GB."
-        if memory
-        else "Memory at 1 GB: not measured in this run (`--size 1GB` measures it)."
-    )
+    memory_text = memory_table(result.get("memory_by_input_size") or [])
     versions = ", ".join(f"{k} {v}" for k, v in result["versions"].items() if v)
     base, current = data["baseline"], data["current"]
     load = ", ".join(f"{x:.2f}" for x in machine["loadavg_at_start"])
@@ -172,7 +185,9 @@ means we are faster than that peer (ours = capture input, 2 workers, the default
 
 ![throughput chart]({svg_name})
 
-Our scaling from 1 to 2 workers (time with 1 ÷ time with 2): {scaling or "–"}. {memory_text}
+Our scaling from 1 to 2 workers (time with 1 ÷ time with 2): {scaling or "–"}.
+
+{memory_text}
 
 Accuracy of the baseline statistics against exact values (numpy / polars on the same rows):
 

@@ -10,7 +10,8 @@
 5. Writes bench/results/<timestamp>.json, a Vega-Lite chart (.vl.json and .svg) and the table in
    bench/README.md between the markers.
 
-Options: --size 100MB|1GB|10MB, --repeat N, --peers duckdb,pandas,..., --skip-install.
+Options: --size 100MB|1GB|10MB, --memory-size 1GB|none, --repeat N, --peers duckdb,pandas,...,
+--skip-install.
 """
 
 from __future__ import annotations
@@ -346,8 +347,10 @@ class Runner:
         self.total = 0
         self.done = 0
 
-    def repeat_of(self, name: str) -> int:
-        return self.args.slow_repeat if name in SLOW_PEERS else self.args.repeat
+    def repeat_of(self, spec: dict) -> int:
+        if "repeat" in spec:
+            return spec["repeat"]
+        return self.args.slow_repeat if spec["name"] in SLOW_PEERS else self.args.repeat
 
     def one(self, spec: dict, attempt: int) -> dict:
         name, task = spec["name"], spec["task"]
@@ -355,7 +358,7 @@ class Runner:
         label = f"{name}-{task}-{'warmup' if warmup else attempt}".replace(" ", "_")
         result = measure(spec["cmd"], spec["env"], self.run_dir / "logs", label, self.args.timeout)
         self.done += 1
-        what = "warm-up" if warmup else f"run {attempt}/{self.repeat_of(name)}"
+        what = "warm-up" if warmup else f"run {attempt}/{self.repeat_of(spec)}"
         if result["ok"]:
             detail = f"{result['seconds']:.2f} s, peak RSS {result['peak_rss_mb']:.0f} MB"
         else:
@@ -363,19 +366,22 @@ class Runner:
         log(f"[{self.done}/{self.total}] {name} {task} {what}: {detail}")
         return result
 
-    def run(self, specs: list[dict]) -> list[dict]:
-        """Each spec: name, task, cmd, env, meta. Returns one result entry per spec."""
+    def run(self, specs: list[dict], record: bool = True) -> list[dict]:
+        """Each spec: name, task, cmd, env, meta (optional: repeat, warmup). Returns one result
+        entry per spec; `record` adds them to the results table."""
         runs: dict[int, list[dict]] = {i: [] for i in range(len(specs))}
         failed: dict[int, str] = {}
-        rounds = max((self.repeat_of(spec["name"]) for spec in specs), default=0)
+        rounds = max((self.repeat_of(spec) for spec in specs), default=0)
         for attempt in range(rounds + 1):
             for i, spec in enumerate(specs):
-                if i in failed or attempt > self.repeat_of(spec["name"]):
+                if i in failed or attempt > self.repeat_of(spec):
+                    continue
+                if attempt == 0 and not spec.get("warmup", True):
                     continue
                 result = self.one(spec, attempt)
                 if not result["ok"]:
                     failed[i] = result["error"]
-                    self.done += self.repeat_of(spec["name"]) - attempt
+                    self.done += self.repeat_of(spec) - attempt
                 elif attempt > 0:
                     runs[i].append(result)
         entries = []
@@ -401,8 +407,69 @@ class Runner:
                     "mb_per_s": spec["meta"]["input_bytes"] / 2**20 / median,
                 }
             )
-        self.results += entries
+        if record:
+            self.results += entries
         return entries
+
+
+MEMORY_VARIANTS = [("ours", 2), ("ours, 1 worker", 1)]
+
+
+def memory_sizes(args: argparse.Namespace) -> list[str]:
+    """The other input size at which our peak RSS is measured (1 GB, or 100 MB for a 1 GB run)."""
+    if args.memory_size == "NONE":
+        return []
+    other = args.memory_size if args.memory_size != args.size else "100MB"
+    return [] if other == args.size else [other]
+
+
+def memory_by_input_size(
+    args: argparse.Namespace, runner: Runner, roots: dict, prep: Path
+) -> list[dict]:
+    """Our baseline task (capture input) at each generated size: the main size's timed runs, and
+    one run per worker count at the other size (no warm-up: what is compared is peak RSS)."""
+    rows = []
+    for size, root in roots.items():
+        info = json.loads((root / "manifest.json").read_text())["datasets"]["baseline"]
+        for name, workers in MEMORY_VARIANTS:
+            if size == args.size:
+                run = next(
+                    (r for r in runner.results if r["name"] == name and r["task"] == "baseline"),
+                    None,
+                )
+            else:
+                out = runner.run_dir / f"ours-{size}-{workers}w-baseline"
+                cmd = our_command("baseline", root / "baseline", out, workers, "capture", prep)
+                meta = {
+                    "tool": "ours",
+                    "workers": workers,
+                    "input": "capture JSON lines",
+                    "input_bytes": info["capture_bytes"],
+                    "rows": info["rows"],
+                    "size": size,
+                }
+                spec = {
+                    "name": f"{name} ({size})",
+                    "task": "baseline",
+                    "cmd": cmd,
+                    "env": dict(os.environ),
+                    "meta": meta,
+                    "repeat": 1,
+                    "warmup": False,
+                }
+                run = runner.run([spec], record=False)[0]
+            if run and run.get("ok"):
+                rows.append(
+                    {
+                        "size": size,
+                        "workers": workers,
+                        "capture_mb": info["capture_bytes"] / 2**20,
+                        "rows": info["rows"],
+                        "seconds": run["seconds_median"],
+                        "peak_rss_mb": run["peak_rss_mb"],
+                    }
+                )
+    return sorted(rows, key=lambda row: (row["capture_mb"], -row["workers"]))
 
 
 def run_all(args: argparse.Namespace, skipped: dict) -> dict:
@@ -423,7 +490,7 @@ def run_all(args: argparse.Namespace, skipped: dict) -> dict:
         f"load {machine['loadavg_at_start']}"
     )
 
-    sizes = [args.size] + (["100MB"] if args.size == "1GB" else [])
+    sizes = [args.size] + memory_sizes(args)
     roots = {}
     for size in sizes:
         log(f"data {size}: generating (seeded) unless present")
@@ -445,11 +512,10 @@ def run_all(args: argparse.Namespace, skipped: dict) -> dict:
     runner = Runner(args, run_dir)
     our_variants = [("ours", 2, "capture"), ("ours, 1 worker", 1, "capture")]
     baseline_only = [("ours, CSV input", 2, "csv"), ("ours, Arrow input", 2, "arrow")]
-    n_series = (
-        2 * len(our_variants) + len(baseline_only) + 2 * len(peers) + (1 if len(sizes) > 1 else 0)
-    )
+    n_series = 2 * len(our_variants) + len(baseline_only) + 2 * len(peers)
     n_slow = 2 * len(SLOW_PEERS & set(peers))
     runner.total = (n_series - n_slow) * (args.repeat + 1) + n_slow * (args.slow_repeat + 1)
+    runner.total += len(MEMORY_VARIANTS) * (len(sizes) - 1)
 
     out_dirs: dict[tuple[str, str], Path] = {}
     for task, info, dataset in (
@@ -513,27 +579,7 @@ def run_all(args: argparse.Namespace, skipped: dict) -> dict:
             out_dirs[(peer, task)] = out
         runner.run(specs)
 
-    memory = None
-    if len(sizes) > 1:
-        small = roots["100MB"]
-        small_info = json.loads((small / "manifest.json").read_text())["datasets"]["baseline"]
-        meta = {
-            "tool": "ours",
-            "workers": 2,
-            "input": "capture JSON lines",
-            "input_bytes": small_info["capture_bytes"],
-            "rows": small_info["rows"],
-            "size": "100MB",
-        }
-        out = run_dir / "ours-100MB-baseline"
-        cmd = our_command("baseline", small / "baseline", out, 2, "capture", prep)
-        spec = {"name": "ours (100MB)", "task": "baseline", "cmd": cmd, "env": dict(os.environ)}
-        small_run = runner.run([{**spec, "meta": meta}])[0]
-        big_run = next(r for r in runner.results if r["name"] == "ours" and r["task"] == "baseline")
-        memory = {
-            "100MB_peak_rss_mb": small_run.get("peak_rss_mb"),
-            "1GB_peak_rss_mb": big_run.get("peak_rss_mb"),
-        }
+    memory = memory_by_input_size(args, runner, roots, prep)
 
     log("accuracy: exact values with numpy/polars")
     exact = accuracy.Exact(root / "baseline", names)
@@ -594,7 +640,7 @@ def run_all(args: argparse.Namespace, skipped: dict) -> dict:
         "measurements": runner.results,
         "our_speedup_vs_peer": ratios,
         "our_scaling_1_to_2_workers": scaling,
-        "memory_100MB_vs_1GB": memory,
+        "memory_by_input_size": memory,
         "accuracy": accuracy_results,
     }
     RESULTS.mkdir(exist_ok=True)
@@ -622,6 +668,11 @@ def main() -> None:
         help="timed runs for PyDeequ and Evidently (minutes each)",
     )
     parser.add_argument("--peers", default=",".join(ALL_PEERS), help="comma-separated; default all")
+    parser.add_argument(
+        "--memory-size",
+        default="1GB",
+        help="also run our baseline once at this size to compare peak RSS ('none' to skip)",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per run")
     parser.add_argument(
@@ -629,6 +680,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     args.size = args.size.upper()
+    args.memory_size = args.memory_size.upper()
     args.peers = [p for p in args.peers.split(",") if p]
     unknown = set(args.peers) - set(ALL_PEERS)
     if unknown:

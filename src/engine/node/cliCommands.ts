@@ -124,14 +124,19 @@ export async function runCommand(
 }
 
 function readOptions(args: ParsedArgs, ctx: CommandContext): ReadRunOptions {
+  const workers = numberValue(
+    args,
+    'workers',
+    n => Number.isInteger(n) && n >= 1,
+    'a whole number ≥ 1'
+  );
   return {
     dataset: requiredValue(args, 'dataset'),
     format: datasetFormat(args),
     header: args.flags.has('header'),
     window: timeWindow(args),
-    workers:
-      numberValue(args, 'workers', n => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1') ??
-      ctx.defaultWorkers,
+    workers: workers ?? ctx.defaultWorkers,
+    autoWorkers: workers === undefined,
     maxErrorRate: numberValue(args, 'max-error-rate', n => n >= 0 && n <= 1, 'between 0 and 1'),
     preprocessorPath: optionValue(args, 'preprocessor'),
     signal: ctx.signal,

@@ -4,7 +4,7 @@ import { MergedResult, ResultMerger } from './mergeResults';
 import { planTasks, totalBytes } from './parts';
 import { ProgressTally } from './progress';
 import { ReadSettings } from './readSettings';
-import { DEFAULT_MAX_ERROR_RATE, ReadRunOptions } from './runOptions';
+import { DEFAULT_MAX_ERROR_RATE, ReadRunOptions, SMALL_INPUT_BYTES } from './runOptions';
 import { PipelineRuntime } from './runtime';
 
 /**
@@ -17,18 +17,20 @@ export async function profileInput(
   runtime: PipelineRuntime,
   featureNames?: string[]
 ): Promise<MergedResult & { workers: number }> {
-  const workers = Math.max(1, options.workers ?? 1);
+  let workers = Math.max(1, options.workers ?? 1);
   const settings: ReadSettings = {
     format: options.format ?? null,
     header: !!options.header,
     featureNames,
     preprocessorPath: options.preprocessorPath
   };
-  const parts = await runtime.listParts(options.dataset, {
-    window: options.window,
-    split: workers > 1,
-    settings
-  });
+  const list = (split: boolean) =>
+    runtime.listParts(options.dataset, { window: options.window, split, settings });
+  let parts = await list(workers > 1);
+  if (options.autoWorkers && workers > 1 && totalBytes(parts) < SMALL_INPUT_BYTES) {
+    workers = 1;
+    parts = await list(false);
+  }
   if (parts.length === 0) {
     throw new DataError(
       `no input files in ${options.dataset}${options.window ? ' for the given time window' : ''}`

@@ -16,6 +16,8 @@ export interface ReadRunOptions {
   window?: TimeWindow;
   /** Worker threads; 1 reads everything in order in one profile (byte-exact with SageMaker). */
   workers?: number;
+  /** `workers` is the default, not the user's choice: a small input then runs on one thread. */
+  autoWorkers?: boolean;
   /** Fail when rejected records / records exceeds this (default 0.1). */
   maxErrorRate?: number;
   /** JS module exporting `preprocess_handler` [record_preprocessor_script]. */
@@ -49,3 +51,9 @@ export interface MergeOptions {
 }
 
 export const DEFAULT_MAX_ERROR_RATE = 0.1;
+
+/**
+ * Below this many input bytes, default runs use one worker: starting threads and merging their
+ * profiles costs more than a second thread saves (and one worker gives SageMaker's exact bytes).
+ */
+export const SMALL_INPUT_BYTES = 32 * 1024 * 1024;

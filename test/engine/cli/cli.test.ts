@@ -12,6 +12,30 @@ const INTRO = 'amazon-sagemaker-examples/model_monitor_introduction';
 beforeAll(() => buildCli());
 
 describe('model-monitor CLI', () => {
+  it('runs a small input on one thread by default (the bytes of --workers 1); --workers 2 is kept', () => {
+    const dir = tempDir();
+    const rows = Array.from(
+      { length: 400 },
+      (_, i) => `${i % 7},${(i * 0.37).toFixed(3)},c${i % 5}`
+    );
+    writeCaptures(path.join(dir, 'captures'), rows, '2024/05/01/12', 40);
+    const baseline = (out: string, extra: string[] = []) => {
+      const output = path.join(dir, out);
+      const args = ['baseline', '--dataset', path.join(dir, 'captures'), '--output', output];
+      const result = runCli([...args, ...extra]);
+      expect(result.code).toBe(0);
+      return {
+        workers: JSON.parse(result.stdout).workers,
+        statistics: fs.readFileSync(path.join(output, 'statistics.json'), 'utf8')
+      };
+    };
+    const auto = baseline('auto');
+    const one = baseline('one', ['--workers', '1']);
+    expect(auto.workers).toBe(1);
+    expect(auto.statistics).toBe(one.statistics);
+    expect(baseline('two', ['--workers', '2']).workers).toBe(2);
+  });
+
   it('prints help per command and exits 1 on usage errors', () => {
     expect(runCli(['--help'])).toMatchObject({ code: 0 });
     const help = runCli(['baseline', '--help']);
