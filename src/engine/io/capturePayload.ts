@@ -19,7 +19,7 @@ export interface PayloadProblem {
   message: string;
 }
 
-export type PayloadResult = { rows: Row[] } | { problem: PayloadProblem };
+export type PayloadResult = { rows: Row[]; format: PayloadFormat } | { problem: PayloadProblem };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -80,11 +80,11 @@ function parseAs(format: PayloadFormat, text: string): PayloadResult {
   try {
     switch (format) {
       case 'csv':
-        return { rows: csvPayloadRows(text) };
+        return { rows: csvPayloadRows(text), format };
       case 'jsonlines':
-        return { rows: jsonLinesPayloadRows(text) };
+        return { rows: jsonLinesPayloadRows(text), format };
       case 'json':
-        return { rows: jsonOrJsonLinesRows(text) };
+        return { rows: jsonOrJsonLinesRows(text), format };
     }
   } catch (error) {
     const message = error instanceof JsonSyntaxError ? error.message : String(error);

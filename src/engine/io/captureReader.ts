@@ -1,5 +1,5 @@
 import { ColumnBatch } from './batch';
-import { captureLineRows } from './captureRecord';
+import { captureLineRows, CsvWidths } from './captureRecord';
 import { ChunkSource } from './chunks';
 import { splitLines } from './lines';
 import { RecordPreprocessor } from './preprocessor';
@@ -22,6 +22,7 @@ export async function* readCapture(
 ): AsyncGenerator<ColumnBatch> {
   const names = options.featureNames ?? [];
   const batcher = new RowBatcher([], ctx.batchSize, index => names[index] ?? `_c${index}`);
+  const widths: CsvWidths = new Map();
   for await (const run of splitLines(source, options.firstLine)) {
     throwIfAborted(ctx);
     for (let i = 0; i < run.lines.length; i++) {
@@ -35,7 +36,13 @@ export async function* readCapture(
         reject(ctx, { kind: 'invalid_utf8', line: lineNumber, message: INVALID_UTF8_MESSAGE });
         continue;
       }
-      for (const row of captureLineRows(line, run.firstLine + i, ctx, options.preprocessor)) {
+      for (const row of captureLineRows(
+        line,
+        run.firstLine + i,
+        ctx,
+        widths,
+        options.preprocessor
+      )) {
         ctx.counts.rows++;
         const batch = batcher.add(row);
         if (batch) {

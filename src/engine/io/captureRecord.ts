@@ -6,6 +6,12 @@ import { ReadContext, reject, warn } from './readContext';
 const TEMPLATE_TIME = '{%s}';
 
 /**
+ * Field counts of the CSV payloads of each side (`endpointInput`, `endpointOutput`), set by the
+ * first record read: a CSV row of another width is a malformed record, as in a CSV file.
+ */
+export type CsvWidths = Map<string, number>;
+
+/**
  * Turns one capture line into rows: output cells, then input cells (SageMaker's default
  * `output_columns_position` START); payload line i of the input pairs with line i of the output.
  * Returns [] for a rejected record (reported with file, line and field).
@@ -14,6 +20,7 @@ export function captureLineRows(
   line: string,
   lineNumber: number,
   ctx: ReadContext,
+  widths: CsvWidths,
   preprocessor?: RecordPreprocessor
 ): Row[] {
   let record: any;
@@ -41,13 +48,14 @@ export function captureLineRows(
     reject(ctx, { kind: 'missing_field', line: lineNumber, field, message: `no ${field}` });
     return [];
   }
-  return pairedRows(capture, lineNumber, ctx);
+  return pairedRows(capture, lineNumber, ctx, widths);
 }
 
 function pairedRows(
   capture: Record<string, CapturePayload | undefined>,
   lineNumber: number,
-  ctx: ReadContext
+  ctx: ReadContext,
+  widths: CsvWidths
 ): Row[] {
   const sides: Row[][] = [];
   for (const side of ['endpointOutput', 'endpointInput']) {
@@ -58,6 +66,12 @@ function pairedRows(
     const result = decodePayload(payload);
     if ('problem' in result) {
       rejectPayload(ctx, lineNumber, side, result.problem);
+      return [];
+    }
+    const widthProblem =
+      result.format === 'csv' ? csvWidthProblem(result.rows, side, widths) : null;
+    if (widthProblem) {
+      rejectPayload(ctx, lineNumber, side, widthProblem);
       return [];
     }
     sides.push(result.rows);
@@ -88,6 +102,27 @@ function joinRows(output: Row, input: Row): Row {
     row[output.length + i] = input[i];
   }
   return row;
+}
+
+function csvWidthProblem(rows: Row[], side: string, widths: CsvWidths): PayloadProblem | null {
+  if (rows.length === 0) {
+    return null;
+  }
+  let expected = widths.get(side);
+  if (expected === undefined) {
+    expected = rows[0].length;
+    widths.set(side, expected);
+  }
+  const at = rows.findIndex(row => row.length !== expected);
+  if (at < 0) {
+    return null;
+  }
+  const where = rows.length > 1 ? ` on payload line ${at + 1}` : '';
+  return {
+    kind: 'column_count',
+    field: 'data',
+    message: `${rows[at].length} CSV fields${where}, expected ${expected} as in the first record`
+  };
 }
 
 function preprocessedRows(

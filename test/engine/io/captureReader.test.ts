@@ -159,6 +159,42 @@ describe('readCapture', () => {
     expect(ctx.diagnostics.summary().examples.every(d => d.file === 'cap.jsonl')).toBe(true);
   });
 
+  it('rejects a CSV payload whose field count differs from the first record (column_count)', async () => {
+    const { rows, ctx } = await read([
+      capture(csv('1,2,3'), csv('0.5')),
+      capture(csv('4,5'), csv('0.6')),
+      capture(csv('7,8,9\n1,2'), csv('0.7\n0.8')),
+      capture(csv('7,8,9'), csv('0.7,1')),
+      capture(csv('10,11,12'), csv('0.9'))
+    ]);
+    expect(rows).toEqual([
+      { _c0: '0.5', _c1: '1', _c2: '2', _c3: '3' },
+      { _c0: '0.9', _c1: '10', _c2: '11', _c3: '12' }
+    ]);
+    expect(ctx.counts).toEqual({ records: 5, rejected: 3, rows: 2 });
+    const found = ctx.diagnostics.summary().examples.map(d => [d.line, d.kind, d.field, d.message]);
+    expect(found).toEqual([
+      [
+        2,
+        'column_count',
+        'captureData.endpointInput.data',
+        '2 CSV fields, expected 3 as in the first record'
+      ],
+      [
+        3,
+        'column_count',
+        'captureData.endpointInput.data',
+        '2 CSV fields on payload line 2, expected 3 as in the first record'
+      ],
+      [
+        4,
+        'column_count',
+        'captureData.endpointOutput.data',
+        '2 CSV fields, expected 1 as in the first record'
+      ]
+    ]);
+  });
+
   it('reports a template inference time without dropping the record', async () => {
     const { rows, ctx } = await read([
       capture(csv('1'), csv('0'), { eventId: 'x', inferenceTime: '{%s}' })
