@@ -1,5 +1,6 @@
 import { DiagnosticsCollector } from '../diagnostics';
 import { ChunkSource } from '../io/chunks';
+import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from '../io/utf8';
 import { QualityAttributes } from './attributes';
 import { parseCapturedPrediction, parseGroundTruth } from './eventRecords';
 import { jsonObjects } from './jsonObjects';
@@ -21,6 +22,15 @@ async function readRecords(
   handle: RecordHandler
 ): Promise<void> {
   for await (const { text, line } of jsonObjects(file.chunks())) {
+    if (hasInvalidUtf8(text)) {
+      diagnostics.report({
+        kind: 'invalid_utf8',
+        file: file.name,
+        line,
+        message: INVALID_UTF8_MESSAGE
+      });
+      continue;
+    }
     let record: unknown;
     try {
       record = JSON.parse(text);

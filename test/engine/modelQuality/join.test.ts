@@ -121,6 +121,25 @@ describe('LabelJoin', () => {
     expect(diagnostics.counts).toEqual({ malformed_json: 1, missing_field: 1 });
   });
 
+  test('a record holding invalid UTF-8 bytes is reported with its file and line, not joined', async () => {
+    const [before, after] = label('b', 'INVALID').split('INVALID');
+    const bytes = Buffer.concat([
+      Buffer.from(`${label('a', '1')}\n${before}`),
+      Buffer.from([0xff]),
+      Buffer.from(`${after}\n`)
+    ]);
+    const joined = new LabelJoin(false);
+    const diagnostics = new DiagnosticsCollector();
+    const captures = `${capture('a', '1')}\n${capture('b', '1')}`;
+    await readCaptureEvents([file('c.jsonl', captures)], joined, {}, diagnostics);
+    const labels = { name: 'gt.jsonl', chunks: () => [new Uint8Array(bytes)] };
+    await readGroundTruthEvents([labels], joined, undefined, diagnostics);
+    expect(joined.result().counts).toMatchObject({ matched: 1, unmatchedCaptures: 1 });
+    expect(diagnostics.summary().examples).toEqual([
+      { kind: 'invalid_utf8', file: 'gt.jsonl', line: 2, message: 'invalid UTF-8 bytes' }
+    ]);
+  });
+
   test('jsonObjects splits on braces outside strings, at any chunk size', async () => {
     const text = '{"a":"}{"}\n  {"b":\n 2}';
     for (const size of [1, 3, 100]) {
