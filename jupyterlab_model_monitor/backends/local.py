@@ -76,9 +76,7 @@ QUALITY_OPTIONS = {
 
 
 def quality_arguments(job):
-    """The ``model-monitor model-quality monitor …`` arguments for a model-quality job.
-
-    That command reports no progress lines: its summary comes on stdout at the end."""
+    """The ``model-monitor model-quality monitor …`` arguments for a model-quality job."""
     quality = job.model_quality
     args = ["model-quality", "monitor", "--dataset", job.dataset]
     args += ["--ground-truth", quality["ground_truth"]]
@@ -89,7 +87,7 @@ def quality_arguments(job):
             args += [option, str(quality[field])]
     if job.window_start and job.window_end:
         args += ["--start", job.window_start, "--end", job.window_end]
-    return args
+    return [*args, "--progress", "json"]
 
 
 def baseline_arguments(job):

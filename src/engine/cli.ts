@@ -5,16 +5,16 @@
  */
 import { availableParallelism } from 'os';
 import { formatDiagnostic } from './diagnostics';
-import { CancelledError, DataError, UsageError } from './pipeline/errors';
 import { RunSummary } from './pipeline/runSummary';
 import { parseArgs } from './node/cliArgs';
 import { COMMAND_OPTIONS, runCommand } from './node/cliCommands';
+import { exitCodeOf, fail, messageOf, progressMode } from './node/cliOutcome';
 import { HELP } from './node/cliHelp';
 import { modelQualityMain } from './node/modelQualityCli';
 import { EXIT } from './node/exitCodes';
+import { cancelOnInterrupt } from './node/interrupt';
 import { nodeRuntime } from './node/nodeRuntime';
 import { ProgressMode, progressReporter } from './node/progressReporter';
-import { removePendingSync } from './node/writeFilesAtomic';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -34,16 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
   let mode: ProgressMode = process.stderr.isTTY ? 'bar' : 'none';
-  const controller = new AbortController();
-  const onSigint = (): void => {
-    if (controller.signal.aborted) {
-      removePendingSync();
-      process.exit(EXIT.cancelled);
-    }
-    controller.abort(new CancelledError());
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  const interrupt = cancelOnInterrupt();
   try {
     const args = parseArgs(rest, accepted);
     if (args.flags.has('help')) {
@@ -54,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     const reporter = progressReporter(mode);
     const result = await runCommand(command, args, {
       runtime: nodeRuntime(),
-      signal: controller.signal,
+      signal: interrupt.signal,
       onProgress: reporter,
       defaultWorkers: availableParallelism(),
       stdout: text => process.stdout.write(text)
@@ -68,21 +59,10 @@ export async function main(argv: string[]): Promise<number> {
       ? EXIT.violations
       : EXIT.ok;
   } catch (error) {
-    return fail(exitCodeOf(error, controller.signal), messageOf(error), mode);
+    return fail(exitCodeOf(error, interrupt.signal), messageOf(error), mode);
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    interrupt.dispose();
   }
-}
-
-function progressMode(value: string | undefined, fallback: ProgressMode): ProgressMode {
-  if (value === undefined) {
-    return fallback;
-  }
-  if (value !== 'bar' && value !== 'json' && value !== 'none') {
-    throw new UsageError(`--progress must be bar, json or none, got ${JSON.stringify(value)}`);
-  }
-  return value;
 }
 
 /** The summary as JSON on stdout; on stderr a human summary of bad records (unless JSON progress). */
@@ -98,40 +78,6 @@ function report(summary: RunSummary, mode: ProgressMode): void {
   for (const diagnostic of summary.diagnostics.examples) {
     process.stderr.write(`  ${formatDiagnostic(diagnostic)}\n`);
   }
-}
-
-function exitCodeOf(error: unknown, signal: AbortSignal): number {
-  if (error instanceof CancelledError || signal.aborted) {
-    return EXIT.cancelled;
-  }
-  if (error instanceof UsageError) {
-    return EXIT.usage;
-  }
-  if (error instanceof DataError) {
-    return EXIT.data;
-  }
-  return EXIT.internal;
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) {
-    return error instanceof UsageError ||
-      error instanceof DataError ||
-      error instanceof CancelledError
-      ? error.message
-      : (error.stack ?? error.message);
-  }
-  return String(error);
-}
-
-function fail(code: number, message: string, mode: ProgressMode): number {
-  removePendingSync();
-  if (mode === 'json') {
-    process.stderr.write(JSON.stringify({ type: 'error', exitCode: code, message }) + '\n');
-  } else {
-    process.stderr.write(`model-monitor: ${message}\n`);
-  }
-  return code;
 }
 
 if (require.main === module) {

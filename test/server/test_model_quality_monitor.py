@@ -267,6 +267,29 @@ async def test_run_joins_labels_records_metrics_and_alerts(api, quality_demo, jp
     assert alert["kind"] == "violations" and alert["execution_id"] == execution["id"]
 
 
+async def test_local_backend_reports_the_progress_of_a_model_quality_run(quality_demo, jp_root_dir):
+    from jupyterlab_model_monitor.backends.local import LocalBackend
+
+    calls = []
+
+    async def report(progress, message):
+        calls.append((progress, message))
+
+    root = jp_root_dir
+    job = RunJob(
+        execution_id="e-mq", dataset=str(root / "captures/churn-endpoint"), dataset_format=None,
+        header=False, baseline_statistics=str(root / "model-quality-baseline/statistics.json"),
+        baseline_constraints=str(root / "model-quality-baseline/constraints.json"),
+        output=str(root / "mq-direct"), window_start="2026-11-01T20:00:00Z",
+        window_end="2026-11-02T00:00:00Z", monitor_type="model-quality",
+        model_quality={**QUALITY, "ground_truth": str(root / QUALITY["ground_truth"])},
+    )  # fmt: skip
+    outcome = await LocalBackend().run(job, report)
+    assert outcome.state.startswith("completed"), outcome.message
+    assert any(progress == 1.0 for progress, _ in calls)
+    assert [phase for _, phase in calls if phase] == ["reading", "checking", "writing"]
+
+
 async def test_regression_run_writes_rmse_series(api, quality_demo, jp_root_dir):
     # the churn score against the 0/1 label, treated as a regression: rmse gets worse after drift
     node, cli = require_cli()

@@ -36,6 +36,11 @@ export class LabelJoin {
     this.pairs = emptyPairs(withProbability);
   }
 
+  /** Captures and labels added so far. */
+  get recordsRead(): number {
+    return this.counts.captures + this.counts.labels;
+  }
+
   addCapture(capture: CapturedPrediction): void {
     this.counts.captures++;
     const key = capture.inferenceId ?? capture.eventId!;

@@ -1,5 +1,5 @@
 /** `model-monitor model-quality baseline|monitor` (docs/cli.md, "Model quality"). */
-import { DataError, UsageError } from '../pipeline/errors';
+import { UsageError } from '../pipeline/errors';
 import { parseDatasetFormat } from '../io/datasetFormat';
 import {
   DEFAULT_LABEL_LATENESS_HOURS,
@@ -17,9 +17,12 @@ import {
   ParsedArgs,
   requiredValue
 } from './cliArgs';
+import { exitCodeOf, fail, messageOf, progressMode } from './cliOutcome';
 import { EXIT } from './exitCodes';
+import { cancelOnInterrupt } from './interrupt';
 import { QualitySummary, runQualityBaseline, runQualityMonitor } from './modelQualityRun';
-import { removePendingSync } from './writeFilesAtomic';
+import { ProgressMode, progressReporter } from './progressReporter';
+import { TrackedRun } from './readTracker';
 
 const COMMON: Record<string, OptionKind> = {
   'problem-type': 'value',
@@ -31,6 +34,7 @@ const COMMON: Record<string, OptionKind> = {
   output: 'value',
   generation: 'value',
   seed: 'value',
+  progress: 'value',
   help: 'flag'
 };
 
@@ -63,6 +67,7 @@ export const MODEL_QUALITY_HELP = `model-monitor model-quality baseline|monitor 
   monitor   --dataset CAPTURES --ground-truth DIR --baseline-constraints FILE
             --problem-type TYPE --output DIR [attributes as above]
             [--start ISO] [--end ISO] [--label-lateness HOURS] [--fail-on-violations]
+  both      [--progress bar|json|none]  (as the data-quality commands; Ctrl-C cancels)
 
   TYPE: ${PROBLEM_TYPES.join(' | ')}. See docs/cli.md, "Model quality".
 `;
@@ -74,32 +79,33 @@ export async function modelQualityMain(argv: string[]): Promise<number> {
     process.stdout.write(MODEL_QUALITY_HELP);
     return sub === '--help' || sub === 'help' ? EXIT.ok : EXIT.usage;
   }
+  let mode: ProgressMode = process.stderr.isTTY ? 'bar' : 'none';
+  const interrupt = cancelOnInterrupt();
   try {
     const args = parseArgs(rest, OPTIONS[sub]);
     if (args.flags.has('help')) {
       process.stdout.write(MODEL_QUALITY_HELP);
       return EXIT.ok;
     }
-    const summary = sub === 'baseline' ? await baseline(args) : await monitor(args);
+    mode = progressMode(optionValue(args, 'progress'), mode);
+    const reporter = progressReporter(mode);
+    const run: TrackedRun = { signal: interrupt.signal, onProgress: reporter };
+    const summary = await (sub === 'baseline' ? baseline(args, run) : monitor(args, run)).finally(
+      () => reporter.finish()
+    );
     process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+    reporter({ type: 'done', summary });
     return args.flags.has('fail-on-violations') && (summary.violations ?? 0) > 0
       ? EXIT.violations
       : EXIT.ok;
   } catch (error) {
-    removePendingSync();
-    const known = error instanceof UsageError || error instanceof DataError;
-    process.stderr.write(
-      `model-monitor: ${known ? (error as Error).message : String((error as Error)?.stack ?? error)}\n`
-    );
-    return error instanceof UsageError
-      ? EXIT.usage
-      : error instanceof DataError
-        ? EXIT.data
-        : EXIT.internal;
+    return fail(exitCodeOf(error, interrupt.signal), messageOf(error), mode);
+  } finally {
+    interrupt.dispose();
   }
 }
 
-function baseline(args: ParsedArgs): Promise<QualitySummary> {
+function baseline(args: ParsedArgs, run: TrackedRun): Promise<QualitySummary> {
   const attributes = attributesOf(args);
   requiredValue(args, 'ground-truth-attribute');
   if (attributes.inference === undefined && attributes.probability === undefined) {
@@ -111,6 +117,7 @@ function baseline(args: ParsedArgs): Promise<QualitySummary> {
     throw new UsageError(`--dataset-format must be csv or json, got ${JSON.stringify(formatText)}`);
   }
   return runQualityBaseline({
+    ...run,
     ...qualityOptions(args, true),
     attributes,
     dataset: requiredValue(args, 'dataset'),
@@ -120,8 +127,9 @@ function baseline(args: ParsedArgs): Promise<QualitySummary> {
   });
 }
 
-function monitor(args: ParsedArgs): Promise<QualitySummary> {
+function monitor(args: ParsedArgs, run: TrackedRun): Promise<QualitySummary> {
   return runQualityMonitor({
+    ...run,
     ...qualityOptions(args, false),
     attributes: attributesOf(args),
     captures: requiredValue(args, 'dataset'),

@@ -22,11 +22,11 @@ import {
 import { inWindow, TimeWindow } from '../pipeline/captureWindow';
 import { DataError, UsageError } from '../pipeline/errors';
 import { detectFileFormat } from './detectFileFormat';
-import { fileChunks } from './fileChunks';
+import { ReadTracker, TrackedRun } from './readTracker';
 import { walkFiles } from './walkFiles';
 import { writeFilesAtomic } from './writeFilesAtomic';
 
-export interface QualityRunOptions extends QualityOptions {
+export interface QualityRunOptions extends QualityOptions, TrackedRun {
   attributes: QualityAttributes;
   outputDir: string;
 }
@@ -64,18 +64,23 @@ export async function runQualityBaseline(options: QualityBaselineRun): Promise<Q
   const diagnostics = new DiagnosticsCollector();
   const pairs = emptyPairs(options.attributes.probability !== undefined);
   const skipped = { incomplete: 0 };
-  for (const { file } of await walkFiles(options.dataset)) {
+  const files = await walkFiles(options.dataset);
+  const tracker = new ReadTracker('model-quality baseline', files, options);
+  for (const { file } of files) {
     const format = options.format ?? (await detectFileFormat(file));
     if (format !== 'csv' && format !== 'json') {
       throw new UsageError(`model-quality baseline reads CSV or JSON lines, not ${format}`);
     }
     const ctx = createReadContext(file, diagnostics);
-    const batches = readDataset(fileChunks(file, {}), { format, header: options.header }, ctx);
+    const batches = readDataset(tracker.chunks(file), { format, header: options.header }, ctx);
     for await (const batch of batches) {
       addBatchPairs(pairs, batch, options.attributes, skipped);
+      tracker.rows = pairs.actual.length;
     }
   }
+  tracker.phase('statistics');
   const result = qualityBaseline(pairs, options);
+  tracker.phase('writing');
   await writeFilesAtomic(options.outputDir, result.files);
   return {
     command: 'model-quality baseline',
@@ -93,18 +98,38 @@ export async function runQualityMonitor(options: QualityMonitorRun): Promise<Qua
   const diagnostics = new DiagnosticsCollector();
   const constraintsText = await readText(options.baselineConstraints);
   const join = new LabelJoin(options.attributes.probability !== undefined);
-  const captures = await eventFiles(options.captures, options.window);
-  const labels = await eventFiles(
+  const captureFiles = await eventFiles(options.captures, options.window);
+  const labelFiles = await eventFiles(
     options.groundTruth,
     labelWindow(options.window, options.labelLatenessHours)
   );
-  await readCaptureEvents(captures, join, options.attributes, diagnostics);
-  await readGroundTruthEvents(labels, join, options.attributes.groundTruth, diagnostics);
+  const tracker = new ReadTracker(
+    'model-quality monitor',
+    [...captureFiles, ...labelFiles],
+    options
+  );
+  const opened = (files: typeof captureFiles): EventFile[] =>
+    files.map(({ file }) => ({
+      name: file,
+      chunks: () => {
+        tracker.rows = join.recordsRead;
+        return tracker.chunks(file);
+      }
+    }));
+  await readCaptureEvents(opened(captureFiles), join, options.attributes, diagnostics);
+  await readGroundTruthEvents(
+    opened(labelFiles),
+    join,
+    options.attributes.groundTruth,
+    diagnostics
+  );
   const { pairs, counts } = join.result();
+  tracker.phase('checking');
   const result = qualityMonitor(pairs, constraintsText, {
     ...options,
     evaluationTime: options.evaluationTime ?? new Date().toISOString()
   });
+  tracker.phase('writing');
   await writeFilesAtomic(options.outputDir, result.files);
   return {
     command: 'model-quality monitor',
@@ -118,7 +143,10 @@ export async function runQualityMonitor(options: QualityMonitorRun): Promise<Qua
   };
 }
 
-async function eventFiles(root: string, window: TimeWindow): Promise<EventFile[]> {
+async function eventFiles(
+  root: string,
+  window: TimeWindow
+): Promise<{ file: string; size: number }[]> {
   const single = await fs.stat(root).then(
     stat => stat.isFile(),
     () => {
@@ -126,9 +154,7 @@ async function eventFiles(root: string, window: TimeWindow): Promise<EventFile[]
     }
   );
   // A file named directly is read whole; folders are filtered by their yyyy/mm/dd/HH hours.
-  return (await walkFiles(root))
-    .filter(({ relative }) => single || inWindow(relative, window))
-    .map(({ file }) => ({ name: file, chunks: () => fileChunks(file, {}) }));
+  return (await walkFiles(root)).filter(({ relative }) => single || inWindow(relative, window));
 }
 
 async function readText(file: string): Promise<string> {

@@ -123,6 +123,50 @@ describe('model-monitor CLI', () => {
     }
   });
 
+  it('model-quality: progress as JSON lines, and SIGINT cancels with exit 130 and no outputs', async () => {
+    const dir = tempDir();
+    const small = path.join(dir, 'small.csv');
+    fs.writeFileSync(small, 'p,y\n0.9,1\n0.2,0\n0.7,1\n');
+    const args = (data: string, out: string) => [
+      'model-quality',
+      'baseline',
+      '--dataset',
+      data,
+      '--problem-type',
+      'BinaryClassification',
+      '--probability-attribute',
+      'p',
+      '--ground-truth-attribute',
+      'y',
+      '--output',
+      path.join(dir, out),
+      '--progress',
+      'json'
+    ];
+    const result = runCli(args(small, 'out'));
+    expect(result.code).toBe(0);
+    const events = result.stderr
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line));
+    expect(events[0]).toMatchObject({ type: 'start', command: 'model-quality baseline', files: 1 });
+    expect(events.some(e => e.type === 'progress' && e.bytesRead === e.bytesTotal)).toBe(true);
+    expect(events.filter(e => e.type === 'phase').map(e => e.phase)).toEqual([
+      'reading',
+      'statistics',
+      'writing'
+    ]);
+    expect(events[events.length - 1]).toMatchObject({ type: 'done', summary: { itemCount: 3 } });
+
+    const big = path.join(dir, 'big.csv');
+    fs.writeFileSync(big, 'p,y\n' + '0.9,1\n0.2,0\n'.repeat(1_000_000));
+    const child = startCli(args(big, 'cancelled'));
+    await new Promise<void>(resolve => child.stderr!.once('data', () => resolve()));
+    child.kill('SIGINT');
+    expect((await exitOf(child)).code).toBe(130);
+    expect(fs.existsSync(path.join(dir, 'cancelled'))).toBe(false);
+  });
+
   it('profiles files apart and merges the profiles', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.csv'), '1,x\n2,y\n');
