@@ -90,7 +90,8 @@ $(DEEQU_JARS)/.installed:
 test-e2e: install examples chromium spark
 	CHROMIUM_PATH=$(CHROMIUM) npx playwright test -c test/e2e/playwright.config.ts
 
-bench: install
+# The 500-feature render measurement first (Chromium), then the peers; one report.
+bench: bench-lab
 	$(BIN)/python bench/run.py
 
 # A longer fuzzing budget than the test command's (docs/RELIABILITY.md).

@@ -118,6 +118,37 @@ def render_svg(spec: dict) -> str:
         return fallback_svg(spec)
 
 
+LAB_STEPS = [
+    ("table", "`filebrowser:open` → all 500 rows in the features table", "tableMs"),
+    ("firstChart", "`filebrowser:open` → first feature's chart SVG", "firstChartMs"),
+    ("filter", "typing `num_01` in the filter box → 10 rows left", "filterMs"),
+    ("selectChart", "clicking another row (`str_123`) → its chart SVG", "selectChartMs"),
+]
+
+
+def lab_table(lab: dict | None) -> str:
+    """The 500-feature render measurement (bench/lab/render500.spec.ts), milliseconds."""
+    if not lab:
+        return (
+            "Rendering a 500-feature statistics file in JupyterLab: not measured "
+            "(`make bench` runs `bench/lab/render500.spec.ts` first)."
+        )
+    runs = lab["runs"]
+    head = " | ".join(f"Run {i + 1}" for i in range(len(runs)))
+    lines = [
+        f"Rendering a {lab['features']}-feature `statistics.json` "
+        f"({lab['fileBytes'] / 2**20:.1f} MB) in JupyterLab, Debian's Chromium headless, "
+        f"milliseconds (`{lab['file']}`, {lab['date'][:19]}Z; method below):",
+        "",
+        f"| Step | {head} | Median |",
+        "| --- |" + " ---: |" * (len(runs) + 1),
+    ]
+    for key, label, field in LAB_STEPS:
+        cells = " | ".join(f"{run[field]:.0f}" for run in runs)
+        lines.append(f"| {label} | {cells} | {lab['medianMs'][key]:.0f} |")
+    return "\n".join(lines)
+
+
 def memory_table(rows: list[dict]) -> str:
     """Our peak RSS against input size (baseline task, capture input)."""
     if len({row["size"] for row in rows}) < 2:
@@ -188,6 +219,8 @@ means we are faster than that peer (ours = capture input, 2 workers, the default
 Our scaling from 1 to 2 workers (time with 1 ÷ time with 2): {scaling or "–"}.
 
 {memory_text}
+
+{lab_table(result.get("lab_render"))}
 
 Accuracy of the baseline statistics against exact values (numpy / polars on the same rows):
 

@@ -472,6 +472,14 @@ def memory_by_input_size(
     return sorted(rows, key=lambda row: (row["capture_mb"], -row["workers"]))
 
 
+def latest_lab_render() -> dict | None:
+    """The newest 500-feature render measurement (`make bench` makes one before this run)."""
+    files = sorted(RESULTS.glob("lab-render-*.json"))
+    if not files:
+        return None
+    return {**json.loads(files[-1].read_text()), "file": f"results/{files[-1].name}"}
+
+
 def run_all(args: argparse.Namespace, skipped: dict) -> dict:
     import accuracy
     import generate
@@ -642,6 +650,7 @@ def run_all(args: argparse.Namespace, skipped: dict) -> dict:
         "our_scaling_1_to_2_workers": scaling,
         "memory_by_input_size": memory,
         "accuracy": accuracy_results,
+        "lab_render": latest_lab_render(),
     }
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{stamp}.json"
