@@ -75,6 +75,7 @@ def chart_spec(result: dict) -> dict:
                 "scale": {"type": "log"},
                 "stack": None,
                 "title": "rows/s (log scale)",
+                "axis": {"values": [100, 1000, 10000, 100000, 1000000], "format": ","},
             },
             "color": {"field": "task", "type": "nominal"},
             "tooltip": [
@@ -192,7 +193,7 @@ def section(result: dict, svg_name: str) -> str:
     shared = ""
     if machine["nproc"] <= 2:
         shared = (
-            "**Numbers taken on a shared 2-core machine** while other engineers ran tests: "
+            "**Numbers taken on a 2-core virtual machine**, where other work may run: "
             f"the timed runs of one tool varied by up to {spread:.1f}× (every run is in the "
             "JSON), so read small ratios as ties."
         )
