@@ -19,6 +19,11 @@ import { scanText, TextScan } from './textScan';
 import { addTypeCounts, emptyTypeCounts, inferType, TypeCounts, ValueType } from './typeInference';
 import { ValueCounts, ValueCountsJSON } from './valueCounts';
 
+/** An Integral past 2^53 is not exact as a double: its text goes to the exact sum. */
+function isExact(scan: TextScan): boolean {
+  return scan.type !== 'integral' || Number.isSafeInteger(scan.value);
+}
+
 /** Note codes of text values in the value counts (0 is no note), and back. */
 const NO_NOTE = 0;
 const NOTE_CODES: Record<ValueType, number> = { integral: 1, fractional: 2, boolean: 3, string: 4 };
@@ -26,6 +31,11 @@ const VOTES: ValueType[] = ['string', 'integral', 'fractional', 'boolean', 'stri
 
 /** String columns get categorical buckets up to this many approximate distinct values (Deequ). */
 export const CATEGORICAL_BUCKET_THRESHOLD = 120;
+
+/** Lookups per check of the value counts' hit rate, once they are pruned. */
+const HIT_WINDOW = 4096;
+/** Below this share of hits in a window, a pruned column stops looking values up. */
+const MIN_HIT_SHARE = 0.25;
 
 export interface ColumnProfileJSON {
   name: string;
@@ -44,6 +54,14 @@ export class ColumnProfile {
   private values: ValueCounts;
   /** Reused by `addText` for each cell's vote and number. */
   private readonly scan: TextScan = { type: 'string', value: NaN };
+  /**
+   * Set when the value counts were pruned and most lookups miss (a column of mostly distinct
+   * numbers): from then on cells skip them. Pruning means far more distinct values than the
+   * categorical threshold, so the counts will never be written, and the notes only saved work.
+   */
+  private skipValueCounts = false;
+  private lookups = 0;
+  private hits = 0;
 
   constructor(
     readonly name: string,
@@ -145,24 +163,48 @@ export class ColumnProfile {
       this.types.missing++;
       return;
     }
+    if (this.skipValueCounts) {
+      this.addNewText(value);
+      return;
+    }
     const values = this.values;
     const hash = stringHash(value);
     const seen = values.find(value, hash);
+    if (values.pruned) {
+      this.countLookup(seen >= 0);
+    }
     const note = seen >= 0 ? values.noteOf(seen) : NO_NOTE;
     if (note !== NO_NOTE) {
       values.increment(seen);
       this.countVote(VOTES[note], values.noteValueOf(seen));
       return;
     }
+    const scan = this.addNewText(value);
+    const slot = values.add(value, 1, hash);
+    if (slot >= 0 && isExact(scan)) {
+      values.setNote(slot, NOTE_CODES[scan.type], scan.value);
+    }
+  }
+
+  /** Votes, hashes and counts the number of a text cell not found in the value counts. */
+  private addNewText(value: string): TextScan {
     const scan = this.scan;
     scanText(value, scan);
     this.hll.addString(value);
-    const slot = values.add(value, 1, hash);
-    const exact = scan.type !== 'integral' || Number.isSafeInteger(scan.value);
-    if (slot >= 0 && exact) {
-      values.setNote(slot, NOTE_CODES[scan.type], scan.value);
+    this.countVote(scan.type, scan.value, isExact(scan) ? undefined : value);
+    return scan;
+  }
+
+  private countLookup(hit: boolean): void {
+    if (hit) {
+      this.hits++;
     }
-    this.countVote(scan.type, scan.value, exact ? undefined : value);
+    if (++this.lookups === HIT_WINDOW) {
+      this.skipValueCounts =
+        this.hits < MIN_HIT_SHARE * HIT_WINDOW && this.values.limit >= CATEGORICAL_BUCKET_THRESHOLD;
+      this.lookups = 0;
+      this.hits = 0;
+    }
   }
 
   /** Counts a text cell's vote and its number; `text` when an Integral is past 2^53 (exact sum). */

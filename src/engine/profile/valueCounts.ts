@@ -41,6 +41,11 @@ export class ValueCounts {
     this.noteValues = new Float64Array(capacity);
   }
 
+  /** True once a key was dropped (more than 2·limit distinct values were seen). */
+  get pruned(): boolean {
+    return !this.exactCounts;
+  }
+
   /** False once a key was dropped: the counts are then approximate top values. */
   get exact(): boolean {
     return this.exactCounts && this.keys.length <= this.limit;

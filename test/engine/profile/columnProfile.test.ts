@@ -100,6 +100,36 @@ describe('ColumnProfile = the straightforward per-cell profile', () => {
     );
   });
 
+  test('a pruned column of mostly distinct values stops looking them up, with the same sketches', () => {
+    const skips = (profile: ColumnProfile) =>
+      (profile as unknown as { skipValueCounts: boolean }).skipValueCounts;
+    const numbers = Array.from({ length: 20_000 }, (_, i) =>
+      i % 10 === 0 ? '7' : (i * 0.731).toFixed(3)
+    );
+    const ids = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? null : `id-${i}`));
+    for (const values of [numbers, ids]) {
+      const column: Column = { kind: 'text', values };
+      const profile = new ColumnProfile('c');
+      profile.add(column);
+      expect(skips(profile)).toBe(true);
+      const { values: kept, ...sketches } = profile.toJSON();
+      const { values: all, ...expected } = referenceJSON('c', [column], 1000);
+      expect(sketches).toEqual(expected);
+      expect(kept.exact).toBe(false);
+      expect(all.exact).toBe(false);
+    }
+  });
+
+  test('a pruned column whose values mostly repeat keeps its value counts', () => {
+    const values = Array.from({ length: 30_000 }, (_, i) =>
+      i % 10 === 0 ? `rare-${i}` : `common-${i % 5}`
+    );
+    const profile = new ColumnProfile('c');
+    profile.add({ kind: 'text', values });
+    expect((profile as unknown as { skipValueCounts: boolean }).skipValueCounts).toBe(false);
+    expect(profile.toJSON()).toEqual(referenceJSON('c', [{ kind: 'text', values }], 1000));
+  });
+
   test('a merged profile keeps counting repeated values like a fresh one', () => {
     const a = new ColumnProfile('c');
     const b = new ColumnProfile('c');

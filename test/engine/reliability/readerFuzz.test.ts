@@ -103,12 +103,15 @@ const edit = fc.record({
 const edits = fc.array(edit, { maxLength: 8 });
 const truncate = fc.option(fc.nat(), { nil: undefined });
 
-/** Real-looking text of each format. */
+/** Real-looking text of each format (an endpoint's CSV payloads all have one width). */
 const captureText = fc
-  .array(fc.tuple(fc.array(number, { minLength: 1, maxLength: 4 }), payloadKind), {
-    minLength: 1,
-    maxLength: 12
-  })
+  .integer({ min: 1, max: 4 })
+  .chain(width =>
+    fc.array(fc.tuple(fc.array(number, { minLength: width, maxLength: width }), payloadKind), {
+      minLength: 1,
+      maxLength: 12
+    })
+  )
   .map(lines => lines.map(([values, kind], i) => captureLine(values, kind, `e${i}`)).join('\n'));
 
 const csvCell = fc.oneof(
