@@ -52,7 +52,22 @@ export class CsvParser {
 
   private consume(text: string, eof: boolean): void {
     let pos = 0;
+    let nextQuote = text.indexOf('"');
     while (pos < text.length) {
+      const lineEnd = text.indexOf('\n', pos);
+      if (nextQuote >= 0 && nextQuote < pos) {
+        nextQuote = text.indexOf('"', pos);
+      }
+      if (lineEnd >= 0 && (nextQuote < 0 || nextQuote > lineEnd)) {
+        // A whole line without quotes: split it at once.
+        const fields = unquotedFields(text, pos, lineEnd);
+        if (fields) {
+          this.onRecord({ fields, line: this.line });
+        }
+        this.line++;
+        pos = lineEnd + 1;
+        continue;
+      }
       const parsed = parseRecord(text, pos, eof);
       if (!parsed) {
         break;
@@ -70,6 +85,24 @@ export class CsvParser {
       throw new RecordTooLongError(this.line);
     }
   }
+}
+
+/**
+ * The fields of the quote-free line s[start, end) (`end` at its `\n`), as parseRecord gives them:
+ * empty fields are null, a `\r` before the `\n` is dropped; null for a blank line.
+ */
+function unquotedFields(s: string, start: number, end: number): (string | null)[] | null {
+  const stop = end > start && s.charCodeAt(end - 1) === CR ? end - 1 : end;
+  if (stop === start) {
+    return null;
+  }
+  const fields: (string | null)[] = s.slice(start, stop).split(',');
+  for (let i = 0; i < fields.length; i++) {
+    if (fields[i] === '') {
+      fields[i] = null;
+    }
+  }
+  return fields;
 }
 
 /** Parses one record at `start`; null when the text ends before the record does (and more may come). */

@@ -48,6 +48,36 @@ describe('CsvParser', () => {
     expect(problems).toEqual([2]);
   });
 
+  it('splits quote-free lines like the simple rule: a final \\r dropped, blank lines skipped', () => {
+    const token = fc.constantFrom('a', 'b1', '', ',', ',', '\n', '\n', '\r\n', '\r', ' ');
+    const reference = (text: string) =>
+      text.split('\n').flatMap((raw, i) => {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (line === '') {
+          return [];
+        }
+        const fields = line.split(',').map(f => (f === '' ? null : f));
+        return [{ fields, line: i + 1 }];
+      });
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 40 }), fc.integer({ min: 1, max: 9 }), (t, size) => {
+        const text = t.join('');
+        expect(parseAll(text, size)).toEqual({ records: reference(text), problems: [] });
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it('switches between quoted records and quote-free lines', () => {
+    const { records } = parseAll('a,"b\nc",d\ne,f\n"g"\nh,\n');
+    expect(records).toEqual([
+      { fields: ['a', 'b\nc', 'd'], line: 1 },
+      { fields: ['e', 'f'], line: 3 },
+      { fields: ['g'], line: 4 },
+      { fields: ['h', null], line: 5 }
+    ]);
+  });
+
   it('gives the same records whatever the chunk size', () => {
     const text = 'h1,h2,h3\r\n1,"a ""q"" b",\n\n2,"x\r\ny",z\n3,,"""\n4,5,6';
     const whole = parseAll(text);
