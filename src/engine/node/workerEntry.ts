@@ -10,6 +10,8 @@ import { TaskMessage, WorkerMessage } from './workerProtocol';
 const PROGRESS_INTERVAL_MS = 100;
 const io = nodeTaskIO();
 const preprocessors = new Map<string, RecordPreprocessor>();
+/** A worker thread lives for one run, whose task profiles are all merged (TaskHooks). */
+const skipValueCountsOf = new Set<string>();
 
 function preprocessorFor(modulePath?: string): RecordPreprocessor | undefined {
   if (!modulePath) {
@@ -32,6 +34,7 @@ async function handle({ task, settings }: TaskMessage): Promise<void> {
   try {
     const result = await runProfileTask(task, settings, io, {
       preprocessor: preprocessorFor(settings.preprocessorPath),
+      skipValueCountsOf,
       onProgress: (bytesRead, rows) => {
         const now = Date.now();
         if (now - lastPost >= PROGRESS_INTERVAL_MS) {

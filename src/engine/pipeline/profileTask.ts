@@ -32,6 +32,11 @@ export interface TaskHooks {
   onProgress?: (bytesRead: number, rows: number) => void;
   signal?: AbortSignal;
   preprocessor?: RecordPreprocessor;
+  /**
+   * Kept by a worker across the tasks of one run (all merged into one profile): columns found to
+   * need no value lookups start without them in the next task, and this task adds its own.
+   */
+  skipValueCountsOf?: Set<string>;
 }
 
 /** Profiles a task's parts, in order, into one profile. */
@@ -41,7 +46,7 @@ export async function runProfileTask(
   io: TaskIO,
   hooks: TaskHooks = {}
 ): Promise<TaskResult> {
-  const profile = new DatasetProfile();
+  const profile = new DatasetProfile({ skipValueCountsOf: hooks.skipValueCountsOf });
   const diagnostics = new DiagnosticsCollector();
   const counts = newCounts();
   const formats = new Set<DatasetFormat>();
@@ -104,6 +109,7 @@ export async function runProfileTask(
     }
     hooks.onProgress?.(bytesRead, counts.rows);
   }
+  profile.columnsSkippingValueCounts().forEach(name => hooks.skipValueCountsOf?.add(name));
   return {
     index: task.index,
     profile,

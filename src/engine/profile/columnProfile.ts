@@ -63,11 +63,22 @@ export class ColumnProfile {
   private lookups = 0;
   private hits = 0;
 
+  /**
+   * `skipValueCounts`: start without value lookups, because this column of the same dataset was
+   * found to need none in an earlier part (whose profile is merged with this one).
+   */
   constructor(
     readonly name: string,
-    categoricalLimit?: number
+    categoricalLimit?: number,
+    skipValueCounts = false
   ) {
     this.values = new ValueCounts(categoricalLimit);
+    this.skipValueCounts = skipValueCounts && this.values.limit >= CATEGORICAL_BUCKET_THRESHOLD;
+  }
+
+  /** Whether cells skip the value counts (see `skipValueCounts`). */
+  get skipsValueCounts(): boolean {
+    return this.skipValueCounts;
   }
 
   get present(): number {

@@ -14,6 +14,11 @@ export type { TypeCounts } from './typeInference';
 export interface DatasetProfileOptions {
   /** Distinct values counted exactly per column before counts turn approximate. */
   categoricalLimit?: number;
+  /**
+   * Columns that skip value lookups from their first cell: an earlier part of the same dataset,
+   * merged with this profile, found them to be mostly distinct values (ColumnProfile).
+   */
+  skipValueCountsOf?: ReadonlySet<string>;
 }
 
 export interface ProfileJSON {
@@ -28,9 +33,16 @@ export class DatasetProfile {
   private columns = new Map<string, ColumnProfile>();
   private rows = 0;
   private readonly categoricalLimit: number;
+  private readonly skipValueCountsOf?: ReadonlySet<string>;
 
   constructor(options: DatasetProfileOptions = {}) {
     this.categoricalLimit = options.categoricalLimit ?? DEFAULT_CATEGORICAL_LIMIT;
+    this.skipValueCountsOf = options.skipValueCountsOf;
+  }
+
+  /** Columns whose cells skip value lookups by now. */
+  columnsSkippingValueCounts(): string[] {
+    return [...this.columns.values()].filter(c => c.skipsValueCounts).map(c => c.name);
   }
 
   get itemCount(): number {
@@ -110,7 +122,8 @@ export class DatasetProfile {
   private columnFor(name: string): ColumnProfile {
     let column = this.columns.get(name);
     if (!column) {
-      column = new ColumnProfile(name, this.categoricalLimit);
+      const skip = this.skipValueCountsOf?.has(name) ?? false;
+      column = new ColumnProfile(name, this.categoricalLimit, skip);
       column.addMissing(this.rows);
       this.columns.set(name, column);
     }

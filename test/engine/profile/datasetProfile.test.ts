@@ -149,6 +149,45 @@ describe('DatasetProfile', () => {
     fc.constantFrom('red', 'green', 'blue')
   );
 
+  test('a later part told that a column needs no value lookups skips them, with the same statistics', () => {
+    const part = (from: number, rows = 20_000): ColumnBatch => {
+      const x = Array.from({ length: rows }, (_, i) => ((from + i) * 0.731).toFixed(3));
+      const kind = Array.from({ length: rows }, (_, i) => `k${i % 4}`);
+      return {
+        names: ['x', 'kind'],
+        columns: [
+          { kind: 'text', values: x },
+          { kind: 'text', values: kind }
+        ],
+        rowCount: rows
+      };
+    };
+    const first = new DatasetProfile();
+    first.add(part(0));
+    expect(first.columnsSkippingValueCounts()).toEqual(['x']);
+    const hinted = new DatasetProfile({ skipValueCountsOf: new Set(['x']) });
+    const plain = new DatasetProfile();
+    for (const profile of [hinted, plain]) {
+      profile.add(part(20_000, 100));
+      profile.add(part(20_100, 19_900));
+    }
+    expect(hinted.columnsSkippingValueCounts()).toEqual(['x']);
+    expect(plain.columnsSkippingValueCounts()).toEqual(['x']);
+    const early = new DatasetProfile({ skipValueCountsOf: new Set(['x']) });
+    early.add(part(0, 100));
+    expect(early.columnsSkippingValueCounts()).toEqual(['x']);
+    expect(profileOf(part(0, 100)).columnsSkippingValueCounts()).toEqual([]);
+    const statistics = (second: DatasetProfile) => {
+      const merged = DatasetProfile.fromJSON(first.toJSON());
+      merged.merge(second);
+      return writeStatistics(merged.toStatistics());
+    };
+    expect(statistics(hinted)).toBe(statistics(plain));
+    const small = new DatasetProfile({ categoricalLimit: 10, skipValueCountsOf: new Set(['x']) });
+    small.add(part(0));
+    expect(small.column('x')!.skipsValueCounts).toBe(false);
+  });
+
   test('merge of row ranges = profile of their concatenation', () => {
     fc.assert(
       fc.property(
