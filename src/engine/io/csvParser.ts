@@ -96,7 +96,12 @@ function unquotedFields(s: string, start: number, end: number): (string | null)[
   if (stop === start) {
     return null;
   }
-  const fields: (string | null)[] = s.slice(start, stop).split(',');
+  return splitUnquoted(s.slice(start, stop));
+}
+
+/** Fields of a line holding no quote: one array, empty fields written as null in place. */
+function splitUnquoted(line: string): (string | null)[] {
+  const fields: (string | null)[] = line.split(',');
   for (let i = 0; i < fields.length; i++) {
     if (fields[i] === '') {
       fields[i] = null;
@@ -224,14 +229,7 @@ function countNewlines(s: string, from: number, to: number): number {
 /** Splits one CSV line (a capture payload line) into fields, honouring quotes. */
 export function splitCsvLine(line: string): (string | null)[] {
   if (line.indexOf('"') < 0) {
-    // One array, nulls written in place (a capture payload line per row).
-    const fields: (string | null)[] = line.split(',');
-    for (let i = 0; i < fields.length; i++) {
-      if (fields[i] === '') {
-        fields[i] = null;
-      }
-    }
-    return fields;
+    return splitUnquoted(line);
   }
   const parsed = parseRecord(line, 0, true);
   return parsed ? parsed.fields : [line];
