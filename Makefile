@@ -13,7 +13,7 @@ PORT ?= 8888
 # Jupyter refuses to start as root without this flag (containers, CI machines).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: demo test install build examples lint test-js test-py test-e2e bench bench-lab fuzz clean chromium jdk spark
+.PHONY: demo test install build examples lint test-js test-py test-install test-e2e bench bench-lab fuzz clean chromium jdk maven spark dist
 
 # The demo workspace opens the latest monitoring result and the baseline side by side.
 DEMO_WORKSPACES := $(VENV)/demo-workspaces
@@ -24,14 +24,15 @@ demo: install examples
 	  --ModelMonitorApp.db_path=$(CURDIR)/examples/.model-monitor/monitors.sqlite \
 	  --LabApp.workspaces_dir=$(DEMO_WORKSPACES) $(ALLOW_ROOT) $(LAB_ARGS)
 
-test: install chromium lint test-js test-py test-e2e
+test: install chromium lint test-js test-py test-e2e test-install
 
 install: $(VENV)/.installed node_modules/.installed build
 
 $(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c "import ensurepip" 2> /dev/null || $(SHELL) scripts/install-debian-package.sh python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet "jupyterlab==$(JUPYTERLAB_VERSION)" "hatchling>=1.21" hatch-nodejs-version "hatch-jupyter-builder>=0.9"
+	$(BIN)/pip install --quiet "jupyterlab==$(JUPYTERLAB_VERSION)" "hatchling>=1.21" hatch-nodejs-version "hatch-jupyter-builder>=0.9" build
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -40,6 +41,8 @@ node_modules/.installed: package.json package-lock.json
 
 build: $(VENV)/.installed node_modules/.installed
 	npm run build
+	@# pip would write the wheel's labextension files through develop's symlink into the source tree.
+	rm -rf $(VENV)/share/jupyter/labextensions/jupyterlab-model-monitor
 	$(BIN)/pip install --quiet -e ".[test]"
 	jupyter labextension develop --overwrite . > /dev/null
 	jupyter server extension enable --sys-prefix jupyterlab_model_monitor > /dev/null
@@ -49,8 +52,8 @@ examples: build
 
 lint: install
 	npm run lint
-	ruff check jupyterlab_model_monitor test/server test/e2e examples $(wildcard bench)
-	ruff format --check jupyterlab_model_monitor test/server test/e2e examples $(wildcard bench)
+	ruff check jupyterlab_model_monitor test/server test/install test/e2e examples $(wildcard bench)
+	ruff format --check jupyterlab_model_monitor test/server test/install test/e2e examples $(wildcard bench)
 
 test-js: install jdk
 	npx jest --ci
@@ -58,19 +61,29 @@ test-js: install jdk
 test-py: install spark
 	pytest -q test/server
 
+# The packages as a user gets them: wheel, sdist and npm tarball, fresh virtual environments with the
+# newest and the oldest supported JupyterLab (and Notebook 7), no Node on PATH, Chromium smoke tests.
+test-install: install chromium
+	pytest -q test/install
+
+# Release packages in release/: wheel and sdist (one version, from package.json) and the npm tarball.
+dist: install
+	npm run build:prod
+	rm -rf release
+	$(BIN)/python -m build --outdir release .
+	npm pack --pack-destination release
+	@ls -l release
+
 # Browser tests use Debian's Chromium; Playwright's own browser download cannot work offline.
 chromium:
-	@if ! command -v chromium > /dev/null && ! command -v chromium-browser > /dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null; \
-	fi
+	$(SHELL) scripts/install-debian-package.sh chromium chromium chromium-browser
 
 # The Java Double.toString cross-check compiles a tiny Java program; Debian's JDK when missing.
 jdk:
-	@if ! command -v javac > /dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jdk-headless > /dev/null; \
-	fi
+	$(SHELL) scripts/install-debian-package.sh default-jdk-headless javac
+
+maven:
+	$(SHELL) scripts/install-debian-package.sh maven mvn
 
 # The spark backend's tests: a JDK, PySpark (the test extra) and Deequ's jar from Maven Central,
 # downloaded once into the environment, where SparkBackend finds it (docs/spark.md).
@@ -79,11 +92,7 @@ DEEQU_JARS := $(VENV)/share/jupyterlab-model-monitor/jars
 
 spark: install jdk $(DEEQU_JARS)/.installed
 
-$(DEEQU_JARS)/.installed:
-	@if ! command -v mvn > /dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven > /dev/null; \
-	fi
+$(DEEQU_JARS)/.installed: | maven
 	mvn -B -q dependency:copy -Dartifact=$(DEEQU) -DoutputDirectory=$(DEEQU_JARS)
 	touch $@
 
@@ -103,4 +112,4 @@ bench-lab: install chromium
 	CHROMIUM_PATH=$(CHROMIUM) npx playwright test -c bench/lab/playwright.config.ts
 
 clean:
-	rm -rf lib dist jupyterlab_model_monitor/labextension jupyterlab_model_monitor/bin node_modules $(VENV) test-results
+	rm -rf lib dist release jupyterlab_model_monitor/labextension jupyterlab_model_monitor/bin node_modules $(VENV) test-results
