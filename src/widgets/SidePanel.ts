@@ -123,10 +123,12 @@ export class SidePanel extends Panel {
             'In a terminal, profile your training data to write statistics.json and constraints.json:'
           ),
           [
-            commandLine('model-monitor baseline --dataset train.csv --output baseline'),
+            commandLine('model-monitor baseline --dataset train.csv --header --output baseline'),
             element('p', {
               className: 'jp-ModelMonitor-lead',
-              text: trans.__('model-monitor --help lists every command and option.')
+              text: trans.__(
+                'model-monitor --help lists every command and option. Without a terminal: Model Monitor › Build Baseline… in the menu bar.'
+              )
             })
           ]
         ),

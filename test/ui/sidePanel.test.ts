@@ -87,7 +87,7 @@ describe('SidePanel', () => {
     expect(panel.hasClass('jp-mod-empty')).toBe(true);
     expect(panel.node.textContent).toContain('Schedules run while a Jupyter server');
     expect(panel.node.querySelector('code')!.textContent).toBe(
-      'model-monitor baseline --dataset train.csv --output baseline'
+      'model-monitor baseline --dataset train.csv --header --output baseline'
     );
 
     await examples.refresh();

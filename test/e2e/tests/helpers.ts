@@ -19,6 +19,9 @@ export function fileItem(page: IJupyterLabPageFixture, name: string): Locator {
   });
 }
 
+/** The README's picture of the main views, rewritten by every Galata run so it stays current. */
+export const README_SCREENSHOT = path.resolve(__dirname, '../../../docs/images/model-monitor.png');
+
 export async function screenshot(locator: Locator, name: string): Promise<void> {
   await locator.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 }

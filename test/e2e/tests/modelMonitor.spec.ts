@@ -180,7 +180,7 @@ test('the palette command opens the Model Monitor panel', async ({ page }) => {
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('No monitors yet');
   await expect(panel.locator('code')).toHaveText(
-    'model-monitor baseline --dataset train.csv --output baseline'
+    'model-monitor baseline --dataset train.csv --header --output baseline'
   );
   // The server part is installed with the same version: no dialog.
   await page.waitForTimeout(500);

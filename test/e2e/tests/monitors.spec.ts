@@ -3,7 +3,14 @@ import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
 
-import { FIXTURES, HOSTILE_NAME, fileItem, forbidAlerts, screenshot } from './helpers';
+import {
+  FIXTURES,
+  HOSTILE_NAME,
+  README_SCREENSHOT,
+  fileItem,
+  forbidAlerts,
+  screenshot
+} from './helpers';
 import { writeMonitorData } from './monitorFixtures';
 
 test.describe('Monitors in the side panel', () => {
@@ -112,6 +119,7 @@ test.describe('Monitors in the side panel', () => {
     );
     // The run's toasts would cover the charts in the screenshots.
     await page.addStyleTag({ content: '.Toastify { display: none; }' });
+    await page.screenshot({ path: README_SCREENSHOT });
     await screenshot(comparison.locator('.jp-ModelMonitor-statisticsBody'), 'comparison-table');
     await screenshot(comparison.locator('.jp-ModelMonitor-comparisonDetail'), 'comparison-numeric');
     await rows.filter({ hasText: 'city' }).click();
