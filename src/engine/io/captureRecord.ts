@@ -1,3 +1,4 @@
+import { scanCaptureEnvelope } from './captureEnvelope';
 import { decodePayload, CapturePayload, PayloadProblem } from './capturePayload';
 import { Row } from './payloadRows';
 import { preprocessorRows, RecordPreprocessor, toPreprocessorRecord } from './preprocessor';
@@ -23,15 +24,8 @@ export function captureLineRows(
   widths: CsvWidths,
   preprocessor?: RecordPreprocessor
 ): Row[] {
-  let record: any;
-  try {
-    record = JSON.parse(line);
-  } catch (error) {
-    reject(ctx, { kind: 'malformed_json', line: lineNumber, message: (error as Error).message });
-    return [];
-  }
-  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-    reject(ctx, { kind: 'malformed_json', line: lineNumber, message: 'expected a JSON object' });
+  const record: any = scanCaptureEnvelope(line) ?? parsedRecord(line, lineNumber, ctx);
+  if (record === null) {
     return [];
   }
   checkInferenceTime(record, lineNumber, ctx);
@@ -49,6 +43,26 @@ export function captureLineRows(
     return [];
   }
   return pairedRows(capture, lineNumber, ctx, widths);
+}
+
+/** The slow path: any JSON object; null (reported) for anything else. */
+function parsedRecord(
+  line: string,
+  lineNumber: number,
+  ctx: ReadContext
+): Record<string, any> | null {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch (error) {
+    reject(ctx, { kind: 'malformed_json', line: lineNumber, message: (error as Error).message });
+    return null;
+  }
+  if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+    reject(ctx, { kind: 'malformed_json', line: lineNumber, message: 'expected a JSON object' });
+    return null;
+  }
+  return record as Record<string, any>;
 }
 
 function pairedRows(
