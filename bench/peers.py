@@ -2,10 +2,16 @@
 
     python bench/peers.py TOOL TASK --data DIR --out DIR [--baseline-summary FILE]
 
-TOOL is duckdb, pandas, polars, whylogs, evidently or pydeequ; TASK is ``baseline`` (statistics of
-``DIR/baseline``) or ``monitor`` (statistics of ``DIR/current`` plus a per-feature distance to the
-baseline). Every tool computes, per column, count, missing, mean, std, min, max, deciles and the
-distinct count, and for categorical columns the value frequencies; it writes them to
+TOOL is duckdb, polars or pandas (the fair variants of bench/fair_peers.py, which also take
+``--input capture|csv``), or duckdb-light, polars-light, pandas-light, whylogs, evidently or pydeequ
+(this file). TASK is ``baseline`` (statistics of ``DIR/baseline``) or ``monitor`` (statistics of
+``DIR/current`` plus a per-feature distance to the baseline).
+
+The light variants are lighter than our engine: they are handed the column types (no type votes
+on the text), count distinct parsed values of numeric columns rather than texts, and count values
+of the 5 categorical columns only; duckdb-light materialises the whole table in memory. Each
+computes, per column, count, missing, mean, std, min, max, deciles and the distinct count, and for
+categorical columns the value frequencies; it writes them to
 ``OUT/summary.json`` in one common layout, which ``monitor`` reads back as the baseline (as our
 engine reads ``statistics.json``). Exceptions: whylogs keeps its own profile as the baseline, and
 Evidently compares against the reference *data* (that is how Evidently works), so its ``monitor``
@@ -25,6 +31,8 @@ import math
 import os
 import sys
 from pathlib import Path
+
+from fair_peers import FAIR_TOOLS
 
 DECILES = [i / 10 for i in range(1, 10)]
 
@@ -68,7 +76,7 @@ def write_summary(out: Path, tool: str, rows: int, columns: dict, distance: dict
 
 
 # ---------------------------------------------------------------------------------------------
-# DuckDB: reads the capture JSON lines itself and splits the CSV payload in SQL.
+# duckdb-light: reads the capture JSON lines itself and splits the CSV payload in SQL, typed.
 
 
 def run_duckdb(data: Path, task: str, out: Path, baseline: dict | None) -> None:
@@ -152,11 +160,11 @@ def run_duckdb(data: Path, task: str, out: Path, baseline: dict | None) -> None:
         }
         if baseline:
             distance[c] = categorical_distance(baseline["columns"][c]["frequencies"], frequencies)
-    write_summary(out, "duckdb", rows, columns, distance if baseline else None)
+    write_summary(out, "duckdb-light", rows, columns, distance if baseline else None)
 
 
 # ---------------------------------------------------------------------------------------------
-# pandas: read_csv (C engine), describe with deciles, nunique, value_counts.
+# pandas-light: read_csv (C engine, typed), describe with deciles, nunique, value_counts.
 
 
 def run_pandas(data: Path, task: str, out: Path, baseline: dict | None) -> None:
@@ -198,11 +206,11 @@ def run_pandas(data: Path, task: str, out: Path, baseline: dict | None) -> None:
         }
         if baseline:
             distance[c] = categorical_distance(baseline["columns"][c]["frequencies"], frequencies)
-    write_summary(out, "pandas", rows, columns, distance if baseline else None)
+    write_summary(out, "pandas-light", rows, columns, distance if baseline else None)
 
 
 # ---------------------------------------------------------------------------------------------
-# polars: read_csv (multi-threaded), one select of all aggregates, value_counts.
+# polars-light: read_csv (typed), one select of all aggregates, value_counts.
 
 
 def run_polars(data: Path, task: str, out: Path, baseline: dict | None) -> None:
@@ -262,7 +270,7 @@ def run_polars(data: Path, task: str, out: Path, baseline: dict | None) -> None:
         }
         if baseline:
             distance[c] = categorical_distance(baseline["columns"][c]["frequencies"], frequencies)
-    write_summary(out, "polars", rows, columns, distance if baseline else None)
+    write_summary(out, "polars-light", rows, columns, distance if baseline else None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -309,7 +317,8 @@ def run_whylogs(data: Path, task: str, out: Path, baseline: dict | None) -> None
         from whylogs.core.view.dataset_profile_view import DatasetProfileView
         from whylogs.viz.drift.column_drift_algorithms import calculate_drift_scores
 
-        reference = DatasetProfileView.read(str(out.parent / "whylogs-baseline" / "profile.bin"))
+        baseline_out = out.parent / out.name.replace("monitor", "baseline")
+        reference = DatasetProfileView.read(str(baseline_out / "profile.bin"))
         scores = calculate_drift_scores(
             target_view=view, reference_view=reference, with_thresholds=True
         )
@@ -449,9 +458,9 @@ def run_pydeequ(data: Path, task: str, out: Path, baseline: dict | None) -> None
 
 
 TOOLS = {
-    "duckdb": run_duckdb,
-    "pandas": run_pandas,
-    "polars": run_polars,
+    "duckdb-light": run_duckdb,
+    "pandas-light": run_pandas,
+    "polars-light": run_polars,
     "whylogs": run_whylogs,
     "evidently": run_evidently,
     "pydeequ": run_pydeequ,
@@ -460,8 +469,11 @@ TOOLS = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Run one peer on one benchmark task.")
-    parser.add_argument("tool", choices=sorted(TOOLS))
+    parser.add_argument("tool", choices=sorted([*TOOLS, *FAIR_TOOLS]))
     parser.add_argument("task", choices=["baseline", "monitor"])
+    parser.add_argument(
+        "--input", choices=["capture", "csv"], default="capture", help="fair variants only"
+    )
     parser.add_argument("--data", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--baseline-summary", type=Path)
@@ -472,7 +484,11 @@ def main() -> None:
         if args.baseline_summary is None:
             sys.exit("monitor needs --baseline-summary")
         baseline = json.loads(args.baseline_summary.read_text())
-    TOOLS[args.tool](args.data, args.task, args.out, baseline)
+    if args.tool in FAIR_TOOLS:
+        dataset = args.data / ("baseline" if args.task == "baseline" else "current")
+        FAIR_TOOLS[args.tool](args.data, dataset, args.input, args.out, baseline)
+    else:
+        TOOLS[args.tool](args.data, args.task, args.out, baseline)
 
 
 if __name__ == "__main__":

@@ -15,27 +15,87 @@ def fmt(value: float, digits: int = 2) -> str:
     return f"{value:.{digits}f}"
 
 
-def table(result: dict) -> str:
-    lines = [
-        "| Task | Tool | Input | Wall s (median) | Wall s (min) | MB/s | rows/s | Peak RSS MB "
-        "| Peer time ÷ ours |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+INPUT_TITLES = {"capture": "capture JSON lines", "csv": "plain CSV", "arrow": "Arrow IPC"}
+
+
+def ratio(r: dict, key: str) -> str:
+    return f"{r[key]:.2f}×" if key in r else "–"
+
+
+def measurement_row(r: dict) -> str:
+    head = f"| {r['name']} | {r['variant']} | {r['input']} "
+    if not r["ok"]:
+        return head + f"| failed: {r['error'][:80]!r} | | | | | | |"
+    return (
+        head + f"| {fmt(r['seconds_median'])} | {fmt(r['cpu_seconds_median'])} "
+        f"| {r['peak_rss_mb']:,.0f} | {r['rows_per_s']:,.0f} | {fmt(r['mb_per_s'], 1)} "
+        f"| {ratio(r, 'wall_ratio')} | {ratio(r, 'cpu_ratio')} |"
+    )
+
+
+def table(result: dict, size: str, task: str, kind: str) -> str:
+    """One size, task and input kind: every tool that read that input."""
+    rows = [
+        r
+        for r in result["measurements"]
+        if (r["size"], r["task"], r["input_kind"]) == (size, task, kind)
     ]
-    for r in result["measurements"]:
-        if not r["ok"]:
-            lines.append(
-                f"| {r['task']} | {r['name']} | {r['input']} "
-                f"| failed: {r['error'][:80]!r} | | | | | |"
-            )
-            continue
-        speedup = f"{r['our_speedup']:.2f}×" if "our_speedup" in r else "–"
+    if not rows:
+        return ""
+    lines = [
+        f"**{size}, {task}, every tool reads the {INPUT_TITLES[kind]}**",
+        "",
+        "| Tool | Work | How it reads | Wall s | CPU s | Peak RSS MB | rows/s | MB/s "
+        "| Wall ÷ ours | CPU ÷ ours |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    return "\n".join(lines + [measurement_row(r) for r in rows])
+
+
+def tables(result: dict) -> str:
+    parts = [
+        table(result, size, task, kind)
+        for size in result["parameters"]["sizes"]
+        for task in ("baseline", "monitor")
+        for kind in INPUT_TITLES
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
+def scaling_table(rows: list[dict]) -> str:
+    if not rows:
+        return "Our scaling from 1 to 2 workers: not measured."
+    lines = [
+        "Our scaling from 1 to 2 workers (wall time with 1 ÷ with 2; CPU time with 2 ÷ with 1):",
+        "",
+        "| Input size | Task | Input | Wall speed-up | CPU growth |",
+        "| --- | --- | --- | ---: | ---: |",
+    ]
+    for row in rows:
         lines.append(
-            f"| {r['task']} | {r['name']} | {r['input']} | {fmt(r['seconds_median'])} "
-            f"| {fmt(r['seconds_min'])} "
-            f"| {fmt(r['mb_per_s'], 1)} "
-            f"| {r['rows_per_s']:,.0f} | {r['peak_rss_mb']:,.0f} | {speedup} |"
+            f"| {row['size']} | {row['task']} | {INPUT_TITLES[row['input_kind']]} "
+            f"| {row['wall_speedup']:.2f}× | {row['cpu_growth']:.2f}× |"
         )
     return "\n".join(lines)
+
+
+def fair_check_text(checks: list[dict]) -> str:
+    """One line: did every fair peer agree with our statistics (bench/fair_check.py)?"""
+    if not checks:
+        return "Fair-variant check: no fair peer ran."
+    failed = [c for c in checks if not c["ok"]]
+    if not failed:
+        return (
+            f"Fair-variant check (bench/fair_check.py): all {len(checks)} fair summaries agree "
+            "with our statistics.json (rows, missing and present counts, inferred types, min, "
+            "max, mean, distinct counts within sketch error, categorical bucket counts)."
+        )
+    items = "".join(
+        f"\n- **{c['peer']}** {c['size']} {c['task']} {c['input_kind']}: "
+        f"{'; '.join(c['problems'][:3])}"
+        for c in failed
+    )
+    return f"**Fair-variant check FAILED** for {len(failed)} of {len(checks)} summaries:{items}"
 
 
 def accuracy_table(result: dict) -> str:
@@ -54,14 +114,19 @@ def accuracy_table(result: dict) -> str:
 
 
 def chart_spec(result: dict) -> dict:
+    size = result["parameters"]["sizes"][0]
     values = [
-        {"tool": r["name"], "task": r["task"], "rows_per_s": round(r["rows_per_s"])}
+        {
+            "tool": f"{r['name']} ({r['input_kind']})",
+            "task": r["task"],
+            "rows_per_s": round(r["rows_per_s"]),
+        }
         for r in result["measurements"]
-        if r["ok"]
+        if r["ok"] and r["size"] == size
     ]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": f"Throughput, {result['parameters']['size']} input (rows/s, higher is better)",
+        "title": f"Throughput, {size} input (rows/s, higher is better)",
         "data": {"values": values},
         "mark": "bar",
         "width": 420,
@@ -153,77 +218,89 @@ def lab_table(lab: dict | None) -> str:
 def memory_table(rows: list[dict]) -> str:
     """Our peak RSS against input size (baseline task, capture input)."""
     if len({row["size"] for row in rows}) < 2:
-        return "Memory against input size: not measured in this run (`--memory-size none`)."
+        return "Memory against input size: one size in this run (`--size 100MB,1GB` for both)."
     lines = [
-        "Our memory against input size (baseline task, capture files; a size other than the "
-        "main input is one run per worker count, without warm-up):",
+        "Our memory against input size (baseline task, capture files, medians as above):",
         "",
-        "| Input | Rows | Workers | Wall s | Peak RSS MB |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| Input | Rows | Workers | Wall s | CPU s | Peak RSS MB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         lines.append(
             f"| {row['capture_mb']:,.0f} MB | {row['rows']:,} | {row['workers']} "
-            f"| {row['seconds']:.2f} | {row['peak_rss_mb']:.0f} |"
+            f"| {row['seconds']:.2f} | {row['cpu_seconds']:.2f} | {row['peak_rss_mb']:.0f} |"
         )
     return "\n".join(lines)
 
 
-def section(result: dict, svg_name: str) -> str:
+def data_text(result: dict) -> str:
+    parts = []
+    for size, manifest in result["data"].items():
+        base, current = manifest["datasets"]["baseline"], manifest["datasets"]["current"]
+        parts.append(
+            f"`{size}`: baseline {base['rows']:,} rows ({base['capture_bytes'] / 2**20:.0f} MB of "
+            f"capture files, {base['csv_bytes'] / 2**20:.0f} MB as CSV), current "
+            f"{current['rows']:,} rows"
+        )
+    return "; ".join(parts)
+
+
+def spread_text(result: dict) -> str:
     machine = result["machine"]
-    params = result["parameters"]
-    data = result["data"]["datasets"]
-    skipped = (
-        "".join(f"\n- **{peer}**: {reason}" for peer, reason in result["skipped"].items())
-        or " none."
-    )
-    scaling = ", ".join(
-        f"{task} {ratio:.2f}×" for task, ratio in result["our_scaling_1_to_2_workers"].items()
-    )
-    memory_text = memory_table(result.get("memory_by_input_size") or [])
-    versions = ", ".join(f"{k} {v}" for k, v in result["versions"].items() if v)
-    base, current = data["baseline"], data["current"]
-    load = ", ".join(f"{x:.2f}" for x in machine["loadavg_at_start"])
+    if machine["nproc"] > 2:
+        return ""
     spreads = [
         max(r["seconds_all"]) / min(r["seconds_all"])
         for r in result["measurements"]
         if r["ok"] and len(r["seconds_all"]) > 1
     ]
-    spread = max(spreads, default=1.0)
-    shared = ""
-    if machine["nproc"] <= 2:
-        shared = (
-            "**Numbers taken on a 2-core virtual machine**, where other work may run: "
-            f"the timed runs of one tool varied by up to {spread:.1f}× (every run is in the "
-            "JSON), so read small ratios as ties."
-        )
-    slow = f"{params.get('slow_repeat', 1)} for {', '.join(params.get('slow_peers', []))}"
+    return (
+        "**Numbers taken on a 2-core virtual machine**, where other work may run: the timed "
+        f"runs of one tool varied by up to {max(spreads, default=1.0):.1f}× (every run is in "
+        "the JSON), so read small ratios as ties."
+    )
+
+
+def section(result: dict, svg_name: str) -> str:
+    machine = result["machine"]
+    params = result["parameters"]
+    skipped = (
+        "".join(f"\n- **{peer}**: {reason}" for peer, reason in result["skipped"].items())
+        or " none."
+    )
+    versions = ", ".join(f"{k} {v}" for k, v in result["versions"].items() if v)
+    load = ", ".join(f"{x:.2f}" for x in machine["loadavg_at_start"])
+    slow = f"{params['slow_repeat']} for {', '.join(params['slow_peers'])}"
+    slow_sizes = "every size" if params["slow_all_sizes"] else f"{params['sizes'][0]} only"
     return f"""{START}
 ## Latest results
 
 Run {result["started"][:19]}Z on {machine["nproc"]} cores ({machine["cpu_model"]}),
-{machine["memory_gb"]} GB, load average at start {load}. {shared}
+{machine["memory_gb"]} GB, load average at start {load}. {spread_text(result)}
 
-Input `{params["size"]}`: baseline {base["rows"]:,} rows ({base["capture_bytes"] / 2**20:.0f} MB
-of capture files, {base["csv_bytes"] / 2**20:.0f} MB as CSV), current {current["rows"]:,} rows.
-Each figure is the median of {params["repeat"]} timed runs ({slow}),
-each in a fresh process, after one warm-up run that is not counted; runs are interleaved across
-tools (all warm-ups, then round 1 of every tool, round 2, ...) so that outside load spreads evenly.
-Wall time includes the start-up of the interpreter, JVM or Node. MB/s is of the input that tool
-read (capture files are ~3× the CSV); rows/s compares like with like. "Peer time ÷ ours" > 1
-means we are faster than that peer (ours = capture input, 2 workers, the default on this machine).
+Input {data_text(result)}. Each figure is the median of {params["repeat"]} timed runs ({slow};
+they run at {slow_sizes}), each in a fresh process, after one warm-up run that is not counted;
+runs are interleaved across tools. Wall time includes the start-up of the interpreter, JVM or
+Node; CPU time is user + sys of the whole process tree. **Work**: *fair* variants do the work our
+engine does (text cells, per-cell type votes, distinct texts, top-120 value counts of every
+column, quantiles); *lighter* ones are handed the types and count values of 5 columns; *own* are
+the tool's own profile. "÷ ours" is that tool's time over ours (2 workers) on the same input,
+task and size: > 1 means we are faster.
 
-{table(result)}
+{tables(result)}
 
 ![throughput chart]({svg_name})
 
-Our scaling from 1 to 2 workers (time with 1 ÷ time with 2): {scaling or "–"}.
+{scaling_table(result["our_scaling_1_to_2_workers"])}
 
-{memory_text}
+{memory_table(result.get("memory_by_input_size") or [])}
+
+{fair_check_text(result.get("fair_checks") or [])}
 
 {lab_table(result.get("lab_render"))}
 
-Accuracy of the baseline statistics against exact values (numpy / polars on the same rows):
+Accuracy of the baseline statistics ({params["sizes"][0]}) against exact values (numpy / polars
+on the same rows):
 
 {accuracy_table(result)}
 

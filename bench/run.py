@@ -5,13 +5,17 @@
    A peer that cannot be installed is skipped with the reason recorded.
 2. Generates the data (bench/generate.py, seeded) unless it is already there.
 3. Runs every measurement in a fresh subprocess: one warm-up run (excluded) and --repeat timed runs,
-   polling /proc for the peak RSS of the whole process tree (Spark's JVM, Node's workers).
-4. Checks the accuracy of our statistics.json (and the peers' approximations) against exact values.
+   polling /proc for the peak RSS of the whole process tree (Spark's JVM, Node's workers) and taking
+   the CPU time (user + sys) of the whole tree from the kernel's accounting of reaped children.
+   Two input kinds per task: every tool in the capture rows reads the capture files, every tool in
+   the CSV rows the plain CSV.
+4. Checks that the fair peers compute what they claim (bench/fair_check.py, against our
+   statistics.json) and the accuracy of our statistics.json (and the peers') against exact values.
 5. Writes bench/results/<timestamp>.json, a Vega-Lite chart (.vl.json and .svg) and the table in
    bench/README.md between the markers.
 
-Options: --size 100MB|1GB|10MB, --memory-size 1GB|none, --repeat N, --peers duckdb,pandas,...,
---skip-install.
+Options: --size 100MB,1GB (one or more of 10MB, 100MB, 1GB), --repeat N, --peers duckdb,pandas,...,
+--slow-all-sizes, --skip-install.
 """
 
 from __future__ import annotations
@@ -59,17 +63,38 @@ PEER_REQUIREMENTS = {
     "whylogs": ["whylogs[viz]==1.6.4", "numpy<2", "pandas<2.3"],  # np.unicode_ and IPython in viz
     "evidently": ["evidently==0.7.23", "pandas<3"],  # imports a pandas-2-only helper
 }
-ALL_PEERS = ["duckdb", "polars", "pandas", "whylogs", "pydeequ", "evidently"]
+# Fair variants do the work our engine does (bench/fair_stats.py) on each input; light variants
+# are the lighter queries of earlier runs (handed the types, fewer value counts); the others
+# profile in their own way, roughly comparable to ours.
+FAIR_PEERS = ["duckdb", "polars", "pandas"]
+LIGHT_PEERS = ["duckdb-light", "polars-light", "pandas-light"]
+OWN_WAY_PEERS = ["whylogs", "pydeequ", "evidently"]
+ALL_PEERS = FAIR_PEERS + LIGHT_PEERS + OWN_WAY_PEERS
+INPUT_KINDS = {"capture": "capture JSON lines", "csv": "plain CSV"}
+# Fair peers read both inputs (one row per input); the others one input each.
 PEER_INPUT = {
-    "duckdb": "capture JSON lines (read_json + string_split in SQL)",
-    "pandas": "plain CSV (read_csv, C engine)",
-    "polars": "plain CSV (read_csv)",
-    "whylogs": "plain CSV (pandas.read_csv + why.log)",
-    "evidently": "plain CSV (pandas.read_csv + Report)",
-    "pydeequ": "plain CSV (Spark local[2], explicit schema)",
+    ("duckdb", "capture"): "read_json + string_split in SQL, all text, memory_limit",
+    ("duckdb", "csv"): "read_csv all_varchar, memory_limit",
+    ("polars", "capture"): "lines + json_path_match + split, all text, streaming",
+    ("polars", "csv"): "scan_csv all text, streaming",
+    ("pandas", "capture"): "json.loads per line + read_csv, all str",
+    ("pandas", "csv"): "read_csv, all str",
+    ("duckdb-light", "capture"): "read_json + string_split in SQL, typed, in memory",
+    ("polars-light", "csv"): "read_csv, typed",
+    ("pandas-light", "csv"): "read_csv (C engine), typed",
+    ("whylogs", "csv"): "pandas.read_csv + why.log",
+    ("evidently", "csv"): "pandas.read_csv + Report",
+    ("pydeequ", "csv"): "Spark local[2], explicit schema",
+}
+PEER_WORK = {
+    **{peer: "fair" for peer in FAIR_PEERS},
+    **{peer: "lighter" for peer in LIGHT_PEERS},
+    "whylogs": "own (sketches, comparable)",
+    "pydeequ": "own (Deequ, comparable)",
+    "evidently": "own (report, heavier)",
 }
 SLOW_PEERS = {"pydeequ", "evidently"}  # minutes per run at 100 MB: fewer timed runs (--slow-repeat)
-NUMPY_PEERS = {"pandas", "polars", "whylogs", "evidently", "duckdb"}
+NUMPY_PEERS = {*FAIR_PEERS, *LIGHT_PEERS, "whylogs", "evidently"}
 
 
 def log(message: str) -> None:
@@ -167,12 +192,54 @@ def tree_rss(process) -> int:
     return total
 
 
+def become_subreaper() -> None:
+    """Processes orphaned by a measured run (a JVM outliving its Python parent) are re-parented
+    to us rather than to init, so that their CPU time reaches our children's accounting."""
+    import ctypes
+
+    pr_set_child_subreaper = 36
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_child_subreaper, 1, 0, 0, 0)
+
+
+def reap_orphans(timeout: float = 30.0) -> None:
+    """Wait for descendants left running after the measured process exited (see above)."""
+    import psutil
+
+    deadline = time.perf_counter() + timeout
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return  # no children left
+        if pid:
+            continue
+        if time.perf_counter() > deadline:
+            for orphan in psutil.Process().children():
+                orphan.kill()
+        time.sleep(0.02)
+
+
+def children_cpu() -> tuple[float, float]:
+    """User and system CPU seconds of all reaped descendants so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime, usage.ru_stime
+
+
+def kill_tree(process) -> None:
+    for member in [process, *process.children(recursive=True)]:
+        member.kill()
+
+
 def measure(cmd: list[str], env: dict, log_dir: Path, label: str, timeout: float) -> dict:
-    """Run cmd once in a fresh process; wall time and peak RSS of its process tree."""
+    """Run cmd once in a fresh process: wall time, CPU time (user + sys of every process of the
+    tree, from the kernel's accounting once they are reaped) and peak RSS of the tree."""
     import psutil
 
     log_dir.mkdir(parents=True, exist_ok=True)
     with open(log_dir / f"{label}.out", "w") as out, open(log_dir / f"{label}.err", "w") as err:
+        user_before, sys_before = children_cpu()
         started = time.perf_counter()
         child = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=ROOT)
         process = psutil.Process(child.pid)
@@ -180,16 +247,25 @@ def measure(cmd: list[str], env: dict, log_dir: Path, label: str, timeout: float
         while child.poll() is None:
             peak = max(peak, tree_rss(process))
             if time.perf_counter() - started > timeout:
-                for member in [process, *process.children(recursive=True)]:
-                    member.kill()
+                kill_tree(process)
                 child.wait()
+                reap_orphans()
                 return {"ok": False, "error": f"timeout after {timeout:.0f} s"}
             time.sleep(0.02)
         seconds = time.perf_counter() - started
+        reap_orphans()
+        user_after, sys_after = children_cpu()
     if child.returncode != 0:
         tail = (log_dir / f"{label}.err").read_text()[-600:]
         return {"ok": False, "error": f"exit {child.returncode}: {tail}"}
-    result = {"ok": True, "seconds": seconds, "peak_rss_mb": peak / 2**20}
+    result = {
+        "ok": True,
+        "seconds": seconds,
+        "cpu_seconds": (user_after - user_before) + (sys_after - sys_before),
+        "user_seconds": user_after - user_before,
+        "sys_seconds": sys_after - sys_before,
+        "peak_rss_mb": peak / 2**20,
+    }
     try:  # our CLI prints a JSON summary with its own elapsedMs (without Node's start-up)
         result["engine_ms"] = json.loads((log_dir / f"{label}.out").read_text())["elapsedMs"]
     except (json.JSONDecodeError, KeyError, TypeError):
@@ -348,27 +424,32 @@ class Runner:
         self.done = 0
 
     def repeat_of(self, spec: dict) -> int:
-        if "repeat" in spec:
-            return spec["repeat"]
-        return self.args.slow_repeat if spec["name"] in SLOW_PEERS else self.args.repeat
+        return self.args.slow_repeat if spec["meta"]["tool"] in SLOW_PEERS else self.args.repeat
+
+    def runs_of(self, spec: dict) -> int:
+        return self.repeat_of(spec) + 1  # with the warm-up
 
     def one(self, spec: dict, attempt: int) -> dict:
-        name, task = spec["name"], spec["task"]
+        meta = spec["meta"]
         warmup = attempt == 0
-        label = f"{name}-{task}-{'warmup' if warmup else attempt}".replace(" ", "_")
+        what = "warmup" if warmup else str(attempt)
+        label = f"{meta['size']}-{slug(spec['name'])}-{spec['task']}-{meta['input_kind']}-{what}"
         result = measure(spec["cmd"], spec["env"], self.run_dir / "logs", label, self.args.timeout)
         self.done += 1
         what = "warm-up" if warmup else f"run {attempt}/{self.repeat_of(spec)}"
         if result["ok"]:
-            detail = f"{result['seconds']:.2f} s, peak RSS {result['peak_rss_mb']:.0f} MB"
+            detail = (
+                f"{result['seconds']:.2f} s wall, {result['cpu_seconds']:.2f} s CPU, "
+                f"peak RSS {result['peak_rss_mb']:.0f} MB"
+            )
         else:
             detail = f"FAILED {result['error'][:300]}"
-        log(f"[{self.done}/{self.total}] {name} {task} {what}: {detail}")
+        where = f"{meta['size']} {meta['input_kind']}"
+        log(f"[{self.done}/{self.total}] {spec['name']} {spec['task']} {where} {what}: {detail}")
         return result
 
-    def run(self, specs: list[dict], record: bool = True) -> list[dict]:
-        """Each spec: name, task, cmd, env, meta (optional: repeat, warmup). Returns one result
-        entry per spec; `record` adds them to the results table."""
+    def run(self, specs: list[dict]) -> list[dict]:
+        """Each spec: name, task, cmd, env, meta. Adds one result entry per spec."""
         runs: dict[int, list[dict]] = {i: [] for i in range(len(specs))}
         failed: dict[int, str] = {}
         rounds = max((self.repeat_of(spec) for spec in specs), default=0)
@@ -376,100 +457,48 @@ class Runner:
             for i, spec in enumerate(specs):
                 if i in failed or attempt > self.repeat_of(spec):
                     continue
-                if attempt == 0 and not spec.get("warmup", True):
-                    continue
                 result = self.one(spec, attempt)
                 if not result["ok"]:
                     failed[i] = result["error"]
                     self.done += self.repeat_of(spec) - attempt
                 elif attempt > 0:
                     runs[i].append(result)
-        entries = []
-        for i, spec in enumerate(specs):
-            base = {"name": spec["name"], "task": spec["task"], **spec["meta"]}
-            if i in failed:
-                entries.append({**base, "ok": False, "error": failed[i]})
-                continue
-            seconds = [r["seconds"] for r in runs[i]]
-            median = statistics.median(seconds)
-            engine_ms = [r["engine_ms"] for r in runs[i] if "engine_ms" in r]
-            entries.append(
-                {
-                    **base,
-                    "ok": True,
-                    "seconds_median": median,
-                    "seconds_min": min(seconds),
-                    "seconds_all": seconds,
-                    "runs": len(seconds),
-                    "engine_ms_reported": engine_ms or None,
-                    "peak_rss_mb": max(r["peak_rss_mb"] for r in runs[i]),
-                    "rows_per_s": spec["meta"]["rows"] / median,
-                    "mb_per_s": spec["meta"]["input_bytes"] / 2**20 / median,
-                }
-            )
-        if record:
-            self.results += entries
+        entries = [
+            entry(spec, runs[i], failed.get(i)) for i, spec in enumerate(specs)
+        ]  # fmt: skip
+        self.results += entries
         return entries
 
 
-MEMORY_VARIANTS = [("ours", 2), ("ours, 1 worker", 1)]
+def entry(spec: dict, runs: list[dict], error: str | None) -> dict:
+    """One result row: medians of the timed runs of one spec."""
+    base = {"name": spec["name"], "task": spec["task"], **spec["meta"]}
+    if error is not None:
+        return {**base, "ok": False, "error": error}
+    seconds = [r["seconds"] for r in runs]
+    cpu = [r["cpu_seconds"] for r in runs]
+    median = statistics.median(seconds)
+    engine_ms = [r["engine_ms"] for r in runs if "engine_ms" in r]
+    return {
+        **base,
+        "ok": True,
+        "seconds_median": median,
+        "seconds_min": min(seconds),
+        "seconds_all": seconds,
+        "cpu_seconds_median": statistics.median(cpu),
+        "cpu_seconds_all": cpu,
+        "user_seconds_all": [r["user_seconds"] for r in runs],
+        "sys_seconds_all": [r["sys_seconds"] for r in runs],
+        "runs": len(seconds),
+        "engine_ms_reported": engine_ms or None,
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+        "rows_per_s": spec["meta"]["rows"] / median,
+        "mb_per_s": spec["meta"]["input_bytes"] / 2**20 / median,
+    }
 
 
-def memory_sizes(args: argparse.Namespace) -> list[str]:
-    """The other input size at which our peak RSS is measured (1 GB, or 100 MB for a 1 GB run)."""
-    if args.memory_size == "NONE":
-        return []
-    other = args.memory_size if args.memory_size != args.size else "100MB"
-    return [] if other == args.size else [other]
-
-
-def memory_by_input_size(
-    args: argparse.Namespace, runner: Runner, roots: dict, prep: Path
-) -> list[dict]:
-    """Our baseline task (capture input) at each generated size: the main size's timed runs, and
-    one run per worker count at the other size (no warm-up: what is compared is peak RSS)."""
-    rows = []
-    for size, root in roots.items():
-        info = json.loads((root / "manifest.json").read_text())["datasets"]["baseline"]
-        for name, workers in MEMORY_VARIANTS:
-            if size == args.size:
-                run = next(
-                    (r for r in runner.results if r["name"] == name and r["task"] == "baseline"),
-                    None,
-                )
-            else:
-                out = runner.run_dir / f"ours-{size}-{workers}w-baseline"
-                cmd = our_command("baseline", root / "baseline", out, workers, "capture", prep)
-                meta = {
-                    "tool": "ours",
-                    "workers": workers,
-                    "input": "capture JSON lines",
-                    "input_bytes": info["capture_bytes"],
-                    "rows": info["rows"],
-                    "size": size,
-                }
-                spec = {
-                    "name": f"{name} ({size})",
-                    "task": "baseline",
-                    "cmd": cmd,
-                    "env": dict(os.environ),
-                    "meta": meta,
-                    "repeat": 1,
-                    "warmup": False,
-                }
-                run = runner.run([spec], record=False)[0]
-            if run and run.get("ok"):
-                rows.append(
-                    {
-                        "size": size,
-                        "workers": workers,
-                        "capture_mb": info["capture_bytes"] / 2**20,
-                        "rows": info["rows"],
-                        "seconds": run["seconds_median"],
-                        "peak_rss_mb": run["peak_rss_mb"],
-                    }
-                )
-    return sorted(rows, key=lambda row: (row["capture_mb"], -row["workers"]))
+def slug(name: str) -> str:
+    return name.replace(" ", "_").replace(",", "")
 
 
 def latest_lab_render() -> dict | None:
@@ -480,8 +509,208 @@ def latest_lab_render() -> dict | None:
     return {**json.loads(files[-1].read_text()), "file": f"results/{files[-1].name}"}
 
 
-def run_all(args: argparse.Namespace, skipped: dict) -> dict:
+# ---------------------------------------------------------------------------------------------
+# What is run: per size, task (baseline, monitor) and input kind (capture, csv).
+
+OUR_VARIANTS = [("ours", 2), ("ours, 1 worker", 1)]
+OUR_INPUT_FILE = {"capture": "capture", "csv": "data.csv", "arrow": "data.arrow"}
+
+
+class Plan:
+    """The commands of one size: where each writes, and our prepared baselines for `monitor`."""
+
+    def __init__(self, args: argparse.Namespace, size: str, root: Path, run_dir: Path):
+        self.args = args
+        self.size = size
+        self.root = root
+        self.dir = run_dir / size
+        self.manifest = json.loads((root / "manifest.json").read_text())
+
+    def prepare(self) -> None:
+        """Our baseline files for the monitoring task, from each input kind (untimed)."""
+        for kind in INPUT_KINDS:
+            prep = self.prep_dir(kind)
+            cmd = our_command("baseline", self.root / "baseline", prep, 1, kind, prep)
+            subprocess.run(cmd, check=True, capture_output=True)
+
+    def prep_dir(self, kind: str) -> Path:
+        return self.dir / f"ours-prep-{kind}"
+
+    def out_dir(self, name: str, task: str, kind: str) -> Path:
+        return self.dir / f"{slug(name)}-{task}-{kind}"
+
+    def meta(self, tool: str, task: str, kind: str, input_text: str) -> dict:
+        info = self.manifest["datasets"]["baseline" if task == "baseline" else "current"]
+        input_bytes = info[f"{kind}_bytes"]
+        if tool == "evidently" and task == "monitor":  # Evidently compares with reference data
+            input_bytes += self.manifest["datasets"]["baseline"]["csv_bytes"]
+        return {
+            "tool": tool,
+            "variant": "ours" if tool == "ours" else PEER_WORK[tool],
+            "input_kind": kind,
+            "input": input_text,
+            "input_bytes": input_bytes,
+            "rows": info["rows"],
+            "size": self.size,
+        }
+
+    def ours(self, task: str, kind: str, name: str, workers: int) -> dict:
+        dataset = self.root / ("baseline" if task == "baseline" else "current")
+        out = self.out_dir(name, task, kind)
+        cmd = our_command(task, dataset, out, workers, kind, self.prep_dir(kind))
+        text = INPUT_KINDS.get(kind, "Arrow IPC")
+        meta = {**self.meta("ours", task, kind, text), "workers": workers}
+        return {"name": name, "task": task, "cmd": cmd, "env": dict(os.environ), "meta": meta}
+
+    def peer(self, task: str, kind: str, peer: str) -> dict:
+        out = self.out_dir(peer, task, kind)
+        cmd = [peer_python(peer), str(BENCH / "peers.py"), peer, task, "--data", str(self.root)]
+        cmd += ["--out", str(out)]
+        if peer in FAIR_PEERS:
+            cmd += ["--input", kind]
+        if task == "monitor":
+            summary = self.out_dir(peer, "baseline", kind) / "summary.json"
+            cmd += ["--baseline-summary", str(summary)]
+        meta = self.meta(peer, task, kind, PEER_INPUT[(peer, kind)])
+        return {"name": peer, "task": task, "cmd": cmd, "env": peer_env(peer), "meta": meta}
+
+    def specs(self, task: str, peers: list[str]) -> list[dict]:
+        """Every command of one task at this size, capture rows first, then CSV rows."""
+        specs = []
+        for kind in INPUT_KINDS:
+            specs += [self.ours(task, kind, name, workers) for name, workers in OUR_VARIANTS]
+            specs += [self.peer(task, kind, p) for p in peers if (p, kind) in PEER_INPUT]
+        if task == "baseline":
+            specs.append(self.ours(task, "arrow", "ours, Arrow input", 2))
+        return specs
+
+
+def peers_at(args: argparse.Namespace, size: str, peers: list[str]) -> list[str]:
+    """Slow peers run at the first size only, unless --slow-all-sizes (an hour per run at 1 GB)."""
+    if args.slow_all_sizes or size == args.size[0]:
+        return peers
+    return [p for p in peers if p not in SLOW_PEERS]
+
+
+# ---------------------------------------------------------------------------------------------
+# Derived figures: ratios, scaling, memory by size, fair checks, accuracy.
+
+
+def find(results: list[dict], name: str, task: str, kind: str, size: str) -> dict | None:
+    for r in results:
+        if (r["name"], r["task"], r["input_kind"], r["size"]) == (name, task, kind, size):
+            return r if r["ok"] else None
+    return None
+
+
+def add_ratios(results: list[dict]) -> dict:
+    """Peer time ÷ ours (2 workers, same size, task and input kind), for wall and CPU time."""
+    ratios = {}
+    for r in results:
+        ours = find(results, "ours", r["task"], r["input_kind"], r["size"])
+        if not r["ok"] or r["tool"] == "ours" or ours is None:
+            continue
+        r["wall_ratio"] = r["seconds_median"] / ours["seconds_median"]
+        r["cpu_ratio"] = r["cpu_seconds_median"] / ours["cpu_seconds_median"]
+        key = f"{r['size']} {r['task']} {r['input_kind']} {r['name']}"
+        ratios[key] = {"wall": r["wall_ratio"], "cpu": r["cpu_ratio"]}
+    return ratios
+
+
+def scaling(results: list[dict], sizes: list[str]) -> list[dict]:
+    """Ours from 1 to 2 workers: wall time with 1 ÷ with 2, and CPU time with 2 ÷ with 1."""
+    rows = []
+    for size in sizes:
+        for task in ("baseline", "monitor"):
+            for kind in INPUT_KINDS:
+                two = find(results, "ours", task, kind, size)
+                one = find(results, "ours, 1 worker", task, kind, size)
+                if two and one:
+                    rows.append(
+                        {
+                            "size": size,
+                            "task": task,
+                            "input_kind": kind,
+                            "wall_speedup": one["seconds_median"] / two["seconds_median"],
+                            "cpu_growth": two["cpu_seconds_median"] / one["cpu_seconds_median"],
+                        }
+                    )
+    return rows
+
+
+def memory_by_input_size(results: list[dict], plans: dict[str, Plan]) -> list[dict]:
+    """Our baseline task on the capture files at each size, by worker count."""
+    rows = []
+    for size, plan in plans.items():
+        info = plan.manifest["datasets"]["baseline"]
+        for name, workers in OUR_VARIANTS:
+            run = find(results, name, "baseline", "capture", size)
+            if run:
+                rows.append(
+                    {
+                        "size": size,
+                        "workers": workers,
+                        "capture_mb": info["capture_bytes"] / 2**20,
+                        "rows": info["rows"],
+                        "seconds": run["seconds_median"],
+                        "cpu_seconds": run["cpu_seconds_median"],
+                        "peak_rss_mb": run["peak_rss_mb"],
+                    }
+                )
+    return sorted(rows, key=lambda row: (row["capture_mb"], -row["workers"]))
+
+
+def fair_checks(plans: dict[str, Plan], peers: list[str]) -> list[dict]:
+    """Each fair peer's summary against our statistics.json of the same rows and input kind."""
+    import fair_check
+
+    checks = []
+    for size, plan in plans.items():
+        for task in ("baseline", "monitor"):
+            for kind in INPUT_KINDS:
+                ours = plan.out_dir("ours", task, kind) / "statistics.json"
+                for peer in (p for p in peers if p in FAIR_PEERS):
+                    summary = plan.out_dir(peer, task, kind) / "summary.json"
+                    if not (ours.exists() and summary.exists()):
+                        continue
+                    result = fair_check.check(summary, ours)
+                    checks.append(
+                        {"size": size, "task": task, "input_kind": kind, "peer": peer, **result}
+                    )
+                    if not result["ok"]:
+                        log(f"FAIR CHECK FAILED {peer} {size} {task} {kind}: {result['problems']}")
+    return checks
+
+
+def accuracy_of(plan: Plan, peers: list[str]) -> dict:
+    """Accuracy of the baseline statistics of the first size against exact values."""
     import accuracy
+
+    log("accuracy: exact values with numpy/polars")
+    exact = accuracy.Exact(plan.root / "baseline", plan.manifest["columns"])
+    results = {}
+    for name, _ in OUR_VARIANTS:
+        stats_file = plan.out_dir(name, "baseline", "capture") / "statistics.json"
+        if stats_file.exists():
+            results[name] = accuracy.ours(stats_file, exact)
+    for peer in peers:
+        for kind in INPUT_KINDS:
+            summary_file = plan.out_dir(peer, "baseline", kind) / "summary.json"
+            if summary_file.exists() and peer != "evidently":
+                results[f"{peer}, {kind}"] = accuracy.peer(summary_file, exact)
+    if CONFORMANCE_CSV.exists():
+        conf_out = plan.dir / "conformance"
+        cmd = ["node", str(CLI), "baseline", "--dataset", str(CONFORMANCE_CSV), "--header"]
+        subprocess.run(
+            cmd + ["--output", str(conf_out), "--workers", "1"], check=True, capture_output=True
+        )
+        results["ours on the intro example CSV (2,333 rows)"] = accuracy.conformance_csv(
+            CONFORMANCE_CSV, conf_out / "statistics.json"
+        )
+    return results
+
+
+def run_all(args: argparse.Namespace, skipped: dict) -> dict:
     import generate
     import report
 
@@ -492,180 +721,72 @@ def run_all(args: argparse.Namespace, skipped: dict) -> dict:
     if not CLI.exists():
         sys.exit(f"{CLI} is missing: run `make install` (or `npm run build:cli`) first")
     cli = snapshot_cli(run_dir)
+    become_subreaper()
     machine = machine_info()
     log(
         f"machine: {machine['nproc']} cores, {machine['cpu_model']}, {machine['memory_gb']} GB, "
         f"load {machine['loadavg_at_start']}"
     )
-
-    sizes = [args.size] + memory_sizes(args)
-    roots = {}
-    for size in sizes:
+    plans = {}
+    for size in args.size:
         log(f"data {size}: generating (seeded) unless present")
-        roots[size] = generate.generate(size, args.seed)
-    root = roots[args.size]
-    manifest = json.loads((root / "manifest.json").read_text())
-    names = manifest["columns"]
-    base_info, current_info = manifest["datasets"]["baseline"], manifest["datasets"]["current"]
-
-    # Our baseline files for the monitoring task (untimed preparation).
-    prep = run_dir / "ours-prep"
-    subprocess.run(
-        our_command("baseline", root / "baseline", prep, 1, "capture", prep),
-        check=True,
-        capture_output=True,
-    )
+        plans[size] = Plan(args, size, generate.generate(size, args.seed), run_dir)
+        plans[size].prepare()
 
     peers = [p for p in args.peers if p not in skipped]
     runner = Runner(args, run_dir)
-    our_variants = [("ours", 2, "capture"), ("ours, 1 worker", 1, "capture")]
-    baseline_only = [("ours, CSV input", 2, "csv"), ("ours, Arrow input", 2, "arrow")]
-    n_series = 2 * len(our_variants) + len(baseline_only) + 2 * len(peers)
-    n_slow = 2 * len(SLOW_PEERS & set(peers))
-    runner.total = (n_series - n_slow) * (args.repeat + 1) + n_slow * (args.slow_repeat + 1)
-    runner.total += len(MEMORY_VARIANTS) * (len(sizes) - 1)
+    groups = [
+        plan.specs(task, peers_at(args, size, peers))
+        for size, plan in plans.items()
+        for task in ("baseline", "monitor")  # monitor reads the peers' baseline summaries
+    ]
+    runner.total = sum(runner.runs_of(spec) for group in groups for spec in group)
+    for group in groups:
+        runner.run(group)
 
-    out_dirs: dict[tuple[str, str], Path] = {}
-    for task, info, dataset in (
-        ("baseline", base_info, root / "baseline"),
-        ("monitor", current_info, root / "current"),
-    ):
-        specs = []
-        variants = our_variants + (baseline_only if task == "baseline" else [])
-        for name, workers, fmt in variants:
-            out = run_dir / f"{name.replace(' ', '_').replace(',', '')}-{task}"
-            input_bytes = {
-                "capture": info["capture_bytes"],
-                "csv": info["csv_bytes"],
-                "arrow": info["arrow_bytes"],
-            }[fmt]
-            meta = {
-                "tool": "ours",
-                "workers": workers,
-                "input": {
-                    "capture": "capture JSON lines",
-                    "csv": "plain CSV",
-                    "arrow": "Arrow IPC",
-                }[fmt],
-                "input_bytes": input_bytes,
-                "rows": info["rows"],
-                "size": args.size,
-            }
-            cmd = our_command(task, dataset, out, workers, fmt, prep)
-            specs.append(
-                {"name": name, "task": task, "cmd": cmd, "env": dict(os.environ), "meta": meta}
-            )
-            out_dirs[(name, task)] = out
-        for peer in peers:
-            out = run_dir / f"{peer}-{task}"
-            cmd = [
-                peer_python(peer),
-                str(BENCH / "peers.py"),
-                peer,
-                task,
-                "--data",
-                str(root),
-                "--out",
-                str(out),
-            ]
-            if task == "monitor":
-                cmd += ["--baseline-summary", str(run_dir / f"{peer}-baseline" / "summary.json")]
-            uses_capture = peer == "duckdb"
-            input_bytes = info["capture_bytes"] if uses_capture else info["csv_bytes"]
-            if peer == "evidently" and task == "monitor":
-                input_bytes += base_info["csv_bytes"]  # Evidently compares against reference data
-            meta = {
-                "tool": peer,
-                "input": PEER_INPUT[peer],
-                "input_bytes": input_bytes,
-                "rows": info["rows"],
-                "size": args.size,
-            }
-            specs.append(
-                {"name": peer, "task": task, "cmd": cmd, "env": peer_env(peer), "meta": meta}
-            )
-            out_dirs[(peer, task)] = out
-        runner.run(specs)
-
-    memory = memory_by_input_size(args, runner, roots, prep)
-
-    log("accuracy: exact values with numpy/polars")
-    exact = accuracy.Exact(root / "baseline", names)
-    accuracy_results = {}
-    for name in ("ours", "ours, 1 worker"):
-        stats_file = out_dirs[(name, "baseline")] / "statistics.json"
-        if stats_file.exists():
-            accuracy_results[name] = accuracy.ours(stats_file, exact)
-    for peer in peers:
-        summary_file = out_dirs[(peer, "baseline")] / "summary.json"
-        if summary_file.exists() and peer != "evidently":
-            accuracy_results[peer] = accuracy.peer(summary_file, exact)
-    if CONFORMANCE_CSV.exists():
-        conf_out = run_dir / "conformance"
-        cmd = ["node", str(CLI), "baseline", "--dataset", str(CONFORMANCE_CSV), "--header"]
-        subprocess.run(
-            cmd + ["--output", str(conf_out), "--workers", "1"], check=True, capture_output=True
-        )
-        accuracy_results["ours on the intro example CSV (2,333 rows)"] = accuracy.conformance_csv(
-            CONFORMANCE_CSV, conf_out / "statistics.json"
-        )
-
-    headline = {(r["task"]): r for r in runner.results if r["name"] == "ours" and r["ok"]}
-    ratios = {}
-    for r in runner.results:
-        if r["ok"] and r["tool"] != "ours" and r["task"] in headline:
-            r["our_speedup"] = r["seconds_median"] / headline[r["task"]]["seconds_median"]
-            ratios[f"{r['name']} {r['task']}"] = r["our_speedup"]
-    scaling = {}
-    for task in ("baseline", "monitor"):
-        one = next(
-            (
-                r
-                for r in runner.results
-                if r["name"] == "ours, 1 worker" and r["task"] == task and r["ok"]
-            ),
-            None,
-        )
-        if one and task in headline:
-            scaling[task] = one["seconds_median"] / headline[task]["seconds_median"]
-
+    first = plans[args.size[0]]
     result = {
         "started": started.isoformat(),
-        "finished": datetime.now(timezone.utc).isoformat(),
+        "finished": None,
         "machine": machine,
         "versions": versions(),
         "cli": cli,
         "parameters": {
-            "size": args.size,
+            "sizes": args.size,
             "seed": args.seed,
             "repeat": args.repeat,
             "slow_repeat": args.slow_repeat,
             "slow_peers": sorted(SLOW_PEERS),
+            "slow_all_sizes": args.slow_all_sizes,
             "warmup_runs": 1,
         },
-        "data": manifest,
+        "data": {size: plan.manifest for size, plan in plans.items()},
         "skipped": skipped,
         "measurements": runner.results,
-        "our_speedup_vs_peer": ratios,
-        "our_scaling_1_to_2_workers": scaling,
-        "memory_by_input_size": memory,
-        "accuracy": accuracy_results,
+        "peer_time_over_ours": add_ratios(runner.results),
+        "our_scaling_1_to_2_workers": scaling(runner.results, args.size),
+        "memory_by_input_size": memory_by_input_size(runner.results, plans),
+        "fair_checks": fair_checks(plans, peers),
+        "accuracy": accuracy_of(first, peers),
         "lab_render": latest_lab_render(),
     }
+    result["finished"] = datetime.now(timezone.utc).isoformat()
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{stamp}.json"
     path.write_text(json.dumps(result, indent=1) + "\n")
     log(f"results: {path.relative_to(ROOT)}")
     report.write(result, RESULTS / stamp, BENCH / "README.md")
     log("README table and chart updated")
-    print(report.table(result), flush=True)
+    print(report.tables(result), flush=True)
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Benchmark model-monitor against its peers.")
     parser.add_argument(
-        "--size", default="100MB", help="capture size per dataset: 10MB, 100MB, 1GB"
+        "--size",
+        default="100MB,1GB",
+        help="capture size per dataset, comma-separated: 10MB, 100MB, 1GB",
     )
     parser.add_argument(
         "--repeat", type=int, default=3, help="timed runs per measurement (after a warm-up)"
@@ -676,20 +797,19 @@ def main() -> None:
         default=1,
         help="timed runs for PyDeequ and Evidently (minutes each)",
     )
-    parser.add_argument("--peers", default=",".join(ALL_PEERS), help="comma-separated; default all")
     parser.add_argument(
-        "--memory-size",
-        default="1GB",
-        help="also run our baseline once at this size to compare peak RSS ('none' to skip)",
+        "--slow-all-sizes",
+        action="store_true",
+        help="run PyDeequ and Evidently at every size (default: the first size only)",
     )
+    parser.add_argument("--peers", default=",".join(ALL_PEERS), help="comma-separated; default all")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--timeout", type=float, default=1800, help="seconds per run")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds per run")
     parser.add_argument(
         "--skip-install", action="store_true", help="use the environments as they are"
     )
     args = parser.parse_args()
-    args.size = args.size.upper()
-    args.memory_size = args.memory_size.upper()
+    args.size = [s for s in args.size.upper().split(",") if s]
     args.peers = [p for p in args.peers.split(",") if p]
     unknown = set(args.peers) - set(ALL_PEERS)
     if unknown:
