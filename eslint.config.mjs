@@ -27,6 +27,11 @@ export default tseslint.config(
     }
   },
   {
+    // AssemblyScript: integer literals are exact 64-bit values there, not doubles.
+    files: ['src/engine/wasm/assembly/**/*.ts'],
+    rules: { 'no-loss-of-precision': 'off' }
+  },
+  {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: {
       globals: {

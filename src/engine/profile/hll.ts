@@ -3,17 +3,15 @@
  * XXH64 seed 42, Google's empirical bias correction under 5m, linear counting up to 400, no sparse
  * representation.
  */
+import { wasmHllSlots } from '../wasm/wasmHllSlots';
 import { BIAS_P9, RAW_ESTIMATES_P9 } from './hllBiasP9';
+import { HLL_PRECISION, HllSlots, jsHllSlots, slotOfHash } from './hllSlots';
 import { U64 } from './uint64';
-import { xxh64DoubleInto, xxh64LongInto, xxh64StringInto } from './xxhash64';
 
-const P = 9;
-const M = 1 << P;
-const SEED_HI = 0;
-const SEED_LO = 42;
+const M = 1 << HLL_PRECISION;
 const TWO_32 = 4294967296;
-/** Each value's hash, [hi, lo]: reused so that hashing allocates nothing. */
-const hash = new Int32Array(2);
+/** The WebAssembly hasher, else the JavaScript one (equal bit for bit). */
+const DEFAULT_SLOTS = wasmHllSlots() ?? jsHllSlots;
 const ALPHA_M2 = (0.7213 / (1 + 1.079 / M)) * M * M;
 const LINEAR_COUNTING_THRESHOLD = 400;
 const NEIGHBOURS = 6;
@@ -21,9 +19,10 @@ const NEIGHBOURS = 6;
 export class HyperLogLog {
   readonly registers = new Uint8Array(M);
 
+  constructor(private readonly slots: HllSlots = DEFAULT_SLOTS) {}
+
   addString(text: string): void {
-    xxh64StringInto(text, SEED_HI, SEED_LO, hash);
-    this.addHashWords(hash[0], hash[1]);
+    this.addSlot(this.slots.ofString(text));
   }
 
   addLong(value: bigint): void {
@@ -38,27 +37,23 @@ export class HyperLogLog {
   }
 
   addDouble(value: number): void {
-    xxh64DoubleInto(value, SEED_HI, SEED_LO, hash);
-    this.addHashWords(hash[0], hash[1]);
+    this.addSlot(this.slots.ofDouble(value));
   }
 
   addHash(x: U64): void {
-    this.addHashWords(x.hi | 0, x.lo | 0);
+    this.addSlot(slotOfHash(x.hi | 0, x.lo | 0));
   }
 
   private addLongWords(hi: number, lo: number): void {
-    xxh64LongInto(hi, lo, SEED_HI, SEED_LO, hash);
-    this.addHashWords(hash[0], hash[1]);
+    this.addSlot(this.slots.ofLong(hi, lo));
   }
 
-  /** Register x >>> 55 keeps the max of nlz((x << 9) | 1 << 8) + 1 (Spark's update). */
-  private addHashWords(hi: number, lo: number): void {
-    const idx = hi >>> (32 - P);
-    const wHi = (hi << P) | (lo >>> (32 - P));
-    const wLo = (lo << P) | (1 << (P - 1));
-    const rank = (wHi !== 0 ? Math.clz32(wHi) : 32 + Math.clz32(wLo)) + 1;
-    if (rank > this.registers[idx]) {
-      this.registers[idx] = rank;
+  /** The slot's register keeps the max of its ranks (Spark's update). */
+  private addSlot(slot: number): void {
+    const index = slot >>> 8;
+    const rank = slot & 0xff;
+    if (rank > this.registers[index]) {
+      this.registers[index] = rank;
     }
   }
 

@@ -2,10 +2,13 @@
  * XXH64 (Collet), the hash Spark's and Deequ's HLL++ applies with seed 42 (FORMATS.md §7.4).
  * Standard XXH64 over little-endian input; Spark's hashLong is XXH64 of the 8 little-endian bytes.
  *
- * Every cell of every column is hashed, so the hot path avoids BigInt and allocation: 64-bit values
- * are (hi, lo) pairs of signed 32-bit integers held in local variables (int32 values stay unboxed,
- * where uint32 ones above 2^31 would become heap numbers once stored), and the only helper that
- * must return two words, `mul`, leaves them in a preallocated Int32Array.
+ * The engine hashes with the WebAssembly build of the same algorithm (../wasm/); this is the
+ * reference its tests compare with, and the fallback where WebAssembly is unavailable.
+ *
+ * Every new value of every column is hashed, so the hot path avoids BigInt and allocation: 64-bit
+ * values are (hi, lo) pairs of signed 32-bit integers held in local variables (int32 values stay
+ * unboxed, where uint32 ones above 2^31 would become heap numbers once stored), and the only helper
+ * that must return two words, `mul`, leaves them in a preallocated Int32Array.
  */
 import { u64, U64 } from './uint64';
 
