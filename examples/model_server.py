@@ -21,6 +21,7 @@ import io
 import math
 import signal
 import sys
+import threading
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
@@ -132,14 +133,16 @@ def main(argv=None):
     server = make_server("127.0.0.1", args.port, app, handler_class=handler)
 
     def stop(signum, frame):
-        raise KeyboardInterrupt
+        # Not an exception: raised while a request is being answered, wsgiref's handler would
+        # catch it and the server would go on serving. shutdown() lets that request finish, then
+        # ends serve_forever; it must be called from another thread than the serving one.
+        threading.Thread(target=server.shutdown, daemon=True).start()
 
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     print(f"serving on http://127.0.0.1:{server.server_port}", flush=True)
     try:
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     finally:
         server.server_close()
         writer.close()
