@@ -1,5 +1,6 @@
-import { DataType, RecordBatch, RecordBatchReader, Type, Vector } from 'apache-arrow';
-import { Column, ColumnBatch } from './batch';
+import { RecordBatch, RecordBatchReader } from 'apache-arrow';
+import { toColumn } from './arrowColumns';
+import { ColumnBatch } from './batch';
 import { checkArrowFileAt, checkArrowStreamAt, guardArrowStream, ReadAt } from './arrowIpcGuard';
 import { ChunkSource } from './chunks';
 import { ReadContext, throwIfAborted } from './readContext';
@@ -147,44 +148,4 @@ function toColumnBatch(batch: RecordBatch): ColumnBatch {
   const names = batch.schema.fields.map(field => field.name);
   const columns = names.map((_, i) => toColumn(batch.getChildAt(i)!));
   return { names, columns, rowCount: batch.numRows };
-}
-
-function toColumn(vector: Vector): Column {
-  const type = vector.type as DataType;
-  const read = <T>(convert: (value: any) => T): (T | null)[] => {
-    const values = new Array<T | null>(vector.length);
-    for (let i = 0; i < vector.length; i++) {
-      const value = vector.isValid(i) ? vector.get(i) : null;
-      values[i] = value === null || value === undefined ? null : convert(value);
-    }
-    return values;
-  };
-  switch (type.typeId) {
-    case Type.Int:
-      return { kind: 'integral', values: read(v => v as number | bigint) };
-    case Type.Float:
-      return { kind: 'fractional', values: read(v => Number(v)) };
-    case Type.Decimal:
-      return {
-        kind: 'fractional',
-        values: read(v => Number(String(v)) / 10 ** (type as any).scale)
-      };
-    case Type.Bool:
-      return { kind: 'boolean', values: read(v => Boolean(v)) };
-    case Type.Date:
-    case Type.Timestamp:
-      return {
-        kind: 'text',
-        values: read(v => (v instanceof Date ? v : new Date(Number(v))).toISOString())
-      };
-    case Type.Utf8:
-    case Type.LargeUtf8:
-    case Type.Dictionary:
-      return { kind: 'text', values: read(v => String(v)) };
-    default:
-      return {
-        kind: 'text',
-        values: read(v => (typeof v === 'object' ? JSON.stringify(v) : String(v)))
-      };
-  }
 }

@@ -3,17 +3,53 @@
  *
  * Text columns carry the raw cell text (CSV fields, capture payload fields, JSON scalars as written),
  * because type inference and distinct-count hashing work on the text before any cast (FORMATS.md §7).
- * Typed columns come from typed sources (Arrow) and skip the text patterns.
+ * Typed columns come from typed sources (Arrow) and skip the text patterns: their numbers sit in a
+ * Float64Array, with a flag per row saying which rows hold a value.
  */
 export type Column =
   | { kind: 'text'; values: (string | null)[] }
-  | { kind: 'integral'; values: (number | bigint | null)[] }
-  | { kind: 'fractional'; values: (number | null)[] }
+  | IntegralColumn
+  | FractionalColumn
   | { kind: 'boolean'; values: (boolean | null)[] };
+
+/** Rows flagged 1 hold a value, rows flagged 0 are missing; null when every row holds one. */
+export type Presence = Uint8Array | null;
+
+export interface FractionalColumn {
+  kind: 'fractional';
+  /** One double a row (0 where missing). */
+  values: Float64Array;
+  present: Presence;
+}
+
+export interface IntegralColumn {
+  kind: 'integral';
+  /** One integer a row as a double (0 where missing); exact unless the row is in `wide`. */
+  values: Float64Array;
+  present: Presence;
+  /** Rows whose integer is not a safe integer (64-bit values past 2^53), by row. */
+  wide: Map<number, bigint> | null;
+}
 
 export interface ColumnBatch {
   /** Column names, in data order; the same length as `columns`. */
   names: string[];
   columns: Column[];
   rowCount: number;
+}
+
+/** The value of one cell: text, number (a BigInt for a wide integer), boolean, or null if missing. */
+export function cellAt(column: Column, row: number): string | number | bigint | boolean | null {
+  switch (column.kind) {
+    case 'integral':
+      return isPresent(column.present, row) ? (column.wide?.get(row) ?? column.values[row]) : null;
+    case 'fractional':
+      return isPresent(column.present, row) ? column.values[row] : null;
+    default:
+      return column.values[row];
+  }
+}
+
+export function isPresent(present: Presence, row: number): boolean {
+  return present === null || present[row] === 1;
 }

@@ -1,4 +1,4 @@
-import { ColumnBatch } from '../io/batch';
+import { cellAt, Column, ColumnBatch } from '../io/batch';
 import { UsageError } from '../pipeline/errors';
 import { columnIndex, labelFromProbability, QualityAttributes } from './attributes';
 import { normalizeLabel } from './labels';
@@ -17,7 +17,8 @@ function column(batch: ColumnBatch, attribute: string | undefined, role: string)
   if (index < 0 || index >= batch.columns.length) {
     throw new UsageError(`${role} attribute ${JSON.stringify(attribute)} is not a column`);
   }
-  return batch.columns[index].values;
+  const cells: Column = batch.columns[index];
+  return { at: (row: number) => cellAt(cells, row) };
 }
 
 /** Appends a baseline dataset batch's rows to `pairs` (baseline: one table holds both sides). */
@@ -31,10 +32,10 @@ export function addBatchPairs(
   const predicted = column(batch, attributes.inference, 'inference');
   const probability = column(batch, attributes.probability, 'probability');
   for (let row = 0; row < batch.rowCount; row++) {
-    const label = normalizeLabel(actual[row]);
-    const score = probability ? Number(probability[row] ?? NaN) : undefined;
+    const label = normalizeLabel(actual.at(row));
+    const score = probability ? Number(probability.at(row) ?? NaN) : undefined;
     const prediction = predicted
-      ? normalizeLabel(predicted[row])
+      ? normalizeLabel(predicted.at(row))
       : score !== undefined && Number.isFinite(score)
         ? labelFromProbability(score, attributes)
         : null;

@@ -2,7 +2,7 @@
  * Everything kept about one column: type votes, moments and KLL of its numeric values, HLL of its
  * values, and value counts. Which of them is written depends on the type inferred at the end.
  */
-import { Column } from '../io/batch';
+import { Column, FractionalColumn, IntegralColumn } from '../io/batch';
 import {
   AnalyzerGeneration,
   FeatureStatistics,
@@ -14,6 +14,7 @@ import { HyperLogLog } from './hll';
 import { KllSketch, KllSketchJSON } from './kll';
 import { kllBuckets } from './kllBuckets';
 import { Moments, MomentsJSON } from './moments';
+import { NumberSlots } from './numberSlots';
 import { stringHash } from './stringTable';
 import { scanText, TextScan } from './textScan';
 import { addTypeCounts, emptyTypeCounts, inferType, TypeCounts, ValueType } from './typeInference';
@@ -52,12 +53,16 @@ export class ColumnProfile {
   private kll = new KllSketch();
   private hll = new HyperLogLog();
   private values: ValueCounts;
+  /** Typed numbers' value-count slots, valid while the value counts have pruned `slotsPrunes` times. */
+  private numberSlots = new NumberSlots();
+  private slotsPrunes = 0;
   /** Reused by `addText` for each cell's vote and number. */
   private readonly scan: TextScan = { type: 'string', value: NaN };
   /**
    * Set when the value counts were pruned and most lookups miss (a column of mostly distinct
    * numbers): from then on cells skip them. Pruning means far more distinct values than the
    * categorical threshold, so the counts will never be written, and the notes only saved work.
+   * Typed (Arrow) numbers stop being counted the same way.
    */
   private skipValueCounts = false;
   private lookups = 0;
@@ -112,10 +117,10 @@ export class ColumnProfile {
         return;
       }
       case 'integral':
-        column.values.forEach(value => this.addIntegral(value));
+        this.addIntegrals(column);
         return;
       case 'fractional':
-        column.values.forEach(value => this.addFractional(value));
+        this.addFractionals(column);
         return;
       case 'boolean':
         column.values.forEach(value => this.addText(value === null ? null : String(value)));
@@ -239,30 +244,98 @@ export class ColumnProfile {
     }
   }
 
-  private addIntegral(value: number | bigint | null): void {
-    if (value === null) {
-      this.types.missing++;
-      return;
+  private addIntegrals({ values, present, wide }: IntegralColumn): void {
+    for (let row = 0; row < values.length; row++) {
+      if (present !== null && present[row] === 0) {
+        this.types.missing++;
+        continue;
+      }
+      const exact = wide === null ? undefined : wide.get(row);
+      if (exact === undefined) {
+        this.addSafeIntegral(values[row]);
+      } else {
+        this.addWideIntegral(exact);
+      }
     }
+  }
+
+  private addFractionals({ values, present }: FractionalColumn): void {
+    for (let row = 0; row < values.length; row++) {
+      if (present !== null && present[row] === 0) {
+        this.types.missing++;
+      } else {
+        this.addFractional(values[row]);
+      }
+    }
+  }
+
+  /** A typed integer within ±2^53: hashed as a Java long, counted under its text. */
+  private addSafeIntegral(value: number): void {
     this.types.integral++;
-    if (typeof value === 'number' && Number.isSafeInteger(value)) {
-      this.hll.addSafeInteger(value);
-    } else {
-      this.hll.addLong(BigInt(value));
-    }
-    this.values.add(String(value));
+    this.hll.addSafeInteger(value);
+    this.countNumber(value);
+    this.addNumber(value, value);
+  }
+
+  /** A typed 64-bit integer past 2^53. */
+  private addWideIntegral(value: bigint): void {
+    this.types.integral++;
+    this.hll.addLong(value);
+    this.countTyped(String(value));
     this.addNumber(Number(value), value);
   }
 
-  private addFractional(value: number | null): void {
-    if (value === null) {
-      this.types.missing++;
-      return;
-    }
+  /** A typed double: hashed by its bits, counted under its text. */
+  private addFractional(value: number): void {
     this.types.fractional++;
     this.hll.addDouble(value);
-    this.values.add(String(value));
+    this.countNumber(value);
     this.addNumber(value);
+  }
+
+  /**
+   * Counts a typed number under its text `String(x)`, the text made only when the number is not in
+   * the slot cache.
+   */
+  private countNumber(x: number): void {
+    if (this.skipValueCounts) {
+      return;
+    }
+    const values = this.values;
+    if (this.slotsPrunes !== values.prunes) {
+      this.numberSlots.clear();
+      this.slotsPrunes = values.prunes;
+    }
+    const cached = this.numberSlots.find(x);
+    if (cached >= 0) {
+      values.increment(cached);
+      if (values.pruned) {
+        this.countLookup(true);
+      }
+      return;
+    }
+    const slot = this.countTyped(String(x));
+    if (slot >= 0 && this.slotsPrunes === values.prunes) {
+      this.numberSlots.set(x, slot);
+    }
+  }
+
+  /** Counts the text of a typed value; returns its slot, or -1 when not counted or pruned. */
+  private countTyped(text: string): number {
+    if (this.skipValueCounts) {
+      return -1;
+    }
+    const values = this.values;
+    const hash = stringHash(text);
+    const seen = values.find(text, hash);
+    if (values.pruned) {
+      this.countLookup(seen >= 0);
+    }
+    if (seen >= 0) {
+      values.increment(seen);
+      return seen;
+    }
+    return values.add(text, 1, hash);
   }
 
   private addNumber(x: number, exact?: number | bigint): void {

@@ -32,6 +32,7 @@ export class ValueCounts {
   private notes: Int8Array;
   private noteValues: Float64Array;
   private exactCounts = true;
+  private pruneCount = 0;
 
   constructor(readonly limit = DEFAULT_CATEGORICAL_LIMIT) {
     const capacity = Math.min(2 * limit, 64);
@@ -44,6 +45,11 @@ export class ValueCounts {
   /** True once a key was dropped (more than 2·limit distinct values were seen). */
   get pruned(): boolean {
     return !this.exactCounts;
+  }
+
+  /** How many times keys were dropped (each time, slots are renumbered). */
+  get prunes(): number {
+    return this.pruneCount;
   }
 
   /** False once a key was dropped: the counts are then approximate top values. */
@@ -181,6 +187,7 @@ export class ValueCounts {
     }
     this.keys.length = kept;
     this.exactCounts = false;
+    this.pruneCount++;
   }
 }
 

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { Column } from '../../../src/engine/io/batch';
 import { ColumnProfile } from '../../../src/engine/profile/columnProfile';
 import { HyperLogLog } from '../../../src/engine/profile/hll';
 import { Moments } from '../../../src/engine/profile/moments';
@@ -10,12 +9,14 @@ import {
 } from '../../../src/engine/profile/typeInference';
 import { ReferenceKllSketch } from './reference/kllReference';
 import { ReferenceValueCounts } from './reference/valueCountsReference';
+import { CellColumn, typedColumn } from './typedColumns';
 
 /**
  * The straightforward column profile: every cell classified by the regular expressions, parsed
- * with Number(), hashed into the HLL and counted, with no per-value notes.
+ * with Number(), hashed into the HLL and counted, with no per-value notes; every typed cell hashed
+ * as a long or a double and counted under String(cell).
  */
-function referenceJSON(name: string, columns: Column[], limit: number) {
+function referenceJSON(name: string, columns: CellColumn[], limit: number) {
   const types = emptyTypeCounts();
   const moments = new Moments();
   const kll = new ReferenceKllSketch();
@@ -47,6 +48,12 @@ function referenceJSON(name: string, columns: Column[], limit: number) {
         hll.addLong(BigInt(v));
         values.add(String(v));
         addNumber(Number(v), v);
+      } else if (column.kind === 'fractional') {
+        const v = value as number;
+        types.fractional++;
+        hll.addDouble(v);
+        values.add(String(v));
+        addNumber(v);
       }
     }
   }
@@ -77,22 +84,37 @@ const text = fc.oneof(
   fc.integer({ min: -20, max: 20 }).map(String),
   fc.string({ maxLength: 3 })
 );
-const textColumn: fc.Arbitrary<Column> = fc
+const textColumn: fc.Arbitrary<CellColumn> = fc
   .array(fc.option(text, { freq: 8 }), { maxLength: 200 })
   .map(values => ({ kind: 'text', values }));
-const integralColumn: fc.Arbitrary<Column> = fc
-  .array(fc.option(fc.integer({ min: -20, max: 20 }), { freq: 8 }), { maxLength: 50 })
+const integer = fc.oneof(
+  fc.integer({ min: -20, max: 20 }),
+  fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n - 1n }),
+  fc.constantFrom(2n ** 53n, -(2n ** 53n), 2n ** 53n - 1n, 5n, -0)
+);
+const integralColumn: fc.Arbitrary<CellColumn> = fc
+  .array(fc.option(integer, { freq: 8 }), { maxLength: 50 })
   .map(values => ({ kind: 'integral', values }));
+const double = fc.oneof(
+  fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 1, 0.1, 2.5, 1e21, 5e-324),
+  fc.double(),
+  fc.integer({ min: -5, max: 5 })
+);
+const fractionalColumn: fc.Arbitrary<CellColumn> = fc
+  .array(fc.option(double, { freq: 8 }), { maxLength: 50 })
+  .map(values => ({ kind: 'fractional', values }));
 
 describe('ColumnProfile = the straightforward per-cell profile', () => {
   test('notes of repeated values change nothing, also with pruning and typed cells mixed in', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof({ weight: 4, arbitrary: textColumn }, integralColumn), { maxLength: 6 }),
+        fc.array(fc.oneof({ weight: 4, arbitrary: textColumn }, integralColumn, fractionalColumn), {
+          maxLength: 6
+        }),
         fc.constantFrom(3, 10, 1000),
         (columns, limit) => {
           const profile = new ColumnProfile('c', limit);
-          columns.forEach(column => profile.add(column));
+          columns.forEach(column => profile.add(typedColumn(column)));
           expect(profile.toJSON()).toEqual(referenceJSON('c', columns, limit));
         }
       ),
@@ -108,10 +130,41 @@ describe('ColumnProfile = the straightforward per-cell profile', () => {
     );
     const ids = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? null : `id-${i}`));
     for (const values of [numbers, ids]) {
-      const column: Column = { kind: 'text', values };
+      const column: CellColumn = { kind: 'text', values };
       const profile = new ColumnProfile('c');
-      profile.add(column);
+      profile.add(typedColumn(column));
       expect(skips(profile)).toBe(true);
+      const { values: kept, ...sketches } = profile.toJSON();
+      const { values: all, ...expected } = referenceJSON('c', [column], 1000);
+      expect(sketches).toEqual(expected);
+      expect(kept.exact).toBe(false);
+      expect(all.exact).toBe(false);
+    }
+  });
+
+  test('typed numbers of many repeated values are counted like their text, across prunes', () => {
+    const cells = Array.from({ length: 30_000 }, (_, i) => (i % 7 === 0 ? i / 8 : (i % 13) - 6));
+    const column: CellColumn = { kind: 'fractional', values: [-0, NaN, ...cells, NaN, 0] };
+    for (const limit of [5, 1000]) {
+      const profile = new ColumnProfile('c', limit);
+      profile.add(typedColumn(column));
+      expect(profile.toJSON()).toEqual(referenceJSON('c', [column], limit));
+    }
+  });
+
+  test('a pruned typed column of mostly distinct numbers stops counting them, same sketches', () => {
+    const cells = Array.from({ length: 20_000 }, (_, i) => (i % 10 === 0 ? null : i * 0.731));
+    const ints = Array.from({ length: 20_000 }, (_, i) =>
+      i % 9 === 0 ? 2n ** 60n + BigInt(i) : i
+    );
+    const columns: CellColumn[] = [
+      { kind: 'fractional', values: cells },
+      { kind: 'integral', values: ints }
+    ];
+    for (const column of columns) {
+      const profile = new ColumnProfile('c');
+      profile.add(typedColumn(column));
+      expect((profile as unknown as { skipValueCounts: boolean }).skipValueCounts).toBe(true);
       const { values: kept, ...sketches } = profile.toJSON();
       const { values: all, ...expected } = referenceJSON('c', [column], 1000);
       expect(sketches).toEqual(expected);
@@ -133,12 +186,12 @@ describe('ColumnProfile = the straightforward per-cell profile', () => {
   test('a merged profile keeps counting repeated values like a fresh one', () => {
     const a = new ColumnProfile('c');
     const b = new ColumnProfile('c');
-    const first: Column = { kind: 'text', values: ['x', '1', '1', 'y'] };
-    const second: Column = { kind: 'text', values: ['1', 'x', 'z', '2.5'] };
-    a.add(first);
-    b.add(second);
+    const first: CellColumn = { kind: 'text', values: ['x', '1', '1', 'y'] };
+    const second: CellColumn = { kind: 'text', values: ['1', 'x', 'z', '2.5'] };
+    a.add(typedColumn(first));
+    b.add(typedColumn(second));
     a.merge(b);
-    a.add(first);
+    a.add(typedColumn(first));
     expect(a.toJSON()).toEqual(referenceJSON('c', [first, second, first], 1000));
   });
 });

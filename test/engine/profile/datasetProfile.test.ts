@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { ColumnBatch } from '../../../src/engine/io/batch';
 import { writeStatistics } from '../../../src/engine/format/documents';
 import { DatasetProfile, ProfileJSON } from '../../../src/engine/profile/datasetProfile';
+import { fractionalColumn, integralColumn } from './typedColumns';
 
 function textBatch(columns: Record<string, (string | null)[]>): ColumnBatch {
   const names = Object.keys(columns);
@@ -120,8 +121,8 @@ describe('DatasetProfile', () => {
     profile.add({
       names: ['i', 'f', 'b'],
       columns: [
-        { kind: 'integral', values: [1, 2n, null] },
-        { kind: 'fractional', values: [0.5, null, 1] },
+        integralColumn([1, 2n, null]),
+        fractionalColumn([0.5, null, 1]),
         { kind: 'boolean', values: [true, false, null] }
       ],
       rowCount: 3
