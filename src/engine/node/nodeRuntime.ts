@@ -1,19 +1,18 @@
 import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { DatasetFormat } from '../io/datasetFormat';
-import { RecordPreprocessor } from '../io/preprocessor';
 import { inWindow, TimeWindow } from '../pipeline/captureWindow';
-import { CancelledError, DataError } from '../pipeline/errors';
-import { InputPart, ProfileTask } from '../pipeline/parts';
-import { runProfileTask } from '../pipeline/profileTask';
+import { DataError } from '../pipeline/errors';
+import { InputPart } from '../pipeline/parts';
 import { ReadSettings } from '../pipeline/readSettings';
-import { PipelineRuntime, RunTaskHooks } from '../pipeline/runtime';
+import { PipelineRuntime } from '../pipeline/runtime';
 import { detectFileFormat } from './detectFileFormat';
 import { loadPreprocessor } from './loadPreprocessor';
-import { nodeTaskIO } from './nodeTaskIO';
+import { runOnMainThread } from './mainThreadTasks';
 import { splitFile } from './splitFile';
+import { TaskQueue } from './taskQueue';
+import { runOnThreads } from './threadedTasks';
 import { walkFiles } from './walkFiles';
-import { runOnWorkers } from './workerPool';
 import { WORKER_FILE } from './workerProtocol';
 import { writeFilesAtomic } from './writeFilesAtomic';
 
@@ -27,7 +26,10 @@ export interface NodeRuntimeOptions {
   splitBytes?: number;
 }
 
-/** The pipeline runtime for Node: local files, worker threads, atomic writes. */
+/**
+ * The pipeline runtime for Node: local files, tasks on the main thread and worker threads, atomic
+ * writes. One worker means the main thread alone, no worker thread.
+ */
 export function nodeRuntime(options: NodeRuntimeOptions = {}): PipelineRuntime {
   const workerScript = options.workerScript ?? path.join(__dirname, WORKER_FILE);
   const splitBytes = options.splitBytes ?? SPLIT_BYTES;
@@ -36,8 +38,8 @@ export function nodeRuntime(options: NodeRuntimeOptions = {}): PipelineRuntime {
       listParts(dataset, window, split ? splitBytes : 0, settings),
     runTasks: (tasks, settings, hooks) =>
       hooks.workers > 1 && tasks.length > 1 && existsSync(workerScript)
-        ? runOnWorkers(workerScript, tasks, settings, hooks)
-        : runInline(tasks, settings, hooks),
+        ? runOnThreads(workerScript, tasks, settings, hooks)
+        : runOnMainThread(new TaskQueue(tasks), settings, hooks),
     readText: file => fs.readFile(file, 'utf8'),
     writeFiles: writeFilesAtomic,
     loadPreprocessor
@@ -77,27 +79,4 @@ async function listParts(
     parts.push({ file: f.file, bytes: f.size });
   }
   return parts;
-}
-
-async function runInline(
-  tasks: ProfileTask[],
-  settings: ReadSettings,
-  hooks: RunTaskHooks
-): Promise<void> {
-  const io = nodeTaskIO();
-  const preprocessor: RecordPreprocessor | undefined = settings.preprocessorPath
-    ? loadPreprocessor(settings.preprocessorPath)
-    : undefined;
-  for (const task of tasks) {
-    try {
-      const result = await runProfileTask(task, settings, io, {
-        signal: hooks.signal,
-        preprocessor,
-        onProgress: (bytes, rows) => hooks.onProgress?.(task.index, bytes, rows)
-      });
-      hooks.onResult(result);
-    } catch (error) {
-      throw hooks.signal?.aborted ? new CancelledError() : error;
-    }
-  }
 }

@@ -1,9 +1,10 @@
 import { Worker } from 'worker_threads';
 import { DataError, CancelledError, UsageError } from '../pipeline/errors';
-import { ProfileTask, totalBytes } from '../pipeline/parts';
+import { totalBytes } from '../pipeline/parts';
 import { ReadSettings } from '../pipeline/readSettings';
 import { RunTaskHooks } from '../pipeline/runtime';
 import { DatasetProfile } from '../profile/datasetProfile';
+import { TaskQueue } from './taskQueue';
 import { TaskMessage, WorkerMessage } from './workerProtocol';
 
 /**
@@ -17,28 +18,30 @@ import { TaskMessage, WorkerMessage } from './workerProtocol';
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
 
 /**
- * Runs tasks on up to `workers` threads, each taking the next task when it finishes one. Each
- * result goes to `hooks.onResult` as it arrives; the first error (or an abort) stops every thread.
+ * Runs tasks from `queue` on `threads` worker threads, each taking the next task when it finishes
+ * one, until the queue is empty. Each result goes to `hooks.onResult` as it arrives; the first
+ * error (or an abort) stops every thread.
  */
 export function runOnWorkers(
   script: string,
-  tasks: ProfileTask[],
+  threads: number,
+  queue: TaskQueue,
   settings: ReadSettings,
-  hooks: RunTaskHooks
+  hooks: Omit<RunTaskHooks, 'workers'>
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const threads: Worker[] = [];
-    let next = 0;
-    let finished = 0;
-    let failed = false;
+    const workers: Worker[] = [];
+    const taskBytes = new Map<number, number>();
+    let running = 0;
+    let stopped = false;
 
     const stop = (error?: Error): void => {
-      if (failed) {
+      if (stopped) {
         return;
       }
-      failed = !!error;
+      stopped = true;
       hooks.signal?.removeEventListener('abort', onAbort);
-      threads.forEach(thread => void thread.terminate());
+      workers.forEach(worker => void worker.terminate());
       if (error) {
         reject(error);
       } else {
@@ -48,47 +51,52 @@ export function runOnWorkers(
     const onAbort = (): void => stop(new CancelledError());
     hooks.signal?.addEventListener('abort', onAbort);
 
-    const feed = (thread: Worker): void => {
-      if (next < tasks.length) {
-        const message: TaskMessage = { task: tasks[next++], settings };
-        thread.postMessage(message);
+    const feed = (worker: Worker): void => {
+      const task = queue.take();
+      if (task) {
+        running++;
+        taskBytes.set(task.index, totalBytes(task.parts));
+        const message: TaskMessage = { task, settings };
+        worker.postMessage(message);
       }
     };
-    const onMessage = (thread: Worker, message: WorkerMessage): void => {
+    const onMessage = (worker: Worker, message: WorkerMessage): void => {
       if (message.type === 'progress') {
         hooks.onProgress?.(message.task, message.bytesRead, message.rows);
       } else if (message.type === 'error') {
         stop(reviveError(message.name, message.message, message.report));
       } else {
         const { result } = message;
-        finished++;
+        running--;
         // The thread starts its next task before we merge this result, so it never waits on us.
-        feed(thread);
+        feed(worker);
         try {
           hooks.onResult({ ...result, profile: DatasetProfile.fromJSON(result.profile) });
         } catch (error) {
           stop(error as Error);
           return;
         }
-        hooks.onProgress?.(result.index, totalBytes(tasks[result.index].parts), result.counts.rows);
-        if (finished === tasks.length) {
+        hooks.onProgress?.(result.index, taskBytes.get(result.index)!, result.counts.rows);
+        if (running === 0) {
           stop();
         }
       }
     };
 
-    const count = Math.min(hooks.workers, tasks.length);
-    for (let i = 0; i < count; i++) {
-      const thread = new Worker(script, { resourceLimits: WORKER_LIMITS });
-      threads.push(thread);
-      thread.on('message', (message: WorkerMessage) => onMessage(thread, message));
-      thread.on('error', error => stop(outOfMemory(error) ?? error));
-      thread.on('exit', code => {
-        if (code !== 0 && finished < tasks.length) {
+    for (let i = 0; i < threads && !queue.isEmpty; i++) {
+      const worker = new Worker(script, { resourceLimits: WORKER_LIMITS });
+      workers.push(worker);
+      worker.on('message', (message: WorkerMessage) => onMessage(worker, message));
+      worker.on('error', error => stop(outOfMemory(error) ?? error));
+      worker.on('exit', code => {
+        if (code !== 0) {
           stop(new Error(`worker exited with code ${code}`));
         }
       });
-      feed(thread);
+      feed(worker);
+    }
+    if (running === 0) {
+      stop();
     }
     if (hooks.signal?.aborted) {
       onAbort();

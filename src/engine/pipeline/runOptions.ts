@@ -14,7 +14,7 @@ export interface ReadRunOptions {
   header?: boolean;
   /** Captures: only hours in [start, end) [start_time, end_time]. */
   window?: TimeWindow;
-  /** Worker threads; 1 reads everything in order in one profile (byte-exact with SageMaker). */
+  /** Threads, the main one included; 1 reads everything in order in one profile (byte-exact with SageMaker). */
   workers?: number;
   /** `workers` is the default, not the user's choice: a small input then runs on one thread. */
   autoWorkers?: boolean;

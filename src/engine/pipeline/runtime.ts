@@ -6,8 +6,8 @@ import { ReadSettings } from './readSettings';
 
 /**
  * What a run needs from its platform. The Node implementation (src/engine/node/) walks folders,
- * splits big files, runs tasks on worker threads and writes files atomically; a browser one can
- * read `File`s inline.
+ * splits big files, runs tasks on the main thread and worker threads and writes files atomically;
+ * a browser one can read `File`s inline.
  */
 export interface RunTaskHooks {
   workers: number;
