@@ -60,10 +60,19 @@ def find_cli():
     return next((str(path) for path in CLI_CANDIDATES if path.is_file()), None)
 
 
+def missing(node, cli):
+    """What keeps the engine from running with this `node` and `cli`: a message, or None."""
+    if not node:
+        return NODE_MISSING
+    if not cli:
+        return CLI_MISSING
+    return None
+
+
 def main(argv=None):
     """``model-monitor …``: the engine's CLI (docs/cli.md), run on the Node found above."""
     node, cli = find_node(), find_cli()
-    problem = NODE_MISSING if not node else CLI_MISSING if not cli else None
+    problem = missing(node, cli)
     if problem:
         print(f"model-monitor: {problem}", file=sys.stderr)
         return 4

@@ -14,7 +14,7 @@ import threading
 import time
 from collections import deque
 
-from .engine import CLI_MISSING, NODE_MISSING, find_cli, find_node
+from .engine import find_cli, find_node, missing
 
 CANCELLED_EXIT_CODE = 130  # docs/cli.md
 CANCEL_GRACE_SECONDS = 10.0
@@ -104,10 +104,9 @@ class CliReport:
 
 def cli_command(arguments):
     node, cli = find_node(), find_cli()
-    if not node:
-        raise ModelMonitorError(NODE_MISSING)
-    if not cli:
-        raise ModelMonitorError(CLI_MISSING)
+    problem = missing(node, cli)
+    if problem:
+        raise ModelMonitorError(problem)
     return [node, cli, *arguments, "--progress", "json"]
 
 

@@ -14,7 +14,7 @@ from collections import deque
 
 from traitlets import Float, Unicode
 
-from ..engine import CLI_MISSING, NODE_MISSING, find_cli, find_node
+from ..engine import find_cli, find_node, missing
 from .base import Backend, RunOutcome
 
 LINE_LIMIT = 16 * 1024 * 1024  # a summary line can be long
@@ -163,11 +163,7 @@ class LocalBackend(Backend):
         self._processes = {}
 
     def problem(self):
-        if not (self.node_path or find_node()):
-            return NODE_MISSING
-        if not (self.cli_path or find_cli()):
-            return CLI_MISSING
-        return None
+        return missing(self.node_path or find_node(), self.cli_path or find_cli())
 
     def command(self, arguments):
         return [self.node_path or find_node(), self.cli_path or find_cli(), *arguments]

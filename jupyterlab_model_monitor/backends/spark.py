@@ -24,7 +24,7 @@ from pathlib import Path
 
 from traitlets import Dict, Float, List, Unicode
 
-from ..engine import find_cli, find_node
+from ..engine import find_cli, find_node, missing
 from .base import Backend, RunOutcome
 from .local import LINE_LIMIT, ProgressReader, parse_object
 
@@ -135,9 +135,7 @@ class SparkBackend(Backend):
                 "Deequ's jar is missing: run `make spark`, or set SparkBackend.deequ_jar "
                 f"or SparkBackend.packages = ['{DEEQU_PACKAGE}']"
             )
-        if not (find_node() and find_cli()):
-            return "the engine CLI (model-monitor.cjs) or Node.js is missing"
-        return None
+        return missing(find_node(), find_cli())
 
     def submit_command(self, job_arguments):
         """The spark-submit command line of one profile job."""
