@@ -4,10 +4,14 @@
  * Text columns carry the raw cell text (CSV fields, capture payload fields, JSON scalars as written),
  * because type inference and distinct-count hashing work on the text before any cast (FORMATS.md §7).
  * Typed columns come from typed sources (Arrow) and skip the text patterns: their numbers sit in a
- * Float64Array, with a flag per row saying which rows hold a value.
+ * Float64Array, with a flag per row saying which rows hold a value. Scanned columns are text
+ * columns the byte-level CSV core read without making a string per cell (io/scannedCells.ts).
  */
+import { CELL_MISSING, ScannedCells } from './scannedCells';
+
 export type Column =
   | { kind: 'text'; values: (string | null)[] }
+  | ScannedColumn
   | IntegralColumn
   | FractionalColumn
   | { kind: 'boolean'; values: (boolean | null)[] };
@@ -31,6 +35,13 @@ export interface IntegralColumn {
   wide: Map<number, bigint> | null;
 }
 
+/** Text cells as the byte-level CSV core scanned them: column i of a batch is cells[offset + row]. */
+export interface ScannedColumn {
+  kind: 'scanned';
+  cells: ScannedCells;
+  offset: number;
+}
+
 export interface ColumnBatch {
   /** Column names, in data order; the same length as `columns`. */
   names: string[];
@@ -45,6 +56,10 @@ export function cellAt(column: Column, row: number): string | number | bigint | 
       return isPresent(column.present, row) ? (column.wide?.get(row) ?? column.values[row]) : null;
     case 'fractional':
       return isPresent(column.present, row) ? column.values[row] : null;
+    case 'scanned': {
+      const cell = column.offset + row;
+      return column.cells.kinds[cell] === CELL_MISSING ? null : column.cells.text(cell);
+    }
     default:
       return column.values[row];
   }

@@ -8,12 +8,12 @@ export type Chunk = Uint8Array | string;
 export type ChunkSource = AsyncIterable<Chunk> | Iterable<Chunk>;
 
 /**
- * Decodes UTF-8 byte chunks to text chunks; a leading BOM is dropped, split characters are kept
- * whole, invalid bytes become INVALID_UTF8 (see utf8.ts).
+ * Decodes UTF-8 byte chunks to text chunks; a leading BOM is dropped (unless `stripBom` is false),
+ * split characters are kept whole, invalid bytes become INVALID_UTF8 (see utf8.ts).
  */
-export async function* decodeText(source: ChunkSource): AsyncGenerator<string> {
+export async function* decodeText(source: ChunkSource, stripBom = true): AsyncGenerator<string> {
   const decoder = new Utf8Decoder();
-  let first = true;
+  let first = stripBom;
   for await (const chunk of source) {
     let text = typeof chunk === 'string' ? chunk : decoder.decode(chunk);
     if (first && text.length > 0) {

@@ -1,9 +1,8 @@
 import { ColumnBatch } from './batch';
-import { ChunkSource, decodeText } from './chunks';
-import { CsvParser, CsvRecord } from './csvParser';
-import { ReadContext, reject, throwIfAborted } from './readContext';
-import { RowBatcher } from './rowBatcher';
-import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
+import { ChunkSource } from './chunks';
+import { csvScanCore, readCsvScanned } from './csvScanReader';
+import { readCsvText } from './csvTextReader';
+import { ReadContext } from './readContext';
 
 export interface CsvOptions {
   /** The first record holds column names (SageMaker's default is false). */
@@ -14,81 +13,25 @@ export interface CsvOptions {
   featureNames?: string[];
   /** Line number of the first line in `source` (byte ranges of a big file start mid-file). */
   firstLine?: number;
+  /**
+   * Read quote-free ASCII lines with the byte-level core into scanned batches (for the profile,
+   * which reads each batch before the next); other lines, and every line where WebAssembly is
+   * unavailable, as text.
+   */
+  scanCells?: boolean;
+  /** `source` continues a file read so far by the core: a BOM here is text, not a file's BOM. */
+  continued?: boolean;
 }
 
 /**
- * Reads CSV into text column batches. Records with a different number of fields than the header
- * (or than the first record) are dropped and reported as `column_count` with their line.
+ * Reads CSV into column batches. Records with a different number of fields than the header (or
+ * than the first record) are dropped and reported as `column_count` with their line.
  */
-export async function* readCsv(
+export function readCsv(
   source: ChunkSource,
   options: CsvOptions,
   ctx: ReadContext
 ): AsyncGenerator<ColumnBatch> {
-  let names: string[] | null = options.columnNames ? [...options.columnNames] : null;
-  let batcher: RowBatcher | null = names ? new RowBatcher(names, ctx.batchSize) : null;
-  let expectHeader = !!options.header && !names;
-  const ready: ColumnBatch[] = [];
-  // Fields are only searched for invalid bytes once a chunk held some.
-  let sawInvalidUtf8 = false;
-
-  const onRecord = (record: CsvRecord): void => {
-    if (expectHeader) {
-      expectHeader = false;
-      names = record.fields.map((name, i) => name ?? `_c${i}`);
-      batcher = new RowBatcher(names, ctx.batchSize);
-      return;
-    }
-    ctx.counts.records++;
-    if (!batcher) {
-      names = record.fields.map((_, i) => options.featureNames?.[i] ?? `_c${i}`);
-      batcher = new RowBatcher(names, ctx.batchSize);
-    }
-    const invalid = sawInvalidUtf8
-      ? record.fields.findIndex(f => f !== null && hasInvalidUtf8(f))
-      : -1;
-    if (invalid >= 0) {
-      reject(ctx, {
-        kind: 'invalid_utf8',
-        line: record.line,
-        field: names?.[invalid],
-        message: INVALID_UTF8_MESSAGE
-      });
-      return;
-    }
-    if (record.fields.length !== batcher.width) {
-      reject(ctx, {
-        kind: 'column_count',
-        line: record.line,
-        message: `expected ${batcher.width} fields, found ${record.fields.length}`
-      });
-      return;
-    }
-    ctx.counts.rows++;
-    const batch = batcher.add(record.fields);
-    if (batch) {
-      ready.push(batch);
-    }
-  };
-  const parser = new CsvParser(
-    onRecord,
-    problem => {
-      ctx.counts.records++;
-      reject(ctx, { kind: 'malformed_csv', line: problem.line, message: problem.message });
-    },
-    options.firstLine ?? 1
-  );
-
-  for await (const text of decodeText(source)) {
-    throwIfAborted(ctx);
-    sawInvalidUtf8 ||= hasInvalidUtf8(text);
-    parser.push(text);
-    yield* ready.splice(0);
-  }
-  parser.end();
-  yield* ready.splice(0);
-  const last = (batcher as RowBatcher | null)?.flush();
-  if (last) {
-    yield last;
-  }
+  const core = options.scanCells ? csvScanCore() : null;
+  return core ? readCsvScanned(source, options, ctx, core) : readCsvText(source, options, ctx);
 }

@@ -19,6 +19,8 @@ export interface DatasetReadOptions {
   preprocessor?: RecordPreprocessor;
   /** Line number of the first line of `source` (byte ranges start mid-file). */
   firstLine?: number;
+  /** CSV: scanned batches from the byte-level core, for a consumer that reads each before the next. */
+  scanCells?: boolean;
   /** Arrow: a random-access file handle, read instead of `source` (see readArrow). */
   arrowFileHandle?: unknown;
 }

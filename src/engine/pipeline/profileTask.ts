@@ -84,6 +84,7 @@ export async function runProfileTask(
           featureNames: settings.featureNames,
           preprocessor: hooks.preprocessor,
           firstLine: part.firstLine,
+          scanCells: true,
           arrowFileHandle: handle?.handle
         },
         ctx

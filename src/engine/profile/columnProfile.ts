@@ -2,7 +2,8 @@
  * Everything kept about one column: type votes, moments and KLL of its numeric values, HLL of its
  * values, and value counts. Which of them is written depends on the type inferred at the end.
  */
-import { Column, FractionalColumn, IntegralColumn } from '../io/batch';
+import { Column, FractionalColumn, IntegralColumn, ScannedColumn } from '../io/batch';
+import { CELL_MISSING, CELL_TEXT } from '../io/scannedCells';
 import {
   AnalyzerGeneration,
   FeatureStatistics,
@@ -116,6 +117,9 @@ export class ColumnProfile {
         }
         return;
       }
+      case 'scanned':
+        this.addScanned(column);
+        return;
       case 'integral':
         this.addIntegrals(column);
         return;
@@ -199,6 +203,49 @@ export class ColumnProfile {
     const slot = values.add(value, 1, hash);
     if (slot >= 0 && isExact(scan)) {
       values.setNote(slot, NOTE_CODES[scan.type], scan.value);
+    }
+  }
+
+  /**
+   * Counts scanned text cells exactly as `addText` counts their text: the core has voted, parsed and
+   * hashed each cell, so a string is made only for a value new to the value counts (and for a cell
+   * the core left to JavaScript).
+   */
+  private addScanned({ cells, offset }: ScannedColumn): void {
+    const { kinds, values: numbers, slots, hashes, starts, ends, bytes } = cells;
+    const values = this.values;
+    for (let cell = offset; cell < offset + cells.rowCount; cell++) {
+      const kind = kinds[cell];
+      if (kind === CELL_MISSING) {
+        this.types.missing++;
+        continue;
+      }
+      if (kind === CELL_TEXT) {
+        this.addText(cells.text(cell));
+        continue;
+      }
+      if (this.skipValueCounts) {
+        this.hll.addSlot(slots[cell]);
+        this.countVote(VOTES[kind], numbers[cell]);
+        continue;
+      }
+      const hash = hashes[cell];
+      const seen = values.findBytes(bytes, starts[cell], ends[cell], hash);
+      if (values.pruned) {
+        this.countLookup(seen >= 0);
+      }
+      const note = seen >= 0 ? values.noteOf(seen) : NO_NOTE;
+      if (note !== NO_NOTE) {
+        values.increment(seen);
+        this.countVote(VOTES[note], values.noteValueOf(seen));
+        continue;
+      }
+      this.hll.addSlot(slots[cell]);
+      this.countVote(VOTES[kind], numbers[cell]);
+      const slot = values.add(cells.text(cell), 1, hash);
+      if (slot >= 0) {
+        values.setNote(slot, kind, numbers[cell]);
+      }
     }
   }
 

@@ -49,7 +49,7 @@ export class HyperLogLog {
   }
 
   /** The slot's register keeps the max of its ranks (Spark's update). */
-  private addSlot(slot: number): void {
+  addSlot(slot: number): void {
     const index = slot >>> 8;
     const rank = slot & 0xff;
     if (rank > this.registers[index]) {

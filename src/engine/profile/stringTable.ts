@@ -48,6 +48,27 @@ export class StringTable {
     }
   }
 
+  /** The slot of the ASCII text bytes[start, end) (whose hash is `hash`), or -1. */
+  findBytes(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    hash: number,
+    keys: readonly string[]
+  ): number {
+    const mask = this.mask;
+    const cells = this.cells;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const cell = cells[2 * i];
+      if (cell === EMPTY) {
+        return -1;
+      }
+      if (cells[2 * i + 1] === hash && equalsBytes(keys[cell - 1], bytes, start, end)) {
+        return cell - 1;
+      }
+    }
+  }
+
   /** Indexes `slot` under `hash` (the key must not be indexed yet). */
   insert(hash: number, slot: number): void {
     if (2 * (this.size + 1) > this.mask + 1) {
@@ -92,4 +113,16 @@ function tableSizeFor(capacity: number): number {
     size *= 2;
   }
   return size;
+}
+
+function equalsBytes(key: string, bytes: Uint8Array, start: number, end: number): boolean {
+  if (key.length !== end - start) {
+    return false;
+  }
+  for (let i = 0; i < key.length; i++) {
+    if (key.charCodeAt(i) !== bytes[start + i]) {
+      return false;
+    }
+  }
+  return true;
 }

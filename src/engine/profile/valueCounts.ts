@@ -80,6 +80,11 @@ export class ValueCounts {
     return this.index.find(value, hash, this.keys);
   }
 
+  /** The slot of the ASCII text bytes[start, end) (whose stringHash is `hash`), or -1. */
+  findBytes(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    return this.index.findBytes(bytes, start, end, hash, this.keys);
+  }
+
   /** Counts one more of the value in `slot`. */
   increment(slot: number): void {
     this.counts[slot]++;

@@ -1,0 +1,259 @@
+/**
+ * CSV through the byte-level core: quote-free ASCII lines become scanned batches (no string per
+ * cell). At the first line the core does not take (a quote, a non-ASCII byte, another field count),
+ * or a chunk already decoded to text, the rest of the input, from that line on, goes to the text
+ * reader, so rows keep their order and every problem is reported as the text reader reports it.
+ */
+import { instantiateCsvScan, CsvScanExports, SCAN_STOP } from '../wasm/csvScanModule';
+import { ColumnBatch } from './batch';
+import { Chunk, ChunkSource } from './chunks';
+import type { CsvOptions } from './csvReader';
+import { readCsvText } from './csvTextReader';
+import { CsvScanner } from './csvScanner';
+import { ReadContext, throwIfAborted } from './readContext';
+import { MAX_RECORD_CHARS } from './readLimits';
+import { ScannedCells } from './scannedCells';
+
+const NEWLINE = 10;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
+const BOM = [0xef, 0xbb, 0xbf];
+
+let core: CsvScanExports | null | undefined;
+
+/** This isolate's instance of the core; null where WebAssembly is unavailable. */
+export function csvScanCore(): CsvScanExports | null {
+  if (core === undefined) {
+    core = instantiateCsvScan();
+  }
+  return core;
+}
+
+export async function* readCsvScanned(
+  source: ChunkSource,
+  options: CsvOptions,
+  ctx: ReadContext,
+  scanCore: CsvScanExports
+): AsyncGenerator<ColumnBatch> {
+  const input = new ChunkQueue(source);
+  const start = await readFirstLine(input, options);
+  if (start === null) {
+    yield* readCsvText(input.rest(), { ...options, scanCells: false }, ctx);
+    return;
+  }
+  const { names, bytes, firstLine } = start;
+  const scanner = new CsvScanner(scanCore, names.length);
+  scanner.append(bytes);
+  let line = firstLine;
+  let eof = false;
+  for (;;) {
+    const { cells, lines, stop } = scanner.scan(eof);
+    line += lines;
+    if (cells) {
+      ctx.counts.records += cells.rowCount;
+      ctx.counts.rows += cells.rowCount;
+      yield scannedBatch(names, cells);
+    }
+    if (stop === SCAN_STOP.inputEnd) {
+      return;
+    }
+    if (stop === SCAN_STOP.batchFull) {
+      continue;
+    }
+    if (stop === SCAN_STOP.needMore && scanner.held <= MAX_RECORD_CHARS) {
+      throwIfAborted(ctx);
+      const chunk = await input.nextBytes();
+      if (chunk !== null) {
+        scanner.append(chunk);
+        continue;
+      }
+      if (input.done) {
+        eof = true;
+        continue;
+      }
+    }
+    // A line the core does not take, a text chunk, or a line too long: the text reader goes on.
+    input.unshift(scanner.heldBytes());
+    const rest = {
+      ...options,
+      columnNames: names,
+      firstLine: line,
+      scanCells: false,
+      continued: true
+    };
+    yield* readCsvText(input.rest(), rest, ctx);
+    return;
+  }
+}
+
+function scannedBatch(names: string[], cells: ScannedCells): ColumnBatch {
+  return {
+    names,
+    columns: names.map((_, i) => ({ kind: 'scanned', cells, offset: i * cells.maxRows })),
+    rowCount: cells.rowCount
+  };
+}
+
+interface ScanStart {
+  names: string[];
+  /** The bytes read so far, from the first line the core scans. */
+  bytes: Uint8Array;
+  firstLine: number;
+}
+
+/**
+ * The column names, from the options or the file's first line, and the bytes to scan; null when
+ * the text reader should read the whole input (a first line the core would not take), which is
+ * then all still in `input`.
+ */
+async function readFirstLine(input: ChunkQueue, options: CsvOptions): Promise<ScanStart | null> {
+  const firstLine = options.firstLine ?? 1;
+  const read = await input.bytesUntilNewline();
+  if (read === null) {
+    return null;
+  }
+  let bytes = read;
+  if (!options.continued && startsWithBom(bytes)) {
+    bytes = bytes.subarray(BOM.length);
+  }
+  if (options.columnNames) {
+    return { names: [...options.columnNames], bytes, firstLine };
+  }
+  const end = lineEnd(bytes);
+  const fields = plainFields(bytes.subarray(0, end));
+  if (fields === null) {
+    input.unshift(read);
+    return null;
+  }
+  if (options.header) {
+    const names = fields.map((name, i) => (name === '' ? `_c${i}` : name));
+    return {
+      names,
+      bytes: bytes.subarray(Math.min(end + 1, bytes.length)),
+      firstLine: firstLine + 1
+    };
+  }
+  const names = fields.map((_, i) => options.featureNames?.[i] ?? `_c${i}`);
+  return { names, bytes, firstLine };
+}
+
+/** Where the first line of `bytes` ends (its `\n`, or the end). */
+function lineEnd(bytes: Uint8Array): number {
+  const end = bytes.indexOf(NEWLINE);
+  return end < 0 ? bytes.length : end;
+}
+
+/** The fields of a quote-free ASCII line; null for any other line, and for a blank one. */
+function plainFields(line: Uint8Array): string[] | null {
+  const stop = line.length > 0 && line[line.length - 1] === CR ? line.length - 1 : line.length;
+  if (stop === 0 || line.some(b => b === QUOTE || b >= 0x80)) {
+    return null;
+  }
+  const fields: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= stop; i++) {
+    if (i === stop || line[i] === COMMA) {
+      fields.push(String.fromCharCode(...line.subarray(from, i)));
+      from = i + 1;
+    }
+  }
+  return fields;
+}
+
+function startsWithBom(bytes: Uint8Array): boolean {
+  return BOM.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * The input's chunks, taken one at a time; what was taken but not used goes back in front, so the
+ * text reader can be handed everything from a given byte on.
+ */
+class ChunkQueue {
+  private readonly iterator: AsyncIterator<Chunk> | Iterator<Chunk>;
+  private readonly front: Chunk[] = [];
+  done = false;
+
+  constructor(source: ChunkSource) {
+    this.iterator =
+      Symbol.asyncIterator in source
+        ? (source as AsyncIterable<Chunk>)[Symbol.asyncIterator]()
+        : (source as Iterable<Chunk>)[Symbol.iterator]();
+  }
+
+  unshift(chunk: Chunk): void {
+    if (chunk.length > 0) {
+      this.front.unshift(chunk);
+    }
+  }
+
+  /**
+   * The next chunk if it is bytes; null at the end (`done`) or when it is text (put back, for the
+   * text reader).
+   */
+  async nextBytes(): Promise<Uint8Array | null> {
+    const chunk = await this.next();
+    if (chunk === null || typeof chunk !== 'string') {
+      return chunk;
+    }
+    this.unshift(chunk);
+    return null;
+  }
+
+  /** Bytes up to and including the first newline (or to the end); null when text comes first. */
+  async bytesUntilNewline(): Promise<Uint8Array | null> {
+    const parts: Uint8Array[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = await this.nextBytes();
+      if (chunk !== null) {
+        parts.push(chunk);
+        length += chunk.length;
+      }
+      if (chunk === null || chunk.includes(NEWLINE) || length > MAX_RECORD_CHARS) {
+        const bytes = concat(parts, length);
+        if (chunk === null && !this.done) {
+          this.unshift(bytes);
+          return null;
+        }
+        return bytes;
+      }
+    }
+  }
+
+  /** Everything not taken yet, as a chunk source. */
+  async *rest(): AsyncGenerator<Chunk> {
+    for (let chunk = await this.next(); chunk !== null; chunk = await this.next()) {
+      yield chunk;
+    }
+  }
+
+  private async next(): Promise<Chunk | null> {
+    const front = this.front.shift();
+    if (front !== undefined) {
+      return front;
+    }
+    if (this.done) {
+      return null;
+    }
+    const result = await this.iterator.next();
+    if (result.done) {
+      this.done = true;
+      return null;
+    }
+    return result.value;
+  }
+}
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) {
+    return parts[0];
+  }
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  return bytes;
+}

@@ -1,0 +1,81 @@
+import { ColumnBatch } from './batch';
+import { ChunkSource, decodeText } from './chunks';
+import type { CsvOptions } from './csvReader';
+import { CsvParser, CsvRecord } from './csvParser';
+import { ReadContext, reject, throwIfAborted } from './readContext';
+import { RowBatcher } from './rowBatcher';
+import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
+
+/** Reads CSV into text column batches (see readCsv). */
+export async function* readCsvText(
+  source: ChunkSource,
+  options: CsvOptions,
+  ctx: ReadContext
+): AsyncGenerator<ColumnBatch> {
+  let names: string[] | null = options.columnNames ? [...options.columnNames] : null;
+  let batcher: RowBatcher | null = names ? new RowBatcher(names, ctx.batchSize) : null;
+  let expectHeader = !!options.header && !names;
+  const ready: ColumnBatch[] = [];
+  // Fields are only searched for invalid bytes once a chunk held some.
+  let sawInvalidUtf8 = false;
+
+  const onRecord = (record: CsvRecord): void => {
+    if (expectHeader) {
+      expectHeader = false;
+      names = record.fields.map((name, i) => name ?? `_c${i}`);
+      batcher = new RowBatcher(names, ctx.batchSize);
+      return;
+    }
+    ctx.counts.records++;
+    if (!batcher) {
+      names = record.fields.map((_, i) => options.featureNames?.[i] ?? `_c${i}`);
+      batcher = new RowBatcher(names, ctx.batchSize);
+    }
+    const invalid = sawInvalidUtf8
+      ? record.fields.findIndex(f => f !== null && hasInvalidUtf8(f))
+      : -1;
+    if (invalid >= 0) {
+      reject(ctx, {
+        kind: 'invalid_utf8',
+        line: record.line,
+        field: names?.[invalid],
+        message: INVALID_UTF8_MESSAGE
+      });
+      return;
+    }
+    if (record.fields.length !== batcher.width) {
+      reject(ctx, {
+        kind: 'column_count',
+        line: record.line,
+        message: `expected ${batcher.width} fields, found ${record.fields.length}`
+      });
+      return;
+    }
+    ctx.counts.rows++;
+    const batch = batcher.add(record.fields);
+    if (batch) {
+      ready.push(batch);
+    }
+  };
+  const parser = new CsvParser(
+    onRecord,
+    problem => {
+      ctx.counts.records++;
+      reject(ctx, { kind: 'malformed_csv', line: problem.line, message: problem.message });
+    },
+    options.firstLine ?? 1
+  );
+
+  for await (const text of decodeText(source, !options.continued)) {
+    throwIfAborted(ctx);
+    sawInvalidUtf8 ||= hasInvalidUtf8(text);
+    parser.push(text);
+    yield* ready.splice(0);
+  }
+  parser.end();
+  yield* ready.splice(0);
+  const last = (batcher as RowBatcher | null)?.flush();
+  if (last) {
+    yield last;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * A batch of CSV cells as the byte-level core (wasm/assembly/csvScan.ts) leaves them: views over
+ * its memory, column-major (cell = column · maxRows + row). Valid until the reader scans again, so
+ * a consumer reads a batch before asking for the next one (the profile does).
+ */
+
+/** Cell kinds; 1–4 are the votes, numbered as the column profile's notes. */
+export const CELL_MISSING = 0;
+export const CELL_TEXT = 5;
+
+const SHORT_CELL = 64;
+/** Made on first use: some hosts (jsdom) have no TextDecoder, and most runs never need it. */
+let ascii: TextDecoder | undefined;
+
+export class ScannedCells {
+  constructor(
+    /** The input the cells index (ASCII only). */
+    readonly bytes: Uint8Array,
+    readonly kinds: Uint8Array,
+    /** Each numeric cell's number; NaN for the others. */
+    readonly values: Float64Array,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+    /** HLL slot of each present cell (profile/hllSlots.ts). */
+    readonly slots: Int32Array,
+    /** stringHash of each present cell's text (profile/stringTable.ts). */
+    readonly hashes: Int32Array,
+    readonly rowCount: number,
+    readonly maxRows: number
+  ) {}
+
+  /** The text of a present cell. */
+  text(cell: number): string {
+    const start = this.starts[cell];
+    const end = this.ends[cell];
+    if (end - start > SHORT_CELL) {
+      ascii ??= new TextDecoder();
+      return ascii.decode(this.bytes.subarray(start, end));
+    }
+    return String.fromCharCode.apply(null, this.bytes.subarray(start, end) as unknown as number[]);
+  }
+}

@@ -1,0 +1,326 @@
+/**
+ * The byte-level CSV core: splits quote-free ASCII lines of CSV into cells and, for each cell, gives
+ * what the column profile needs without a JavaScript string: its type vote and number (Deequ's
+ * grammar, as `profile/textScan.ts` computes them), its HLL slot (XXH64 of its bytes) and its value
+ * counts hash (`profile/stringTable.ts`'s stringHash, which over ASCII is FNV-1a of the bytes).
+ *
+ * Lines the core does not take stop the scan where they start, for the JavaScript reader to read
+ * from there: a line holding a quote or a non-ASCII byte, and a line whose field count is not the
+ * batch's width. A number outside the exact fast path is left to JavaScript as kind TEXT.
+ *
+ * Memory is laid out by the host: input bytes at `input`, and at `out` the cell arrays of a batch
+ * (`capacity` = width × maxRows cells, column-major, cell c·maxRows + r):
+ *   f64 values | i32 starts | i32 ends | i32 slots | i32 hashes | u8 kinds.
+ */
+import { hash, HLL_SEED, slot } from './xxh64';
+
+/** Cell kinds: a missing cell, the four votes (the column profile's note codes), and TEXT. */
+const MISSING: u8 = 0;
+const INTEGRAL: u8 = 1;
+const FRACTIONAL: u8 = 2;
+const BOOLEAN: u8 = 3;
+const STRING: u8 = 4;
+/** JavaScript classifies this cell from its text (a number past the exact fast path). */
+const TEXT: u8 = 5;
+
+/** Why a scan stopped. */
+const BATCH_FULL = 0;
+const NEED_MORE = 1;
+const SPECIAL_LINE = 2;
+const INPUT_END = 3;
+
+const NEWLINE: u8 = 10;
+const CR: u8 = 13;
+const QUOTE: u8 = 34;
+const COMMA: u8 = 44;
+const PLUS: u8 = 43;
+const MINUS: u8 = 45;
+const SPACE: u8 = 32;
+const DOT: u8 = 46;
+const ZERO: u8 = 48;
+const NINE: u8 = 57;
+const UPPER_E: u8 = 69;
+const LOWER_E: u8 = 101;
+
+/** Up to this many significant digits a decimal mantissa is an exact double (10^15 < 2^53). */
+const EXACT_DIGITS = 15;
+/** Exponents with more digits than this are left to JavaScript. */
+const MAX_EXPONENT_DIGITS = 9;
+
+/** The scan's outcome, read by the host: bytes consumed, lines consumed, stop reason. */
+const status = memory.data(12, 8);
+
+/** 10^0 … 10^22, the powers of ten that are exact doubles. */
+const POWERS = memory.data<f64>([
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+  1e18, 1e19, 1e20, 1e21, 1e22
+]);
+
+/** Where the host may lay out its input and cell arrays; all memory from here on is free. */
+export function heapStart(): usize {
+  return (__heap_base + 7) & ~7;
+}
+
+export function statusStart(): usize {
+  return status;
+}
+
+/**
+ * Scans lines of `input[0, length)` into cells until `maxRows` rows, a special line, or the end of
+ * the complete lines (`eof`: the input ends there, so a last line without `\n` is a line too).
+ * Returns the rows written; the status says where and why it stopped.
+ */
+export function scan(
+  input: usize,
+  length: i32,
+  eof: bool,
+  width: i32,
+  maxRows: i32,
+  out: usize
+): i32 {
+  const capacity = width * maxRows;
+  const starts = out + 8 * capacity;
+  const ends = starts + 4 * capacity;
+  let pos = 0;
+  let rows = 0;
+  let lines = 0;
+  let reason = INPUT_END;
+  while (true) {
+    if (rows === maxRows) {
+      reason = BATCH_FULL;
+      break;
+    }
+    const lineEnd = findLineEnd(input, pos, length);
+    if (lineEnd < 0) {
+      reason = SPECIAL_LINE;
+      break;
+    }
+    if (lineEnd >= length && !eof) {
+      reason = NEED_MORE;
+      break;
+    }
+    if (pos >= length) {
+      break;
+    }
+    let stop = lineEnd;
+    if (stop > pos && load<u8>(input + stop - 1) === CR) {
+      stop--;
+    }
+    if (stop > pos) {
+      if (splitLine(input, pos, stop, width, maxRows, rows, starts, ends) !== width) {
+        reason = SPECIAL_LINE;
+        break;
+      }
+      rows++;
+    }
+    lines++;
+    pos = lineEnd + 1;
+  }
+  store<i32>(status, min(pos, length));
+  store<i32>(status, lines, 4);
+  store<i32>(status, reason, 8);
+  classifyCells(input, width, maxRows, rows, out);
+  return rows;
+}
+
+/**
+ * Where the line at `pos` ends (its `\n`, or `length`), or -1 when it holds a quote or a non-ASCII
+ * byte. Bytes are checked eight at a time: no byte of a word is a quote, a newline or ≥ 0x80.
+ */
+function findLineEnd(input: usize, pos: i32, length: i32): i32 {
+  let i = pos;
+  for (; i + 8 <= length; i += 8) {
+    const word = load<u64>(input + i);
+    if (hasSpecialByte(word)) {
+      break;
+    }
+  }
+  for (; i < length; i++) {
+    const c = load<u8>(input + i);
+    if (c === NEWLINE) {
+      return i;
+    }
+    if (c === QUOTE || c >= 0x80) {
+      return -1;
+    }
+  }
+  return length;
+}
+
+const ONES: u64 = 0x0101010101010101;
+const HIGHS: u64 = 0x8080808080808080;
+
+/** Whether a byte of `word` is `\n`, `"` or ≥ 0x80 (the classic zero-byte test, per byte value). */
+function hasSpecialByte(word: u64): bool {
+  const newline = word ^ (ONES * NEWLINE);
+  const quote = word ^ (ONES * QUOTE);
+  const zeros = ((newline - ONES) & ~newline) | ((quote - ONES) & ~quote);
+  return ((zeros | word) & HIGHS) !== 0;
+}
+
+/**
+ * Writes the cell bounds of line [from, to) as row `row`; returns its field count (counting stops
+ * past `width`, and only the first `width` cells are written).
+ */
+function splitLine(
+  input: usize,
+  from: i32,
+  to: i32,
+  width: i32,
+  maxRows: i32,
+  row: i32,
+  starts: usize,
+  ends: usize
+): i32 {
+  let field = 0;
+  let cellStart = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || load<u8>(input + i) === COMMA) {
+      if (field >= width) {
+        return field + 1;
+      }
+      const cell = (field * maxRows + row) << 2;
+      store<i32>(starts + cell, cellStart);
+      store<i32>(ends + cell, i);
+      field++;
+      cellStart = i + 1;
+    }
+  }
+  return field;
+}
+
+/** Fills kinds, numbers, slots and hashes of the batch's cells, column by column. */
+function classifyCells(input: usize, width: i32, maxRows: i32, rows: i32, out: usize): void {
+  const capacity = width * maxRows;
+  const starts = out + 8 * capacity;
+  const ends = starts + 4 * capacity;
+  const slots = ends + 4 * capacity;
+  const hashes = slots + 4 * capacity;
+  const kinds = hashes + 4 * capacity;
+  for (let column = 0; column < width; column++) {
+    for (let row = 0; row < rows; row++) {
+      const cell = column * maxRows + row;
+      const start = load<i32>(starts + (cell << 2));
+      const end = load<i32>(ends + (cell << 2));
+      if (start === end) {
+        store<u8>(kinds + cell, MISSING);
+        store<f64>(out + (cell << 3), NaN);
+        continue;
+      }
+      const at = input + start;
+      const length = end - start;
+      store<i32>(slots + (cell << 2), slot(hash(at, length, HLL_SEED)));
+      store<i32>(hashes + (cell << 2), stringHash(at, length));
+      store<u8>(kinds + cell, classify(at, length, out + (cell << 3)));
+    }
+  }
+}
+
+/** stringTable.ts's stringHash: FNV-1a over the (ASCII) characters, h ^= h >>> 15, 0 → 1. */
+function stringHash(at: usize, length: i32): i32 {
+  let h: u32 = 0x811c9dc5;
+  for (let i = 0; i < length; i++) {
+    h = (h ^ load<u8>(at + i)) * 0x01000193;
+  }
+  h ^= h >>> 15;
+  return h === 0 ? 1 : <i32>h;
+}
+
+/** The byte at `i` of a cell of `length` bytes, 0 past its end. */
+function byteAt(at: usize, i: i32, length: i32): u8 {
+  return i < length ? load<u8>(at + i) : 0;
+}
+
+/**
+ * The vote of the cell, its number stored at `value` (NaN when not numeric): textScan.ts's
+ * `scanText`, with TEXT wherever that function would call `Number()`.
+ */
+function classify(at: usize, length: i32, value: usize): u8 {
+  store<f64>(value, NaN);
+  let i = 0;
+  let c = byteAt(at, 0, length);
+  const negative = c === MINUS;
+  if (negative || c === PLUS) {
+    c = byteAt(at, ++i, length);
+  }
+  if (c === SPACE) {
+    c = byteAt(at, ++i, length);
+  }
+  const intStart = i;
+  let mantissa: f64 = 0;
+  while (c >= ZERO && c <= NINE) {
+    mantissa = mantissa * 10 + <f64>(c - ZERO);
+    c = byteAt(at, ++i, length);
+  }
+  let digits = i - intStart;
+  if (digits === 0) {
+    return notNumeric(at, length);
+  }
+  if (i === length) {
+    if (digits > EXACT_DIGITS) {
+      return TEXT;
+    }
+    store<f64>(value, negative ? -mantissa : mantissa);
+    return INTEGRAL;
+  }
+  let scale = 0;
+  if (c === DOT) {
+    const fractionStart = ++i;
+    c = byteAt(at, i, length);
+    while (c >= ZERO && c <= NINE) {
+      mantissa = mantissa * 10 + <f64>(c - ZERO);
+      c = byteAt(at, ++i, length);
+    }
+    scale = i - fractionStart;
+    if (scale === 0) {
+      return notNumeric(at, length);
+    }
+    digits += scale;
+  }
+  let exponent = 0;
+  if (i < length) {
+    if (c !== UPPER_E && c !== LOWER_E) {
+      return notNumeric(at, length);
+    }
+    c = byteAt(at, ++i, length);
+    const negativeExponent = c === MINUS;
+    if (negativeExponent || c === PLUS) {
+      c = byteAt(at, ++i, length);
+    }
+    const exponentStart = i;
+    while (c >= ZERO && c <= NINE) {
+      exponent = exponent * 10 + <i32>(c - ZERO);
+      if (i - exponentStart >= MAX_EXPONENT_DIGITS) {
+        return TEXT;
+      }
+      c = byteAt(at, ++i, length);
+    }
+    if (i === exponentStart || i !== length) {
+      return notNumeric(at, length);
+    }
+    if (negativeExponent) {
+      exponent = -exponent;
+    }
+  }
+  const power = exponent - scale;
+  if (digits > EXACT_DIGITS || power > 22 || power < -22) {
+    return TEXT;
+  }
+  const x =
+    power < 0
+      ? mantissa / load<f64>(POWERS + (-power << 3))
+      : mantissa * load<f64>(POWERS + (power << 3));
+  store<f64>(value, negative ? -x : x);
+  return FRACTIONAL;
+}
+
+/** `true` and `false` are Boolean votes; any other non-numeric text is a String vote. */
+function notNumeric(at: usize, length: i32): u8 {
+  if (length === 4 && load<u32>(at) === 0x65757274) {
+    return BOOLEAN;
+  }
+  if (length === 5 && load<u32>(at) === 0x736c6166 && load<u8>(at + 4) === 0x65) {
+    return BOOLEAN;
+  }
+  return STRING;
+}

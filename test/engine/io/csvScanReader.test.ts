@@ -1,0 +1,194 @@
+/**
+ * The byte-level CSV core (wasm/assembly/csvScan.ts, io/csvScanReader.ts) against the text reader:
+ * the same bytes must give the same profile (type votes, moments, KLL, HLL, value counts), the same
+ * counts and the same diagnostics, whatever the chunking, header and line mix.
+ */
+import { execFileSync } from 'child_process';
+import fc from 'fast-check';
+import { join } from 'path';
+import { DiagnosticsCollector } from '../../../src/engine/diagnostics';
+import { ColumnBatch } from '../../../src/engine/io/batch';
+import { CsvOptions, readCsv } from '../../../src/engine/io/csvReader';
+import { createReadContext } from '../../../src/engine/io/readContext';
+import { DatasetProfile } from '../../../src/engine/profile/datasetProfile';
+import { CSV_SCAN_WASM_BASE64 } from '../../../src/engine/wasm/csvScanBinary';
+import { instantiateCsvScan } from '../../../src/engine/wasm/csvScanModule';
+import { bytesOf } from './readHelpers';
+
+interface Outcome {
+  profile: ReturnType<DatasetProfile['toJSON']>;
+  counts: unknown;
+  diagnostics: unknown;
+  batchKinds: string[];
+}
+
+async function profileOf(
+  text: string,
+  chunkSize: number,
+  options: CsvOptions,
+  scanCells: boolean
+): Promise<Outcome> {
+  const diagnostics = new DiagnosticsCollector(100);
+  const ctx = { ...createReadContext('data.csv', diagnostics), batchSize: 7 };
+  const profile = new DatasetProfile();
+  const batchKinds: string[] = [];
+  const batches: AsyncIterable<ColumnBatch> = readCsv(
+    bytesOf(text, chunkSize),
+    { ...options, scanCells },
+    ctx
+  );
+  for await (const batch of batches) {
+    batchKinds.push(batch.columns[0]?.kind ?? 'none');
+    profile.add(batch);
+  }
+  return {
+    profile: profile.toJSON(),
+    counts: ctx.counts,
+    diagnostics: diagnostics.summary(),
+    batchKinds
+  };
+}
+
+async function expectSameProfile(text: string, chunkSize: number, options: CsvOptions = {}) {
+  const scanned = await profileOf(text, chunkSize, options, true);
+  const plain = await profileOf(text, chunkSize, options, false);
+  expect(scanned.profile).toEqual(plain.profile);
+  expect(scanned.counts).toEqual(plain.counts);
+  expect(scanned.diagnostics).toEqual(plain.diagnostics);
+  return scanned;
+}
+
+/** Cells the core takes, cells it leaves to JavaScript, and cells that end its scan. */
+const numberCell = fc.oneof(
+  fc.integer().map(String),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+  fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map(String),
+  fc
+    .tuple(
+      fc.constantFrom('', '-', '+', '- ', '+ ', ' '),
+      fc.stringMatching(/^[0-9]{1,18}$/),
+      fc.option(fc.stringMatching(/^\.[0-9]{0,18}$/), { nil: '' }),
+      fc.option(fc.stringMatching(/^[eE][-+]?[0-9]{0,12}$/), { nil: '' })
+    )
+    .map(parts => parts.join(''))
+);
+const wordCell = fc.oneof(
+  fc.constantFrom(
+    'true',
+    'false',
+    'True',
+    'truex',
+    'fals',
+    'NaN',
+    'Infinity',
+    '1.',
+    '.5',
+    '-',
+    'e5',
+    '1e',
+    '5 ',
+    ' 5'
+  ),
+  fc.stringMatching(/^[a-c]{1,3}$/),
+  fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\t', '\r', '0', '9', '.', '-'), maxLength: 6 })
+);
+const specialCell = fc.constantFrom('"quoted"', '"a,b"', 'café', '"multi\nline"', 'x"y');
+const plainCell = fc.oneof(
+  { weight: 4, arbitrary: numberCell },
+  { weight: 4, arbitrary: wordCell },
+  { weight: 1, arbitrary: fc.constant('') }
+);
+const anyCell = fc.oneof(
+  { weight: 30, arbitrary: plainCell },
+  { weight: 1, arbitrary: specialCell }
+);
+
+function csvText(rows: string[][], crlf: boolean, trailingNewline: boolean): string {
+  const end = crlf ? '\r\n' : '\n';
+  const text = rows.map(row => row.join(',')).join(end);
+  return trailingNewline ? text + end : text;
+}
+
+const table = (cell: fc.Arbitrary<string>) =>
+  fc
+    .integer({ min: 1, max: 5 })
+    .chain(width =>
+      fc.array(
+        fc.oneof(
+          { weight: 20, arbitrary: fc.array(cell, { minLength: width, maxLength: width }) },
+          { weight: 1, arbitrary: fc.array(cell, { minLength: 0, maxLength: width + 1 }) }
+        ),
+        { maxLength: 40 }
+      )
+    );
+
+describe('byte-level CSV core', () => {
+  test('the committed module is what its AssemblyScript source compiles to', () => {
+    const root = join(__dirname, '..', '..', '..');
+    const built = execFileSync(
+      process.execPath,
+      [join(root, 'scripts', 'build-wasm.mjs'), '--print', 'csvScan'],
+      { cwd: root, encoding: 'utf8' }
+    );
+    expect(Buffer.from(built, 'base64')).toEqual(Buffer.from(CSV_SCAN_WASM_BASE64, 'base64'));
+  }, 60000);
+
+  test('loads synchronously under jest', () => {
+    expect(instantiateCsvScan()).not.toBeNull();
+  });
+
+  test('gives the text reader’s profile on random CSV, whatever the chunks and lines', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        table(anyCell),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 64 }),
+        async (rows, crlf, trailingNewline, header, chunkSize) => {
+          await expectSameProfile(csvText(rows, crlf, trailingNewline), chunkSize, {
+            header,
+            featureNames: ['f0', 'f1']
+          });
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+
+  test('scans quote-free ASCII lines and hands the rest to the text reader in row order', async () => {
+    const text = 'a,b\n1,x\n2.5,y\n,true\n"q",z\n3,w\n';
+    const outcome = await expectSameProfile(text, 5, { header: true });
+    expect(outcome.batchKinds[0]).toBe('scanned');
+    expect(outcome.batchKinds.at(-1)).toBe('text');
+    expect(outcome.counts).toEqual({ records: 5, rejected: 0, rows: 5 });
+  });
+
+  test('reports a line with another field count as the text reader does, with its line number', async () => {
+    const outcome = await expectSameProfile('1,2\n3,4\n5\n6,7\n', 3);
+    expect(outcome.diagnostics).toMatchObject({ counts: { column_count: 1 } });
+    expect(JSON.stringify(outcome.diagnostics)).toContain('"line":3');
+  });
+
+  test('drops a BOM, keeps byte ranges’ column names and first line', async () => {
+    await expectSameProfile('\ufeffa,b\n1,2\n', 4, { header: true });
+    await expectSameProfile('1,2\n3,x\n', 2, { columnNames: ['p', 'q'], firstLine: 40 });
+    await expectSameProfile('', 1, { header: true });
+    await expectSameProfile('\n\n1,2\n', 2, {});
+  });
+
+  test('counts many rows, distinct values and pruned value counts exactly as the text reader', async () => {
+    // Past a full batch (4096 rows), past 2 × the categorical limit of distinct values (pruning),
+    // and past the hit window with mostly new values (the column stops looking values up).
+    const random = fc.sample(
+      fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.double({ noNaN: true, min: -1e6, max: 1e6 })),
+      { numRuns: 12000, seed: 42 }
+    );
+    const lines = random.map(([i, x], row) =>
+      [i % 7, i, x, `c${i % 300}`, row % 11 === 0 ? '' : `w${i}`, i % 2 === 0].join(',')
+    );
+    const outcome = await expectSameProfile(lines.join('\n') + '\n', 65536);
+    expect(outcome.batchKinds.every(kind => kind === 'scanned')).toBe(true);
+    expect(outcome.counts).toEqual({ records: 12000, rejected: 0, rows: 12000 });
+  });
+});
