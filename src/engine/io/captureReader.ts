@@ -1,6 +1,9 @@
 import { ColumnBatch } from './batch';
-import { captureLineRows, CsvWidths } from './captureRecord';
+import { scanCaptureEnvelope } from './captureEnvelope';
+import { captureLineRows, checkRecordMetadata, CsvWidths } from './captureRecord';
+import { CaptureRowScanner } from './captureRowScanner';
 import { ChunkSource } from './chunks';
+import { csvScanCore } from './csvScanReader';
 import { splitLines } from './lines';
 import { RecordPreprocessor } from './preprocessor';
 import { ReadContext, reject, throwIfAborted } from './readContext';
@@ -12,6 +15,8 @@ export interface CaptureOptions {
   featureNames?: string[];
   preprocessor?: RecordPreprocessor;
   firstLine?: number;
+  /** Rows of plain CSV payloads through the byte-level core, as scanned batches (see readCsv). */
+  scanCells?: boolean;
 }
 
 /** Reads SageMaker capture JSON lines (FORMATS.md §1.1–1.2) into text column batches. */
@@ -21,8 +26,11 @@ export async function* readCapture(
   ctx: ReadContext
 ): AsyncGenerator<ColumnBatch> {
   const names = options.featureNames ?? [];
-  const batcher = new RowBatcher([], ctx.batchSize, index => names[index] ?? `_c${index}`);
+  const nameFor = (index: number) => names[index] ?? `_c${index}`;
+  const batcher = new RowBatcher([], ctx.batchSize, nameFor);
   const widths: CsvWidths = new Map();
+  const core = options.scanCells && !options.preprocessor ? csvScanCore() : null;
+  const scanned = core ? new CaptureRowScanner(core, nameFor) : null;
   for await (const run of splitLines(source, options.firstLine)) {
     throwIfAborted(ctx);
     for (let i = 0; i < run.lines.length; i++) {
@@ -31,17 +39,31 @@ export async function* readCapture(
         continue;
       }
       ctx.counts.records++;
+      const lineNumber = run.firstLine + i;
       if (hasInvalidUtf8(line)) {
-        const lineNumber = run.firstLine + i;
         reject(ctx, { kind: 'invalid_utf8', line: lineNumber, message: INVALID_UTF8_MESSAGE });
         continue;
       }
+      const envelope = scanCaptureEnvelope(line);
+      if (scanned && envelope && scanned.tryAdd(envelope, widths)) {
+        ctx.counts.rows++;
+        checkRecordMetadata(envelope, lineNumber, ctx);
+        if (scanned.full) {
+          yield* flushed(batcher, scanned);
+        }
+        continue;
+      }
+      if (scanned?.pending) {
+        // Rows keep their order: the scanned rows before this record's rows.
+        yield* flushed(batcher, scanned);
+      }
       for (const row of captureLineRows(
         line,
-        run.firstLine + i,
+        lineNumber,
         ctx,
         widths,
-        options.preprocessor
+        options.preprocessor,
+        envelope
       )) {
         ctx.counts.rows++;
         const batch = batcher.add(row);
@@ -51,8 +73,17 @@ export async function* readCapture(
       }
     }
   }
-  const last = batcher.flush();
-  if (last) {
-    yield last;
+  yield* flushed(batcher, scanned);
+}
+
+/** The rows held by either way, as batches: the text rows (if any) come before the scanned ones. */
+function* flushed(batcher: RowBatcher, scanned: CaptureRowScanner | null): Generator<ColumnBatch> {
+  const text = batcher.flush();
+  if (text) {
+    yield text;
+  }
+  const cells = scanned?.flush();
+  if (cells) {
+    yield cells;
   }
 }

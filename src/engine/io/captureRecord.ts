@@ -1,4 +1,4 @@
-import { scanCaptureEnvelope } from './captureEnvelope';
+import { CaptureEnvelope, scanCaptureEnvelope } from './captureEnvelope';
 import { decodePayload, CapturePayload, PayloadProblem } from './capturePayload';
 import { Row } from './payloadRows';
 import { preprocessorRows, RecordPreprocessor, toPreprocessorRecord } from './preprocessor';
@@ -22,9 +22,10 @@ export function captureLineRows(
   lineNumber: number,
   ctx: ReadContext,
   widths: CsvWidths,
-  preprocessor?: RecordPreprocessor
+  preprocessor?: RecordPreprocessor,
+  envelope: CaptureEnvelope | null = scanCaptureEnvelope(line)
 ): Row[] {
-  const record: any = scanCaptureEnvelope(line) ?? parsedRecord(line, lineNumber, ctx);
+  const record: any = envelope ?? parsedRecord(line, lineNumber, ctx);
   if (record === null) {
     return [];
   }
@@ -43,6 +44,19 @@ export function captureLineRows(
     return [];
   }
   return pairedRows(capture, lineNumber, ctx, widths);
+}
+
+/**
+ * The warnings a record with two well-formed CSV sides can still get (the byte-level way reads
+ * its rows without `captureLineRows`, and says what it would have said).
+ */
+export function checkRecordMetadata(
+  record: CaptureEnvelope,
+  lineNumber: number,
+  ctx: ReadContext
+): void {
+  checkInferenceTime(record, lineNumber, ctx);
+  warnEncodingMismatch(record.captureData, lineNumber, ctx);
 }
 
 /** The slow path: any JSON object; null (reported) for anything else. */

@@ -57,6 +57,20 @@ export class CsvScanner {
     this.length = held + chunk.length;
   }
 
+  /**
+   * Lets `write` put up to `maxBytes` bytes after those held, into `input` from `at`; it returns how
+   * many it wrote, or -1 to keep none of them.
+   */
+  appendWith(maxBytes: number, write: (input: Uint8Array, at: number) => number): boolean {
+    this.reserve(this.length + maxBytes);
+    const written = write(this.inputView(), this.length);
+    if (written < 0) {
+      return false;
+    }
+    this.length += written;
+    return true;
+  }
+
   /** Scans the held bytes into one batch; `eof` when no more bytes will come. */
   scan(eof: boolean): ScanResult {
     const core = this.core;

@@ -146,13 +146,17 @@ describe('byte-level CSV core', () => {
         fc.boolean(),
         fc.integer({ min: 1, max: 64 }),
         async (rows, crlf, trailingNewline, header, chunkSize) => {
-          await expectSameProfile(csvText(rows, crlf, trailingNewline), chunkSize, {
+          // Distinct header names: columns sharing a name share one profile, whose value order
+          // then depends on batch bounds in either reader.
+          const table =
+            header && rows.length > 0 ? [rows[0].map((_, i) => `h${i}`), ...rows.slice(1)] : rows;
+          await expectSameProfile(csvText(table, crlf, trailingNewline), chunkSize, {
             header,
             featureNames: ['f0', 'f1']
           });
         }
       ),
-      { numRuns: 300 }
+      { numRuns: 1000 }
     );
   });
 
