@@ -13,8 +13,8 @@ import { CsvScanner } from './csvScanner';
 
 const COMMA = 44;
 const NEWLINE = 10;
-const QUOTE = 34;
-const CR = 13;
+/** Made on first use: some hosts (jsdom) have no TextEncoder. */
+let encoder: TextEncoder | undefined;
 const OUTPUT = 'endpointOutput';
 const INPUT = 'endpointInput';
 
@@ -61,32 +61,57 @@ export class CaptureRowScanner {
       this.core,
       (outputWidth ?? countCommas(outputText) + 1) + (inputWidth ?? countCommas(inputText) + 1)
     ));
-    let outputFields = 0;
-    let inputFields = 0;
-    const added = scanner.appendWith(outputText.length + inputText.length + 2, (bytes, at) => {
-      const afterOutput = writePlain(outputText, bytes, at);
-      outputFields = commas + 1;
-      if (afterOutput < 0 || (outputWidth ?? outputFields) !== outputFields) {
-        return -1;
-      }
-      bytes[afterOutput] = COMMA;
-      const end = writePlain(inputText, bytes, afterOutput + 1);
-      inputFields = commas + 1;
-      if (end < 0 || (inputWidth ?? inputFields) !== inputFields) {
-        return -1;
-      }
-      if (outputFields + inputFields !== scanner.width) {
-        return -1;
-      }
-      bytes[end] = NEWLINE;
-      return end + 1 - at;
-    });
-    if (added) {
-      widths.set(OUTPUT, outputFields);
-      widths.set(INPUT, inputFields);
-      this.rows++;
+    const row = this.writeRow(scanner, outputText, inputText);
+    if (row === null) {
+      return false;
     }
-    return added;
+    const [outputFields, inputFields] = row;
+    if (
+      (outputWidth ?? outputFields) !== outputFields ||
+      (inputWidth ?? inputFields) !== inputFields ||
+      outputFields + inputFields !== scanner.width
+    ) {
+      return false;
+    }
+    scanner.commit(outputText.length + inputText.length + 2);
+    widths.set(OUTPUT, outputFields);
+    widths.set(INPUT, inputFields);
+    this.rows++;
+    return true;
+  }
+
+  /**
+   * Writes `output,input\n` after the scanner's bytes, not yet kept; returns each side's field
+   * count, or null when a side is not plain (then what was written is left uncommitted).
+   */
+  private writeRow(scanner: CsvScanner, output: string, input: string): [number, number] | null {
+    const bytes = scanner.room(output.length + input.length + 2);
+    const at = scanner.end;
+    const outputCommas = this.writePlain(scanner, bytes, output, at);
+    if (outputCommas < 0) {
+      return null;
+    }
+    const inputAt = at + output.length + 1;
+    const inputCommas = this.writePlain(scanner, bytes, input, inputAt);
+    if (inputCommas < 0) {
+      return null;
+    }
+    bytes[inputAt - 1] = COMMA;
+    bytes[inputAt + input.length] = NEWLINE;
+    return [outputCommas + 1, inputCommas + 1];
+  }
+
+  /**
+   * Encodes `text` at `at` and returns its commas, or -1 unless it is plain: ASCII (one byte a
+   * character, so all of it fits), no quote, no line break. The core checks the bytes.
+   */
+  private writePlain(scanner: CsvScanner, bytes: Uint8Array, text: string, at: number): number {
+    encoder ??= new TextEncoder();
+    const { read, written } = encoder.encodeInto(text, bytes.subarray(at, at + text.length));
+    if (read !== text.length || written !== text.length) {
+      return -1;
+    }
+    return this.core.plainCommas(scanner.addressOf(at), written);
   }
 
   /** The rows added so far as one scanned batch (null when there are none). */
@@ -106,29 +131,6 @@ export class CaptureRowScanner {
       rowCount: cells.rowCount
     };
   }
-}
-
-/** Commas of the last `writePlain` (a module variable: no object per call on the hot path). */
-let commas = 0;
-
-/**
- * Copies `text` into `bytes` at `at` and returns where it ended, or -1 at a character that is not
- * plain (non-ASCII, a quote, a line break). Counts its commas into `commas`.
- */
-function writePlain(text: string, bytes: Uint8Array, at: number): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80 || c === QUOTE || c === NEWLINE || c === CR) {
-      return -1;
-    }
-    if (c === COMMA) {
-      count++;
-    }
-    bytes[at + i] = c;
-  }
-  commas = count;
-  return at + text.length;
 }
 
 function countCommas(text: string): number {

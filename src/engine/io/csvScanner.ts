@@ -27,6 +27,7 @@ export class CsvScanner {
   /** Unscanned bytes are input[head, length). */
   private head = 0;
   private length = 0;
+  private view = new Uint8Array(0);
 
   constructor(
     private readonly core: CsvScanExports,
@@ -57,18 +58,28 @@ export class CsvScanner {
     this.length = held + chunk.length;
   }
 
+  /** Where the next appended byte goes (an index into `room`'s view). */
+  get end(): number {
+    return this.length;
+  }
+
   /**
-   * Lets `write` put up to `maxBytes` bytes after those held, into `input` from `at`; it returns how
-   * many it wrote, or -1 to keep none of them.
+   * The input area, with room for `bytes` more bytes from `end` on (which this may move: read `end`
+   * after); valid until the next call.
    */
-  appendWith(maxBytes: number, write: (input: Uint8Array, at: number) => number): boolean {
-    this.reserve(this.length + maxBytes);
-    const written = write(this.inputView(), this.length);
-    if (written < 0) {
-      return false;
-    }
-    this.length += written;
-    return true;
+  room(bytes: number): Uint8Array {
+    this.reserve(this.length + bytes);
+    return this.inputView();
+  }
+
+  /** Keeps the `bytes` bytes written from `end` on. */
+  commit(bytes: number): void {
+    this.length += bytes;
+  }
+
+  /** The core's address of input byte `index`. */
+  addressOf(index: number): number {
+    return this.inputStart + index;
   }
 
   /** Scans the held bytes into one batch; `eof` when no more bytes will come. */
@@ -113,8 +124,13 @@ export class CsvScanner {
     return align8(this.inputStart + this.inputCapacity);
   }
 
+  /** A view of the input area, made anew only when memory or capacity changed. */
   private inputView(): Uint8Array {
-    return new Uint8Array(this.core.memory.buffer, this.inputStart, this.inputCapacity);
+    const buffer = this.core.memory.buffer;
+    if (this.view.buffer !== buffer || this.view.length !== this.inputCapacity) {
+      this.view = new Uint8Array(buffer, this.inputStart, this.inputCapacity);
+    }
+    return this.view;
   }
 
   /** Makes the input area hold `bytes` (keeping what it holds) and the cell arrays fit after it. */

@@ -21,6 +21,8 @@ export interface CsvScanExports {
     maxRows: number,
     out: number
   ): number;
+  /** Commas in the bytes at `at`, or -1 when one is a quote, a line break or non-ASCII. */
+  plainCommas(at: number, length: number): number;
 }
 
 /** Why a scan stopped (csvScan.ts). */

@@ -324,3 +324,21 @@ function notNumeric(at: usize, length: i32): u8 {
   }
   return STRING;
 }
+
+/**
+ * The commas in the `length` bytes at `at`, or -1 when one of them is a quote, a line break or
+ * not ASCII (a capture payload the core cannot take as one CSV line).
+ */
+export function plainCommas(at: usize, length: i32): i32 {
+  let commas = 0;
+  for (let i = 0; i < length; i++) {
+    const c = load<u8>(at + i);
+    if (c === QUOTE || c === NEWLINE || c === CR || c >= 0x80) {
+      return -1;
+    }
+    if (c === COMMA) {
+      commas++;
+    }
+  }
+  return commas;
+}
