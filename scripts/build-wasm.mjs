@@ -18,6 +18,12 @@ const MODULES = {
     constant: 'XXHASH64_WASM_BASE64',
     test: 'test/engine/wasm/xxhash64Wasm.test.ts'
   },
+  sortDoubles: {
+    source: 'src/engine/wasm/assembly/sortDoubles.ts',
+    target: 'src/engine/wasm/sortDoublesBinary.ts',
+    constant: 'SORT_DOUBLES_WASM_BASE64',
+    test: 'test/engine/wasm/sortDoublesWasm.test.ts'
+  },
   csvScan: {
     source: 'src/engine/wasm/assembly/csvScan.ts',
     target: 'src/engine/wasm/csvScanBinary.ts',

@@ -1,0 +1,56 @@
+import { execFileSync } from 'child_process';
+import fc from 'fast-check';
+import { join } from 'path';
+import { radixSort } from '../../../src/engine/profile/sortDoubles';
+import { SORT_DOUBLES_WASM_BASE64 } from '../../../src/engine/wasm/sortDoublesBinary';
+import { wasmSortDoubles } from '../../../src/engine/wasm/sortDoublesModule';
+
+const wasmSort = wasmSortDoubles()!;
+
+/** Doubles with every special bit pattern: zeros of both signs, NaNs with payloads, subnormals. */
+const anyBits = fc.oneof(
+  fc.double(),
+  fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 5e-324, -5e-324),
+  fc.tuple(fc.nat({ max: 0xffffffff }), fc.nat({ max: 0xffffffff })).map(([hi, lo]) => {
+    const words = new Uint32Array([lo, hi]);
+    return new Float64Array(words.buffer)[0];
+  })
+);
+
+function bytesOf(values: Float64Array): Uint8Array {
+  return new Uint8Array(values.buffer.slice(0));
+}
+
+describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)', () => {
+  test('the committed module is what its AssemblyScript source compiles to', () => {
+    const root = join(__dirname, '..', '..', '..');
+    const built = execFileSync(
+      process.execPath,
+      [join(root, 'scripts', 'build-wasm.mjs'), '--print', 'sortDoubles'],
+      { cwd: root, encoding: 'utf8' }
+    );
+    expect(Buffer.from(built, 'base64')).toEqual(Buffer.from(SORT_DOUBLES_WASM_BASE64, 'base64'));
+  }, 60000);
+
+  test('leaves the same bits as the JavaScript radix sort, NaNs included', () => {
+    fc.assert(
+      fc.property(fc.array(anyBits, { minLength: 0, maxLength: 3000 }), values => {
+        const ours = Float64Array.from(values);
+        const reference = Float64Array.from(values);
+        wasmSort(ours);
+        radixSort(reference);
+        expect(bytesOf(ours)).toEqual(bytesOf(reference));
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  test('sorts arrays of growing and shrinking sizes with one instance', () => {
+    for (const n of [5000, 10, 70000, 300]) {
+      const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 1e6);
+      const expected = Float64Array.from(values).sort();
+      wasmSort(values);
+      expect(Buffer.from(bytesOf(values)).equals(Buffer.from(bytesOf(expected)))).toBe(true);
+    }
+  });
+});
