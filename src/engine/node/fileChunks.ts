@@ -3,11 +3,15 @@ import { DataError } from '../pipeline/errors';
 
 const CHUNK_BYTES = 1 << 16;
 
-/** Streams a file (or the byte range [start, end)) in 1 MiB chunks, reporting each chunk's size. */
+/**
+ * Streams a file (or the byte range [start, end)) in chunks of `chunkBytes` (64 KiB by default:
+ * readers that decode text keep more garbage with larger ones), reporting each chunk's size.
+ */
 export async function* fileChunks(
   path: string,
   range: { start?: number; end?: number },
-  onBytes?: (n: number) => void
+  onBytes?: (n: number) => void,
+  chunkBytes = CHUNK_BYTES
 ): AsyncGenerator<Uint8Array> {
   if (range.end !== undefined && range.end <= (range.start ?? 0)) {
     return;
@@ -16,7 +20,7 @@ export async function* fileChunks(
     start: range.start,
     // createReadStream's end is inclusive.
     end: range.end === undefined ? undefined : range.end - 1,
-    highWaterMark: CHUNK_BYTES
+    highWaterMark: chunkBytes
   });
   try {
     for await (const chunk of stream) {

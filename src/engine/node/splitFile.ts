@@ -4,6 +4,8 @@ import { fileChunks } from './fileChunks';
 
 const NEWLINE = 10;
 const QUOTE = 34;
+/** This pass only looks for bytes: large chunks make it several times faster (fewer stream turns). */
+const SCAN_CHUNK_BYTES = 1 << 20;
 
 export interface SplitRequest {
   file: string;
@@ -26,7 +28,7 @@ export async function splitFile(request: SplitRequest): Promise<InputPart[]> {
   let offset = 0;
   let newlines = 0;
   let nextTarget = request.pieceBytes;
-  for await (const chunk of fileChunks(request.file, {})) {
+  for await (const chunk of fileChunks(request.file, {}, undefined, SCAN_CHUNK_BYTES)) {
     const buffer = chunk as Buffer;
     if (request.csv && buffer.indexOf(QUOTE) >= 0) {
       return whole;
