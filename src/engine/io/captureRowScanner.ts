@@ -9,6 +9,7 @@ import { CaptureEnvelope } from './captureEnvelope';
 import { CsvWidths } from './captureRecord';
 import { CsvScanExports } from '../wasm/csvScanModule';
 import { ColumnBatch } from './batch';
+import { scannedBatch } from './scannedCells';
 import { CsvScanner } from './csvScanner';
 
 const COMMA = 44;
@@ -125,11 +126,7 @@ export class CaptureRowScanner {
       return null;
     }
     const names = Array.from({ length: this.scanner.width }, (_, i) => this.nameFor(i));
-    return {
-      names,
-      columns: names.map((_, i) => ({ kind: 'scanned', cells, offset: i * cells.maxRows })),
-      rowCount: cells.rowCount
-    };
+    return scannedBatch(names, cells);
   }
 }
 

@@ -12,7 +12,7 @@ import { readCsvText } from './csvTextReader';
 import { CsvScanner } from './csvScanner';
 import { ReadContext, throwIfAborted } from './readContext';
 import { MAX_RECORD_CHARS } from './readLimits';
-import { ScannedCells } from './scannedCells';
+import { scannedBatch } from './scannedCells';
 
 const NEWLINE = 10;
 const CR = 13;
@@ -85,14 +85,6 @@ export async function* readCsvScanned(
     yield* readCsvText(input.rest(), rest, ctx);
     return;
   }
-}
-
-function scannedBatch(names: string[], cells: ScannedCells): ColumnBatch {
-  return {
-    names,
-    columns: names.map((_, i) => ({ kind: 'scanned', cells, offset: i * cells.maxRows })),
-    rowCount: cells.rowCount
-  };
 }
 
 interface ScanStart {

@@ -4,6 +4,8 @@
  * a consumer reads a batch before asking for the next one (the profile does).
  */
 
+import type { ColumnBatch } from './batch';
+
 /** Cell kinds; 1–4 are the votes, numbered as the column profile's notes. */
 export const CELL_MISSING = 0;
 export const CELL_TEXT = 5;
@@ -39,4 +41,13 @@ export class ScannedCells {
     }
     return String.fromCharCode.apply(null, this.bytes.subarray(start, end) as unknown as number[]);
   }
+}
+
+/** A batch of the scanned cells: column i is cells[i · maxRows + row]. */
+export function scannedBatch(names: string[], cells: ScannedCells): ColumnBatch {
+  return {
+    names,
+    columns: names.map((_, i) => ({ kind: 'scanned', cells, offset: i * cells.maxRows })),
+    rowCount: cells.rowCount
+  };
 }

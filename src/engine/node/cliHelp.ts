@@ -9,7 +9,7 @@ Input options:
   --max-error-rate RATE       fail (exit 2) when rejected records / records exceeds RATE (default 0.1)
 
 Run options:
-  --workers N                 threads, the main one included (default: all cores, 1 under 32 MiB of input); 1 reads
+  --workers N                 threads, the main one included (default: all cores, 1 under 128 MiB of input); 1 reads
                               in file order on the main thread, byte-exact with SageMaker
   --progress bar|json|none    progress on stderr (default: bar on a terminal, else none); json = one object a line
 `;
