@@ -14,7 +14,7 @@ export interface CsvOptions {
   /** Line number of the first line in `source` (byte ranges of a big file start mid-file). */
   firstLine?: number;
   /**
-   * Read quote-free ASCII lines with the byte-level core into scanned batches (for the profile,
+   * Read quote-free UTF-8 lines with the byte-level core into scanned batches (for the profile,
    * which reads each batch before the next); other lines, and every line where WebAssembly is
    * unavailable, as text.
    */

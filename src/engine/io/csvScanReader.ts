@@ -1,6 +1,7 @@
 /**
- * CSV through the byte-level core: quote-free ASCII lines become scanned batches (no string per
- * cell). At the first line the core does not take (a quote, a non-ASCII byte, another field count),
+ * CSV through the byte-level core: quote-free UTF-8 lines become scanned batches (no string per
+ * ASCII cell). At the first line the core does not take (a quote, bytes that are not UTF-8, another
+ * field count),
  * or a chunk already decoded to text, the rest of the input, from that line on, goes to the text
  * reader, so rows keep their order and every problem is reported as the text reader reports it.
  */
@@ -17,7 +18,6 @@ import { scannedBatch } from './scannedCells';
 const NEWLINE = 10;
 const CR = 13;
 const QUOTE = 34;
-const COMMA = 44;
 const BOM = [0xef, 0xbb, 0xbf];
 
 let core: CsvScanExports | null | undefined;
@@ -136,21 +136,21 @@ function lineEnd(bytes: Uint8Array): number {
   return end < 0 ? bytes.length : end;
 }
 
-/** The fields of a quote-free ASCII line; null for any other line, and for a blank one. */
+/** The fields of a quote-free UTF-8 line; null for any other line, and for a blank one. */
 function plainFields(line: Uint8Array): string[] | null {
   const stop = line.length > 0 && line[line.length - 1] === CR ? line.length - 1 : line.length;
-  if (stop === 0 || line.some(b => b === QUOTE || b >= 0x80)) {
+  if (stop === 0 || line.includes(QUOTE)) {
     return null;
   }
-  const fields: string[] = [];
-  let from = 0;
-  for (let i = 0; i <= stop; i++) {
-    if (i === stop || line[i] === COMMA) {
-      fields.push(String.fromCharCode(...line.subarray(from, i)));
-      from = i + 1;
-    }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
+      line.subarray(0, stop)
+    );
+  } catch {
+    return null;
   }
-  return fields;
+  return text.split(',');
 }
 
 function startsWithBom(bytes: Uint8Array): boolean {

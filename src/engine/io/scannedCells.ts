@@ -11,12 +11,12 @@ export const CELL_MISSING = 0;
 export const CELL_TEXT = 5;
 
 const SHORT_CELL = 64;
-/** Made on first use: some hosts (jsdom) have no TextDecoder, and most runs never need it. */
-let ascii: TextDecoder | undefined;
+/** Made on first use (some hosts, jsdom, have none). Keeps a U+FEFF that starts a cell. */
+let utf8: TextDecoder | undefined;
 
 export class ScannedCells {
   constructor(
-    /** The input the cells index (ASCII only). */
+    /** The input the cells index (UTF-8). */
     readonly bytes: Uint8Array,
     readonly kinds: Uint8Array,
     /** Each numeric cell's number; NaN for the others. */
@@ -31,13 +31,13 @@ export class ScannedCells {
     readonly maxRows: number
   ) {}
 
-  /** The text of a present cell. */
+  /** The text of a present cell (UTF-8, already checked by the core; ASCII unless kind TEXT). */
   text(cell: number): string {
     const start = this.starts[cell];
     const end = this.ends[cell];
-    if (end - start > SHORT_CELL) {
-      ascii ??= new TextDecoder();
-      return ascii.decode(this.bytes.subarray(start, end));
+    if (end - start > SHORT_CELL || this.kinds[cell] === CELL_TEXT) {
+      utf8 ??= new TextDecoder('utf-8', { ignoreBOM: true });
+      return utf8.decode(this.bytes.subarray(start, end));
     }
     return String.fromCharCode.apply(null, this.bytes.subarray(start, end) as unknown as number[]);
   }

@@ -49,6 +49,26 @@ async function profileOf(
   };
 }
 
+/** Profile, counts, diagnostics and batch kinds of raw bytes (which need not be UTF-8). */
+async function profileOfBytes(
+  bytes: Uint8Array,
+  chunkSize: number,
+  scanCells: boolean,
+  kinds: string[] = []
+) {
+  const diagnostics = new DiagnosticsCollector(100);
+  const ctx = { ...createReadContext('data.csv', diagnostics), batchSize: 7 };
+  const profile = new DatasetProfile();
+  const chunks = Array.from({ length: Math.ceil(bytes.length / chunkSize) }, (_, i) =>
+    bytes.subarray(chunkSize * i, chunkSize * (i + 1))
+  );
+  for await (const batch of readCsv(chunks, { header: true, scanCells }, ctx)) {
+    kinds.push(batch.columns[0].kind);
+    profile.add(batch);
+  }
+  return { profile: profile.toJSON(), counts: ctx.counts, diagnostics: diagnostics.summary() };
+}
+
 async function expectSameProfile(text: string, chunkSize: number, options: CsvOptions = {}) {
   const scanned = await profileOf(text, chunkSize, options, true);
   const plain = await profileOf(text, chunkSize, options, false);
@@ -92,7 +112,12 @@ const wordCell = fc.oneof(
   fc.stringMatching(/^[a-c]{1,3}$/),
   fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\t', '\r', '0', '9', '.', '-'), maxLength: 6 })
 );
-const specialCell = fc.constantFrom('"quoted"', '"a,b"', 'café', '"multi\nline"', 'x"y');
+const specialCell = fc.constantFrom('"quoted"', '"a,b"', '"multi\nline"', 'x"y');
+/** Cells the core leaves to JavaScript as text: non-ASCII, a BOM inside the file, lone surrogates. */
+const unicodeCell = fc.oneof(
+  fc.constantFrom('café', 'ü', '\ufeffx', '\ufeff', '😀', '\u2028', '١٢٣', '\ud800', 'é1'),
+  fc.string({ unit: 'grapheme', maxLength: 4 }).filter(t => !/[,"\r\n]/.test(t))
+);
 const plainCell = fc.oneof(
   { weight: 4, arbitrary: numberCell },
   { weight: 4, arbitrary: wordCell },
@@ -100,6 +125,7 @@ const plainCell = fc.oneof(
 );
 const anyCell = fc.oneof(
   { weight: 30, arbitrary: plainCell },
+  { weight: 3, arbitrary: unicodeCell },
   { weight: 1, arbitrary: specialCell }
 );
 
@@ -172,6 +198,47 @@ describe('byte-level CSV core', () => {
     const outcome = await expectSameProfile('1,2\n3,4\n5\n6,7\n', 3);
     expect(outcome.diagnostics).toMatchObject({ counts: { column_count: 1 } });
     expect(JSON.stringify(outcome.diagnostics)).toContain('"line":3');
+  });
+
+  test('reads UTF-8 text in the core and leaves a line of other bytes to the text reader', async () => {
+    const text = 'név,ár\nkörte,1\nalma,2\n';
+    const outcome = await expectSameProfile(text, 3, { header: true });
+    expect(outcome.batchKinds.every(kind => kind === 'scanned')).toBe(true);
+    const bytes = (s: string) => Buffer.from(s, 'utf8');
+    // A bad continuation, overlong forms, a surrogate, past U+10FFFF, a cut character, stray bytes.
+    const invalid = [
+      [0xc3, 0x28],
+      [0xc0, 0xaf],
+      [0xe0, 0x80, 0x80],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xf0, 0x80, 0x80, 0x80],
+      [0xe2, 0x82],
+      [0x80],
+      [0xff]
+    ];
+    for (const sequence of invalid) {
+      const file = Buffer.concat([
+        bytes('a,b\n1,x\n'),
+        Buffer.from([0x79, 0x2c, ...sequence, 0x0a]),
+        bytes('2,z\n')
+      ]);
+      for (const chunkSize of [1, 2, 3, 64]) {
+        const scanned = await profileOfBytes(file, chunkSize, true);
+        const plain = await profileOfBytes(file, chunkSize, false);
+        expect(scanned).toEqual(plain);
+        expect(JSON.stringify(plain.diagnostics)).toContain('invalid_utf8');
+      }
+    }
+    // A character cut by a chunk bound is read whole, and the line stays in the core.
+    const cut = bytes('a,b\nkörte,😀\n1,2\n');
+    const whole = await profileOfBytes(cut, 64, true);
+    for (const chunkSize of [1, 2, 3, 5]) {
+      const kinds: string[] = [];
+      expect(await profileOfBytes(cut, chunkSize, true, kinds)).toEqual(whole);
+      expect(kinds.every(kind => kind === 'scanned')).toBe(true);
+      expect(await profileOfBytes(cut, chunkSize, false)).toEqual(whole);
+    }
   });
 
   test('drops a BOM, keeps byte ranges’ column names and first line', async () => {

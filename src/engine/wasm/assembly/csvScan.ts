@@ -5,8 +5,9 @@
  * counts hash (`profile/stringTable.ts`'s stringHash, which over ASCII is FNV-1a of the bytes).
  *
  * Lines the core does not take stop the scan where they start, for the JavaScript reader to read
- * from there: a line holding a quote or a non-ASCII byte, and a line whose field count is not the
- * batch's width. A number outside the exact fast path is left to JavaScript as kind TEXT.
+ * from there: a line holding a quote or bytes that are not UTF-8, and a line whose field count is
+ * not the batch's width. A non-ASCII cell, and a number outside the exact fast path, are left to
+ * JavaScript as kind TEXT.
  *
  * Memory is laid out by the host: input bytes at `input`, and at `out` the cell arrays of a batch
  * (`capacity` = width × maxRows cells, column-major, cell c·maxRows + r):
@@ -20,7 +21,7 @@ const INTEGRAL: u8 = 1;
 const FRACTIONAL: u8 = 2;
 const BOOLEAN: u8 = 3;
 const STRING: u8 = 4;
-/** JavaScript classifies this cell from its text (a number past the exact fast path). */
+/** JavaScript classifies this cell from its text (a number past the exact fast path, non-ASCII text). */
 const TEXT: u8 = 5;
 
 /** Why a scan stopped. */
@@ -90,7 +91,7 @@ export function scan(
       reason = BATCH_FULL;
       break;
     }
-    const lineEnd = findLineEnd(input, pos, length);
+    const lineEnd = findLineEnd(input, pos, length, eof);
     if (lineEnd < 0) {
       reason = SPECIAL_LINE;
       break;
@@ -124,27 +125,87 @@ export function scan(
 }
 
 /**
- * Where the line at `pos` ends (its `\n`, or `length`), or -1 when it holds a quote or a non-ASCII
- * byte. Bytes are checked eight at a time: no byte of a word is a quote, a newline or ≥ 0x80.
+ * Where the line at `pos` ends (its `\n`, or `length`), or -1 when it holds a quote or bytes that
+ * are not UTF-8. Bytes are checked eight at a time while no byte of a word is a quote, a newline
+ * or ≥ 0x80; a non-ASCII character is then checked as the WHATWG decoder would.
  */
-function findLineEnd(input: usize, pos: i32, length: i32): i32 {
+function findLineEnd(input: usize, pos: i32, length: i32, eof: bool): i32 {
   let i = pos;
-  for (; i + 8 <= length; i += 8) {
-    const word = load<u64>(input + i);
-    if (hasSpecialByte(word)) {
-      break;
+  while (i < length) {
+    for (; i + 8 <= length; i += 8) {
+      if (hasSpecialByte(load<u64>(input + i))) {
+        break;
+      }
     }
-  }
-  for (; i < length; i++) {
-    const c = load<u8>(input + i);
-    if (c === NEWLINE) {
-      return i;
-    }
-    if (c === QUOTE || c >= 0x80) {
-      return -1;
+    const end = min(i + 8, length);
+    for (; i < end; i++) {
+      const c = load<u8>(input + i);
+      if (c === NEWLINE) {
+        return i;
+      }
+      if (c === QUOTE) {
+        return -1;
+      }
+      if (c >= 0x80) {
+        const size = utf8Length(input, i, length);
+        if (size === CUT) {
+          // The rest of the character is in the next chunk: the line is not complete yet.
+          return eof ? -1 : length;
+        }
+        if (size === 0) {
+          return -1;
+        }
+        i += size - 1;
+      }
     }
   }
   return length;
+}
+
+/** `utf8Length` of a character whose bytes run past the end of the input. */
+const CUT = -1;
+
+/**
+ * The byte length of the UTF-8 character at `i`, or 0 when the bytes there are not one (overlong
+ * forms, surrogates and code points past U+10FFFF included, as TextDecoder's fatal mode rejects),
+ * or CUT when its bytes so far are valid but the input ends before it does.
+ */
+function utf8Length(input: usize, i: i32, length: i32): i32 {
+  const c = load<u8>(input + i);
+  let size = 0;
+  let low: u8 = 0x80;
+  let high: u8 = 0xbf;
+  if (c >= 0xc2 && c <= 0xdf) {
+    size = 2;
+  } else if (c >= 0xe0 && c <= 0xef) {
+    size = 3;
+    if (c === 0xe0) {
+      low = 0xa0;
+    }
+    if (c === 0xed) {
+      high = 0x9f;
+    }
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    size = 4;
+    if (c === 0xf0) {
+      low = 0x90;
+    }
+    if (c === 0xf4) {
+      high = 0x8f;
+    }
+  } else {
+    return 0;
+  }
+  for (let k = 1; k < size; k++) {
+    if (i + k >= length) {
+      return CUT;
+    }
+    const next = load<u8>(input + i + k);
+    if (next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) {
+      return 0;
+    }
+  }
+  return size;
 }
 
 const ONES: u64 = 0x0101010101010101;
@@ -209,18 +270,36 @@ function classifyCells(input: usize, width: i32, maxRows: i32, rows: i32, out: u
       }
       const at = input + start;
       const length = end - start;
+      const textHash = stringHash(at, length);
+      if (textHash === NOT_ASCII) {
+        store<u8>(kinds + cell, TEXT);
+        store<f64>(out + (cell << 3), NaN);
+        continue;
+      }
       store<i32>(slots + (cell << 2), slot(hash(at, length, HLL_SEED)));
-      store<i32>(hashes + (cell << 2), stringHash(at, length));
+      store<i32>(hashes + (cell << 2), textHash);
       store<u8>(kinds + cell, classify(at, length, out + (cell << 3)));
     }
   }
 }
 
-/** stringTable.ts's stringHash: FNV-1a over the (ASCII) characters, h ^= h >>> 15, 0 → 1. */
+/** `stringHash`'s answer for a cell that is not ASCII (never a hash: a hash is never 0). */
+const NOT_ASCII = 0;
+
+/**
+ * stringTable.ts's stringHash: FNV-1a over the characters, h ^= h >>> 15, 0 → 1. Over ASCII the
+ * characters are the bytes; any other cell is NOT_ASCII, left to JavaScript.
+ */
 function stringHash(at: usize, length: i32): i32 {
   let h: u32 = 0x811c9dc5;
+  let high: u8 = 0;
   for (let i = 0; i < length; i++) {
-    h = (h ^ load<u8>(at + i)) * 0x01000193;
+    const c = load<u8>(at + i);
+    high |= c;
+    h = (h ^ c) * 0x01000193;
+  }
+  if (high >= 0x80) {
+    return NOT_ASCII;
   }
   h ^= h >>> 15;
   return h === 0 ? 1 : <i32>h;
