@@ -28,6 +28,14 @@ export function decodePayload(payload: CapturePayload): PayloadResult {
   if (typeof payload.data !== 'string') {
     return problem('missing_field', 'data', 'no data string');
   }
+  const contentType: unknown = payload.observedContentType;
+  if (contentType !== undefined && contentType !== null && typeof contentType !== 'string') {
+    return problem(
+      'unsupported_content_type',
+      'observedContentType',
+      `observedContentType is ${JSON.stringify(contentType) ?? typeof contentType}, not a string`
+    );
+  }
   const encoding = (payload.encoding ?? '').toUpperCase();
   const format = payloadFormatOf(payload.observedContentType);
   switch (encoding) {

@@ -35,6 +35,29 @@ async function read(lines: string[], options = {}, ctx = context('cap.jsonl', 10
 }
 
 describe('readCapture', () => {
+  it('rejects a record whose observedContentType is not a string, naming line and field', async () => {
+    const lines = [
+      capture(csv('1,2'), csv('0')),
+      capture({ ...csv('3,4'), observedContentType: 5 }, csv('1')),
+      capture(csv('5,6'), { ...csv('2'), observedContentType: ['text/csv'] })
+    ];
+    const { rows, ctx } = await read(lines);
+    expect(rows).toEqual([{ _c0: '0', _c1: '1', _c2: '2' }]);
+    expect(ctx.counts).toEqual({ records: 3, rejected: 2, rows: 1 });
+    expect(ctx.diagnostics.summary().examples).toEqual([
+      expect.objectContaining({
+        kind: 'unsupported_content_type',
+        line: 2,
+        field: 'captureData.endpointInput.observedContentType',
+        message: 'observedContentType is 5, not a string'
+      }),
+      expect.objectContaining({
+        line: 3,
+        field: 'captureData.endpointOutput.observedContentType'
+      })
+    ]);
+  });
+
   it('puts output columns first, then input columns', async () => {
     const { rows } = await read([capture(csv('1,2,3'), csv('0.5'))]);
     expect(rows).toEqual([{ _c0: '0.5', _c1: '1', _c2: '2', _c3: '3' }]);

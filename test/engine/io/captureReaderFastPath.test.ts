@@ -6,7 +6,8 @@ import { collect, context, rowsOf } from './readHelpers';
 
 /**
  * Rows, counts and every diagnostic (file, line, field, message) of reading `lines`, or the error
- * the read throws (a non-string observedContentType throws in the slow path, before and after).
+ * the read throws (none is expected: a non-string observedContentType, which used to throw, is now a
+ * rejected record).
  */
 async function readAll(lines: string[], preprocess: boolean) {
   const ctx = context('cap.jsonl', 7);
