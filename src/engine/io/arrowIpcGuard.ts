@@ -1,4 +1,5 @@
 import { ArrowMetadataError, checkFooter, checkMessage } from './arrowIpcMetadata';
+import { concatBytes } from './bytes';
 
 /**
  * Validates Arrow IPC messages before apache-arrow decodes them (see arrowIpcMetadata): streams
@@ -31,7 +32,7 @@ export async function* guardArrowStream(
     if (ended) {
       continue;
     }
-    held = concat(held, chunk);
+    held = concatBytes([held, chunk]);
     for (;;) {
       if (bodyLeft > 0) {
         const take = Math.min(bodyLeft, held.length - walked);
@@ -153,14 +154,4 @@ async function readExactly(
     throw new ArrowMetadataError(`the input ends inside a message (at byte ${position})`);
   }
   return bytes;
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) {
-    return b;
-  }
-  const all = new Uint8Array(a.length + b.length);
-  all.set(a);
-  all.set(b, a.length);
-  return all;
 }

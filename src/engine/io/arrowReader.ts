@@ -5,6 +5,7 @@ import { checkArrowFileAt, checkArrowStreamAt, guardArrowStream, ReadAt } from '
 import { ChunkSource } from './chunks';
 import { ReadContext, throwIfAborted } from './readContext';
 import { DataError } from '../pipeline/errors';
+import { concatBytes } from './bytes';
 
 const FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"
 
@@ -104,7 +105,7 @@ async function peek(source: ChunkSource): Promise<{ head: Uint8Array; rest: Byte
     chunks.push(next.value);
     length += next.value.length;
   }
-  return { head: chunks.length === 1 ? chunks[0] : join(chunks, length), rest };
+  return { head: concatBytes(chunks), rest };
 }
 
 async function* toBytes(source: ChunkSource): AsyncGenerator<Uint8Array> {
@@ -122,22 +123,10 @@ async function* prepend(head: Uint8Array, rest: ByteIterator): AsyncGenerator<Ui
 
 async function gather(head: Uint8Array, rest: ByteIterator): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let length = 0;
   for await (const chunk of prepend(head, rest)) {
     chunks.push(chunk);
-    length += chunk.length;
   }
-  return join(chunks, length);
-}
-
-function join(chunks: Uint8Array[], length: number): Uint8Array {
-  const all = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return all;
+  return concatBytes(chunks);
 }
 
 function isFileFormat(head: Uint8Array): boolean {

@@ -7,7 +7,9 @@
  */
 import { instantiateCsvScan, CsvScanExports, SCAN_STOP } from '../wasm/csvScanModule';
 import { ColumnBatch } from './batch';
+import { concatBytes } from './bytes';
 import { Chunk, ChunkSource } from './chunks';
+import { splitCsvLine } from './csvParser';
 import type { CsvOptions } from './csvReader';
 import { readCsvText } from './csvTextReader';
 import { CsvScanner } from './csvScanner';
@@ -119,7 +121,7 @@ async function readFirstLine(input: ChunkQueue, options: CsvOptions): Promise<Sc
     return null;
   }
   if (options.header) {
-    const names = fields.map((name, i) => (name === '' ? `_c${i}` : name));
+    const names = fields.map((name, i) => name ?? `_c${i}`);
     return {
       names,
       bytes: bytes.subarray(Math.min(end + 1, bytes.length)),
@@ -136,8 +138,11 @@ function lineEnd(bytes: Uint8Array): number {
   return end < 0 ? bytes.length : end;
 }
 
-/** The fields of a quote-free UTF-8 line; null for any other line, and for a blank one. */
-function plainFields(line: Uint8Array): string[] | null {
+/**
+ * The fields of a quote-free UTF-8 line as the text reader splits it (empty ones null); null for
+ * any other line, and for a blank one.
+ */
+function plainFields(line: Uint8Array): (string | null)[] | null {
   const stop = line.length > 0 && line[line.length - 1] === CR ? line.length - 1 : line.length;
   if (stop === 0 || line.includes(QUOTE)) {
     return null;
@@ -150,7 +155,7 @@ function plainFields(line: Uint8Array): string[] | null {
   } catch {
     return null;
   }
-  return text.split(',');
+  return splitCsvLine(text);
 }
 
 function startsWithBom(bytes: Uint8Array): boolean {
@@ -203,7 +208,7 @@ class ChunkQueue {
         length += chunk.length;
       }
       if (chunk === null || chunk.includes(NEWLINE) || length > MAX_RECORD_CHARS) {
-        const bytes = concat(parts, length);
+        const bytes = concatBytes(parts);
         if (chunk === null && !this.done) {
           this.unshift(bytes);
           return null;
@@ -235,17 +240,4 @@ class ChunkQueue {
     }
     return result.value;
   }
-}
-
-function concat(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) {
-    return parts[0];
-  }
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }

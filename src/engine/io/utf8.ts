@@ -3,6 +3,8 @@
  * replacement U+FFFD cannot be told from a U+FFFD in the input, so each invalid byte becomes
  * INVALID_UTF8, a lone surrogate: no valid UTF-8 decodes to one. Readers reject records holding it.
  */
+import { concatBytes } from './bytes';
+
 export const INVALID_UTF8 = '\udfff';
 
 export const INVALID_UTF8_MESSAGE = 'invalid UTF-8 bytes';
@@ -17,7 +19,7 @@ export class Utf8Decoder {
   private carry = new Uint8Array(0);
 
   decode(chunk: Uint8Array): string {
-    const bytes = this.carry.length > 0 ? concat(this.carry, chunk) : chunk;
+    const bytes = concatBytes([this.carry, chunk]);
     const cut = completeLength(bytes);
     this.carry = bytes.slice(cut);
     return this.decodeWhole(bytes.subarray(0, cut));
@@ -53,13 +55,6 @@ export class Utf8Decoder {
     }
     return text + this.fatal.decode(bytes.subarray(runStart));
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const all = new Uint8Array(a.length + b.length);
-  all.set(a);
-  all.set(b, a.length);
-  return all;
 }
 
 /** Length of `bytes` without a multi-byte character cut at its end. */

@@ -189,14 +189,7 @@ export class ColumnProfile {
     }
     const values = this.values;
     const hash = stringHash(value);
-    const seen = values.find(value, hash);
-    if (values.pruned) {
-      this.countLookup(seen >= 0);
-    }
-    const note = seen >= 0 ? values.noteOf(seen) : NO_NOTE;
-    if (note !== NO_NOTE) {
-      values.increment(seen);
-      this.countVote(VOTES[note], values.noteValueOf(seen));
+    if (this.countNoted(values.find(value, hash))) {
       return;
     }
     const scan = this.addNewText(value);
@@ -230,14 +223,7 @@ export class ColumnProfile {
         continue;
       }
       const hash = hashes[cell];
-      const seen = values.findBytes(bytes, starts[cell], ends[cell], hash);
-      if (values.pruned) {
-        this.countLookup(seen >= 0);
-      }
-      const note = seen >= 0 ? values.noteOf(seen) : NO_NOTE;
-      if (note !== NO_NOTE) {
-        values.increment(seen);
-        this.countVote(VOTES[note], values.noteValueOf(seen));
+      if (this.countNoted(values.findBytes(bytes, starts[cell], ends[cell], hash))) {
         continue;
       }
       this.hll.addSlot(slots[cell]);
@@ -247,6 +233,24 @@ export class ColumnProfile {
         values.setNote(slot, kind, numbers[cell]);
       }
     }
+  }
+
+  /**
+   * After a value-count lookup that found slot `seen` (-1: not found): counts the lookup, and counts
+   * a value noted before by its note. False when the value still has to be voted and hashed.
+   */
+  private countNoted(seen: number): boolean {
+    const values = this.values;
+    if (values.pruned) {
+      this.countLookup(seen >= 0);
+    }
+    const note = seen >= 0 ? values.noteOf(seen) : NO_NOTE;
+    if (note === NO_NOTE) {
+      return false;
+    }
+    values.increment(seen);
+    this.countVote(VOTES[note], values.noteValueOf(seen));
+    return true;
   }
 
   /** Votes, hashes and counts the number of a text cell not found in the value counts. */

@@ -1,10 +1,10 @@
 /**
- * The byte-level CSV core (assembly/csvScan.ts), compiled and instantiated synchronously from bytes
- * bundled in the code, like the XXH64 module: under 4 KB, so browsers compile it on a main thread
- * too. Each JavaScript isolate (the CLI, a worker thread, the browser worker) has its own instance.
+ * The byte-level CSV core (assembly/csvScan.ts), instantiated from bytes bundled in the code (see
+ * instantiateWasm.ts). Each JavaScript isolate (the CLI, a worker thread, the browser worker) has
+ * its own instance.
  */
-import { decodeBase64 } from '../io/base64';
 import { CSV_SCAN_WASM_BASE64 } from './csvScanBinary';
+import { instantiateWasm } from './instantiateWasm';
 
 /** The module's exports; pointers are byte offsets into `memory`. */
 export interface CsvScanExports {
@@ -28,20 +28,7 @@ export interface CsvScanExports {
 /** Why a scan stopped (csvScan.ts). */
 export const SCAN_STOP = { batchFull: 0, needMore: 1, specialLine: 2, inputEnd: 3 } as const;
 
-let compiled: WebAssembly.Module | null | undefined;
-
-/** A new instance of the module; null where WebAssembly is missing or refused (a page's CSP). */
+/** A new instance of the module; null where WebAssembly is unavailable. */
 export function instantiateCsvScan(): CsvScanExports | null {
-  if (typeof WebAssembly !== 'object') {
-    return null;
-  }
-  try {
-    compiled ??= new WebAssembly.Module(
-      decodeBase64(CSV_SCAN_WASM_BASE64) as Uint8Array<ArrayBuffer>
-    );
-    return new WebAssembly.Instance(compiled, {}).exports as unknown as CsvScanExports;
-  } catch {
-    compiled = null;
-    return null;
-  }
+  return instantiateWasm<CsvScanExports>(CSV_SCAN_WASM_BASE64);
 }

@@ -1,9 +1,9 @@
 /**
- * The KLL sort in WebAssembly (assembly/sortDoubles.ts), compiled and instantiated synchronously
- * from bytes bundled in the code (under 1 KB). `wasmSortDoubles` sorts a Float64Array by copying it
+ * The KLL sort in WebAssembly (assembly/sortDoubles.ts), under 1 KB, instantiated from bytes
+ * bundled in the code (see instantiateWasm.ts). `wasmSortDoubles` sorts a Float64Array by copying it
  * into the module's memory and back; null where WebAssembly is unavailable.
  */
-import { decodeBase64 } from '../io/base64';
+import { instantiateWasm } from './instantiateWasm';
 import { SORT_DOUBLES_WASM_BASE64 } from './sortDoublesBinary';
 
 interface SortDoublesExports {
@@ -15,16 +15,8 @@ interface SortDoublesExports {
 const PAGE_BYTES = 65536;
 
 export function wasmSortDoubles(): ((values: Float64Array) => void) | null {
-  if (typeof WebAssembly !== 'object') {
-    return null;
-  }
-  let exports: SortDoublesExports;
-  try {
-    const module = new WebAssembly.Module(
-      decodeBase64(SORT_DOUBLES_WASM_BASE64) as Uint8Array<ArrayBuffer>
-    );
-    exports = new WebAssembly.Instance(module, {}).exports as unknown as SortDoublesExports;
-  } catch {
+  const exports = instantiateWasm<SortDoublesExports>(SORT_DOUBLES_WASM_BASE64);
+  if (exports === null) {
     return null;
   }
   const start = exports.valuesStart();

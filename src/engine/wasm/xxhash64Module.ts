@@ -1,10 +1,8 @@
 /**
- * The engine's WebAssembly XXH64 module (assembly/xxhash64.ts), compiled and instantiated
- * synchronously from bytes bundled in the code: it is about 1 KB, under browsers' limit for
- * synchronous compilation on a main thread, so every runtime (Node CLI and its worker threads, the
- * browser worker, jest) has it at import time, with no file to find and no await.
+ * The engine's WebAssembly XXH64 module (assembly/xxhash64.ts), about 1 KB, instantiated from bytes
+ * bundled in the code (see instantiateWasm.ts).
  */
-import { decodeBase64 } from '../io/base64';
+import { instantiateWasm } from './instantiateWasm';
 import { XXHASH64_WASM_BASE64 } from './xxhash64Binary';
 
 /** The module's exports; pointers and lengths are byte offsets into `memory`. */
@@ -23,14 +21,5 @@ export interface Xxhash64Exports {
 
 /** A new instance of the module; null where WebAssembly is missing or refused (a page's CSP). */
 export function instantiateXxhash64(): Xxhash64Exports | null {
-  if (typeof WebAssembly !== 'object') {
-    return null;
-  }
-  try {
-    const bytes = decodeBase64(XXHASH64_WASM_BASE64) as Uint8Array<ArrayBuffer>;
-    const module = new WebAssembly.Module(bytes);
-    return new WebAssembly.Instance(module, {}).exports as unknown as Xxhash64Exports;
-  } catch {
-    return null;
-  }
+  return instantiateWasm<Xxhash64Exports>(XXHASH64_WASM_BASE64);
 }

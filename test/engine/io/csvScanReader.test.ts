@@ -3,9 +3,7 @@
  * the same bytes must give the same profile (type votes, moments, KLL, HLL, value counts), the same
  * counts and the same diagnostics, whatever the chunking, header and line mix.
  */
-import { execFileSync } from 'child_process';
 import fc from 'fast-check';
-import { join } from 'path';
 import { DiagnosticsCollector } from '../../../src/engine/diagnostics';
 import { ColumnBatch } from '../../../src/engine/io/batch';
 import { CsvOptions, readCsv } from '../../../src/engine/io/csvReader';
@@ -14,6 +12,7 @@ import { DatasetProfile } from '../../../src/engine/profile/datasetProfile';
 import { CSV_SCAN_WASM_BASE64 } from '../../../src/engine/wasm/csvScanBinary';
 import { instantiateCsvScan } from '../../../src/engine/wasm/csvScanModule';
 import { bytesOf } from './readHelpers';
+import { compiledWasm } from '../../helpers/wasmBuild';
 
 interface Outcome {
   profile: ReturnType<DatasetProfile['toJSON']>;
@@ -150,13 +149,7 @@ const table = (cell: fc.Arbitrary<string>) =>
 
 describe('byte-level CSV core', () => {
   test('the committed module is what its AssemblyScript source compiles to', () => {
-    const root = join(__dirname, '..', '..', '..');
-    const built = execFileSync(
-      process.execPath,
-      [join(root, 'scripts', 'build-wasm.mjs'), '--print', 'csvScan'],
-      { cwd: root, encoding: 'utf8' }
-    );
-    expect(Buffer.from(built, 'base64')).toEqual(Buffer.from(CSV_SCAN_WASM_BASE64, 'base64'));
+    expect(compiledWasm('csvScan')).toEqual(Buffer.from(CSV_SCAN_WASM_BASE64, 'base64'));
   }, 60000);
 
   test('loads synchronously under jest', () => {

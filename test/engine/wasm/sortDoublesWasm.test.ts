@@ -1,9 +1,8 @@
-import { execFileSync } from 'child_process';
 import fc from 'fast-check';
-import { join } from 'path';
 import { radixSort } from '../../../src/engine/profile/sortDoubles';
 import { SORT_DOUBLES_WASM_BASE64 } from '../../../src/engine/wasm/sortDoublesBinary';
 import { wasmSortDoubles } from '../../../src/engine/wasm/sortDoublesModule';
+import { compiledWasm } from '../../helpers/wasmBuild';
 
 const wasmSort = wasmSortDoubles()!;
 
@@ -23,13 +22,7 @@ function bytesOf(values: Float64Array): Uint8Array {
 
 describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)', () => {
   test('the committed module is what its AssemblyScript source compiles to', () => {
-    const root = join(__dirname, '..', '..', '..');
-    const built = execFileSync(
-      process.execPath,
-      [join(root, 'scripts', 'build-wasm.mjs'), '--print', 'sortDoubles'],
-      { cwd: root, encoding: 'utf8' }
-    );
-    expect(Buffer.from(built, 'base64')).toEqual(Buffer.from(SORT_DOUBLES_WASM_BASE64, 'base64'));
+    expect(compiledWasm('sortDoubles')).toEqual(Buffer.from(SORT_DOUBLES_WASM_BASE64, 'base64'));
   }, 60000);
 
   test('leaves the same bits as the JavaScript radix sort, NaNs included', () => {

@@ -1,6 +1,4 @@
-import { execFileSync } from 'child_process';
 import fc from 'fast-check';
-import { join } from 'path';
 import { HyperLogLog } from '../../../src/engine/profile/hll';
 import { jsHllSlots } from '../../../src/engine/profile/hllSlots';
 import { u64, U64 } from '../../../src/engine/profile/uint64';
@@ -9,6 +7,7 @@ import { wasmHllSlots } from '../../../src/engine/wasm/wasmHllSlots';
 import { WasmInput } from '../../../src/engine/wasm/wasmInput';
 import { XXHASH64_WASM_BASE64 } from '../../../src/engine/wasm/xxhash64Binary';
 import { instantiateXxhash64, Xxhash64Exports } from '../../../src/engine/wasm/xxhash64Module';
+import { compiledWasm } from '../../helpers/wasmBuild';
 
 const wasm = instantiateXxhash64() as Xxhash64Exports;
 const input = WasmInput.of(wasm);
@@ -40,16 +39,7 @@ const seed = fc.tuple(fc.nat({ max: 0xffffffff }), fc.nat({ max: 0xffffffff }));
 
 describe('WebAssembly XXH64 (src/engine/wasm)', () => {
   test('the committed module is what its AssemblyScript source compiles to', () => {
-    const root = join(__dirname, '..', '..', '..');
-    const built = execFileSync(
-      process.execPath,
-      [join(root, 'scripts', 'build-wasm.mjs'), '--print', 'xxhash64'],
-      {
-        cwd: root,
-        encoding: 'utf8'
-      }
-    );
-    expect(Buffer.from(built, 'base64')).toEqual(Buffer.from(XXHASH64_WASM_BASE64, 'base64'));
+    expect(compiledWasm('xxhash64')).toEqual(Buffer.from(XXHASH64_WASM_BASE64, 'base64'));
   }, 60000);
 
   test('loads synchronously under jest', () => {
