@@ -6,16 +6,20 @@
 import { formatJavaDouble } from './javaDouble';
 
 export type JsonPath = readonly (string | number)[];
+/** Called while writing; the path array is reused afterwards, so copy it to keep it. */
 export type LongPathPredicate = (path: JsonPath) => boolean;
 
 export function writeJackson(value: unknown, isLong: LongPathPredicate = () => false): string {
-  return new JacksonWriter(isLong).write(value, [], 0);
+  return new JacksonWriter(isLong).write(value, 0);
 }
 
 class JacksonWriter {
+  /** The path of the value being written: one array pushed and popped, not a copy per value. */
+  private readonly path: (string | number)[] = [];
+
   constructor(private readonly isLong: LongPathPredicate) {}
 
-  write(value: unknown, path: (string | number)[], depth: number): string {
+  write(value: unknown, depth: number): string {
     if (value === null || value === undefined) {
       return 'null';
     }
@@ -27,40 +31,47 @@ class JacksonWriter {
       case 'bigint':
         return value.toString();
       case 'number':
-        return this.number(value, path);
+        return this.number(value);
     }
     if (Array.isArray(value)) {
-      return this.array(value, path, depth);
+      return this.array(value, depth);
     }
-    return this.object(entriesOf(value), path, depth);
+    return this.object(entriesOf(value), depth);
   }
 
-  private number(x: number, path: JsonPath): string {
-    if (this.isLong(path) && Number.isInteger(x)) {
+  private number(x: number): string {
+    if (this.isLong(this.path) && Number.isInteger(x)) {
       return Number.isSafeInteger(x) ? String(x) : BigInt(x).toString();
     }
     const text = formatJavaDouble(x);
     return Number.isFinite(x) ? text : quoteJson(text);
   }
 
-  private array(items: unknown[], path: (string | number)[], depth: number): string {
+  private array(items: unknown[], depth: number): string {
     if (items.length === 0) {
       return '[ ]';
     }
-    const parts = items.map((item, i) => this.write(item, [...path, i], depth));
+    const parts = items.map((item, i) => this.member(i, item, depth));
     return `[ ${parts.join(', ')} ]`;
   }
 
-  private object(entries: [string, unknown][], path: (string | number)[], depth: number): string {
+  private object(entries: [string, unknown][], depth: number): string {
     const present = entries.filter(([, value]) => value !== undefined);
     if (present.length === 0) {
       return '{ }';
     }
     const inner = '\n' + '  '.repeat(depth + 1);
     const members = present.map(
-      ([key, value]) => `${quoteJson(key)} : ${this.write(value, [...path, key], depth + 1)}`
+      ([key, value]) => `${quoteJson(key)} : ${this.member(key, value, depth + 1)}`
     );
     return `{${inner}${members.join(',' + inner)}\n${'  '.repeat(depth)}}`;
+  }
+
+  private member(key: string | number, value: unknown, depth: number): string {
+    this.path.push(key);
+    const text = this.write(value, depth);
+    this.path.pop();
+    return text;
   }
 }
 

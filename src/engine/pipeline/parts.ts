@@ -21,25 +21,32 @@ export interface ProfileTask {
 }
 
 /**
+ * How many tasks each worker's share of the remaining bytes is cut into. Each task takes this
+ * fraction of what is left, so tasks shrink towards the end (guided scheduling): the last ones are
+ * single parts, and no thread idles long waiting for another's last task.
+ */
+const TASKS_PER_SHARE = 2;
+
+/**
  * Groups parts into tasks in input order. One worker gets one task holding everything, which keeps
- * rows in file order (byte-exact sketches); more workers get about four tasks each, cut by bytes,
- * so a slow task does not hold the others up. Merged in task order, results are deterministic per
- * worker count.
+ * rows in file order (byte-exact sketches); more workers get tasks cut by bytes, large first and
+ * shrinking to one part, so a slow task does not hold the others up. Merged in task order, results
+ * are deterministic per worker count.
  */
 export function planTasks(parts: InputPart[], workers: number): ProfileTask[] {
   if (workers <= 1 || parts.length <= 1) {
     return [{ index: 0, parts }];
   }
-  const total = parts.reduce((sum, part) => sum + part.bytes, 0);
-  const target = Math.max(1, Math.ceil(total / (workers * 4)));
+  let remaining = totalBytes(parts);
   const tasks: ProfileTask[] = [];
   let current: InputPart[] = [];
   let bytes = 0;
   for (const part of parts) {
     current.push(part);
     bytes += part.bytes;
-    if (bytes >= target) {
+    if (bytes >= remaining / (workers * TASKS_PER_SHARE)) {
       tasks.push({ index: tasks.length, parts: current });
+      remaining -= bytes;
       current = [];
       bytes = 0;
     }

@@ -26,10 +26,13 @@ export async function profileInput(
   };
   const list = (split: boolean) =>
     runtime.listParts(options.dataset, { window: options.window, split, settings });
-  let parts = await list(workers > 1);
-  if (options.autoWorkers && workers > 1 && totalBytes(parts) < SMALL_INPUT_BYTES) {
+  // Listed whole first: a small input runs on one thread and is never split (a pass over its bytes).
+  let parts = await list(false);
+  if (options.autoWorkers && totalBytes(parts) < SMALL_INPUT_BYTES) {
     workers = 1;
-    parts = await list(false);
+  }
+  if (workers > 1) {
+    parts = await list(true);
   }
   if (parts.length === 0) {
     throw new DataError(

@@ -59,12 +59,12 @@ export class KllSketch {
 
   /** Total weight of items ≤ x. */
   rank(x: number): number {
-    return this.weigh(item => item <= x);
+    return this.weigh(x, true);
   }
 
   /** Total weight of items < x. */
   rankExclusive(x: number): number {
-    return this.weigh(item => item < x);
+    return this.weigh(x, false);
   }
 
   /** Levels, level 0 first, items in stored order: the `sketch.data` of statistics.json. */
@@ -162,16 +162,19 @@ export class KllSketch {
     return this.levels.reduce((n, level) => n + level.length, 0);
   }
 
-  private weigh(include: (item: number) => boolean): number {
+  /** Total weight of items < x (and = x when `inclusive`); exact, as weights are powers of 2. */
+  private weigh(x: number, inclusive: boolean): number {
     let total = 0;
-    this.levels.forEach((level, h) => {
-      const weight = 2 ** h;
-      for (const item of level.view()) {
-        if (include(item)) {
-          total += weight;
+    for (let h = 0; h < this.levels.length; h++) {
+      const items = this.levels[h].view();
+      let below = 0;
+      for (let i = 0; i < items.length; i++) {
+        if (items[i] < x || (inclusive && items[i] === x)) {
+          below++;
         }
       }
-    });
+      total += below * 2 ** h;
+    }
     return total;
   }
 }

@@ -34,10 +34,20 @@ describe('planTasks', () => {
     expect(planTasks(parts, 1)).toEqual([{ index: 0, parts }]);
   });
 
-  it('cuts consecutive parts into about four tasks a worker, in input order', () => {
-    const tasks = planTasks(parts, 2);
+  it('cuts consecutive parts into tasks in input order, shrinking to single parts at the end', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ file: `f${i}`, bytes: 10 }));
+    const tasks = planTasks(many, 2);
     expect(tasks.map(t => t.index)).toEqual(tasks.map((_, i) => i));
-    expect(tasks.flatMap(t => t.parts)).toEqual(parts);
-    expect(tasks).toHaveLength(8);
+    expect(tasks.flatMap(t => t.parts)).toEqual(many);
+    const sizes = tasks.map(t => t.parts.length);
+    // Each task takes a quarter of what is left (2 workers, 2 tasks a share): 10, 8, 6, 4, 3, 2, ...
+    expect(sizes.slice(0, 4)).toEqual([10, 8, 6, 4]);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(sizes.slice(-3)).toEqual([1, 1, 1]);
+  });
+
+  it('gives a large part a task of its own', () => {
+    const uneven = [100, 1, 1, 1].map((bytes, i) => ({ file: `f${i}`, bytes }));
+    expect(planTasks(uneven, 2).map(t => t.parts.length)).toEqual([1, 1, 1, 1]);
   });
 });
