@@ -9,8 +9,14 @@ export const INVALID_UTF8 = '\udfff';
 
 export const INVALID_UTF8_MESSAGE = 'invalid UTF-8 bytes';
 
+/**
+ * The marker alone: U+DFFF is also the second half of every valid pair for U+xxxFF at the end of a
+ * 1024 block (U+1F3FF, the darkest skin-tone modifier, is one), which is not a marker.
+ */
+const LONE_MARKER = /(?<![\ud800-\udbff])\udfff/;
+
 export function hasInvalidUtf8(text: string): boolean {
-  return text.includes(INVALID_UTF8);
+  return text.includes(INVALID_UTF8) && LONE_MARKER.test(text);
 }
 
 export class Utf8Decoder {

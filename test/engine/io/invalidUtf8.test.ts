@@ -72,3 +72,45 @@ test('captures: a line ending in a cut character is rejected', async () => {
   expect(ctx.counts).toEqual({ records: 1, rejected: 1, rows: 0 });
   expect(ctx.diagnostics.summary().counts).toEqual({ invalid_utf8: 1 });
 });
+
+/** Characters whose UTF-16 form ends in U+DFFF, the code unit that also marks an invalid byte. */
+const ENDS_IN_DFFF = ['\u{1F3FF}', '\u{103FF}', '\u{10FFFF}'];
+
+test.each(SIZES)(
+  'characters whose UTF-16 ends in U+DFFF are text, not invalid bytes, in every reader (chunks of %i)',
+  async size => {
+    const [skinTone, other, last] = ENDS_IN_DFFF;
+    const csv = context('t.csv');
+    const csvBytes = withBytes(`a,b\n${skinTone},${other}\n`, [0xff], `,x\n${last},y\n`);
+    const csvRows = rowsOf(await collect(readCsv(chunked(csvBytes, size), { header: true }, csv)));
+    expect(csvRows).toEqual([
+      { a: skinTone, b: other },
+      { a: last, b: 'y' }
+    ]);
+    expect(csv.counts).toEqual({ records: 3, rejected: 1, rows: 2 });
+
+    const jsonl = context('t.jsonl');
+    const jsonBytes = encode(`{"a":"👋${skinTone}"}\n{"a":"${last}"}\n`);
+    const jsonRows = rowsOf(await collect(readJsonLines(chunked(jsonBytes, size), {}, jsonl)));
+    expect(jsonRows).toEqual([{ a: `👋${skinTone}` }, { a: last }]);
+    expect(jsonl.counts).toEqual({ records: 2, rejected: 0, rows: 2 });
+  }
+);
+
+test('captures: a payload with U+1F3FF is read, and an invalid byte after it is still caught', async () => {
+  const record = (data: string) =>
+    JSON.stringify({
+      captureData: {
+        endpointInput: { observedContentType: 'text/csv', mode: 'INPUT', data, encoding: 'CSV' }
+      },
+      eventMetadata: { eventId: 'e', inferenceTime: '2024-01-01T00:00:00Z' },
+      eventVersion: '0'
+    });
+  const ctx = context('t.jsonl');
+  const bytes = withBytes(`${record('1,\u{1F3FF}')}\n${record('2,\u{1F3FF}')}`, [0xff], '\n');
+  const rows = rowsOf(await collect(readCapture([bytes], {}, ctx)));
+  expect(rows).toHaveLength(1);
+  expect(Object.values(rows[0])).toContain('\u{1F3FF}');
+  expect(ctx.counts).toMatchObject({ records: 2, rejected: 1 });
+  expect(ctx.diagnostics.summary().counts).toEqual({ invalid_utf8: 1 });
+});
