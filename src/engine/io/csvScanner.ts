@@ -1,8 +1,11 @@
 /**
  * Feeds CSV bytes to the byte-level core and hands back its batches. The input area holds the bytes
  * not scanned yet (an incomplete last line, or lines past a full batch); the cell arrays of one
- * batch sit after it. Memory grows when a chunk needs more room and is never shrunk.
+ * batch sit after it, then the state area and numbers of `ColumnFolder`. Memory grows when a chunk
+ * needs more room and is never shrunk.
  */
+import { ColumnFold } from '../profile/foldTarget';
+import { ColumnFolder, FOLD_STATE_BYTES } from '../wasm/columnFolder';
 import { CsvScanExports, SCAN_STOP } from '../wasm/csvScanModule';
 import { ScannedCells } from './scannedCells';
 
@@ -28,6 +31,7 @@ export class CsvScanner {
   private head = 0;
   private length = 0;
   private view = new Uint8Array(0);
+  private folder: ColumnFolder | null = null;
 
   constructor(
     private readonly core: CsvScanExports,
@@ -107,6 +111,8 @@ export class CsvScanner {
     const slots = ends + 4 * n;
     const hashes = slots + 4 * n;
     const kinds = hashes + 4 * n;
+    const fold: ColumnFold = (from, rowCount, target) =>
+      this.folder!.fold(kinds + from, out + 8 * from, slots + 4 * from, rowCount, target);
     return new ScannedCells(
       new Uint8Array(buffer, inputAt, this.held),
       new Uint8Array(buffer, kinds, n),
@@ -116,12 +122,17 @@ export class CsvScanner {
       new Int32Array(buffer, slots, n),
       new Int32Array(buffer, hashes, n),
       rows,
-      this.maxRows
+      this.maxRows,
+      fold
     );
   }
 
   private cellsStart(): number {
     return align8(this.inputStart + this.inputCapacity);
+  }
+
+  private cellsEnd(): number {
+    return align8(this.cellsStart() + BYTES_PER_CELL * this.width * this.maxRows);
   }
 
   /** A view of the input area, made anew only when memory or capacity changed. */
@@ -140,11 +151,14 @@ export class CsvScanner {
     }
     const old = this.inputView().slice(this.head, this.length);
     this.inputCapacity = Math.max(bytes, 2 * this.inputCapacity, PAGE_BYTES);
-    const needed = this.cellsStart() + BYTES_PER_CELL * this.width * this.maxRows;
+    const stateAt = this.cellsEnd();
+    const numbersAt = stateAt + FOLD_STATE_BYTES;
+    const needed = numbersAt + 8 * this.maxRows;
     const memory = this.core.memory;
     if (needed > memory.buffer.byteLength) {
       memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE_BYTES));
     }
+    this.folder = new ColumnFolder(this.core, stateAt, numbersAt);
     this.inputView().set(old);
     this.length = old.length;
     this.head = 0;

@@ -4,6 +4,7 @@
  * a consumer reads a batch before asking for the next one (the profile does).
  */
 
+import type { ColumnFold } from '../profile/foldTarget';
 import type { ColumnBatch } from './batch';
 
 /** Cell kinds; 1–4 are the votes, numbered as the column profile's notes. */
@@ -28,7 +29,9 @@ export class ScannedCells {
     /** stringHash of each present cell's text (profile/stringTable.ts). */
     readonly hashes: Int32Array,
     readonly rowCount: number,
-    readonly maxRows: number
+    readonly maxRows: number,
+    /** Folds a column's cells into its profile in the core (cells are numbered as here). */
+    readonly fold: ColumnFold | null = null
   ) {}
 
   /** The text of a present cell (UTF-8, already checked by the core; ASCII unless kind TEXT). */

@@ -207,7 +207,14 @@ export class ColumnProfile {
   private addScanned({ cells, offset }: ScannedColumn): void {
     const { kinds, values: numbers, slots, hashes, starts, ends, bytes } = cells;
     const values = this.values;
-    for (let cell = offset; cell < offset + cells.rowCount; cell++) {
+    const end = offset + cells.rowCount;
+    let cell = offset;
+    if (this.skipValueCounts && cells.fold !== null) {
+      // The core folds what this loop would do for a skipping column, up to a cell it leaves to us.
+      const target = { moments: this.moments, kll: this.kll, hll: this.hll, types: this.types };
+      cell += cells.fold(offset, cells.rowCount, target);
+    }
+    for (; cell < end; cell++) {
       const kind = kinds[cell];
       if (kind === CELL_MISSING) {
         this.types.missing++;

@@ -17,6 +17,17 @@ export class ExactSum {
     this.big = this.toBigInt() + BigInt(value);
   }
 
+  /** The sum while it is a safe integer (a plain number), else null. */
+  safeValue(): number | null {
+    return this.big === null ? this.small : null;
+  }
+
+  /** Sets the sum to a safe integer. */
+  setSafe(value: number): void {
+    this.small = value;
+    this.big = null;
+  }
+
   merge(other: ExactSum): void {
     this.add(other.toBigInt());
   }

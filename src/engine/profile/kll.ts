@@ -45,6 +45,13 @@ export class KllSketch {
     }
   }
 
+  /** Updates with each item in order. */
+  updateAll(items: Float64Array): void {
+    for (let i = 0; i < items.length; i++) {
+      this.update(items[i]);
+    }
+  }
+
   /** Appends `other`'s items after ours, level by level (other's rows come after ours). */
   merge(other: KllSketch): void {
     while (this.levels.length < other.levels.length) {

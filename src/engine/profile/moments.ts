@@ -43,6 +43,36 @@ export class Moments {
     this.max = Math.max(this.max, x);
   }
 
+  /**
+   * Writes the running state as the byte-level core keeps it (n, avg, m2, sum, integral sum, min,
+   * max); false, writing nothing, once the integral sum is past 2^53 (a BigInt, which it cannot hold).
+   */
+  writeState(into: Float64Array): boolean {
+    const integralSum = this.integralSum.safeValue();
+    if (integralSum === null) {
+      return false;
+    }
+    into[0] = this.n;
+    into[1] = this.avg;
+    into[2] = this.m2;
+    into[3] = this.doubleSum;
+    into[4] = integralSum;
+    into[5] = this.min;
+    into[6] = this.max;
+    return true;
+  }
+
+  /** Takes back the state `writeState` wrote, as the core left it. */
+  readState(from: Float64Array): void {
+    this.n = from[0];
+    this.avg = from[1];
+    this.m2 = from[2];
+    this.doubleSum = from[3];
+    this.integralSum.setSafe(from[4]);
+    this.min = from[5];
+    this.max = from[6];
+  }
+
   /** Merges `other`, whose rows come after ours. */
   merge(other: Moments): void {
     if (other.n === 0) {

@@ -21,6 +21,18 @@ export interface CsvScanExports {
     maxRows: number,
     out: number
   ): number;
+  /**
+   * Folds `rows` cells of one column into the profile state at `state`, numbers to `numbers`;
+   * returns the cells taken (assembly/columnFold.ts).
+   */
+  foldColumn(
+    kinds: number,
+    values: number,
+    slots: number,
+    rows: number,
+    state: number,
+    numbers: number
+  ): number;
   /** Commas in the bytes at `at`, or -1 when one is a quote, a line break or non-ASCII. */
   plainCommas(at: number, length: number): number;
 }

@@ -9,6 +9,7 @@ import { ColumnBatch } from '../../../src/engine/io/batch';
 import { CsvOptions, readCsv } from '../../../src/engine/io/csvReader';
 import { createReadContext } from '../../../src/engine/io/readContext';
 import { DatasetProfile } from '../../../src/engine/profile/datasetProfile';
+import { ColumnFolder } from '../../../src/engine/wasm/columnFolder';
 import { CSV_SCAN_WASM_BASE64 } from '../../../src/engine/wasm/csvScanBinary';
 import { instantiateCsvScan } from '../../../src/engine/wasm/csvScanModule';
 import { bytesOf } from './readHelpers';
@@ -25,11 +26,12 @@ async function profileOf(
   text: string,
   chunkSize: number,
   options: CsvOptions,
-  scanCells: boolean
+  scanCells: boolean,
+  skipValueCountsOf?: ReadonlySet<string>
 ): Promise<Outcome> {
   const diagnostics = new DiagnosticsCollector(100);
   const ctx = { ...createReadContext('data.csv', diagnostics), batchSize: 7 };
-  const profile = new DatasetProfile();
+  const profile = new DatasetProfile({ skipValueCountsOf });
   const batchKinds: string[] = [];
   const batches: AsyncIterable<ColumnBatch> = readCsv(
     bytesOf(text, chunkSize),
@@ -68,9 +70,14 @@ async function profileOfBytes(
   return { profile: profile.toJSON(), counts: ctx.counts, diagnostics: diagnostics.summary() };
 }
 
-async function expectSameProfile(text: string, chunkSize: number, options: CsvOptions = {}) {
-  const scanned = await profileOf(text, chunkSize, options, true);
-  const plain = await profileOf(text, chunkSize, options, false);
+async function expectSameProfile(
+  text: string,
+  chunkSize: number,
+  options: CsvOptions = {},
+  skipValueCountsOf?: ReadonlySet<string>
+) {
+  const scanned = await profileOf(text, chunkSize, options, true, skipValueCountsOf);
+  const plain = await profileOf(text, chunkSize, options, false, skipValueCountsOf);
   expect(scanned.profile).toEqual(plain.profile);
   expect(scanned.counts).toEqual(plain.counts);
   expect(scanned.diagnostics).toEqual(plain.diagnostics);
@@ -177,6 +184,49 @@ describe('byte-level CSV core', () => {
       ),
       { numRuns: 1000 }
     );
+  });
+
+  test('folds columns that skip the value counts in the core, as JavaScript does', async () => {
+    // Every column skips from its first cell (as after an earlier part found them mostly distinct).
+    const skipAll = new Set(['f0', 'f1', ...[0, 1, 2, 3, 4].flatMap(i => [`h${i}`, `_c${i}`])]);
+    await fc.assert(
+      fc.asyncProperty(
+        table(anyCell),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 64 }),
+        async (rows, header, chunkSize) => {
+          const table =
+            header && rows.length > 0 ? [rows[0].map((_, i) => `h${i}`), ...rows.slice(1)] : rows;
+          await expectSameProfile(
+            csvText(table, false, true),
+            chunkSize,
+            { header, featureNames: ['f0', 'f1'] },
+            skipAll
+          );
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+
+  test('a skipping column whose integral sum passes 2^53 turns to the exact sum as JavaScript does', async () => {
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `${i % 7 === 3 ? '' : '999999999999999'},${i}.5`
+    );
+    const text = `a,b\n${rows.join('\n')}\n`;
+    const fold = jest.spyOn(ColumnFolder.prototype, 'fold');
+    const outcome = await expectSameProfile(text, 1 << 16, { header: true }, new Set(['a', 'b']));
+    expect(outcome.batchKinds.every(kind => kind === 'scanned')).toBe(true);
+    // The core took cells of both columns, and left column a's to JavaScript once its sum was unsafe.
+    const taken = fold.mock.results.map(result => result.value as number);
+    fold.mockRestore();
+    expect(taken).toEqual([expect.any(Number), 40]);
+    expect(taken[0]).toBeGreaterThan(0);
+    expect(taken[0]).toBeLessThan(40);
+    const a = outcome.profile.columns.find(column => column.name === 'a')!;
+    expect(a.moments.integralSum).toBe(String(999999999999999n * 34n));
+    expect(a.types).toMatchObject({ integral: 34, missing: 6 });
   });
 
   test('scans quote-free ASCII lines and hands the rest to the text reader in row order', async () => {

@@ -15,6 +15,8 @@
  */
 import { hash, HLL_SEED, slot } from './xxh64';
 
+export { foldColumn } from './columnFold';
+
 /** Cell kinds: a missing cell, the four votes (the column profile's note codes), and TEXT. */
 const MISSING: u8 = 0;
 const INTEGRAL: u8 = 1;
