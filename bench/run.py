@@ -71,10 +71,15 @@ LIGHT_PEERS = ["duckdb-light", "polars-light", "pandas-light"]
 OWN_WAY_PEERS = ["whylogs", "pydeequ", "evidently"]
 ALL_PEERS = FAIR_PEERS + LIGHT_PEERS + OWN_WAY_PEERS
 INPUT_KINDS = {"capture": "capture JSON lines", "csv": "plain CSV"}
+# The limit fair_stats.py gives DuckDB (BENCH_DUCKDB_MEMORY_LIMIT), written into each result.
+DUCKDB_LIMIT = os.environ.get("BENCH_DUCKDB_MEMORY_LIMIT", "500MB")
 # Fair peers read both inputs (one row per input); the others one input each.
 PEER_INPUT = {
-    ("duckdb", "capture"): "read_json + string_split in SQL, all text, memory_limit",
-    ("duckdb", "csv"): "read_csv all_varchar, memory_limit",
+    (
+        "duckdb",
+        "capture",
+    ): f"read_json + string_split in SQL, all text, memory_limit {DUCKDB_LIMIT}",
+    ("duckdb", "csv"): f"read_csv all_varchar, memory_limit {DUCKDB_LIMIT}",
     ("polars", "capture"): "lines + json_path_match + split, all text, streaming",
     ("polars", "csv"): "scan_csv all text, streaming",
     ("pandas", "capture"): "json.loads per line + read_csv, all str",
