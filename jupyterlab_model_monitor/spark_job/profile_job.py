@@ -11,9 +11,10 @@ the data-type check needs). Progress and the result go to stderr as JSON lines, 
 CLI's ``--progress json``: ``phase``, ``progress`` (tasksDone / tasksTotal), ``done``, ``error``.
 
 Two passes, as SageMaker's analyzer makes them: Deequ's DataType (§7.1) on the text of every cell,
-then, on the numeric columns cast to double, Completeness, Sum, Mean, StandardDeviation, Minimum,
-Maximum, ApproxCountDistinct (on the text) and KLLSketch (k 2048, c 0.64, 10 buckets); on the String
-columns Completeness, ApproxCountDistinct and, at ≤ 120 distinct values, Histogram.
+then, on the numeric columns cast to bigint (Integral) or double (Fractional), Completeness, Sum,
+Mean, StandardDeviation, Minimum, Maximum, ApproxCountDistinct (on the text) and KLLSketch (k 2048,
+c 0.64, 10 buckets); on the String columns Completeness, ApproxCountDistinct and, at ≤ 120 distinct
+values, Histogram.
 """
 
 import argparse
@@ -349,9 +350,10 @@ def inferred_type(counts):
     return "Fractional" if counts["fractional"] else "Integral"
 
 
-def numeric_value(column):
-    """The double a numeric text stands for; the space after a sign is dropped ("- 5" is -5)."""
-    return F.regexp_replace(F.col(f"`{column}`"), r"^([-+]) ", "$1").cast("double")
+def numeric_value(column, kind):
+    """The number of a numeric text as Spark casts it: a long for an Integral column, else a double;
+    null for a sign parted from its digits ("- 5"), as in the engine (docs/deequ-agreement.md)."""
+    return F.col(f"`{column}`").cast("bigint" if kind == "Integral" else "double")
 
 
 def numeric_statistics(column, value, num_present, item_count):
@@ -429,7 +431,7 @@ def profile(spark, frame):
     number_of = {c: f"__num{i}" for i, c in enumerate(numeric)}
     frame = frame.select(
         "*",
-        *(numeric_value(c).alias(number_of[c]) for c in numeric),
+        *(numeric_value(c, kinds[c]).alias(number_of[c]) for c in numeric),
         F.monotonically_increasing_id().alias("_row"),
     )  # not cached again: the casts are cheap next to a second copy of the data in memory
     analyzers = {}

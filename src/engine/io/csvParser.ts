@@ -1,7 +1,8 @@
 /**
  * An RFC 4180 CSV tokenizer that takes text in chunks of any size and gives the same records
- * whatever the chunk boundaries. Empty unquoted fields are null (missing); `""` is an empty string.
- * Blank lines give no record. Lines end with `\n` or `\r\n`.
+ * whatever the chunk boundaries. Empty fields are null (missing), quoted (`""`) or not, as Spark's
+ * CSV reader reads them (its `nullValue` is the empty string; docs/deequ-agreement.md). Blank
+ * lines give no record. Lines end with `\n` or `\r\n`.
  */
 import { MAX_RECORD_CHARS, RecordTooLongError } from './readLimits';
 
@@ -139,6 +140,9 @@ function parseRecord(s: string, start: number, eof: boolean): Parsed | null {
       if (tail > i) {
         value += stripCr(s.slice(i, tail), s, tail);
         i = tail;
+      }
+      if (value.length === 0) {
+        value = null;
       }
     } else {
       const end = scanUnquoted(s, i);

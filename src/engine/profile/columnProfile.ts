@@ -23,7 +23,7 @@ import { ValueCounts, ValueCountsJSON } from './valueCounts';
 
 /** An Integral past 2^53 is not exact as a double: its text goes to the exact sum. */
 function isExact(scan: TextScan): boolean {
-  return scan.type !== 'integral' || Number.isSafeInteger(scan.value);
+  return scan.type !== 'integral' || Number.isSafeInteger(scan.value) || Number.isNaN(scan.value);
 }
 
 /** Note codes of text values in the value counts (0 is no note), and back. */
@@ -42,6 +42,8 @@ const MIN_HIT_SHARE = 0.25;
 export interface ColumnProfileJSON {
   name: string;
   types: TypeCounts;
+  /** Absent in profiles saved before it was counted. */
+  castNulls?: number;
   moments: MomentsJSON;
   kll: KllSketchJSON;
   hll: string;
@@ -57,6 +59,11 @@ export class ColumnProfile {
   /** Typed numbers' value-count slots, valid while the value counts have pruned `slotsPrunes` times. */
   private numberSlots = new NumberSlots();
   private slotsPrunes = 0;
+  /**
+   * Numeric votes Spark's cast turns to null (`- 5`): missing from the numeric statistics, present
+   * for a String column (docs/deequ-agreement.md).
+   */
+  private castNulls = 0;
   /** Reused by `addText` for each cell's vote and number. */
   private readonly scan: TextScan = { type: 'string', value: NaN };
   /**
@@ -135,6 +142,7 @@ export class ColumnProfile {
   /** Merges `other`, whose rows come after ours. */
   merge(other: ColumnProfile): void {
     addTypeCounts(this.types, other.types);
+    this.castNulls += other.castNulls;
     this.moments.merge(other.moments);
     this.kll.merge(other.kll);
     this.hll.merge(other.hll);
@@ -156,6 +164,7 @@ export class ColumnProfile {
     return {
       name: this.name,
       types: this.typeCounts(),
+      castNulls: this.castNulls,
       moments: this.moments.toJSON(),
       kll: this.kll.toJSON(),
       hll: this.hll.toJSON(),
@@ -166,6 +175,7 @@ export class ColumnProfile {
   static fromJSON(json: ColumnProfileJSON): ColumnProfile {
     const profile = new ColumnProfile(json.name);
     profile.types = { ...json.types };
+    profile.castNulls = json.castNulls ?? 0;
     profile.moments = Moments.fromJSON(json.moments);
     profile.kll = KllSketch.fromJSON(json.kll);
     profile.hll = HyperLogLog.fromJSON(json.hll);
@@ -288,11 +298,19 @@ export class ColumnProfile {
     switch (type) {
       case 'integral':
         types.integral++;
-        this.addNumber(x, text === undefined ? x : BigInt(text.replace(' ', '')));
+        if (x !== x) {
+          this.castNulls++;
+        } else {
+          this.addNumber(x, text === undefined ? x : BigInt(text));
+        }
         return;
       case 'fractional':
         types.fractional++;
-        this.addNumber(x);
+        if (x !== x) {
+          this.castNulls++;
+        } else {
+          this.addNumber(x);
+        }
         return;
       case 'boolean':
         types.boolean++;
@@ -408,8 +426,10 @@ export class ColumnProfile {
   ): NumericalStatistics {
     const m = this.moments;
     const integral = type === 'Integral';
+    // The numeric statistics are of the cast column, where `- 5` is null.
+    const present = this.present - this.castNulls;
     const stats: NumericalStatistics = {
-      common: this.common(),
+      common: { num_present: present, num_missing: this.types.missing + this.castNulls },
       mean: m.mean(integral),
       sum: m.sum(integral),
       std_dev: m.stdDev(),
@@ -418,7 +438,7 @@ export class ColumnProfile {
     };
     if (generation === 'current') {
       stats.approximate_num_distinct_values = this.hll.estimate();
-      stats.completeness = this.present / itemCount;
+      stats.completeness = present / itemCount;
     }
     stats.distribution = {
       kll: {

@@ -64,9 +64,12 @@ export class KllSketch {
     }
   }
 
-  /** Total weight of items ≤ x. */
+  /**
+   * Total weight of items ≤ x. As in Deequ (observed on 2.0.7), every number is ≤ NaN, the bound
+   * of each bucket of a column running from -∞ to +∞.
+   */
   rank(x: number): number {
-    return this.weigh(x, true);
+    return this.weigh(Number.isNaN(x) ? Infinity : x, true);
   }
 
   /** Total weight of items < x. */

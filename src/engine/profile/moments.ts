@@ -39,8 +39,7 @@ export class Moments {
     if (exact !== undefined) {
       this.integralSum.add(exact);
     }
-    this.min = Math.min(this.min, x);
-    this.max = Math.max(this.max, x);
+    this.keepExtremes(x, x);
   }
 
   /**
@@ -93,8 +92,20 @@ export class Moments {
     this.n = n;
     this.doubleSum += other.doubleSum;
     this.integralSum.merge(other.integralSum);
-    this.min = Math.min(this.min, other.min);
-    this.max = Math.max(this.max, other.max);
+    this.keepExtremes(other.min, other.max);
+  }
+
+  /**
+   * Spark's min and max: of -0.0 and 0.0 the one seen first stays (they compare equal); a NaN
+   * sticks, as Math.min would keep it.
+   */
+  private keepExtremes(low: number, high: number): void {
+    if (low < this.min || Number.isNaN(low)) {
+      this.min = low;
+    }
+    if (high > this.max || Number.isNaN(high)) {
+      this.max = high;
+    }
   }
 
   /** The sum as written: exact for an Integral column, the row-order double sum otherwise. */
@@ -106,9 +117,15 @@ export class Moments {
     return this.sum(integral) / this.n;
   }
 
-  /** Population standard deviation. */
+  /**
+   * Population standard deviation, as Spark ends its aggregation: the final stage merges the
+   * partial state into an empty one, adding `avg · (avg / n) · 0 · n` to m2 — zero, but NaN when
+   * the product overflows (|mean| near 1e154 and beyond), which Spark then reports.
+   */
   stdDev(): number {
-    return Math.sqrt(this.m2 / this.n);
+    const n = this.n;
+    const m2 = this.m2 + this.avg * (this.avg / n) * 0 * n;
+    return Math.sqrt(m2 / n);
   }
 
   private copyFrom(other: Moments): void {

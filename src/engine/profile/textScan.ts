@@ -6,7 +6,7 @@
  * The grammar is Deequ's (FORMATS.md §7.1): `[-+]? ?digits`, then optionally `.digits`, then
  * optionally `[Ee][-+]?digits`; a fraction or an exponent makes it Fractional.
  */
-import { parseNumericText, ValueType } from './typeInference';
+import { hasSeparatedSign, parseNumericText, ValueType } from './typeInference';
 
 const PLUS = 43;
 const MINUS = 45;
@@ -25,7 +25,7 @@ const EXACT_POWERS = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 /** Result of `scanText`: the vote, and the number for numeric votes. */
 export interface TextScan {
   type: ValueType;
-  /** The value `parseNumericText` gives (NaN for non-numeric votes). */
+  /** The value `parseNumericText` gives (NaN for non-numeric votes, and `- 5`). */
   value: number;
 }
 
@@ -60,7 +60,9 @@ export function scanText(text: string, out: TextScan): void {
   }
   if (i === n) {
     out.type = 'integral';
-    out.value = digits <= EXACT_DIGITS ? signed(mantissa, negative) : parseNumericText(text);
+    // `+ 0` turns -0 to 0: an integer is a long to Spark, which has no -0.
+    out.value = (digits <= EXACT_DIGITS ? signed(mantissa, negative) : parseNumericText(text)) + 0;
+    castLikeSpark(text, out);
     return;
   }
   let scale = 0;
@@ -92,6 +94,14 @@ export function scanText(text: string, out: TextScan): void {
     digits <= EXACT_DIGITS && Math.abs(exponent - scale) <= 22
       ? signed(scaled(mantissa, exponent - scale), negative)
       : parseNumericText(text);
+  castLikeSpark(text, out);
+}
+
+/** A numeric vote whose text Spark cannot cast (`- 5`) keeps its vote and has no number. */
+function castLikeSpark(text: string, out: TextScan): void {
+  if (hasSeparatedSign(text)) {
+    out.value = NaN;
+  }
 }
 
 /**

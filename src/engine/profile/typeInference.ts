@@ -53,7 +53,16 @@ export function inferType(counts: TypeCounts): InferredType {
   return counts.fractional > 0 ? 'Fractional' : 'Integral';
 }
 
-/** The number a numeric text stands for: the space after a sign is dropped ("- 5" is -5). */
+/**
+ * The number Spark's cast makes of a numeric text: NaN (a null) when a space parts the sign from
+ * the digits (`- 5`, which Deequ's pattern still votes numeric; docs/deequ-agreement.md).
+ */
 export function parseNumericText(text: string): number {
-  return Number(text.replace(' ', ''));
+  return hasSeparatedSign(text) ? NaN : Number(text);
+}
+
+/** `-` or `+` then a space: Deequ's pattern allows it, Spark's cast to a number does not. */
+export function hasSeparatedSign(text: string): boolean {
+  const sign = text.charCodeAt(0);
+  return (sign === 45 || sign === 43) && text.charCodeAt(1) === 32;
 }

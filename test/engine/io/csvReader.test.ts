@@ -29,8 +29,8 @@ describe('CsvParser', () => {
     ]);
   });
 
-  it('treats an empty unquoted field as missing and "" as an empty string', () => {
-    expect(parseAll(',"",a').records[0].fields).toEqual([null, '', 'a']);
+  it('treats an empty field as missing, quoted or not, as Spark reads it', () => {
+    expect(parseAll(',"",a,""b').records[0].fields).toEqual([null, null, 'a', 'b']);
   });
 
   it('handles CRLF, skips blank lines and keeps line numbers', () => {

@@ -12,9 +12,9 @@ import { ReferenceValueCounts } from './reference/valueCountsReference';
 import { CellColumn, typedColumn } from './typedColumns';
 
 /**
- * The straightforward column profile: every cell classified by the regular expressions, parsed
- * with Number(), hashed into the HLL and counted, with no per-value notes; every typed cell hashed
- * as a long or a double and counted under String(cell).
+ * The straightforward column profile: every cell classified by the regular expressions, cast as
+ * Spark casts it (`- 5` is null, an Integral has no -0), hashed into the HLL and counted, with no
+ * per-value notes; every typed cell hashed as a long or a double and counted under String(cell).
  */
 function referenceJSON(name: string, columns: CellColumn[], limit: number) {
   const types = emptyTypeCounts();
@@ -22,6 +22,7 @@ function referenceJSON(name: string, columns: CellColumn[], limit: number) {
   const kll = new ReferenceKllSketch();
   const hll = new HyperLogLog();
   const values = new ReferenceValueCounts(limit);
+  let castNulls = 0;
   const addNumber = (x: number, exact?: number | bigint) => {
     moments.add(x, exact);
     kll.update(x);
@@ -37,8 +38,10 @@ function referenceJSON(name: string, columns: CellColumn[], limit: number) {
         hll.addString(text);
         values.add(text);
         const x = parseNumericText(text);
-        if (type === 'integral') {
-          addNumber(x, Number.isSafeInteger(x) ? x : BigInt(text.replace(' ', '')));
+        if ((type === 'integral' || type === 'fractional') && Number.isNaN(x)) {
+          castNulls++;
+        } else if (type === 'integral') {
+          addNumber(x + 0, Number.isSafeInteger(x) ? x + 0 : BigInt(text));
         } else if (type === 'fractional') {
           addNumber(x);
         }
@@ -60,6 +63,7 @@ function referenceJSON(name: string, columns: CellColumn[], limit: number) {
   return {
     name,
     types,
+    castNulls,
     moments: moments.toJSON(),
     kll: kll.toJSON(),
     hll: hll.toJSON(),
@@ -193,5 +197,36 @@ describe('ColumnProfile = the straightforward per-cell profile', () => {
     a.merge(b);
     a.add(typedColumn(first));
     expect(a.toJSON()).toEqual(referenceJSON('c', [first, second, first], 1000));
+  });
+});
+
+describe('ColumnProfile: numbers as Spark casts them (docs/deequ-agreement.md)', () => {
+  const featureOf = (cells: (string | null)[]) => {
+    const profile = new ColumnProfile('x');
+    profile.add({ kind: 'text', values: cells });
+    return profile.toFeature(cells.length, 'current');
+  };
+
+  test('a sign parted from its digits votes Integral but is missing from the numeric statistics', () => {
+    const feature = featureOf(['- 5', '3', '+ 7', null, '4']);
+    expect(feature.inferred_type).toBe('Integral');
+    expect(feature.numerical_statistics).toMatchObject({
+      common: { num_present: 2, num_missing: 3 },
+      sum: 7,
+      min: 3,
+      max: 4,
+      completeness: 0.4
+    });
+  });
+
+  test('the same cells in a String column are present', () => {
+    const feature = featureOf(['- 5', 'red', null]);
+    expect(feature.string_statistics?.common).toEqual({ num_present: 2, num_missing: 1 });
+  });
+
+  test('an Integral -0 is the long 0', () => {
+    const feature = featureOf(['-0', '0']);
+    const data = feature.numerical_statistics?.distribution?.kll.sketch.data;
+    expect(data?.[0].map(x => Object.is(x, -0))).toEqual([false, false]);
   });
 });

@@ -60,6 +60,15 @@ describe('KllSketch = Deequ QuantileNonSample (FORMATS.md §7.3)', () => {
     expect(data[0]).toEqual(values.slice(2050));
   });
 
+  test('a column from -Infinity to Infinity: NaN bounds, every item in the last bucket (as Deequ)', () => {
+    const sketch = new KllSketch();
+    [-Infinity, 1, 2, Infinity].forEach(x => sketch.update(x));
+    expect(sketch.rank(NaN)).toBe(4);
+    expect(sketch.rankExclusive(NaN)).toBe(0);
+    const buckets = kllBuckets(sketch, -Infinity, Infinity);
+    expect(buckets.map(b => b.count)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 4]);
+  });
+
   test('min = max puts everything in the last bucket', () => {
     const buckets = kllBuckets(sketchOf([5, 5, 5]), 5, 5);
     expect(buckets.map(b => b.count)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 3]);

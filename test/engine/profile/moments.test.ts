@@ -24,6 +24,27 @@ describe('Moments (Spark CentralMomentAgg, FORMATS.md §7.2)', () => {
     expect(m.mean(false)).toBe(2.31);
   });
 
+  test('std_dev is NaN where Spark’s final merge overflows (|mean| ≥ ~1e154), as Deequ reports', () => {
+    expect(momentsOf(Array(25).fill(1e200)).stdDev()).toBeNaN();
+    expect(momentsOf([1e200, 3e200]).stdDev()).toBeNaN();
+    expect(momentsOf(Array(25).fill(1e150)).stdDev()).toBe(0);
+  });
+
+  test('of -0.0 and 0.0, min and max keep the one seen first, as Spark compares them equal', () => {
+    const first = (values: number[]) => {
+      const m = momentsOf(values);
+      return [Object.is(m.min, -0), Object.is(m.max, -0)];
+    };
+    expect(first([-0, 0])).toEqual([true, true]);
+    expect(first([0, -0])).toEqual([false, false]);
+    expect(first([0, -0, -1])).toEqual([false, false]);
+    const merged = momentsOf([0]);
+    merged.merge(momentsOf([-0]));
+    expect(Object.is(merged.min, 0)).toBe(true);
+    const sticky = momentsOf([1, NaN, 2]);
+    expect([sticky.min, sticky.max]).toEqual([NaN, NaN]);
+  });
+
   test('Fractional sums add doubles in row order', () => {
     expect(momentsOf([0.1, 0.2, 0.3]).sum(false)).toBe(0.1 + 0.2 + 0.3);
   });

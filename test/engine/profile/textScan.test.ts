@@ -2,11 +2,16 @@ import fc from 'fast-check';
 import { scanText, TextScan } from '../../../src/engine/profile/textScan';
 import { classifyText, parseNumericText } from '../../../src/engine/profile/typeInference';
 
-/** The reference: Deequ's regular expressions, then Number() on the text without its space. */
+/**
+ * The reference: Deequ's regular expressions, then Spark's cast of the text (null for `- 5`; an
+ * Integral is a long, which has no -0).
+ */
 function reference(text: string): TextScan {
   const type = classifyText(text);
-  const numeric = type === 'integral' || type === 'fractional';
-  return { type, value: numeric ? parseNumericText(text) : NaN };
+  if (type === 'integral') {
+    return { type, value: parseNumericText(text) + 0 };
+  }
+  return { type, value: type === 'fractional' ? parseNumericText(text) : NaN };
 }
 
 function scanned(text: string): TextScan {

@@ -30,8 +30,11 @@ describe('type votes (Deequ DataType, FORMATS.md §7.1)', () => {
     expect(classifyText(text)).toBe(type);
   });
 
-  test('"- 5" parses as -5', () => {
-    expect(parseNumericText('- 5')).toBe(-5);
+  test('a sign parted from its digits is no number, as Spark casts it; a leading space is trimmed', () => {
+    expect(parseNumericText('- 5')).toBeNaN();
+    expect(parseNumericText('+ 2.5')).toBeNaN();
+    expect(parseNumericText(' 5')).toBe(5);
+    expect(parseNumericText('-5')).toBe(-5);
   });
 
   const counts = (

@@ -96,7 +96,10 @@ test('merge is commutative up to row order', () => {
     fc.property(rows, rows, (a, b) => {
       const ab = merged(profileOf(a), profileOf(b));
       const ba = merged(profileOf(b), profileOf(a));
-      expect(sortBuckets(summary(ab, false))).toEqual(sortBuckets(summary(ba, false)));
+      // Of -0.0 and 0.0, min and max keep the first seen (Spark's order), so they follow row order.
+      expect(withoutNegativeZero(sortBuckets(summary(ab, false)))).toEqual(
+        withoutNegativeZero(sortBuckets(summary(ba, false)))
+      );
     }),
     { numRuns: RUNS, seed: 12 }
   );

@@ -77,8 +77,13 @@ export function foldColumn(
       m2 += delta * (delta - deltaN);
       n = n1;
       sum += x;
-      low = min(low, x);
-      high = max(high, x);
+      // Of -0.0 and 0.0 the first seen stays, as in Moments.
+      if (x < low) {
+        low = x;
+      }
+      if (x > high) {
+        high = x;
+      }
       store<f64>(numbers + ((<usize>count) << 3), x);
       count++;
     } else if (kind === BOOLEAN) {

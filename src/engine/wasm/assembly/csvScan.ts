@@ -325,6 +325,10 @@ function classify(at: usize, length: i32, value: usize): u8 {
     c = byteAt(at, ++i, length);
   }
   if (c === SPACE) {
+    if (i > 0) {
+      // A sign parted from its digits (`- 5`): JavaScript counts its vote without a number.
+      return TEXT;
+    }
     c = byteAt(at, ++i, length);
   }
   const intStart = i;
@@ -341,7 +345,8 @@ function classify(at: usize, length: i32, value: usize): u8 {
     if (digits > EXACT_DIGITS) {
       return TEXT;
     }
-    store<f64>(value, negative ? -mantissa : mantissa);
+    // An integer is a long to Spark, which has no -0.
+    store<f64>(value, negative && mantissa !== 0 ? -mantissa : mantissa);
     return INTEGRAL;
   }
   let scale = 0;
