@@ -11,10 +11,9 @@ the data-type check needs). Progress and the result go to stderr as JSON lines, 
 CLI's ``--progress json``: ``phase``, ``progress`` (tasksDone / tasksTotal), ``done``, ``error``.
 
 Two passes, as SageMaker's analyzer makes them: Deequ's DataType (§7.1) on the text of every cell,
-then, on the numeric columns cast to bigint (Integral) or double (Fractional), Completeness, Sum,
-Mean, StandardDeviation, Minimum, Maximum, ApproxCountDistinct (on the text) and KLLSketch (k 2048,
-c 0.64, 10 buckets); on the String columns Completeness, ApproxCountDistinct and, at ≤ 120 distinct
-values, Histogram.
+then, on the numeric columns cast to double, Completeness, Sum, Mean, StandardDeviation, Minimum,
+Maximum, ApproxCountDistinct (on the text) and KLLSketch (k 2048, c 0.64, 10 buckets); on the String
+columns Completeness, ApproxCountDistinct and, at ≤ 120 distinct values, Histogram.
 """
 
 import argparse
@@ -193,8 +192,10 @@ def read_captures(spark, files, rejections):
 
 
 def read_csv(spark, paths, header, rejections):
-    """CSV as text cells; rows with a wrong number of fields are rejected, not padded."""
-    names = spark.read.csv(paths, header=header).columns
+    """CSV as text cells, read as the engine reads it: RFC 4180 quotes (`""` inside quotes is one
+    quote; Spark's default escape is a backslash) and quoted newlines (multiLine, which reads each
+    file in one task); rows with a wrong number of fields are rejected, not padded."""
+    names = spark.read.csv(paths, header=header, multiLine=True, escape='"').columns
     schema = StructType(
         [StructField(n, StringType()) for n in names] + [StructField(CORRUPT, StringType())]
     )
@@ -203,6 +204,8 @@ def read_csv(spark, paths, header, rejections):
         .option("header", header)
         .option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", CORRUPT)
+        .option("multiLine", True)
+        .option("escape", '"')
         .csv(paths)
         .withColumn("_file", F.input_file_name())
         .cache()
@@ -350,10 +353,12 @@ def inferred_type(counts):
     return "Fractional" if counts["fractional"] else "Integral"
 
 
-def numeric_value(column, kind):
-    """The number of a numeric text as Spark casts it: a long for an Integral column, else a double;
-    null for a sign parted from its digits ("- 5"), as in the engine (docs/deequ-agreement.md)."""
-    return F.col(f"`{column}`").cast("bigint" if kind == "Integral" else "double")
+def numeric_value(column):
+    """The double Spark's cast makes of a numeric text: null for a sign parted from its digits
+    ("- 5"), as in the engine. A double, not a long, for Integral columns too: a value past the
+    64-bit range then stays a number, as in the engine, instead of failing the column's metrics
+    (docs/deequ-agreement.md, class 3)."""
+    return F.col(f"`{column}`").cast("double")
 
 
 def numeric_statistics(column, value, num_present, item_count):
@@ -431,7 +436,7 @@ def profile(spark, frame):
     number_of = {c: f"__num{i}" for i, c in enumerate(numeric)}
     frame = frame.select(
         "*",
-        *(numeric_value(c, kinds[c]).alias(number_of[c]) for c in numeric),
+        *(numeric_value(c).alias(number_of[c]) for c in numeric),
         F.monotonically_increasing_id().alias("_row"),
     )  # not cached again: the casts are cheap next to a second copy of the data in memory
     analyzers = {}

@@ -135,6 +135,14 @@ def booleans_mixed(rng):
     return rows
 
 
+def duplicate_header(rng):
+    """A header naming two columns alike (and one differing only in case), and an empty name."""
+    rows = ["a,A,a,b,"]
+    for _ in range(20):
+        rows.append(",".join(str(rng.randint(0, 9)) for _ in range(5)))
+    return rows
+
+
 CASES = {
     generate.__name__: generate
     for generate in (
@@ -151,6 +159,7 @@ CASES = {
         bom_blank_lines,
         quoted_commas_newlines,
         booleans_mixed,
+        duplicate_header,
     )
 }
 

@@ -10,6 +10,7 @@ import { ColumnBatch } from './batch';
 import { concatBytes } from './bytes';
 import { Chunk, ChunkSource } from './chunks';
 import { splitCsvLine } from './csvParser';
+import { headerNames } from './headerNames';
 import type { CsvOptions } from './csvReader';
 import { readCsvText } from './csvTextReader';
 import { CsvScanner } from './csvScanner';
@@ -121,7 +122,7 @@ async function readFirstLine(input: ChunkQueue, options: CsvOptions): Promise<Sc
     return null;
   }
   if (options.header) {
-    const names = fields.map((name, i) => name ?? `_c${i}`);
+    const names = headerNames(fields);
     return {
       names,
       bytes: bytes.subarray(Math.min(end + 1, bytes.length)),

@@ -2,6 +2,7 @@ import { ColumnBatch } from './batch';
 import { ChunkSource, decodeText } from './chunks';
 import type { CsvOptions } from './csvReader';
 import { CsvParser, CsvRecord } from './csvParser';
+import { headerNames } from './headerNames';
 import { ReadContext, reject, throwIfAborted } from './readContext';
 import { RowBatcher } from './rowBatcher';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
@@ -22,7 +23,7 @@ export async function* readCsvText(
   const onRecord = (record: CsvRecord): void => {
     if (expectHeader) {
       expectHeader = false;
-      names = record.fields.map((name, i) => name ?? `_c${i}`);
+      names = headerNames(record.fields);
       batcher = new RowBatcher(names, ctx.batchSize);
       return;
     }

@@ -1,4 +1,5 @@
 import { splitCsvLine } from '../io/csvParser';
+import { headerNames } from '../io/headerNames';
 import { InputPart } from '../pipeline/parts';
 import { fileChunks } from './fileChunks';
 
@@ -52,7 +53,7 @@ export async function splitFile(request: SplitRequest): Promise<InputPart[]> {
     return whole;
   }
   const header = request.header
-    ? headerNames(Buffer.concat(headerBytes).toString('utf8'))
+    ? namesOfHeader(Buffer.concat(headerBytes).toString('utf8'))
     : undefined;
   headerBytes = [];
   const starts = [{ offset: 0, line: 1 }, ...cuts];
@@ -69,7 +70,7 @@ export async function splitFile(request: SplitRequest): Promise<InputPart[]> {
   });
 }
 
-function headerNames(line: string): string[] {
+function namesOfHeader(line: string): string[] {
   const text = line.replace(/^\uFEFF/, '').replace(/\r$/, '');
-  return splitCsvLine(text).map((name, i) => name ?? `_c${i}`);
+  return headerNames(splitCsvLine(text));
 }
