@@ -7,6 +7,7 @@ or is null): 400 for invalid input, 404 for unknown ids, 409 for conflicts with 
 import asyncio
 import functools
 import json
+import math
 
 import tornado
 from jupyter_server.base.handlers import APIHandler
@@ -47,6 +48,28 @@ def translate_errors(method):
     return wrapper
 
 
+def _not_a_json_number(name):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite_float(text):
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is out of range for a double")
+    return value
+
+
+def _finite(value):
+    """``value`` with every non-finite float as None (JSON has no NaN or Infinity)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(item) for item in value]
+    return value
+
+
 class ModelMonitorHandler(APIHandler):
     """Access to the extension's services, JSON in and out."""
 
@@ -66,14 +89,26 @@ class ModelMonitorHandler(APIHandler):
         if not self.request.body:
             return None
         try:
-            return json.loads(self.request.body)
+            # NaN, Infinity and 1e400 are refused: Python reads them, but no JSON client can.
+            return json.loads(
+                self.request.body,
+                parse_constant=_not_a_json_number,
+                parse_float=_finite_float,
+            )
         except ValueError as error:
             raise ApiError(400, f"the request body is not valid JSON: {error}") from error
+        except RecursionError as error:
+            raise ApiError(400, "the request body is not valid JSON: nested too deeply") from error
 
     def send_json(self, payload, status=200):
         self.set_status(status)
         self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps(payload))
+        try:
+            text = json.dumps(payload, allow_nan=False)
+        except ValueError:
+            # A non-finite number stored before bodies were checked: null, never a bare NaN.
+            text = json.dumps(_finite(payload), allow_nan=False)
+        self.finish(text)
 
     def write_error(self, status_code, **kwargs):
         error = kwargs.get("exc_info", (None, None, None))[1]
@@ -86,7 +121,9 @@ class ModelMonitorHandler(APIHandler):
     def limit_argument(self, default, maximum, name="limit"):
         """The ``?limit=`` (or ``name``) query argument, an integer from 1 to ``maximum``."""
         limit = self.get_query_argument(name, str(default))
-        if not limit.isdigit() or not 1 <= int(limit) <= maximum:
+        # isdigit() alone takes "²"; int() refuses it, and more than 4,300 digits.
+        plain = limit.isascii() and limit.isdigit() and len(limit) <= len(str(maximum))
+        if not plain or not 1 <= int(limit) <= maximum:
             raise ValidationError(f"an integer from 1 to {maximum}", name)
         return int(limit)
 

@@ -19,11 +19,13 @@ MAX_WINDOW_HOURS = 24 * 31
 MONITOR_TYPES = ("data-quality", "model-quality")
 PROBLEM_TYPES = ("Regression", "BinaryClassification", "MulticlassClassification")
 QUALITY_BACKENDS = ("local",)  # the sagemaker backend creates data-quality job definitions only
-NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$")
+# Matched whole (fullmatch): `$` alone would also take a trailing newline ("ok\n").
+NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}")
+CRON_FIELDS = re.compile(r"\S+(?: +\S+){4}")
 
 
 def _name(value, field, context):
-    if not isinstance(value, str) or not NAME.match(value):
+    if not isinstance(value, str) or not NAME.fullmatch(value):
         raise ValidationError(
             "a name of 1-100 letters, digits, spaces, '.', '_' or '-', starting with a letter "
             "or digit",
@@ -66,7 +68,11 @@ def _boolean(value, field, context):
 def _schedule(value, field, context):
     if value is None:
         return None
-    if not isinstance(value, str) or len(value.split()) != 5 or not croniter.is_valid(value):
+    if (
+        not isinstance(value, str)
+        or not CRON_FIELDS.fullmatch(value)
+        or not croniter.is_valid(value)
+    ):
         raise ValidationError("a cron expression of 5 fields, e.g. '0 * * * *', or null", field)
     return value
 

@@ -43,3 +43,25 @@ def api(jp_fetch):
         return response.code, json.loads(response.body) if response.body else None
 
     return call
+
+
+@pytest.fixture
+def baseline(jp_root_dir):
+    """An empty baseline (statistics and constraints) under the server root."""
+    folder = jp_root_dir / "baseline"
+    folder.mkdir()
+    (folder / "statistics.json").write_text('{"version": 0.0, "dataset": {}, "features": []}')
+    (folder / "constraints.json").write_text('{"version": 0.0, "features": []}')
+    return folder
+
+
+@pytest.fixture
+def definition(baseline):
+    """A valid monitor definition (POST /monitors body)."""
+    return {
+        "name": "churn",
+        "dataset": "captures/churn-endpoint",
+        "baseline_statistics": "baseline/statistics.json",
+        "baseline_constraints": "baseline/constraints.json",
+        "schedule": "0 * * * *",
+    }

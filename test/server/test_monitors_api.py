@@ -5,26 +5,6 @@ import os
 import pytest
 
 
-@pytest.fixture
-def baseline(jp_root_dir):
-    folder = jp_root_dir / "baseline"
-    folder.mkdir()
-    (folder / "statistics.json").write_text('{"version": 0.0, "dataset": {}, "features": []}')
-    (folder / "constraints.json").write_text('{"version": 0.0, "features": []}')
-    return folder
-
-
-@pytest.fixture
-def definition(baseline):
-    return {
-        "name": "churn",
-        "dataset": "captures/churn-endpoint",
-        "baseline_statistics": "baseline/statistics.json",
-        "baseline_constraints": "baseline/constraints.json",
-        "schedule": "0 * * * *",
-    }
-
-
 async def test_create_list_get_patch_delete(api, definition, db_file):
     status, monitor = await api("POST", "monitors", body=definition)
     assert status == 201

@@ -126,7 +126,18 @@ class Parser {
       this.skipSpace();
       this.expect(':');
       this.skipSpace();
-      result[key] = this.value();
+      const value = this.value();
+      if (key === '__proto__') {
+        // An own property, as JSON.parse makes it: assigning would set the object's prototype.
+        Object.defineProperty(result, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+      } else {
+        result[key] = value;
+      }
       this.skipSpace();
       if (this.s[this.pos] === ',') {
         this.pos++;

@@ -19,6 +19,18 @@ describe('parseRawJson', () => {
 });
 
 describe('readJsonLines', () => {
+  it('reads a "__proto__" key as a column like any other, as JSON.parse does', async () => {
+    const ctx = context('t.jsonl');
+    const lines = '{"__proto__":"x","a":1}\n{"__proto__":{"b":2},"a":3}\n';
+    const [batch] = await collect(readJsonLines(bytesOf(lines, 7), {}, ctx));
+    expect(batch.names).toEqual(['__proto__', 'a']);
+    expect(batch.columns.map(column => column.values)).toEqual([
+      ['x', '{"b":2}'],
+      ['1', '3']
+    ]);
+    expect(Object.getPrototypeOf(parseRawJson('{"__proto__":{"b":2}}'))).toBe(Object.prototype);
+  });
+
   it('sorts columns by key and keeps scalars as their JSON text', async () => {
     const rows = rowsOf(
       await collect(readJsonLines(['{"b": 3.0, "a": "x", "c": true, "d": null}\n'], {}, context()))
