@@ -14,6 +14,7 @@ export type DiagnosticKind =
   | 'missing_field'
   | 'template_time'
   | 'empty_input'
+  | 'unreadable_file'
   | 'preprocessor_error'
   | 'row_count_mismatch';
 

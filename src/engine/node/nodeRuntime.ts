@@ -12,6 +12,7 @@ import { runOnMainThread } from './mainThreadTasks';
 import { splitFile } from './splitFile';
 import { TaskQueue } from './taskQueue';
 import { runOnThreads } from './threadedTasks';
+import { checkOutputFolder } from './outputFolder';
 import { walkFiles } from './walkFiles';
 import { WORKER_FILE } from './workerProtocol';
 import { writeFilesAtomic } from './writeFilesAtomic';
@@ -42,6 +43,7 @@ export function nodeRuntime(options: NodeRuntimeOptions = {}): PipelineRuntime {
         : runOnMainThread(new TaskQueue(tasks), settings, hooks),
     readText: file => fs.readFile(file, 'utf8'),
     writeFiles: writeFilesAtomic,
+    checkOutput: checkOutputFolder,
     loadPreprocessor
   };
 }
@@ -61,6 +63,10 @@ async function listParts(
   const selected = files.filter(f => !window || inWindow(f.relative, window));
   const parts: InputPart[] = [];
   for (const f of selected) {
+    if (f.unreadable !== undefined) {
+      parts.push({ file: f.file, bytes: 0, unreadable: f.unreadable });
+      continue;
+    }
     if (splitBytes > 0 && f.size > splitBytes) {
       const format = settings.format ?? (await detectFileFormat(f.file));
       if (SPLITTABLE.includes(format)) {

@@ -2,28 +2,30 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { byRelativePath, isSkippedFile } from '../pipeline/datasetFiles';
 
+export interface DatasetFile {
+  file: string;
+  relative: string;
+  size: number;
+  /** Why it cannot be read (a link to nothing): listed so the run reports it and reads the rest. */
+  unreadable?: string;
+}
+
 /**
  * The data files of a dataset path: the file itself, or every file under a folder in lexicographic
  * order of its path relative to the folder (`/`-separated), so capture hours read in time order.
  * Hidden files and Spark/Hadoop markers (`.x`, `_SUCCESS`, `*.crc`) are skipped.
  */
-export async function walkFiles(
-  root: string
-): Promise<{ file: string; relative: string; size: number }[]> {
+export async function walkFiles(root: string): Promise<DatasetFile[]> {
   const stat = await fs.stat(root);
   if (stat.isFile()) {
     return [{ file: root, relative: path.basename(root), size: stat.size }];
   }
-  const found: { file: string; relative: string; size: number }[] = [];
+  const found: DatasetFile[] = [];
   await walk(root, '', found);
   return found.sort(byRelativePath);
 }
 
-async function walk(
-  dir: string,
-  relative: string,
-  found: { file: string; relative: string; size: number }[]
-): Promise<void> {
+async function walk(dir: string, relative: string, found: DatasetFile[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     if (isSkippedFile(entry.name)) {
@@ -34,8 +36,11 @@ async function walk(
     if (entry.isDirectory()) {
       await walk(full, rel, found);
     } else if (entry.isFile() || entry.isSymbolicLink()) {
-      const stat = await fs.stat(full);
-      if (stat.isFile()) {
+      const stat = await fs.stat(full).catch((error: NodeJS.ErrnoException) => error);
+      if (stat instanceof Error) {
+        const unreadable = `cannot read (${stat.code ?? stat.message})`;
+        found.push({ file: full, relative: rel, size: 0, unreadable });
+      } else if (stat.isFile()) {
         found.push({ file: full, relative: rel, size: stat.size });
       }
     }

@@ -1,5 +1,6 @@
 import { promises as fs, rmSync } from 'fs';
 import * as path from 'path';
+import { makeOutputFolder, outputError } from './outputFolder';
 
 /** Temporary files not yet renamed, so a cancelled run can remove them. */
 const pending = new Set<string>();
@@ -9,7 +10,7 @@ const pending = new Set<string>();
  * run leaves no partial output file under the real name (rename is atomic within a folder).
  */
 export async function writeFilesAtomic(dir: string, files: Record<string, string>): Promise<void> {
-  await fs.mkdir(dir, { recursive: true });
+  await makeOutputFolder(dir);
   const temps: [string, string][] = [];
   try {
     for (const [name, text] of Object.entries(files)) {
@@ -23,6 +24,8 @@ export async function writeFilesAtomic(dir: string, files: Record<string, string
       await fs.rename(temp, target);
       pending.delete(temp);
     }
+  } catch (error) {
+    throw outputError(dir, error);
   } finally {
     for (const [temp] of temps) {
       if (pending.delete(temp)) {

@@ -10,14 +10,16 @@ export function joinPath(dir: string, name: string): string {
 }
 
 /**
- * Runs `body`; when it fails on bad data that was read, writes `diagnostics.json` before passing
- * the error on, so the user can see which records were at fault.
+ * Runs `body` once the output folder is known to be usable; when it fails on bad data that was
+ * read, writes `diagnostics.json` before passing the error on, so the user can see which records
+ * were at fault.
  */
 export async function withDiagnosticsOnFailure<T>(
   runtime: PipelineRuntime,
   outputDir: string,
   body: () => Promise<T>
 ): Promise<T> {
+  await runtime.checkOutput?.(outputDir);
   try {
     return await body();
   } catch (error) {

@@ -13,6 +13,8 @@ export interface InputPart {
   firstLine?: number;
   /** CSV ranges after the first: the file's header, read apart. */
   columnNames?: string[];
+  /** Why a file listed in a dataset folder cannot be read (a dangling link): reported, not read. */
+  unreadable?: string;
 }
 
 export interface ProfileTask {

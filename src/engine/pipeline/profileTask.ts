@@ -52,6 +52,15 @@ export async function runProfileTask(
   const formats = new Set<DatasetFormat>();
   let bytesRead = 0;
   for (const part of task.parts) {
+    if (part.unreadable !== undefined) {
+      diagnostics.report({
+        kind: 'unreadable_file',
+        file: part.file,
+        line: 0,
+        message: part.unreadable
+      });
+      continue;
+    }
     const format = settings.format ?? (await io.formatOf(part));
     formats.add(format);
     const ctx: ReadContext = {

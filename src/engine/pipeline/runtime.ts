@@ -30,5 +30,7 @@ export interface PipelineRuntime {
   readText(path: string): Promise<string>;
   /** Writes every file or none: each to a temporary name in `dir`, renamed when all are written. */
   writeFiles(dir: string, files: Record<string, string>): Promise<void>;
+  /** Checks, before any data is read, that the output folder can be made and written. */
+  checkOutput?(dir: string): Promise<void>;
   loadPreprocessor?(path: string): RecordPreprocessor;
 }

@@ -67,6 +67,33 @@ describe('model-monitor CLI', () => {
     expect(result.stderr).toMatch(/bad\.jsonl:2: .*\[malformed_json\]/);
   });
 
+  it('reports a link to nothing in a dataset folder and reads the rest', () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'data');
+    fs.mkdirSync(data);
+    fs.writeFileSync(path.join(data, 'a.csv'), '1,2\n3,4\n');
+    fs.symlinkSync(path.join(dir, 'gone.csv'), path.join(data, 'b.csv'));
+    const out = path.join(dir, 'out');
+    const result = runCli(['baseline', '--dataset', data, '--output', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/b\.csv: cannot read \(ENOENT\) \[unreadable_file\]/);
+    const diagnostics = JSON.parse(fs.readFileSync(path.join(out, 'diagnostics.json'), 'utf8'));
+    expect(diagnostics).toMatchObject({ rows: 2, counts: { unreadable_file: 1 } });
+  });
+
+  it('exits 2 at once, with no stack trace, when the output folder cannot be made', () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'a.csv');
+    fs.writeFileSync(data, '1,2\n');
+    const underFile = runCli(['baseline', '--dataset', data, '--output', path.join(data, 'out')]);
+    expect(underFile.code).toBe(2);
+    expect(underFile.stderr).toContain('a part of the path is a file, not a folder');
+    expect(underFile.stderr).not.toMatch(/\n\s+at /);
+    // Node's recursive mkdir loops on this path; the CLI makes one level at a time.
+    const proc = runCli(['baseline', '--dataset', data, '--output', '/proc/self/x']);
+    expect(proc.code).toBe(process.platform === 'linux' ? 2 : proc.code);
+  });
+
   it('writes progress as JSON lines on stderr and the summary as JSON on stdout', () => {
     const dir = tempDir();
     const data = path.join(dir, 'd.csv');
