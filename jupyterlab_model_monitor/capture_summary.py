@@ -10,11 +10,10 @@ Problems are reported with the engine's diagnostic kinds (docs/cli.md): ``malfor
 
 import json
 import os
-import re
 from collections import Counter
-from datetime import datetime, timezone
 
-HOUR_PARTS = re.compile(r"^(\d{4})/(\d{2})/(\d{2})/(\d{2})$")
+from .spark_job.capture_rows import hour_of_path
+
 SIDES = ("endpointInput", "endpointOutput")
 ENCODINGS = ("CSV", "JSON", "BASE64")
 MAX_EXAMPLES = 20
@@ -22,22 +21,17 @@ MAX_SAMPLES = 5
 SAMPLE_CHARS = 2000
 
 
-def hour_of(relative_folder):
-    """``2026-11-01T13:00:00Z`` for a folder ending in ``2026/11/01/13``, else None."""
-    match = HOUR_PARTS.match("/".join(relative_folder.split("/")[-4:]))
-    if not match:
-        return None
-    try:
-        moment = datetime(*map(int, match.groups()), tzinfo=timezone.utc)
-    except ValueError:
-        return None
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+def hour_of(relative_path):
+    """``2026-11-01T13:00:00Z`` for a capture file under ``…/2026/11/01/13/``, else None: the
+    engine's rule, shared with the Spark job (``capture_rows.hour_of_path``)."""
+    moment = hour_of_path(relative_path)
+    return None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def capture_files(root):
     """(relative path, hour or None) of every ``.jsonl`` file under ``root``, in path order."""
     if os.path.isfile(root):
-        yield os.path.basename(root), hour_of(os.path.dirname(root).replace(os.sep, "/"))
+        yield os.path.basename(root), hour_of(root.replace(os.sep, "/"))
         return
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
@@ -45,7 +39,7 @@ def capture_files(root):
         for name in sorted(files):
             if name.endswith(".jsonl") and not name.startswith((".", "_")):
                 path = name if relative == "." else f"{relative}/{name}"
-                yield path, hour_of(relative)
+                yield path, hour_of(path)
 
 
 def media_type(value):

@@ -10,7 +10,9 @@ import base64
 import binascii
 import csv
 import json
+import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 SIDES = ("endpointOutput", "endpointInput")
 INSTANCE_KEYS = {"instances", "predictions"}
@@ -20,6 +22,27 @@ JSON_LINES_TYPES = {
     "application/jsonl",
     "application/x-ndjson",
 }
+
+
+FOUR_DIGITS, TWO_DIGITS = re.compile(r"[0-9]{4}"), re.compile(r"[0-9]{2}")
+
+
+def hour_of_path(relative):
+    """The UTC hour of a capture file: its last run of four folders ``yyyy/mm/dd/HH`` that is a
+    real date and hour (the file's own name is not a folder), or None. The engine's hourOfPath
+    (src/engine/pipeline/captureWindow.ts) follows the same rule, checked against one table in
+    test/shared/capture_hours.json."""
+    folders = relative.replace("\\", "/").split("/")[:-1]
+    for i in range(len(folders) - 4, -1, -1):
+        year, month, day, hour = folders[i : i + 4]
+        if FOUR_DIGITS.fullmatch(year) and all(
+            TWO_DIGITS.fullmatch(part) for part in (month, day, hour)
+        ):
+            try:
+                return datetime(int(year), int(month), int(day), int(hour), tzinfo=timezone.utc)
+            except ValueError:
+                continue
+    return None
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ columns Completeness, ApproxCountDistinct and, at ≤ 120 distinct values, Histo
 import argparse
 import json
 import os
-import re
 import sys
 import threading
 import time
@@ -33,7 +32,6 @@ MAX_CATEGORICAL_DISTINCT = 120
 MAX_EXAMPLES = 5
 KLL_SKETCH_SIZE, KLL_SHRINKING_FACTOR, KLL_BUCKETS = 2048, 0.64, 10
 CORRUPT = "_corrupt_record"
-HOUR_PATH = re.compile(r"(?:^|/)(\d{4})/(\d{2})/(\d{2})/(\d{2})(?:/|$)")
 
 
 class JobError(Exception):
@@ -79,11 +77,14 @@ def in_window(relative, start, end):
     """The engine's rule: with a window, only files in an hour folder overlapping [start, end)."""
     if start is None and end is None:
         return True
-    matches = list(HOUR_PATH.finditer(relative))
-    if not matches:
+    try:
+        import capture_rows  # shipped with --py-files
+    except ImportError:  # run in-process, from the package
+        from jupyterlab_model_monitor.spark_job import capture_rows
+    hour = capture_rows.hour_of_path(relative)
+    if hour is None:
         return False
-    year, month, day, hour = (int(part) for part in matches[-1].groups())
-    hour_start = datetime(year, month, day, hour, tzinfo=timezone.utc).timestamp()
+    hour_start = hour.timestamp()
     return (start is None or hour_start + 3600 > start) and (end is None or hour_start < end)
 
 

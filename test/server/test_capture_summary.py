@@ -1,11 +1,14 @@
 """GET /model-monitor/captures/summary: a streaming scan of SageMaker's capture layout."""
 
 import json
+from pathlib import Path
 
 import pytest
 from demo import build_demo
 
 from jupyterlab_model_monitor.capture_summary import hour_of, summarise_captures
+from jupyterlab_model_monitor.spark_job.capture_rows import hour_of_path
+from jupyterlab_model_monitor.spark_job.profile_job import in_window
 
 
 def record(data="1,2", encoding="CSV", content_type="text/csv", time="2026-11-01T13:05:00Z"):
@@ -50,10 +53,18 @@ def captures(tmp_path):
     return tmp_path / "captures"
 
 
-def test_hour_folders():
-    assert hour_of("ep/AllTraffic/2026/11/01/13") == "2026-11-01T13:00:00Z"
-    assert hour_of("ep/AllTraffic/2026/13/01/13") is None
-    assert hour_of("ep") is None
+HOUR_TABLE = json.loads(
+    (Path(__file__).resolve().parents[1] / "shared" / "capture_hours.json").read_text()
+)["cases"]
+
+
+@pytest.mark.parametrize("relative, expected", HOUR_TABLE)
+def test_hour_folders_follow_the_engine_rule(relative, expected):
+    """The capture summary and the Spark job read hours as the engine does (one shared table)."""
+    assert hour_of(relative) == expected
+    moment = hour_of_path(relative)
+    assert (None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%SZ")) == expected
+    assert in_window(relative, 0, 2**40) is (expected is not None)
 
 
 def test_summary_counts_hours_encodings_and_problems(captures):

@@ -4,21 +4,34 @@ export interface TimeWindow {
   end?: Date;
 }
 
-/** The UTC hour a capture path lies in (its last `yyyy/mm/dd/HH` folders), or null. */
+/**
+ * The UTC hour of a capture file: its last run of four folders `yyyy/mm/dd/HH` that is a real date
+ * and hour (the file's own name is not a folder), or null. The Python readers follow the same rule
+ * (`spark_job/capture_rows.py`'s hour_of_path), checked against one table, test/shared.
+ */
 export function hourOfPath(relativePath: string): Date | null {
-  const segments = relativePath.split(/[\\/]/);
-  for (let i = segments.length - 4; i >= 0; i--) {
-    const [year, month, day, hour] = segments.slice(i, i + 4);
-    if (
-      /^\d{4}$/.test(year) &&
-      /^\d{2}$/.test(month) &&
-      /^\d{2}$/.test(day) &&
-      /^\d{2}$/.test(hour)
-    ) {
-      return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour)));
+  const folders = relativePath.split(/[\\/]/).slice(0, -1);
+  for (let i = folders.length - 4; i >= 0; i--) {
+    const hour = hourOfFolders(folders.slice(i, i + 4));
+    if (hour) {
+      return hour;
     }
   }
   return null;
+}
+
+function hourOfFolders([year, month, day, hour]: string[]): Date | null {
+  if (!/^\d{4}$/.test(year) || ![month, day, hour].every(part => /^\d{2}$/.test(part))) {
+    return null;
+  }
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour)));
+  // Date.UTC rolls 2024/13/01 or 02/30 over into another date: those are not hour folders.
+  const real =
+    date.getUTCFullYear() === Number(year) &&
+    date.getUTCMonth() === Number(month) - 1 &&
+    date.getUTCDate() === Number(day) &&
+    date.getUTCHours() === Number(hour);
+  return real ? date : null;
 }
 
 /**

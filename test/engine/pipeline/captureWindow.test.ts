@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { hourOfPath, inWindow, parseIsoTime } from '../../../src/engine/pipeline/captureWindow';
 import { planTasks } from '../../../src/engine/pipeline/parts';
 
@@ -49,5 +51,16 @@ describe('planTasks', () => {
   it('gives a large part a task of its own', () => {
     const uneven = [100, 1, 1, 1].map((bytes, i) => ({ file: `f${i}`, bytes }));
     expect(planTasks(uneven, 2).map(t => t.parts.length)).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe('hour folders: one rule with the Python readers (test/shared/capture_hours.json)', () => {
+  const table = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, '../../shared/capture_hours.json'), 'utf8')
+  ) as { cases: [string, string | null][] };
+
+  test.each(table.cases)('%s → %s', (relative, expected) => {
+    const hour = hourOfPath(relative);
+    expect(hour ? hour.toISOString().replace('.000Z', 'Z') : null).toBe(expected);
   });
 });
