@@ -16,7 +16,7 @@ from datetime import datetime
 
 from .backends import BaselineJob
 from .errors import ValidationError
-from .paths import PathError, confine
+from .paths import PathError, confine, without_root
 from .scheduler import process_alive
 from .store import Conflict
 from .validation import DATASET_FORMATS, relative_path
@@ -60,12 +60,6 @@ def validate_baseline_request(body, root, backends):
     return fields
 
 
-def relative_to_root(text, root):
-    """``text`` with the server root's absolute path taken out of the paths it names."""
-    prefix = str(root).rstrip(os.sep) + os.sep
-    return text.replace(prefix, "") if isinstance(text, str) else text
-
-
 def remove_if_empty(folder):
     try:
         os.rmdir(folder)
@@ -89,7 +83,7 @@ def read_job_diagnostics(job, root):
     examples = [
         {
             "kind": example.get("kind"),
-            "file": relative_to_root(example.get("file"), root),
+            "file": without_root(example.get("file"), root),
             "line": example.get("line"),
             "field": example.get("field"),
             "message": example.get("message"),
@@ -128,7 +122,7 @@ class BaselineJobs:
         output_existed = os.path.isdir(spec.output)
         try:
             outcome = await backend.baseline(spec, self._reporter(job["id"]))
-            message = relative_to_root(outcome.message, self.root_dir)
+            message = without_root(outcome.message, self.root_dir)
             changes = {"state": outcome.state, "message": message}
         except Exception as error:
             self.log.exception("model-monitor: baseline job %s failed", job["id"])

@@ -40,3 +40,13 @@ def confine(root, path, field=None):
 def relative_to_root(root, absolute):
     """The ``/``-separated form of ``absolute`` relative to ``root``, as clients see it."""
     return Path(absolute).relative_to(os.path.realpath(root)).as_posix()
+
+
+def without_root(text, root):
+    """``text`` (a message) with the server root's absolute path taken out of the paths it names,
+    so messages, alerts and webhooks never show where the server's files live."""
+    if not isinstance(text, str):
+        return text
+    for prefix in {os.path.realpath(root), str(root).rstrip(os.sep)}:
+        text = text.replace(prefix + os.sep, "")
+    return text

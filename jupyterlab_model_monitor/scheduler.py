@@ -24,7 +24,7 @@ from croniter import croniter
 
 from .backends import RunJob
 from .metrics import run_metrics
-from .paths import confine
+from .paths import confine, without_root
 from .store import to_iso
 from .validation import parse_time
 
@@ -144,6 +144,9 @@ class Scheduler:
         orphans = await self.store.call(self.store.fail_orphans, f"{self.host}:", process_alive)
         for execution_id in orphans:
             self.log.warning("model-monitor: execution %s failed: its server stopped", execution_id)
+            # Ended like any other run: its monitor's failure alert (on_failure) is raised.
+            for listener in self.listeners:
+                await listener(execution_id)
         while True:
             try:
                 await self.tick()
@@ -215,7 +218,7 @@ class Scheduler:
         last = {"progress": 0.0}
 
         async def report(progress, message):
-            changes = {"message": message} if message else {}
+            changes = {"message": without_root(message, self.root_dir)} if message else {}
             if progress is not None and progress - last["progress"] >= 0.01:
                 last["progress"] = changes["progress"] = progress
             if changes:
@@ -255,6 +258,8 @@ class Scheduler:
             self.log.exception("model-monitor: no metrics for execution %s", execution["id"])
 
     async def _finish(self, execution_id, state, message, violations=None):
+        # Messages reach the panel, alerts and webhooks: no absolute server paths in them.
+        message = without_root(message, self.root_dir)
         changes = {"state": state, "message": message, "violations": violations}
         if state.startswith("completed"):
             changes["progress"] = 1.0

@@ -245,6 +245,13 @@ def test_server_killed_mid_run_is_reconciled_on_restart(tmp_path):
             time.sleep(0.1)
         assert current["state"] == "failed", current
         assert current["message"], current
+        # on_failure is on by default: the run that died with its server raises an alert too.
+        for _ in range(50):
+            alerts = restarted.request("GET", "alerts")[1]["alerts"]
+            if alerts:
+                break
+            time.sleep(0.1)
+        assert [(a["execution_id"], a["kind"]) for a in alerts] == [(execution["id"], "failed")]
         output = root / current["output"]
         assert not set(visible_results(output)) & set(RESULT_FILES), visible_results(output)
     finally:

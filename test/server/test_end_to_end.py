@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import os
 from datetime import datetime, timezone
 
 import pytest
@@ -80,3 +81,6 @@ async def test_engine_error_is_reported(api, demo, jp_root_dir):
     done = await wait_final(api, execution["id"])
     assert done["state"] == "failed"
     assert "no/such/folder" in done["message"]
+    # The message reaches alerts and webhooks: it names the path from the root, never the root.
+    assert str(jp_root_dir) not in done["message"]
+    assert os.path.realpath(jp_root_dir) not in done["message"]
