@@ -7,7 +7,7 @@ Each check raises :class:`ValidationError` naming the offending field; handlers 
 import re
 from datetime import datetime, timezone
 
-from croniter import croniter
+from croniter import CroniterBadDateError, croniter
 
 from .alerts import check_alert_rules
 from .errors import ValidationError
@@ -19,6 +19,7 @@ MAX_WINDOW_HOURS = 24 * 31
 MONITOR_TYPES = ("data-quality", "model-quality")
 PROBLEM_TYPES = ("Regression", "BinaryClassification", "MulticlassClassification")
 QUALITY_BACKENDS = ("local",)  # the sagemaker backend creates data-quality job definitions only
+MIN_YEAR, MAX_YEAR = 1970, 9000
 # Matched whole (fullmatch): `$` alone would also take a trailing newline ("ok\n").
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}")
 CRON_FIELDS = re.compile(r"\S+(?: +\S+){4}")
@@ -74,6 +75,10 @@ def _schedule(value, field, context):
         or not croniter.is_valid(value)
     ):
         raise ValidationError("a cron expression of 5 fields, e.g. '0 * * * *', or null", field)
+    try:
+        croniter(value, datetime.now(timezone.utc)).get_next(datetime)
+    except CroniterBadDateError as error:
+        raise ValidationError("a schedule that fires: this one never does", field) from error
     return value
 
 
@@ -244,6 +249,9 @@ def parse_time(value, field):
         raise ValidationError("an ISO 8601 time such as 2026-11-01T13:00:00Z", field) from error
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
+    # Bounded so that converting to UTC, and adding window hours later, cannot overflow.
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise ValidationError(f"a time in the years {MIN_YEAR} to {MAX_YEAR}", field)
     return moment.astimezone(timezone.utc)
 
 

@@ -61,3 +61,26 @@ async def test_deeply_nested_json_is_400_not_500(api):
 async def test_limit_arguments_that_are_not_plain_digits_are_400(api, limit):
     status, body = await api("GET", "executions", params={"limit": limit})
     assert (status, body["field"]) == (400, "limit")
+
+
+async def test_a_schedule_that_never_fires_is_refused(api, definition):
+    status, body = await api("POST", "monitors", body={**definition, "schedule": "0 0 30 2 *"})
+    assert (status, body["field"]) == (400, "schedule")
+    # Nor can PATCH store one on a disabled monitor, where no next run is computed.
+    _, monitor = await api("POST", "monitors", body={**definition, "enabled": False})
+    status, body = await api("PATCH", "monitors", monitor["id"], body={"schedule": "0 0 31 4 *"})
+    assert (status, body["field"]) == (400, "schedule")
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [
+        ("0001-01-01T00:00:00+01:00", "2026-01-01T00:00:00Z"),
+        ("2026-01-01T00:00:00Z", "9999-12-31T23:00:00-05:00"),
+    ],
+)
+async def test_window_times_at_the_year_bounds_are_400_not_500(api, definition, bounds):
+    _, monitor = await api("POST", "monitors", body=definition)
+    window = {"window_start": bounds[0], "window_end": bounds[1]}
+    status, body = await api("POST", "monitors", monitor["id"], "runs", body=window)
+    assert status == 400 and body["field"] in ("window_start", "window_end")
