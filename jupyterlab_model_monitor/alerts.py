@@ -68,7 +68,12 @@ def check_alert_rules(value, field="alerts"):
 def _check_types(value, field):
     if value is None:
         return None
-    if not isinstance(value, list) or not value or not set(value) <= set(CHECK_TYPES):
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(item, str) for item in value)  # set() of [[1]] raises TypeError
+        or not set(value) <= set(CHECK_TYPES)
+    ):
         raise ValidationError(f"null or a non-empty list of {', '.join(CHECK_TYPES)}", field)
     return sorted(set(value), key=CHECK_TYPES.index)
 

@@ -95,7 +95,8 @@ def _catch_up(value, field, context):
 
 
 def _backend(value, field, context):
-    if value not in context["backends"]:
+    # A str first: `{} in dict` raises TypeError (a 500) instead of answering.
+    if not isinstance(value, str) or value not in context["backends"]:
         raise ValidationError(f"one of {', '.join(sorted(context['backends']))}", field)
     return value
 

@@ -84,3 +84,17 @@ async def test_window_times_at_the_year_bounds_are_400_not_500(api, definition, 
     window = {"window_start": bounds[0], "window_end": bounds[1]}
     status, body = await api("POST", "monitors", monitor["id"], "runs", body=window)
     assert status == 400 and body["field"] in ("window_start", "window_end")
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        ({"backend": {}}, "backend"),
+        ({"backend": ["local"]}, "backend"),
+        ({"alerts": {"check_types": [[1]]}}, "alerts.check_types"),
+        ({"alerts": {"check_types": [{"a": 1}]}}, "alerts.check_types"),
+    ],
+)
+async def test_unhashable_values_are_400_not_500(api, definition, change, field):
+    status, body = await api("POST", "monitors", body={**definition, **change})
+    assert (status, body["field"]) == (400, field)
