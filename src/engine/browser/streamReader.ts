@@ -1,3 +1,4 @@
+import { concatBytes } from '../io/bytes';
 import { CancelledError } from '../pipeline/errors';
 
 /**
@@ -19,7 +20,7 @@ export class StreamReader {
       this._pending.push(value);
       this._buffered += value.length;
     }
-    return concat(this._pending);
+    return concatBytes(this._pending);
   }
 
   /** The stream's chunks, the looked-at head first; stops (and cancels the stream) on abort. */
@@ -46,14 +47,4 @@ export class StreamReader {
   private readonly _reader: ReadableStreamDefaultReader<Uint8Array>;
   private _pending: Uint8Array[] = [];
   private _buffered = 0;
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
 }

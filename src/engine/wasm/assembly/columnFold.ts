@@ -9,12 +9,7 @@
  *   f64 n, avg, m2, sum, integral sum, min, max | i32 missing, integral, fractional, boolean,
  *   string (counted from 0) | u8 registers[512].
  */
-
-const MISSING: u8 = 0;
-const INTEGRAL: u8 = 1;
-const FRACTIONAL: u8 = 2;
-const BOOLEAN: u8 = 3;
-const TEXT: u8 = 5;
+import { BOOLEAN, FRACTIONAL, INTEGRAL, MISSING, TEXT } from './cellKinds';
 
 const COUNTS = 56;
 const REGISTERS = 76;

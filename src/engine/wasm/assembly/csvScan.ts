@@ -13,18 +13,10 @@
  * (`capacity` = width × maxRows cells, column-major, cell c·maxRows + r):
  *   f64 values | i32 starts | i32 ends | i32 slots | i32 hashes | u8 kinds.
  */
+import { BOOLEAN, FRACTIONAL, INTEGRAL, MISSING, STRING, TEXT } from './cellKinds';
 import { hash, HLL_SEED, slot } from './xxh64';
 
 export { foldColumn } from './columnFold';
-
-/** Cell kinds: a missing cell, the four votes (the column profile's note codes), and TEXT. */
-const MISSING: u8 = 0;
-const INTEGRAL: u8 = 1;
-const FRACTIONAL: u8 = 2;
-const BOOLEAN: u8 = 3;
-const STRING: u8 = 4;
-/** JavaScript classifies this cell from its text (a number past the exact fast path, non-ASCII text). */
-const TEXT: u8 = 5;
 
 /** Why a scan stopped. */
 const BATCH_FULL = 0;
