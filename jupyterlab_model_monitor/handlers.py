@@ -25,6 +25,8 @@ ID = r"([0-9a-f]{32})"
 MAX_LIST_LIMIT = 1000
 MAX_METRIC_POINTS = 100_000
 MAX_SCANNED_RECORDS = 10_000_000
+# Monitor definitions and run requests are a few KB; nothing we accept comes near this.
+MAX_BODY_BYTES = 1 << 20
 
 
 class ApiError(tornado.web.HTTPError):
@@ -70,8 +72,26 @@ def _finite(value):
     return value
 
 
+@tornado.web.stream_request_body
 class ModelMonitorHandler(APIHandler):
-    """Access to the extension's services, JSON in and out."""
+    """Access to the extension's services, JSON in and out.
+
+    The body is streamed so that its size is checked before it is read: ``prepare`` runs once the
+    headers are in (after Jupyter's authentication and XSRF checks), and refuses a body over
+    ``MAX_BODY_BYTES``; Tornado would otherwise buffer up to the server's limit (hundreds of MB).
+    """
+
+    async def prepare(self):
+        await super().prepare()
+        self._body = bytearray()
+        declared = self.request.headers.get("Content-Length", "0")
+        if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+            raise ApiError(413, f"the request body is larger than {MAX_BODY_BYTES} bytes")
+        # A chunked body has no Content-Length: Tornado closes the connection past this size.
+        self.request.connection.set_max_body_size(MAX_BODY_BYTES)
+
+    def data_received(self, chunk):
+        self._body.extend(chunk)
 
     @property
     def extension(self):
@@ -86,12 +106,12 @@ class ModelMonitorHandler(APIHandler):
         return self.extension.scheduler
 
     def json_body(self):
-        if not self.request.body:
+        if not self._body:
             return None
         try:
             # NaN, Infinity and 1e400 are refused: Python reads them, but no JSON client can.
             return json.loads(
-                self.request.body,
+                bytes(self._body),
                 parse_constant=_not_a_json_number,
                 parse_float=_finite_float,
             )
@@ -173,8 +193,9 @@ class MonitorsHandler(ModelMonitorHandler):
     @tornado.web.authenticated
     @translate_errors
     async def post(self):
-        fields = validate_monitor(
-            self.json_body(), self.extension.root_dir, self.extension.backends
+        # Off the event loop: validation resolves paths on the file system.
+        fields = await asyncio.to_thread(
+            validate_monitor, self.json_body(), self.extension.root_dir, self.extension.backends
         )
         fields.update(next_run_fields(fields))
         monitor = await self.store.call(self.store.create_monitor, fields)
@@ -194,7 +215,12 @@ class MonitorHandler(ModelMonitorHandler):
     async def patch(self, monitor_id):
         monitor = await self.monitor_or_404(monitor_id)
         root, backends = self.extension.root_dir, self.extension.backends
-        changes = validate_monitor(self.json_body(), root, backends, partial=True, current=monitor)
+        changes = await asyncio.to_thread(
+            functools.partial(validate_monitor, partial=True, current=monitor),
+            self.json_body(),
+            root,
+            backends,
+        )
         changes.update(next_run_fields(monitor, changes))
         updated = await self.store.call(self.store.update_monitor, monitor_id, changes)
         if updated is None:
@@ -317,13 +343,18 @@ class CaptureSummaryHandler(ModelMonitorHandler):
     @translate_errors
     async def get(self):
         root = self.extension.root_dir
-        path = relative_path(self.get_query_argument("path", ""), "path", root)
-        absolute = confine(root, path, "path")
-        if not absolute.exists():
-            raise ValidationError(f"no such file or folder: {path}", "path")
         limit = self.limit_argument(1_000_000, MAX_SCANNED_RECORDS, name="max_records")
-        summary = await asyncio.to_thread(summarise_captures, str(absolute), path, limit)
+        path = self.get_query_argument("path", "")
+        summary = await asyncio.to_thread(_summarise_captures, root, path, limit)
         self.send_json(summary)
+
+
+def _summarise_captures(root, path, limit):
+    relative = relative_path(path, "path", root)
+    absolute = confine(root, relative, "path")
+    if not absolute.exists():
+        raise ValidationError(f"no such file or folder: {relative}", "path")
+    return summarise_captures(str(absolute), relative, limit)
 
 
 class BaselinesHandler(ModelMonitorHandler):
@@ -339,7 +370,9 @@ class BaselinesHandler(ModelMonitorHandler):
     @translate_errors
     async def post(self):
         root, backends = self.extension.root_dir, self.extension.backends
-        fields = validate_baseline_request(self.json_body(), root, backends)
+        fields = await asyncio.to_thread(
+            validate_baseline_request, self.json_body(), root, backends
+        )
         self.send_json(await self.extension.baselines.start(fields), status=202)
 
 

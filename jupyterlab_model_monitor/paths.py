@@ -7,6 +7,11 @@ A client names files relative to the root (as JupyterLab's file browser shows th
 import os
 from pathlib import Path, PurePosixPath
 
+# Linux's PATH_MAX and NAME_MAX. Longer paths cannot name a file, and resolving one costs a system
+# call per segment: a 200 KB path of "a/a/a/..." kept the server busy for seconds.
+MAX_PATH_BYTES = 4096
+MAX_NAME_BYTES = 255
+
 
 class PathError(ValueError):
     """A path a client may not use; ``field`` names the request field it came from."""
@@ -26,7 +31,11 @@ def confine(root, path, field=None):
         raise PathError("a non-empty path is required", field)
     if "\0" in path:
         raise PathError("the path contains a NUL character", field)
+    if len(path.encode("utf-8", "surrogatepass")) > MAX_PATH_BYTES:
+        raise PathError(f"the path is longer than {MAX_PATH_BYTES} bytes", field)
     parts = PurePosixPath(path.replace("\\", "/")).parts
+    if any(len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in parts):
+        raise PathError(f"a name in the path is longer than {MAX_NAME_BYTES} bytes", field)
     if ".." in parts:
         raise PathError(f"'..' is not allowed in paths: {path}", field)
     real_root = Path(os.path.realpath(root))

@@ -98,3 +98,67 @@ async def test_window_times_at_the_year_bounds_are_400_not_500(api, definition, 
 async def test_unhashable_values_are_400_not_500(api, definition, change, field):
     status, body = await api("POST", "monitors", body={**definition, **change})
     assert (status, body["field"]) == (400, field)
+
+
+# -- item 1: one request must not hold the server ------------------------------------------------
+
+
+async def test_a_body_over_one_mebibyte_is_413_before_it_is_read(api, definition):
+    padding = "x" * (1 << 20)
+    status, body = await api("POST", "monitors", body={**definition, "description": padding})
+    assert status == 413
+    assert "larger than 1048576 bytes" in body["message"]
+    assert (await api("GET", "monitors"))[1] == {"monitors": []}
+
+
+async def test_a_body_just_under_the_limit_is_read(api, definition):
+    # The bound refuses what is too large, not what is large: this one fails on its content.
+    body = json.dumps({**definition, "name": "x" * ((1 << 20) - 1000)})
+    assert len(body) < 1 << 20
+    status, answer = await api("POST", "monitors", body=body)
+    assert (status, answer["field"]) == (400, "name")
+
+
+async def test_a_path_of_a_hundred_thousand_segments_is_refused(api, definition):
+    # The attack: resolving it took seconds on the event loop (and minutes at 10 MB).
+    status, body = await api("POST", "monitors", body={**definition, "dataset": "a/" * 100_000})
+    assert (status, body["field"]) == (400, "dataset")
+    assert "longer than 4096 bytes" in body["message"]
+
+
+async def test_a_name_longer_than_the_file_system_allows_is_refused(api, definition):
+    status, body = await api("POST", "monitors", body={**definition, "dataset": "a" * 256})
+    assert (status, body["field"]) == (400, "dataset")
+    assert "longer than 255 bytes" in body["message"]
+
+
+async def test_a_long_query_path_is_refused(api):
+    params = {"path": "a/" * 3000}
+    status, body = await api("GET", "captures", "summary", params=params)
+    assert (status, body["field"]) == (400, "path")
+
+
+async def test_a_long_path_within_the_bounds_still_works(api, definition, jp_root_dir):
+    # 2 KB in names of 250 bytes: accepted, not refused for its length (the absolute form must
+    # stay under the system's PATH_MAX for the test to create it).
+    parts = ["d" * 250] * 8
+    deep = jp_root_dir.joinpath(*parts)
+    deep.mkdir(parents=True)
+    (deep / "x.csv").write_text("a\n1\n")
+    path = "/".join(parts + ["x.csv"])
+    status, monitor = await api("POST", "monitors", body={**definition, "dataset": path})
+    assert status == 201, monitor
+    assert monitor["dataset"] == path
+
+
+async def test_an_unauthenticated_large_body_is_refused_as_unauthenticated(jp_fetch):
+    # Authentication is checked when the headers arrive, before the body is read or sized.
+    response = await jp_fetch(
+        "model-monitor",
+        "monitors",
+        method="POST",
+        body="x" * (2 << 20),
+        headers={"Authorization": ""},
+        raise_error=False,
+    )
+    assert response.code == 403
