@@ -132,7 +132,7 @@ def summarise(violations):
 def read_violations(root_dir, output):
     """The ``violations`` list of a run's output folder (blocking)."""
     folder = confine(root_dir, output, "output")
-    document = read_json(os.path.join(folder, "constraint_violations.json")) or {}
+    document = read_json(os.path.join(folder, "constraint_violations.json"), root_dir) or {}
     return document.get("violations") or []
 
 

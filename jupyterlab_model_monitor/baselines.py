@@ -16,7 +16,7 @@ from datetime import datetime
 
 from .backends import BaselineJob
 from .errors import ValidationError
-from .paths import PathError, confine, without_root
+from .paths import PathError, confine, open_confined, without_root
 from .scheduler import process_alive
 from .store import Conflict
 from .validation import DATASET_FORMATS, relative_path
@@ -74,7 +74,7 @@ def read_job_diagnostics(job, root):
         path = confine(root, job["output"], "output") / "diagnostics.json"
         if path.stat().st_mtime < started:
             return None  # left there by an earlier job
-        with path.open(encoding="utf-8") as file:
+        with open_confined(root, path, encoding="utf-8") as file:
             document = json.load(file)
     except (OSError, ValueError, PathError):
         return None
@@ -140,6 +140,7 @@ class BaselineJobs:
             dataset_format=job["dataset_format"],
             header=job["header"],
             output=str(confine(self.root_dir, job["output"], "output")),
+            root=self.root_dir,
         )
 
     def _reporter(self, job_id):

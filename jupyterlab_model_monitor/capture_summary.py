@@ -12,6 +12,7 @@ import json
 import os
 from collections import Counter
 
+from .paths import PathError, open_confined
 from .spark_job.capture_rows import hour_of_path
 
 SIDES = ("endpointInput", "endpointOutput")
@@ -50,8 +51,8 @@ def media_type(value):
 class CaptureSummary:
     """Accumulates one pass over capture records."""
 
-    def __init__(self, max_records):
-        self.max_records = max_records
+    def __init__(self, max_records, root):
+        self.max_records, self.root = max_records, root
         self.files = self.bytes = self.records = self.rejected = 0
         self.hours = {}  # hour -> {"records", "files"}
         self.encodings = {side: Counter() for side in SIDES}
@@ -68,12 +69,19 @@ class CaptureSummary:
             self.examples.append({"kind": kind, "file": file, "line": line, "message": message})
 
     def add_file(self, folder, relative, hour):
+        path = os.path.join(folder, relative) if os.path.isdir(folder) else folder
+        try:
+            file = open_confined(self.root, path, encoding="utf-8", errors="replace")
+        except (OSError, PathError) as error:
+            # A link to nothing, or to a file outside the root: reported, the rest is read.
+            reason = error.strerror if isinstance(error, OSError) else str(error)
+            self.problem("unreadable_file", relative, 0, f"cannot read: {reason}")
+            return
         self.files += 1
         bucket = self.hours.setdefault(hour, {"records": 0, "files": 0})
         bucket["files"] += 1
-        path = os.path.join(folder, relative) if os.path.isdir(folder) else folder
-        self.bytes += os.path.getsize(path)
-        with open(path, encoding="utf-8", errors="replace") as file:
+        self.bytes += os.fstat(file.fileno()).st_size
+        with file:
             for number, line in enumerate(file, start=1):
                 if self.records >= self.max_records:
                     self.truncated = True
@@ -173,9 +181,10 @@ def sample_of(capture, metadata, file, line):
     }
 
 
-def summarise_captures(absolute, path, max_records=1_000_000):
-    """Scan the capture file or folder ``absolute`` (shown as ``path``); blocking."""
-    summary = CaptureSummary(max_records)
+def summarise_captures(absolute, path, root, max_records=1_000_000):
+    """Scan the capture file or folder ``absolute`` (shown as ``path``), reading only files that
+    resolve under ``root``; blocking."""
+    summary = CaptureSummary(max_records, root)
     for relative, hour in capture_files(absolute):
         if summary.truncated:
             break

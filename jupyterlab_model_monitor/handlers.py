@@ -354,7 +354,7 @@ def _summarise_captures(root, path, limit):
     absolute = confine(root, relative, "path")
     if not absolute.exists():
         raise ValidationError(f"no such file or folder: {relative}", "path")
-    return summarise_captures(str(absolute), relative, limit)
+    return summarise_captures(str(absolute), relative, root, limit)
 
 
 class BaselinesHandler(ModelMonitorHandler):

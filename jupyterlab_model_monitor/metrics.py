@@ -31,14 +31,17 @@ import math
 import os
 import re
 
+from .paths import open_confined
+
 DRIFT_TEXT = re.compile(r"distance: (\S+) exceeds (?:\w+ )?threshold: (\S+)")
 EXTENSION_KEY = "x-jupyterlab-model-monitor"
 
 
-def read_json(path):
-    """The parsed document at ``path``, or None when the file is absent."""
+def read_json(path, root=None):
+    """The parsed document at ``path``, or None when the file is absent. With ``root``, a file
+    that resolves outside it is refused (PathError), as any file of a run's output folder."""
     try:
-        with open(path, encoding="utf-8") as file:
+        with open_confined(root, path, encoding="utf-8") as file:
             return json.load(file)
     except FileNotFoundError:
         return None
@@ -141,10 +144,10 @@ def quality_points(statistics, metrics, violations):
     return points
 
 
-def run_metrics(output_dir):
+def run_metrics(output_dir, root=None):
     """All metric values of the run whose files are in ``output_dir`` (blocking file reads)."""
-    statistics = read_json(os.path.join(output_dir, "statistics.json")) or {}
-    violations = read_json(os.path.join(output_dir, "constraint_violations.json")) or {}
+    statistics = read_json(os.path.join(output_dir, "statistics.json"), root) or {}
+    violations = read_json(os.path.join(output_dir, "constraint_violations.json"), root) or {}
     metrics = quality_metrics(statistics)
     if metrics is not None:
         return [p for p in quality_points(statistics, metrics, violations) if p is not None]

@@ -46,6 +46,49 @@ def confine(root, path, field=None):
     return resolved
 
 
+def open_confined(root, path, **kwargs):
+    """``open(path, **kwargs)``, refused (PathError, the file closed) when the file opened resolves
+    outside ``root``. The open file itself is checked (Linux: ``/proc/self/fd``), so a symlink put
+    in place of ``path`` after an earlier check cannot redirect the read. No ``root``: no check."""
+    file = open(path, **kwargs)  # noqa: SIM115 - returned open, or closed on refusal
+    if root is None:
+        return file
+    try:
+        _refuse_outside(root, _real_path_of(file.fileno(), path), "file")
+    except BaseException:
+        file.close()
+        raise
+    return file
+
+
+def write_confined(root, folder, name, body):
+    """Write ``body`` (bytes) to ``folder/name``, refused (PathError) when the folder resolves
+    outside ``root``. The folder is opened and checked once, and the file is created relative to
+    it (``dir_fd``) without following a symlink: a swap of either cannot redirect the write."""
+    folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        if root is not None:
+            _refuse_outside(root, _real_path_of(folder_fd, folder), "output folder")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
+        with open(os.open(name, flags, 0o644, dir_fd=folder_fd), "wb") as file:
+            file.write(body)
+    finally:
+        os.close(folder_fd)
+
+
+def _refuse_outside(root, real, what):
+    real_root = os.path.realpath(root)
+    if real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep):
+        raise PathError(f"the {what} resolves outside the server root")
+
+
+def _real_path_of(fd, path):
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:  # no /proc (macOS): the path, resolved just after opening
+        return os.path.realpath(path)
+
+
 def relative_to_root(root, absolute):
     """The ``/``-separated form of ``absolute`` relative to ``root``, as clients see it."""
     return Path(absolute).relative_to(os.path.realpath(root)).as_posix()

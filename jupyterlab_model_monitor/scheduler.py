@@ -246,13 +246,14 @@ class Scheduler:
             window_end=execution["window_end"],
             monitor_type=monitor.get("monitor_type") or "data-quality",
             model_quality=quality,
+            root=self.root_dir,
         )
 
     async def _record_metrics(self, execution):
         """Store the run's metric history; a failure here is logged, never fails the run."""
         try:
             output = str(confine(self.root_dir, execution["output"], "output"))
-            points = await asyncio.to_thread(run_metrics, output)
+            points = await asyncio.to_thread(run_metrics, output, self.root_dir)
             await self.store.call(self.store.record_metrics, execution, points)
         except Exception:
             self.log.exception("model-monitor: no metrics for execution %s", execution["id"])

@@ -20,6 +20,7 @@ class RunJob:
     window_end: str | None = None  # ISO UTC, exclusive
     monitor_type: str = "data-quality"
     model_quality: dict | None = None  # validation.QUALITY_FIELDS, ground_truth absolute
+    root: str | None = None  # every file read or written must resolve under it, when set
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class BaselineJob:
     dataset_format: str | None
     header: bool
     output: str
+    root: str | None = None  # every file read or written must resolve under it, when set
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,13 @@ from collections import deque
 from traitlets import Float, Unicode
 
 from ..engine import find_cli, find_node, missing
+from ..paths import open_confined
 from .base import Backend, RunOutcome
 
 LINE_LIMIT = 16 * 1024 * 1024  # a summary line can be long
+# The engine then opens every file, and the output folder, only where it resolves under this
+# root, checking the open file itself (docs/cli.md): a symlink swapped in mid-run cannot redirect.
+CONFINE_ENV = "MODEL_MONITOR_CONFINE_TO"
 CANCELLED_EXIT_CODE = 130  # docs/cli.md: SIGINT or SIGTERM, no output left behind
 
 
@@ -83,10 +87,11 @@ def baseline_outcome(summary):
     return RunOutcome("completed", message)
 
 
-def count_violations(output):
+def count_violations(output, root=None):
     """The number of violations in ``<output>/constraint_violations.json`` (0 when absent)."""
+    path = os.path.join(output, "constraint_violations.json")
     try:
-        with open(os.path.join(output, "constraint_violations.json"), encoding="utf-8") as file:
+        with open_confined(root, path, encoding="utf-8") as file:
             return len(json.load(file).get("violations", []))
     except FileNotFoundError:
         return 0
@@ -100,11 +105,11 @@ def parse_object(text):
     return value if isinstance(value, dict) else None
 
 
-def outcome_of(summary, output):
+def outcome_of(summary, output, root=None):
     """A successful run's outcome, from its summary (violations, rejected records)."""
     violations = summary.get("violations")
     if not isinstance(violations, int):
-        violations = count_violations(output)
+        violations = count_violations(output, root)
     message = f"{violations} violation{'' if violations == 1 else 's'}"
     records = summary.get("records") or {}
     if records.get("rejected"):
@@ -169,21 +174,29 @@ class LocalBackend(Backend):
         return [self.node_path or find_node(), self.cli_path or find_cli(), *arguments]
 
     async def run(self, job, report):
-        summary = await self._run_cli(job.execution_id, cli_arguments(job), job.output, report)
-        return summary if isinstance(summary, RunOutcome) else outcome_of(summary, job.output)
+        arguments = cli_arguments(job)
+        summary = await self._run_cli(job.execution_id, arguments, job.output, job.root, report)
+        return (
+            summary
+            if isinstance(summary, RunOutcome)
+            else outcome_of(summary, job.output, job.root)
+        )
 
     async def baseline(self, job, report):
-        summary = await self._run_cli(job.job_id, baseline_arguments(job), job.output, report)
+        arguments = baseline_arguments(job)
+        summary = await self._run_cli(job.job_id, arguments, job.output, job.root, report)
         return summary if isinstance(summary, RunOutcome) else baseline_outcome(summary)
 
-    async def _run_cli(self, job_id, arguments, output, report):
+    async def _run_cli(self, job_id, arguments, output, root, report):
         """Run the CLI; the summary dict on success, else the failed/cancelled outcome."""
         problem = self.problem()
         if problem:
             return RunOutcome("failed", problem)
         os.makedirs(output, exist_ok=True)
+        environment = {**os.environ, CONFINE_ENV: root} if root else None
         process = await asyncio.create_subprocess_exec(
             *self.command(arguments),
+            env=environment,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
             stdin=asyncio.subprocess.DEVNULL,

@@ -45,6 +45,7 @@ from urllib.parse import urlsplit
 
 from traitlets import Bool, Float, Int, Unicode
 
+from ..paths import open_confined, write_confined
 from .base import Backend, RunOutcome
 
 ENDPOINT_INPUT_PATH = "/opt/ml/processing/input/endpoint"
@@ -270,7 +271,7 @@ class SageMakerBackend(Backend):
             ("constraints", job.baseline_constraints),
         ):
             key = f"{prefix}/{job.execution_id}/baseline/{kind}.json".lstrip("/")
-            with open(path, "rb") as file:
+            with open_confined(job.root, path, mode="rb") as file:
                 body = file.read()
             await self.call("s3", "put_object", Bucket=bucket, Key=key, Body=body)
             uris[kind] = f"s3://{bucket}/{key}"
@@ -308,8 +309,9 @@ class SageMakerBackend(Backend):
                 "failed" if status == "Failed" else "cancelled", f"{status}: {reason}"
             )
         await self._download_results(job)
-        with open(os.path.join(job.output, "constraint_violations.json"), encoding="utf-8") as f:
-            violations = len(json.load(f).get("violations", []))
+        path = os.path.join(job.output, "constraint_violations.json")
+        with open_confined(job.root, path, encoding="utf-8") as file:
+            violations = len(json.load(file).get("violations", []))
         state = "completed_with_violations" if violations else "completed"
         return RunOutcome(state, f"SageMaker {status}: {violations} violations", violations)
 
@@ -323,8 +325,7 @@ class SageMakerBackend(Backend):
         for name in RESULT_FILES:
             answer = await self.call("s3", "get_object", Bucket=bucket, Key=f"{prefix}/{name}")
             body = await asyncio.to_thread(answer["Body"].read)
-            with open(os.path.join(job.output, name), "wb") as file:
-                file.write(body)
+            write_confined(job.root, job.output, name, body)
 
     async def _stop(self, execution_id):
         job_name = self._jobs.get(execution_id)

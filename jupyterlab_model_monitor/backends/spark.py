@@ -26,7 +26,7 @@ from traitlets import Dict, Float, List, Unicode
 
 from ..engine import find_cli, find_node, missing
 from .base import Backend, RunOutcome
-from .local import LINE_LIMIT, ProgressReader, parse_object
+from .local import CONFINE_ENV, LINE_LIMIT, ProgressReader, parse_object
 
 JOB_FOLDER = Path(__file__).resolve().parents[1] / "spark_job"
 DEEQU_VERSION = "2.0.7-spark-3.5"
@@ -181,7 +181,9 @@ class SparkBackend(Backend):
                 job.output,
             ]
 
-        result = await self._profile_then(job.execution_id, arguments, staging, check(), report)
+        result = await self._profile_then(
+            job.execution_id, arguments, staging, check(), job.root, report
+        )
         if isinstance(result, RunOutcome):
             return result
         summary, checked = result
@@ -195,7 +197,7 @@ class SparkBackend(Backend):
         suggest = ["suggest", "--statistics", os.path.join(staging, "statistics.json")]
         suggest += ["--output", job.output]
         result = await self._profile_then(
-            job.job_id, job_arguments(job, staging), staging, suggest, report
+            job.job_id, job_arguments(job, staging), staging, suggest, job.root, report
         )
         if isinstance(result, RunOutcome):
             return result
@@ -205,7 +207,7 @@ class SparkBackend(Backend):
             f"{summary.get('itemCount', '?')} rows profiled on Spark" + rejected(summary),
         )
 
-    async def _profile_then(self, job_id, arguments, staging, cli_arguments, report):
+    async def _profile_then(self, job_id, arguments, staging, cli_arguments, root, report):
         """Profile on Spark, then run the engine CLI; (job summary, CLI summary) or an outcome."""
         problem = self.problem()
         if problem:
@@ -226,7 +228,8 @@ class SparkBackend(Backend):
             await report(SPARK_SHARE, "checking")
             engine = ProgressReader(report)
             command = [find_node(), find_cli(), *cli_arguments]
-            code, stdout = await self._run(job_id, command, engine, None)
+            confinement = {**os.environ, CONFINE_ENV: root} if root else None
+            code, stdout = await self._run(job_id, command, engine, confinement)
             if job_id in self._cancelled:
                 return RunOutcome("cancelled", "cancelled; no output was written")
             checked = parse_object(stdout) if code == 0 else None
@@ -292,6 +295,8 @@ def job_arguments(job, staging):
         arguments += ["--dataset-format", job.dataset_format]
     if job.header:
         arguments.append("--header")
+    if job.root:
+        arguments += ["--confine-to", job.root]
     return arguments
 
 
@@ -305,7 +310,18 @@ def job_format_problem(arguments):
 
 
 def rejected(summary):
+    """The run's losses for its message: rejected records, and files not read at all."""
     records = summary.get("records") or {}
+    losses = []
     if records.get("rejected"):
-        return f"; {records['rejected']} of {records.get('records')} records rejected"
-    return ""
+        losses.append(f"{records['rejected']} of {records.get('records')} records rejected")
+    unread = ((summary.get("diagnostics") or {}).get("counts") or {}).get("unreadable_file")
+    if unread:
+        losses.append(f"{unread} file{'' if unread == 1 else 's'} not read ({unreadable(summary)})")
+    return "".join(f"; {loss}" for loss in losses)
+
+
+def unreadable(summary):
+    examples = (summary.get("diagnostics") or {}).get("examples") or []
+    first = next((e for e in examples if e.get("kind") == "unreadable_file"), None)
+    return f"{first['file']}: {first['message']}" if first else "unreadable"

@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from datetime import datetime, timezone
+from urllib.parse import unquote, urlparse
 
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
@@ -67,6 +68,24 @@ def list_files(spark, root):
         if not any(skipped(part) for part in relative.split("/")):
             found.append((relative, full))
     return sorted(found)
+
+
+def confined(files, root, rejections):
+    """The files that resolve under ``root``; the others (symlinks leading out) are reported and
+    left unread. Checked when listed: Spark opens the files later, so unlike the engine, which
+    checks each file it has opened, a swap in between is not caught."""
+    if not root:
+        return files
+    real_root = os.path.realpath(root).rstrip(os.sep) + os.sep
+    kept = []
+    for relative, full in files:
+        url = urlparse(full)
+        local = unquote(url.path) if url.scheme in ("", "file") else None
+        if local is not None and not os.path.realpath(local).startswith(real_root):
+            rejections.skip_file(relative, "resolves outside the server root; not read")
+        else:
+            kept.append((relative, full))
+    return kept
 
 
 def skipped(name):
@@ -126,6 +145,7 @@ class Rejections:
         self.records = 0
         self.counts = {}
         self.examples = []
+        self.skipped_files = 0
 
     def add(self, kind, file, line, field, message):
         self.counts[kind] = self.counts.get(kind, 0) + 1
@@ -135,9 +155,14 @@ class Rejections:
                 example["field"] = field
             self.examples.append(example)
 
+    def skip_file(self, file, message):
+        """A file not read at all: reported as the engine does, but it is no rejected record."""
+        self.skipped_files += 1
+        self.add("unreadable_file", file, 0, None, message)
+
     @property
     def rejected(self):
-        return sum(self.counts.values())
+        return sum(self.counts.values()) - self.skipped_files
 
 
 # One record a parsed item: a row of cells, a rejected line, or a file's count of non-blank lines.
@@ -228,6 +253,7 @@ def read_dataset(spark, args, rejections):
         for relative, full in list_files(spark, args.dataset)
         if in_window(relative, args.start, args.end)
     ]
+    files = confined(files, args.confine_to, rejections)
     if not files:
         raise JobError(f"{args.dataset}: no data files" + (" in the window" if args.start else ""))
     kind = FORMAT_ALIASES.get((args.dataset_format or "").lower().replace("-", "_"))
@@ -519,6 +545,7 @@ def parse_args(argv):
     parser.add_argument("--end", type=iso_seconds)
     parser.add_argument("--feature-names", help="a statistics.json whose feature names to take")
     parser.add_argument("--max-error-rate", type=float, default=0.1)
+    parser.add_argument("--confine-to", help="read only local files that resolve under this folder")
     return parser.parse_args(argv)
 
 

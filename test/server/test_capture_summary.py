@@ -68,7 +68,7 @@ def test_hour_folders_follow_the_engine_rule(relative, expected):
 
 
 def test_summary_counts_hours_encodings_and_problems(captures):
-    summary = summarise_captures(str(captures), "captures")
+    summary = summarise_captures(str(captures), "captures", str(captures))
     assert summary["files"] == 2 and summary["records"] == 7 and summary["rejected"] == 2
     assert (summary["first_hour"], summary["last_hour"]) == (
         "2026-11-01T13:00:00Z",
@@ -101,7 +101,7 @@ def test_summary_counts_hours_encodings_and_problems(captures):
 
 
 def test_samples_are_the_first_well_formed_records(captures):
-    samples = summarise_captures(str(captures), "captures")["samples"]
+    samples = summarise_captures(str(captures), "captures", str(captures))["samples"]
     assert [(s["file"].split("/")[-1], s["line"]) for s in samples] == [
         ("05-00-000-a.jsonl", 1),
         ("05-00-000-a.jsonl", 2),
@@ -123,7 +123,7 @@ def test_samples_are_the_first_well_formed_records(captures):
 
 def test_long_sample_payloads_are_cut(tmp_path):
     (tmp_path / "c.jsonl").write_text(record(data="x" * 5000) + "\n")
-    sample = summarise_captures(str(tmp_path), "c")["samples"][0]
+    sample = summarise_captures(str(tmp_path), "c", str(tmp_path))["samples"][0]
     assert len(sample["input"]["data"]) == 2000 and sample["input"]["truncated"] is True
 
 
@@ -131,19 +131,19 @@ def test_odd_metadata_is_a_problem_not_a_crash(tmp_path):
     line = json.loads(record())
     line["eventMetadata"] = "not an object"
     (tmp_path / "c.jsonl").write_text(json.dumps(line) + "\n")
-    summary = summarise_captures(str(tmp_path), "c")
+    summary = summarise_captures(str(tmp_path), "c", str(tmp_path))
     assert summary["diagnostics"]["counts"] == {"template_time": 1}
     assert summary["samples"][0]["inference_time"] is None
 
 
 def test_summary_stops_at_max_records(captures):
-    summary = summarise_captures(str(captures), "captures", max_records=3)
+    summary = summarise_captures(str(captures), "captures", str(captures), max_records=3)
     assert summary["records"] == 3 and summary["truncated"] is True
 
 
 def test_summary_of_one_file(captures):
     file = captures / "ep" / "AllTraffic" / "2026" / "11" / "01" / "13" / "05-00-000-a.jsonl"
-    summary = summarise_captures(str(file), "f")
+    summary = summarise_captures(str(file), "f", str(captures))
     assert summary["hours"] == [{"hour": "2026-11-01T13:00:00Z", "records": 2, "files": 1}]
 
 
@@ -179,3 +179,23 @@ async def test_route_refuses_a_symlink_out_of_the_root(api, jp_root_dir, tmp_pat
     (jp_root_dir / "link").symlink_to(outside)
     status, error = await api("GET", "captures", "summary", params={"path": "link"})
     assert (status, error["field"]) == (400, "path")
+
+
+async def test_route_reads_no_symlinked_file_from_outside_the_root(
+    api, jp_root_dir, tmp_path_factory
+):
+    # #22 item 3: the folder is inside the root, one file in it links out of it.
+    outside = tmp_path_factory.mktemp("outside") / "secret.jsonl"
+    outside.write_text(record(data="SECRET,1") + "\n")
+    hour = jp_root_dir / "c" / "2026" / "11" / "01" / "13"
+    hour.mkdir(parents=True)
+    (hour / "a.jsonl").write_text(record() + "\n")
+    (hour / "b.jsonl").symlink_to(outside)
+    status, summary = await api("GET", "captures", "summary", params={"path": "c"})
+    assert status == 200
+    assert summary["records"] == 1 and summary["files"] == 1
+    assert "SECRET" not in json.dumps(summary)
+    problem = summary["diagnostics"]["examples"][0]
+    assert problem["kind"] == "unreadable_file"
+    assert problem["file"] == "2026/11/01/13/b.jsonl"
+    assert "outside the server root" in problem["message"]

@@ -311,3 +311,27 @@ async def test_unsupported_format_fails_before_spark_starts(tmp_path):
     outcome = await SparkBackend().baseline(job, report)
     assert outcome.state == "failed"
     assert "not arrow" in outcome.message
+
+
+async def test_spark_reads_no_symlinked_file_from_outside_the_root(tmp_path):
+    # #22 item 3, in this backend too: the file is reported in the message and left unread.
+    root, outside = tmp_path / "root", tmp_path / "outside"
+    train = write_training(root)
+    outside.mkdir()
+    secret = outside / "secret.csv"
+    secret.write_text(train.read_text())
+    folder = root / "folder"
+    folder.mkdir()
+    train.rename(folder / "a.csv")
+    (folder / "b.csv").symlink_to(secret)
+
+    async def report(progress, message):
+        pass
+
+    job = BaselineJob("b-spark", str(folder), "csv", True, str(root / "out"), root=str(root))
+    outcome = await SparkBackend().baseline(job, report)
+    assert outcome.state == "completed", outcome.message
+    assert outcome.message == (
+        "400 rows profiled on Spark; 1 file not read "
+        "(b.csv: resolves outside the server root; not read)"
+    )

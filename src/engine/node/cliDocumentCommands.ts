@@ -1,9 +1,9 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { validateDocument } from '../documents/read';
 import { formatDocument } from '../format';
 import { DataError, UsageError } from '../pipeline/errors';
 import { ParsedArgs } from './cliArgs';
+import { readConfinedText } from './confinedFiles';
 import { writeFilesAtomic } from './writeFilesAtomic';
 
 /** The commands on SageMaker JSON files: `format` and `validate`. Both return an exit code. */
@@ -16,7 +16,7 @@ function singleFile(args: ParsedArgs, command: string): string {
 
 async function readInput(file: string): Promise<string> {
   try {
-    return await fs.readFile(file, 'utf8');
+    return await readConfinedText(file);
   } catch (error) {
     throw new DataError(`cannot read ${file}: ${(error as Error).message}`);
   }

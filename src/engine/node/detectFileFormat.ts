@@ -1,12 +1,12 @@
-import { promises as fs } from 'fs';
 import { DatasetFormat, detectFormat } from '../io/datasetFormat';
 import { DataError } from '../pipeline/errors';
+import { openConfined } from './confinedFiles';
 
 const HEAD_BYTES = 64 * 1024;
 
 /** Reads a file's first bytes and detects its format from them and its name. */
 export async function detectFileFormat(file: string): Promise<DatasetFormat> {
-  const handle = await fs.open(file, 'r');
+  const handle = await openConfined(file);
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);

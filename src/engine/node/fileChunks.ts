@@ -1,5 +1,5 @@
-import { createReadStream } from 'fs';
 import { DataError } from '../pipeline/errors';
+import { openConfined } from './confinedFiles';
 
 const CHUNK_BYTES = 1 << 16;
 
@@ -16,7 +16,10 @@ export async function* fileChunks(
   if (range.end !== undefined && range.end <= (range.start ?? 0)) {
     return;
   }
-  const stream = createReadStream(path, {
+  const handle = await openConfined(path).catch(error => {
+    throw isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
+  });
+  const stream = handle.createReadStream({
     start: range.start,
     // createReadStream's end is inclusive.
     end: range.end === undefined ? undefined : range.end - 1,
@@ -31,7 +34,7 @@ export async function* fileChunks(
   } catch (error) {
     throw isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
   } finally {
-    stream.destroy();
+    stream.destroy(); // closes the handle (autoClose)
   }
 }
 

@@ -21,6 +21,7 @@ import {
 } from '../modelQuality';
 import { inWindow, TimeWindow } from '../pipeline/captureWindow';
 import { DataError, UsageError } from '../pipeline/errors';
+import { readConfinedText } from './confinedFiles';
 import { detectFileFormat } from './detectFileFormat';
 import { ReadTracker, TrackedRun } from './readTracker';
 import { walkFiles } from './walkFiles';
@@ -159,7 +160,7 @@ async function eventFiles(
 
 async function readText(file: string): Promise<string> {
   try {
-    return await fs.readFile(file, 'utf8');
+    return await readConfinedText(file);
   } catch (error) {
     throw new DataError(`cannot read ${file}: ${(error as Error).message}`);
   }

@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'fs';
+import { existsSync } from 'fs';
 import * as path from 'path';
 import { DatasetFormat } from '../io/datasetFormat';
 import { inWindow, TimeWindow } from '../pipeline/captureWindow';
@@ -6,6 +6,7 @@ import { DataError } from '../pipeline/errors';
 import { InputPart } from '../pipeline/parts';
 import { ReadSettings } from '../pipeline/readSettings';
 import { PipelineRuntime } from '../pipeline/runtime';
+import { readConfinedText } from './confinedFiles';
 import { detectFileFormat } from './detectFileFormat';
 import { loadPreprocessor } from './loadPreprocessor';
 import { runOnMainThread } from './mainThreadTasks';
@@ -41,7 +42,7 @@ export function nodeRuntime(options: NodeRuntimeOptions = {}): PipelineRuntime {
       hooks.workers > 1 && tasks.length > 1 && existsSync(workerScript)
         ? runOnThreads(workerScript, tasks, settings, hooks)
         : runOnMainThread(new TaskQueue(tasks), settings, hooks),
-    readText: file => fs.readFile(file, 'utf8'),
+    readText: readConfinedText,
     writeFiles: writeFilesAtomic,
     checkOutput: checkOutputFolder,
     loadPreprocessor

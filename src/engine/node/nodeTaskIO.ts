@@ -1,7 +1,7 @@
-import { promises as fs } from 'fs';
 import { DatasetFormat } from '../io/datasetFormat';
 import { InputPart } from '../pipeline/parts';
 import { TaskIO } from '../pipeline/profileTask';
+import { openConfined } from './confinedFiles';
 import { detectFileFormat } from './detectFileFormat';
 import { fileChunks } from './fileChunks';
 import { guardedFileHandle } from './guardedFileHandle';
@@ -21,7 +21,7 @@ export function nodeTaskIO(): TaskIO {
       return format;
     },
     openFileHandle: async (part: InputPart) => {
-      const handle = await fs.open(part.file, 'r');
+      const handle = await openConfined(part.file);
       return { handle: guardedFileHandle(handle), close: () => handle.close() };
     }
   };

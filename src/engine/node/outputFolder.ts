@@ -1,6 +1,7 @@
 import { constants, promises as fs } from 'fs';
 import * as path from 'path';
 import { DataError } from '../pipeline/errors';
+import { outsideRootReason } from './confinedFiles';
 
 /**
  * Checks, before any data is read, that the output folder can be made and written: the nearest
@@ -19,6 +20,10 @@ export async function checkOutputFolder(dir: string): Promise<void> {
       throw notAFolder();
     }
     await fs.access(existing, constants.W_OK);
+    const outside = await outsideRootReason(existing);
+    if (outside) {
+      throw new DataError(`cannot write to the output folder ${dir}: it ${outside}`);
+    }
   } catch (error) {
     throw outputError(dir, error);
   }

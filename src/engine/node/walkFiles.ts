@@ -1,12 +1,16 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { byRelativePath, isSkippedFile } from '../pipeline/datasetFiles';
+import { outsideRootReason } from './confinedFiles';
 
 export interface DatasetFile {
   file: string;
   relative: string;
   size: number;
-  /** Why it cannot be read (a link to nothing): listed so the run reports it and reads the rest. */
+  /**
+   * Why it cannot be read (a link to nothing, or to a file outside the confinement root): listed
+   * so the run reports it and reads the rest.
+   */
   unreadable?: string;
 }
 
@@ -41,7 +45,13 @@ async function walk(dir: string, relative: string, found: DatasetFile[]): Promis
         const unreadable = `cannot read (${stat.code ?? stat.message})`;
         found.push({ file: full, relative: rel, size: 0, unreadable });
       } else if (stat.isFile()) {
-        found.push({ file: full, relative: rel, size: stat.size });
+        const outside = await outsideRootReason(full);
+        found.push({
+          file: full,
+          relative: rel,
+          size: outside ? 0 : stat.size,
+          unreadable: outside
+        });
       }
     }
   }

@@ -1,5 +1,6 @@
 import { promises as fs, rmSync } from 'fs';
 import * as path from 'path';
+import { openOutputFolder } from './confinedFiles';
 import { makeOutputFolder, outputError } from './outputFolder';
 
 /** Temporary files not yet renamed, so a cancelled run can remove them. */
@@ -8,14 +9,18 @@ const pending = new Set<string>();
 /**
  * Writes every file to a hidden temporary name in `dir`, then renames them into place: a killed
  * run leaves no partial output file under the real name (rename is atomic within a folder).
+ * The folder is opened once and written through (see openOutputFolder): a symlink put in its
+ * place meanwhile cannot redirect the files.
  */
 export async function writeFilesAtomic(dir: string, files: Record<string, string>): Promise<void> {
   await makeOutputFolder(dir);
   const temps: [string, string][] = [];
+  let folder;
   try {
+    folder = await openOutputFolder(dir);
     for (const [name, text] of Object.entries(files)) {
-      const target = path.join(dir, name);
-      const temp = path.join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+      const target = path.join(folder.path, name);
+      const temp = path.join(folder.path, `.${name}.${process.pid}.${Date.now()}.tmp`);
       pending.add(temp);
       temps.push([temp, target]);
       await writeDurably(temp, text);
@@ -32,6 +37,7 @@ export async function writeFilesAtomic(dir: string, files: Record<string, string
         await fs.rm(temp, { force: true });
       }
     }
+    await folder?.close();
   }
 }
 
