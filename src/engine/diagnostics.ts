@@ -16,7 +16,8 @@ export type DiagnosticKind =
   | 'empty_input'
   | 'unreadable_file'
   | 'preprocessor_error'
-  | 'row_count_mismatch';
+  | 'row_count_mismatch'
+  | 'too_many_fields';
 
 export interface Diagnostic {
   kind: DiagnosticKind;

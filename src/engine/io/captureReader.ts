@@ -6,7 +6,7 @@ import { ChunkSource } from './chunks';
 import { csvScanCore } from './csvScanReader';
 import { splitLines } from './lines';
 import { RecordPreprocessor } from './preprocessor';
-import { ReadContext, reject, throwIfAborted } from './readContext';
+import { fieldLimit, ReadContext, reject, throwIfAborted } from './readContext';
 import { RowBatcher } from './rowBatcher';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
@@ -30,7 +30,7 @@ export async function* readCapture(
   const batcher = new RowBatcher([], ctx.batchSize, nameFor);
   const widths: CsvWidths = new Map();
   const core = options.scanCells && !options.preprocessor ? csvScanCore() : null;
-  const scanned = core ? new CaptureRowScanner(core, nameFor) : null;
+  const scanned = core ? new CaptureRowScanner(core, nameFor, fieldLimit(ctx)) : null;
   for await (const run of splitLines(source, options.firstLine)) {
     throwIfAborted(ctx);
     for (let i = 0; i < run.lines.length; i++) {

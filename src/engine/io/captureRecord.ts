@@ -2,7 +2,8 @@ import { CaptureEnvelope, scanCaptureEnvelope } from './captureEnvelope';
 import { decodePayload, CapturePayload, PayloadProblem } from './capturePayload';
 import { Row } from './payloadRows';
 import { preprocessorRows, RecordPreprocessor, toPreprocessorRecord } from './preprocessor';
-import { ReadContext, reject, warn } from './readContext';
+import { fieldLimit, ReadContext, reject, warn } from './readContext';
+import { tooManyFields } from './readLimits';
 
 const TEMPLATE_TIME = '{%s}';
 
@@ -97,7 +98,8 @@ function pairedRows(
       return [];
     }
     const widthProblem =
-      result.format === 'csv' ? csvWidthProblem(result.rows, side, widths) : null;
+      tooWide(result.rows, fieldLimit(ctx)) ??
+      (result.format === 'csv' ? csvWidthProblem(result.rows, side, widths) : null);
     if (widthProblem) {
       rejectPayload(ctx, lineNumber, side, widthProblem);
       return [];
@@ -130,6 +132,14 @@ function joinRows(output: Row, input: Row): Row {
     row[output.length + i] = input[i];
   }
   return row;
+}
+
+/** A payload row past the field limit, checked before the first record sets the CSV widths. */
+function tooWide(rows: Row[], limit: number): PayloadProblem | null {
+  const wide = rows.find(row => row.length > limit);
+  return wide
+    ? { kind: 'too_many_fields', field: 'data', message: tooManyFields(wide.length, limit) }
+    : null;
 }
 
 function csvWidthProblem(rows: Row[], side: string, widths: CsvWidths): PayloadProblem | null {

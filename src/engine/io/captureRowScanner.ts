@@ -25,7 +25,9 @@ export class CaptureRowScanner {
 
   constructor(
     private readonly core: CsvScanExports,
-    private readonly nameFor: (index: number) => string
+    private readonly nameFor: (index: number) => string,
+    /** A record with a side wider than this is left to the text way, which rejects it. */
+    private readonly maxFields: number
   ) {}
 
   get pending(): number {
@@ -58,6 +60,12 @@ export class CaptureRowScanner {
     }
     const outputWidth = widths.get(OUTPUT);
     const inputWidth = widths.get(INPUT);
+    if (
+      (outputWidth === undefined && countCommas(outputText) >= this.maxFields) ||
+      (inputWidth === undefined && countCommas(inputText) >= this.maxFields)
+    ) {
+      return false;
+    }
     const scanner = (this.scanner ??= new CsvScanner(
       this.core,
       (outputWidth ?? countCommas(outputText) + 1) + (inputWidth ?? countCommas(inputText) + 1)

@@ -12,7 +12,7 @@ import { Chunk, ChunkSource } from './chunks';
 import { splitCsvLine } from './csvParser';
 import { headerNames } from './headerNames';
 import type { CsvOptions } from './csvReader';
-import { readCsvText } from './csvTextReader';
+import { checkCsvWidth, readCsvText } from './csvTextReader';
 import { CsvScanner } from './csvScanner';
 import { ReadContext, throwIfAborted } from './readContext';
 import { MAX_RECORD_CHARS } from './readLimits';
@@ -46,6 +46,7 @@ export async function* readCsvScanned(
     return;
   }
   const { names, bytes, firstLine } = start;
+  checkCsvWidth(names.length, options.header ? firstLine - 1 : firstLine, ctx);
   const scanner = new CsvScanner(scanCore, names.length);
   scanner.append(bytes);
   let line = firstLine;

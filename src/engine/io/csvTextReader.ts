@@ -3,7 +3,9 @@ import { ChunkSource, decodeText } from './chunks';
 import type { CsvOptions } from './csvReader';
 import { CsvParser, CsvRecord } from './csvParser';
 import { headerNames } from './headerNames';
-import { ReadContext, reject, throwIfAborted } from './readContext';
+import { DataError } from '../pipeline/errors';
+import { fieldLimit, ReadContext, reject, throwIfAborted } from './readContext';
+import { tooManyFields } from './readLimits';
 import { RowBatcher } from './rowBatcher';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
@@ -23,12 +25,14 @@ export async function* readCsvText(
   const onRecord = (record: CsvRecord): void => {
     if (expectHeader) {
       expectHeader = false;
+      checkCsvWidth(record.fields.length, record.line, ctx);
       names = headerNames(record.fields);
       batcher = new RowBatcher(names, ctx.batchSize);
       return;
     }
     ctx.counts.records++;
     if (!batcher) {
+      checkCsvWidth(record.fields.length, record.line, ctx);
       names = record.fields.map((_, i) => options.featureNames?.[i] ?? `_c${i}`);
       batcher = new RowBatcher(names, ctx.batchSize);
     }
@@ -78,5 +82,15 @@ export async function* readCsvText(
   const last = (batcher as RowBatcher | null)?.flush();
   if (last) {
     yield last;
+  }
+}
+
+/**
+ * A CSV file's first line (its header, or its first row) sets the width of every row: past the
+ * field limit the file cannot be read (its other rows would all be rejected), so reading stops.
+ */
+export function checkCsvWidth(fields: number, line: number, ctx: ReadContext): void {
+  if (fields > fieldLimit(ctx)) {
+    throw new DataError(`${ctx.file}:${line}: ${tooManyFields(fields, fieldLimit(ctx))}`);
   }
 }

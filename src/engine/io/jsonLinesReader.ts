@@ -3,7 +3,8 @@ import { ChunkSource } from './chunks';
 import { KeyedBatcher } from './keyedBatcher';
 import { splitLines } from './lines';
 import { cellText, isRawObject, JsonSyntaxError, parseRawJson } from './rawJson';
-import { ReadContext, reject, throwIfAborted } from './readContext';
+import { fieldLimit, ReadContext, reject, throwIfAborted } from './readContext';
+import { tooManyFields } from './readLimits';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
 export interface JsonLinesOptions {
@@ -61,8 +62,14 @@ function parseLine(
     reject(ctx, { kind: 'malformed_json', line: lineNumber, message: 'expected a JSON object' });
     return null;
   }
+  const keys = Object.keys(value);
+  if (keys.length > fieldLimit(ctx)) {
+    const message = tooManyFields(keys.length, fieldLimit(ctx));
+    reject(ctx, { kind: 'too_many_fields', line: lineNumber, message });
+    return null;
+  }
   const row = new Map<string, string | null>();
-  for (const key of Object.keys(value)) {
+  for (const key of keys) {
     row.set(key, cellText(value[key]));
   }
   ctx.counts.rows++;

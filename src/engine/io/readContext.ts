@@ -1,5 +1,6 @@
 import { Diagnostic, DiagnosticsCollector } from '../diagnostics';
 import { DatasetFormat } from './datasetFormat';
+import { DEFAULT_MAX_FIELDS } from './readLimits';
 
 /** Records read and rejected: the denominator and numerator of `--max-error-rate`. */
 export interface RecordCounts {
@@ -20,6 +21,8 @@ export interface ReadContext {
   /** Rows per yielded batch. */
   batchSize: number;
   signal?: AbortSignal;
+  /** Fields a record may have; absent: DEFAULT_MAX_FIELDS. */
+  maxFields?: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 4096;
@@ -61,4 +64,8 @@ export function throwIfAborted(ctx: ReadContext): void {
   if (ctx.signal?.aborted) {
     throw ctx.signal.reason ?? new Error('aborted');
   }
+}
+
+export function fieldLimit(ctx: ReadContext): number {
+  return ctx.maxFields ?? DEFAULT_MAX_FIELDS;
 }

@@ -12,3 +12,14 @@ export class RecordTooLongError extends Error {
     );
   }
 }
+
+/**
+ * Fields a record may have (`--max-fields`). Each column costs its profile state (about 120 KB at
+ * peak, statistics output included), so the default bounds one run near 1.2 GB; a 100,000-field
+ * header took 10 GB and a minute, and endpoint clients choose the width of what is captured.
+ */
+export const DEFAULT_MAX_FIELDS = 10_000;
+
+export function tooManyFields(count: number, limit: number): string {
+  return `${count} fields, more than the limit of ${limit} (--max-fields)`;
+}

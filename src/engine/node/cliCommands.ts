@@ -28,6 +28,7 @@ export const READ_OPTIONS: Record<string, OptionKind> = {
   end: 'value',
   preprocessor: 'value',
   'max-error-rate': 'value',
+  'max-fields': 'value',
   workers: 'value',
   progress: 'value',
   help: 'flag'
@@ -138,6 +139,12 @@ function readOptions(args: ParsedArgs, ctx: CommandContext): ReadRunOptions {
     workers: workers ?? ctx.defaultWorkers,
     autoWorkers: workers === undefined,
     maxErrorRate: numberValue(args, 'max-error-rate', n => n >= 0 && n <= 1, 'between 0 and 1'),
+    maxFields: numberValue(
+      args,
+      'max-fields',
+      n => Number.isInteger(n) && n >= 1,
+      'a whole number ≥ 1'
+    ),
     preprocessorPath: optionValue(args, 'preprocessor'),
     signal: ctx.signal,
     onProgress: ctx.onProgress

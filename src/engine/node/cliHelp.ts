@@ -7,6 +7,8 @@ Input options:
   --start ISO --end ISO       captures: only hour folders yyyy/mm/dd/HH overlapping [start, end), UTC
   --preprocessor MODULE.js    captures: a CommonJS module exporting preprocess_handler(record)
   --max-error-rate RATE       fail (exit 2) when rejected records / records exceeds RATE (default 0.1)
+  --max-fields N              records with more fields are rejected (too_many_fields); a CSV header or
+                              first row with more stops the run (default 10000, ~120 KB of memory each)
 
 Run options:
   --workers N                 threads, the main one included (default: all cores, 1 under 128 MiB of input); 1 reads

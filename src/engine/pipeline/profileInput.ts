@@ -22,7 +22,8 @@ export async function profileInput(
     format: options.format ?? null,
     header: !!options.header,
     featureNames,
-    preprocessorPath: options.preprocessorPath
+    preprocessorPath: options.preprocessorPath,
+    maxFields: options.maxFields
   };
   const list = (split: boolean) =>
     runtime.listParts(options.dataset, { window: options.window, split, settings });

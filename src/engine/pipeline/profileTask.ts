@@ -3,7 +3,8 @@ import { ChunkSource } from '../io/chunks';
 import { DatasetFormat } from '../io/datasetFormat';
 import { RecordPreprocessor } from '../io/preprocessor';
 import { readDataset } from '../io/readDataset';
-import { RecordTooLongError } from '../io/readLimits';
+import { DEFAULT_MAX_FIELDS, RecordTooLongError } from '../io/readLimits';
+import { ColumnBatch } from '../io/batch';
 import { batchSizeFor, newCounts, ReadContext, RecordCounts } from '../io/readContext';
 import { DatasetProfile } from '../profile/datasetProfile';
 import { DataError } from './errors';
@@ -68,7 +69,8 @@ export async function runProfileTask(
       diagnostics,
       counts,
       batchSize: settings.batchSize ?? batchSizeFor(format),
-      signal: hooks.signal
+      signal: hooks.signal,
+      maxFields: settings.maxFields
     };
     if (part.start === undefined && part.bytes === 0) {
       diagnostics.report({
@@ -99,6 +101,7 @@ export async function runProfileTask(
         ctx
       );
       for await (const batch of batches) {
+        checkColumnCount(profile, batch, part.file, settings.maxFields ?? DEFAULT_MAX_FIELDS);
         profile.add(batch);
         hooks.onProgress?.(bytesRead, counts.rows);
       }
@@ -127,4 +130,22 @@ export async function runProfileTask(
     diagnostics: diagnostics.summary(),
     formats: [...formats]
   };
+}
+
+/**
+ * The readers keep each record within the field limit; records with different keys (JSON lines,
+ * JSON payloads) can still add up to more columns, each with its profile state: reading stops.
+ */
+function checkColumnCount(
+  profile: DatasetProfile,
+  batch: ColumnBatch,
+  file: string,
+  limit: number
+): void {
+  const count = profile.columnCountWith(batch.names);
+  if (count > limit) {
+    throw new DataError(
+      `${file}: its records add up to ${count} columns, more than the limit of ${limit} (--max-fields)`
+    );
+  }
 }

@@ -9,4 +9,6 @@ export interface ReadSettings {
   /** Path of a JS module exporting `preprocess_handler` (captures only). */
   preprocessorPath?: string;
   batchSize?: number;
+  /** Fields a record may have (`--max-fields`); absent: DEFAULT_MAX_FIELDS. */
+  maxFields?: number;
 }

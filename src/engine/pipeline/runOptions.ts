@@ -20,6 +20,8 @@ export interface ReadRunOptions {
   autoWorkers?: boolean;
   /** Fail when rejected records / records exceeds this (default 0.1). */
   maxErrorRate?: number;
+  /** Fields a record may have (default DEFAULT_MAX_FIELDS); wider records are rejected. */
+  maxFields?: number;
   /** JS module exporting `preprocess_handler` [record_preprocessor_script]. */
   preprocessorPath?: string;
   signal?: AbortSignal;

@@ -61,6 +61,17 @@ export class DatasetProfile {
       : { integral: 0, fractional: 0, boolean: 0, string: 0, missing: 0 };
   }
 
+  /** How many columns the profile would have after adding a batch with these column names. */
+  columnCountWith(names: readonly string[]): number {
+    let count = this.columns.size;
+    for (const name of names) {
+      if (!this.columns.has(name)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   column(name: string): ColumnProfile | undefined {
     return this.columns.get(name);
   }

@@ -47,6 +47,30 @@ describe('model-monitor CLI', () => {
     expect(runCli(['baseline', '--dataset', 'x', '--output', 'y', '--workers', '0']).code).toBe(1);
   });
 
+  it('bounds the columns of a run with --max-fields (#22 item 5)', () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'keys.jsonl');
+    // No record is too wide, but their keys add up to 4 columns.
+    fs.writeFileSync(data, '{"a":1}\n{"b":1}\n{"c":1}\n{"d":1}\n');
+    const run = (limit: string) =>
+      runCli([
+        'baseline',
+        '--dataset',
+        data,
+        '--output',
+        path.join(dir, limit),
+        '--max-fields',
+        limit
+      ]);
+    const refused = run('3');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'keys.jsonl: its records add up to 4 columns, more than the limit of 3'
+    );
+    expect(run('4').code).toBe(0);
+    expect(run('0')).toMatchObject({ code: 1, stderr: expect.stringMatching(/--max-fields/) });
+  });
+
   it('exits 2 on unreadable input and past --max-error-rate', () => {
     const dir = tempDir();
     expect(
