@@ -25,6 +25,27 @@ CONFINE_ENV = "MODEL_MONITOR_CONFINE_TO"
 CANCELLED_EXIT_CODE = 130  # docs/cli.md: SIGINT or SIGTERM, no output left behind
 
 
+async def stream_lines(stream):
+    """The lines of ``stream``; a line past the stream's limit is skipped, not an error, so one
+    long line cannot fail a run that completed (the CLI's summary is also on stdout)."""
+    skipping = False
+    while True:
+        try:
+            line = await stream.readuntil(b"\n")
+        except asyncio.IncompleteReadError as end:
+            if end.partial and not skipping:
+                yield end.partial
+            return
+        except asyncio.LimitOverrunError as overrun:
+            await stream.readexactly(overrun.consumed)
+            skipping = True
+            continue
+        if skipping:
+            skipping = False  # the end of the long line
+            continue
+        yield line
+
+
 def cli_arguments(job):
     """The ``model-monitor monitor …`` arguments for a job."""
     if job.monitor_type == "model-quality":
@@ -212,7 +233,7 @@ class LocalBackend(Backend):
         reader = ProgressReader(report)
 
         async def read_stderr():
-            async for line in process.stderr:
+            async for line in stream_lines(process.stderr):
                 await reader.feed(line.decode("utf-8", "replace"))
 
         stdout, _ = await asyncio.gather(process.stdout.read(), read_stderr())

@@ -26,7 +26,7 @@ from traitlets import Dict, Float, List, Unicode
 
 from ..engine import find_cli, find_node, missing
 from .base import Backend, RunOutcome
-from .local import CONFINE_ENV, LINE_LIMIT, ProgressReader, parse_object
+from .local import CONFINE_ENV, LINE_LIMIT, ProgressReader, parse_object, stream_lines
 
 JOB_FOLDER = Path(__file__).resolve().parents[1] / "spark_job"
 DEEQU_VERSION = "2.0.7-spark-3.5"
@@ -257,7 +257,7 @@ class SparkBackend(Backend):
 
         async def follow(stream, keep):
             # spark-submit merges the Python driver's stderr into its stdout: read both.
-            async for line in stream:
+            async for line in stream_lines(stream):
                 text = line.decode("utf-8", "replace")
                 if keep:
                     stdout.append(text)

@@ -14,6 +14,7 @@ import { modelQualityMain } from './node/modelQualityCli';
 import { EXIT } from './node/exitCodes';
 import { cancelOnInterrupt } from './node/interrupt';
 import { nodeRuntime } from './node/nodeRuntime';
+import { cutLongStrings } from './node/protocolLine';
 import { ProgressMode, progressReporter } from './node/progressReporter';
 
 export async function main(argv: string[]): Promise<number> {
@@ -67,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
 
 /** The summary as JSON on stdout; on stderr a human summary of bad records (unless JSON progress). */
 function report(summary: RunSummary, mode: ProgressMode): void {
-  process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(summary, cutLongStrings, 2) + '\n');
   if (mode === 'json' || summary.diagnostics.examples.length === 0) {
     return;
   }

@@ -66,6 +66,17 @@ async def test_protocol_success(tmp_path, fake_backend):
     assert argv == cli_arguments(_job(tmp_path))
 
 
+async def test_a_line_longer_than_the_reader_takes_does_not_fail_a_completed_run(
+    tmp_path, fake_backend
+):
+    # #22 item 7: the done event was past the 16 MiB line limit and the run was marked failed.
+    report = Recorder()
+    outcome = await fake_backend("long_line").run(_job(tmp_path), report)
+    assert outcome.state == "completed_with_violations", outcome.message
+    assert outcome.violations == 2
+    assert (0.5, None) in report.calls  # the lines before it were read
+
+
 async def test_protocol_error_event(tmp_path, fake_backend):
     outcome = await fake_backend("error").run(_job(tmp_path), Recorder())
     assert outcome.state == "failed"

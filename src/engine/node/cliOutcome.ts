@@ -2,6 +2,7 @@
 import { CancelledError, DataError, UsageError } from '../pipeline/errors';
 import { EXIT } from './exitCodes';
 import { ProgressMode } from './progressReporter';
+import { protocolLine } from './protocolLine';
 import { removePendingSync } from './writeFilesAtomic';
 
 export function progressMode(value: string | undefined, fallback: ProgressMode): ProgressMode {
@@ -41,7 +42,7 @@ export function messageOf(error: unknown): string {
 export function fail(code: number, message: string, mode: ProgressMode): number {
   removePendingSync();
   if (mode === 'json') {
-    process.stderr.write(JSON.stringify({ type: 'error', exitCode: code, message }) + '\n');
+    process.stderr.write(protocolLine({ type: 'error', exitCode: code, message }));
   } else {
     process.stderr.write(`model-monitor: ${message}\n`);
   }

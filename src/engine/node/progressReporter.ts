@@ -1,4 +1,5 @@
 import { ProgressEvent, ProgressListener } from '../pipeline/progress';
+import { protocolLine } from './protocolLine';
 
 export type ProgressMode = 'bar' | 'json' | 'none';
 
@@ -32,7 +33,7 @@ export function progressReporter(
       last = now;
     }
     if (mode === 'json') {
-      write(JSON.stringify(event) + '\n');
+      write(protocolLine(event));
     } else if (event.type === 'progress') {
       write(
         `\r${bar(event.bytesRead, event.bytesTotal)} ${formatBytes(event.bytesRead)}/${formatBytes(event.bytesTotal)} ${event.rows} rows`

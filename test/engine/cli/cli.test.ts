@@ -71,6 +71,39 @@ describe('model-monitor CLI', () => {
     expect(run('0')).toMatchObject({ code: 1, stderr: expect.stringMatching(/--max-fields/) });
   });
 
+  it('keeps its progress lines and summary small whatever the names in the data (#22 item 7)', () => {
+    const dir = tempDir();
+    const data = path.join(dir, 'long.csv');
+    const name = 'n'.repeat(5_000_000);
+    // A bad byte in the long-named column: the diagnostic names the field.
+    fs.writeFileSync(
+      data,
+      Buffer.concat([Buffer.from(`${name},b\n1,2\n`), Buffer.from([0xff, 0x2c, 0x33, 0x0a])])
+    );
+    const output = path.join(dir, 'out');
+    const args = [
+      'baseline',
+      '--dataset',
+      data,
+      '--header',
+      '--output',
+      output,
+      '--progress',
+      'json'
+    ];
+    const result = runCli([...args, '--max-error-rate', '1']);
+    expect(result.code).toBe(0);
+    const lines = [...result.stderr.trim().split('\n'), ...result.stdout.split('\n')];
+    expect(Math.max(...lines.map(line => line.length))).toBeLessThan(10_000);
+    const done = JSON.parse(result.stderr.trim().split('\n').pop()!);
+    expect(done.summary.diagnostics.examples[0].field).toMatch(
+      /^n{4096}… \(5000000 characters, cut\)$/
+    );
+    // The file keeps the whole name.
+    const diagnostics = JSON.parse(fs.readFileSync(path.join(output, 'diagnostics.json'), 'utf8'));
+    expect(diagnostics.examples[0].field).toBe(name);
+  });
+
   it('exits 2 on unreadable input and past --max-error-rate', () => {
     const dir = tempDir();
     expect(
