@@ -248,10 +248,13 @@ def read_csv(spark, paths, header, rejections):
 
 
 def read_dataset(spark, args, rejections):
+    listed = list_files(spark, args.dataset)
+    # A file named directly is read whole: the window selects hour folders of a capture folder.
+    single = len(listed) == 1 and listed[0][1] == args.dataset
     files = [
         (relative, full)
-        for relative, full in list_files(spark, args.dataset)
-        if in_window(relative, args.start, args.end)
+        for relative, full in listed
+        if single or in_window(relative, args.start, args.end)
     ]
     files = confined(files, args.confine_to, rejections)
     if not files:

@@ -81,7 +81,7 @@ export class ScheduleForm extends Widget {
         values.dataset,
         'captures/my-endpoint',
         trans.__(
-          'A capture folder (captures/<endpoint>) or a folder of data files, relative to the server root.'
+          'Relative to the server root: a capture folder (captures/<endpoint>), of which each run reads the hours of its time window, or one data file, which each run reads whole.'
         )
       ),
       this._checkbox('header', trans.__('CSV files start with a header row'), values.header),

@@ -84,3 +84,15 @@ async def test_engine_error_is_reported(api, demo, jp_root_dir):
     # The message reaches alerts and webhooks: it names the path from the root, never the root.
     assert str(jp_root_dir) not in done["message"]
     assert os.path.realpath(jp_root_dir) not in done["message"]
+
+
+async def test_a_monitor_on_one_data_file_reads_it_whole_on_every_run(api, demo):
+    # #22 item 8: runs pass their window, and the engine skipped the file for having no hour
+    # folder ("no input files ... for the given time window"), so such a monitor never succeeded.
+    body = definition(demo, dataset="data/training.csv", header=True)
+    _, monitor = await api("POST", "monitors", body=body)
+    window = {"window_start": "2026-11-01T18:00:00Z", "window_end": "2026-11-02T00:00:00Z"}
+    _, execution = await api("POST", "monitors", monitor["id"], "runs", body=window)
+    done = await wait_final(api, execution["id"])
+    # The training data against its own baseline: complete, and nothing violated.
+    assert (done["state"], done["violations"]) == ("completed", 0), done["message"]

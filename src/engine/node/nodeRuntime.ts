@@ -61,7 +61,9 @@ async function listParts(
   } catch (error) {
     throw new DataError(`cannot read ${dataset}: ${(error as Error).message}`);
   }
-  const selected = files.filter(f => !window || inWindow(f.relative, window));
+  // A file named directly is read whole: the window selects hour folders of a capture folder.
+  const single = files.length === 1 && files[0].file === dataset;
+  const selected = files.filter(f => single || !window || inWindow(f.relative, window));
   const parts: InputPart[] = [];
   for (const f of selected) {
     if (f.unreadable !== undefined) {
