@@ -20,7 +20,14 @@ import os
 from .errors import ValidationError
 from .metrics import DRIFT_TEXT, read_json
 from .paths import confine
-from .webhooks import WEBHOOK_FORMATS, WebhookError, WebhookSender, check_url, payload
+from .webhooks import (
+    WEBHOOK_FORMATS,
+    WebhookError,
+    WebhookSender,
+    check_url,
+    payload,
+    redact,
+)
 
 DEFAULT_RULES = {
     "notify": True,
@@ -46,8 +53,11 @@ MAX_WEBHOOKS = 5
 MAX_LISTED_VIOLATIONS = 50
 
 
-def check_alert_rules(value, field="alerts"):
-    """The checked rules of a monitor's ``alerts`` field (null → None, meaning the defaults)."""
+def check_alert_rules(value, field="alerts", stored=None):
+    """The checked rules of a monitor's ``alerts`` field (null → None, meaning the defaults).
+
+    ``stored`` are the monitor's current rules: a webhook sent back as the API showed it (its
+    URL redacted) keeps its stored URL."""
     if value is None:
         return None
     if not isinstance(value, dict):
@@ -61,8 +71,18 @@ def check_alert_rules(value, field="alerts"):
             raise ValidationError("true or false", f"{field}.{flag}")
     rules["check_types"] = _check_types(rules["check_types"], f"{field}.check_types")
     rules["drift_threshold"] = _threshold(rules["drift_threshold"], f"{field}.drift_threshold")
-    rules["webhooks"] = _webhooks(rules["webhooks"], f"{field}.webhooks")
+    kept = (stored or {}).get("webhooks") or []
+    rules["webhooks"] = _webhooks(rules["webhooks"], f"{field}.webhooks", kept)
     return rules
+
+
+def public_monitor(monitor):
+    """``monitor`` as the API shows it: webhook URLs redacted (they often hold a secret)."""
+    rules = monitor.get("alerts")
+    if not rules or not rules.get("webhooks"):
+        return monitor
+    hooks = [{**hook, "url": redact(hook["url"])} for hook in rules["webhooks"]]
+    return {**monitor, "alerts": {**rules, "webhooks": hooks}}
 
 
 def _check_types(value, field):
@@ -86,16 +106,17 @@ def _threshold(value, field):
     return float(value)
 
 
-def _webhooks(value, field):
+def _webhooks(value, field, stored):
     if not isinstance(value, list) or len(value) > MAX_WEBHOOKS:
         raise ValidationError(f"a list of at most {MAX_WEBHOOKS} webhooks", field)
     checked = []
+    unused = [hook["url"] for hook in stored]
     for index, hook in enumerate(value):
         where = f"{field}[{index}]"
         if not isinstance(hook, dict) or set(hook) - {"url", "format"}:
             raise ValidationError('an object {"url": ..., "format": "json" | "slack"}', where)
         try:
-            url = check_url(hook.get("url"))
+            url = _kept_url(hook.get("url"), unused) or check_url(hook.get("url"))
         except WebhookError as error:
             raise ValidationError(str(error), f"{where}.url") from error
         webhook_format = hook.get("format", "json")
@@ -103,6 +124,15 @@ def _webhooks(value, field):
             raise ValidationError(f"one of {', '.join(WEBHOOK_FORMATS)}", f"{where}.format")
         checked.append({"url": url, "format": webhook_format})
     return checked
+
+
+def _kept_url(url, unused):
+    """The stored URL that ``url`` shows redacted (taken from ``unused``), or None."""
+    for stored in unused:
+        if redact(stored) == url:
+            unused.remove(stored)
+            return stored
+    return None
 
 
 def counting_violations(violations, rules):

@@ -39,6 +39,13 @@ class ModelMonitorApp(ExtensionApp):
     webhook_timeout = Float(10.0, help="Seconds a webhook POST may take.").tag(config=True)
     webhook_attempts = Int(3, help="Tries per webhook (network errors, 429, 5xx).").tag(config=True)
     webhook_backoff = Float(2.0, help="Seconds before the 2nd try; doubles after.").tag(config=True)
+    webhook_allowed_networks = List(
+        Unicode(),
+        default_value=[],
+        help="Networks (CIDR, e.g. 10.0.0.0/8 or 127.0.0.1/32) webhooks may reach besides public "
+        "addresses. Loopback, private, link-local (cloud metadata) and other non-public addresses "
+        "are refused unless listed here.",
+    ).tag(config=True)
     backend_classes = List(
         Type(klass=Backend), default_value=[LocalBackend], help="Backends that can run monitors."
     ).tag(config=True)
@@ -62,7 +69,11 @@ class ModelMonitorApp(ExtensionApp):
             late_tolerance=self.late_tolerance,
         )
         sender = WebhookSender(
-            self.log, self.webhook_timeout, self.webhook_attempts, self.webhook_backoff
+            self.log,
+            self.webhook_timeout,
+            self.webhook_attempts,
+            self.webhook_backoff,
+            self.webhook_allowed_networks,
         )
         self.alerts = Alerts(self.store, self.root_dir, self.log, sender)
         self.scheduler.listeners.append(self.alerts.run_finished)

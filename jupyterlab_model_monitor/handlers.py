@@ -12,6 +12,7 @@ import math
 import tornado
 from jupyter_server.base.handlers import APIHandler
 
+from .alerts import public_monitor
 from .baselines import validate_baseline_request
 from .capture_summary import summarise_captures
 from .errors import ValidationError
@@ -188,7 +189,8 @@ class MonitorsHandler(ModelMonitorHandler):
     @tornado.web.authenticated
     @translate_errors
     async def get(self):
-        self.send_json({"monitors": await self.store.call(self.store.list_monitors)})
+        monitors = await self.store.call(self.store.list_monitors)
+        self.send_json({"monitors": [public_monitor(m) for m in monitors]})
 
     @tornado.web.authenticated
     @translate_errors
@@ -199,7 +201,7 @@ class MonitorsHandler(ModelMonitorHandler):
         )
         fields.update(next_run_fields(fields))
         monitor = await self.store.call(self.store.create_monitor, fields)
-        self.send_json(monitor, status=201)
+        self.send_json(public_monitor(monitor), status=201)
 
 
 class MonitorHandler(ModelMonitorHandler):
@@ -208,7 +210,7 @@ class MonitorHandler(ModelMonitorHandler):
     @tornado.web.authenticated
     @translate_errors
     async def get(self, monitor_id):
-        self.send_json(await self.monitor_or_404(monitor_id))
+        self.send_json(public_monitor(await self.monitor_or_404(monitor_id)))
 
     @tornado.web.authenticated
     @translate_errors
@@ -225,7 +227,7 @@ class MonitorHandler(ModelMonitorHandler):
         updated = await self.store.call(self.store.update_monitor, monitor_id, changes)
         if updated is None:
             raise ApiError(404, f"no monitor with id {monitor_id}")
-        self.send_json(updated)
+        self.send_json(public_monitor(updated))
 
     @tornado.web.authenticated
     @translate_errors

@@ -102,7 +102,7 @@ def _backend(value, field, context):
 
 
 def _alerts(value, field, context):
-    return check_alert_rules(value, field)
+    return check_alert_rules(value, field, (context["current"] or {}).get("alerts"))
 
 
 def _monitor_type(value, field, context):
@@ -225,7 +225,7 @@ def validate_monitor(body, root, backends, partial=False, current=None):
     unknown = sorted(set(body) - set(MONITOR_FIELDS))
     if unknown:
         raise ValidationError(f"unknown field: {unknown[0]}", unknown[0])
-    context = {"root": root, "backends": backends}
+    context = {"root": root, "backends": backends, "current": current}
     result = {}
     for field, (check, default) in MONITOR_FIELDS.items():
         if field in body:

@@ -18,10 +18,13 @@ connector, Discord's ``/slack`` endpoint) incoming webhooks accept.
 """
 
 import asyncio
+import ipaddress
 import json
+import socket
 from urllib.parse import urlsplit
 
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+from tornado.netutil import DefaultLoopResolver, Resolver
 
 WEBHOOK_FORMATS = ("json", "slack")
 MAX_URL_LENGTH = 2048
@@ -30,6 +33,40 @@ RETRY_STATUSES = (408, 425, 429, 500, 502, 503, 504)
 
 class WebhookError(ValueError):
     pass
+
+
+class WebhookRefused(WebhookError):
+    """The target resolves only to addresses the network policy does not allow."""
+
+
+class PolicyResolver(Resolver):
+    """Resolves names as usual, then keeps only addresses on the public internet or in
+    ``allowed_networks``. The connection uses the addresses checked here, so a name that
+    resolves differently a moment later (DNS rebinding) cannot reach the server's own ports, the
+    cloud metadata service (169.254.169.254) or the private network."""
+
+    def initialize(self, allowed_networks=()):
+        self.allowed = [ipaddress.ip_network(n, strict=False) for n in allowed_networks]
+        self.resolver = DefaultLoopResolver()
+
+    async def resolve(self, host, port, family=socket.AF_UNSPEC):
+        addresses = await self.resolver.resolve(host, port, family)
+        kept = [entry for entry in addresses if self.allows(entry[1][0])]
+        if not kept:
+            first = addresses[0][1][0] if addresses else "no address"
+            raise WebhookRefused(
+                f"{host} resolves to {first}, which is not a public address; allow its network "
+                "with ModelMonitorApp.webhook_allowed_networks"
+            )
+        return kept
+
+    def allows(self, text):
+        address = ipaddress.ip_address(text.split("%")[0])  # an IPv6 zone is not part of it
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        if any(address in network for network in self.allowed):
+            return True
+        return address.is_global and not address.is_multicast
 
 
 def check_url(url):
@@ -45,6 +82,8 @@ def check_url(url):
         raise WebhookError(f"not a valid URL: {error}") from error
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise WebhookError("only http:// and https:// URLs with a host are allowed")
+    if url.endswith("/…"):
+        raise WebhookError("a redacted URL (as the API shows it): enter the whole URL")
     return url
 
 
@@ -70,7 +109,7 @@ def should_retry(error):
     """Retry network errors, timeouts, 5xx and 429; a 4xx answer will not change."""
     if isinstance(error, HTTPClientError):
         return error.code in RETRY_STATUSES or error.code == 599
-    return True
+    return not isinstance(error, WebhookRefused)
 
 
 def describe(error, url):
@@ -82,13 +121,15 @@ def describe(error, url):
 
 
 class WebhookSender:
-    """POSTs JSON with retries: ``attempts`` tries, waiting ``backoff``·2^i seconds in between."""
+    """POSTs JSON with retries: ``attempts`` tries, waiting ``backoff``·2^i seconds in between.
+    Targets must resolve to public addresses, or to ``allowed_networks`` (see PolicyResolver)."""
 
-    def __init__(self, log, timeout=10.0, attempts=3, backoff=1.0):
+    def __init__(self, log, timeout=10.0, attempts=3, backoff=1.0, allowed_networks=()):
         self.log = log
         self.timeout = timeout
         self.attempts = attempts
         self.backoff = backoff
+        self.allowed_networks = tuple(allowed_networks)
 
     def request(self, url, body):
         return HTTPRequest(
@@ -105,7 +146,15 @@ class WebhookSender:
         """Deliver ``body``; returns ``{target, delivered, attempts, status, error}``."""
         result = {"target": redact(url), "delivered": False, "attempts": 0, "status": None}
         result["error"] = None
-        client = AsyncHTTPClient()
+        resolver = PolicyResolver(allowed_networks=self.allowed_networks)
+        client = AsyncHTTPClient(force_instance=True, resolver=resolver)
+        try:
+            return await self._attempts(client, url, body, result)
+        finally:
+            client.close()
+            resolver.close()
+
+    async def _attempts(self, client, url, body, result):
         for attempt in range(self.attempts):
             result["attempts"] = attempt + 1
             try:

@@ -125,7 +125,9 @@ export class ScheduleForm extends Widget {
         trans.__('Alert webhook URL (optional)'),
         values.webhookUrl,
         'https://hooks.example.com/…',
-        trans.__('Gets a JSON POST when a run finds violations or fails.'),
+        trans.__(
+          'Gets a JSON POST when a run finds violations or fails. Once saved it shows as scheme://host/… (the rest is often a secret): leave it to keep it, or type a whole URL.'
+        ),
         'url'
       )
     );

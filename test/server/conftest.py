@@ -16,7 +16,12 @@ def db_file(tmp_path):
 def jp_server_config(db_file):
     return {
         "ServerApp": {"jpserver_extensions": {"jupyterlab_model_monitor": True}},
-        "ModelMonitorApp": {"db_path": str(db_file), "scheduler_enabled": False},
+        "ModelMonitorApp": {
+            "db_path": str(db_file),
+            "scheduler_enabled": False,
+            # The tests' webhook receivers listen on loopback, which is refused by default.
+            "webhook_allowed_networks": ["127.0.0.0/8", "::1/128"],
+        },
     }
 
 

@@ -12,7 +12,9 @@ from test_end_to_end import definition, wait_final
 
 from jupyterlab_model_monitor.alerts import check_alert_rules, counting_violations, plan_alert
 from jupyterlab_model_monitor.errors import ValidationError
-from jupyterlab_model_monitor.webhooks import WebhookSender, redact
+from jupyterlab_model_monitor.webhooks import PolicyResolver, WebhookSender, redact
+
+LOOPBACK = ["127.0.0.0/8", "::1/128"]  # the receivers listen here; refused by default
 
 DRIFT_WINDOW = {"window_start": "2026-11-01T18:00:00Z", "window_end": "2026-11-02T00:00:00Z"}
 CLEAN_WINDOW = {"window_start": "2026-11-01T00:00:00Z", "window_end": "2026-11-01T06:00:00Z"}
@@ -102,7 +104,9 @@ def test_redact_keeps_no_secret():
 
 async def test_sender_posts_json(caplog):
     with Receiver() as receiver:
-        result = await WebhookSender(logging.getLogger("t")).send(receiver.url(), {"a": 1})
+        result = await WebhookSender(logging.getLogger("t"), allowed_networks=LOOPBACK).send(
+            receiver.url(), {"a": 1}
+        )
     assert result == {
         "target": redact(receiver.url()),
         "delivered": True,
@@ -118,7 +122,9 @@ async def test_sender_posts_json(caplog):
 async def test_sender_retries_server_errors_with_backoff(caplog):
     caplog.set_level(logging.WARNING, "t")
     with Receiver(statuses=(503, 500, 200)) as receiver:
-        sender = WebhookSender(logging.getLogger("t"), timeout=5, attempts=3, backoff=0.05)
+        sender = WebhookSender(
+            logging.getLogger("t"), timeout=5, attempts=3, backoff=0.05, allowed_networks=LOOPBACK
+        )
         result = await sender.send(receiver.url(), {"a": 1})
     assert (result["delivered"], result["attempts"], result["status"]) == (True, 3, 200)
     assert len(receiver.requests) == 3
@@ -127,7 +133,9 @@ async def test_sender_retries_server_errors_with_backoff(caplog):
 
 async def test_sender_does_not_retry_client_errors():
     with Receiver(statuses=(404,)) as receiver:
-        sender = WebhookSender(logging.getLogger("t"), timeout=5, attempts=3, backoff=0.05)
+        sender = WebhookSender(
+            logging.getLogger("t"), timeout=5, attempts=3, backoff=0.05, allowed_networks=LOOPBACK
+        )
         result = await sender.send(receiver.url(), {"a": 1})
     assert (result["delivered"], result["attempts"], result["error"]) == (False, 1, "HTTP 404")
 
@@ -135,7 +143,9 @@ async def test_sender_does_not_retry_client_errors():
 async def test_sender_gives_up_on_a_slow_target_within_bounds(caplog):
     caplog.set_level(logging.WARNING, "t")
     with Receiver(delay=2.0) as receiver:
-        sender = WebhookSender(logging.getLogger("t"), timeout=0.3, attempts=2, backoff=0.05)
+        sender = WebhookSender(
+            logging.getLogger("t"), timeout=0.3, attempts=2, backoff=0.05, allowed_networks=LOOPBACK
+        )
         started = time.monotonic()
         result = await sender.send(receiver.url(), {"a": 1})
     assert time.monotonic() - started < 1.5
@@ -150,7 +160,9 @@ def closed_port():
 
 
 async def test_sender_reports_an_unreachable_target():
-    sender = WebhookSender(logging.getLogger("t"), timeout=1, attempts=2, backoff=0.01)
+    sender = WebhookSender(
+        logging.getLogger("t"), timeout=1, attempts=2, backoff=0.01, allowed_networks=LOOPBACK
+    )
     result = await sender.send(f"http://127.0.0.1:{closed_port()}/x", {"a": 1})
     assert (result["delivered"], result["attempts"]) == (False, 2) and result["error"]
 
@@ -268,3 +280,39 @@ async def test_a_slow_or_unreachable_webhook_does_not_hold_the_run(
     # the server keeps working: another run goes through
     _, again = await api("POST", "monitors", monitor["id"], "runs", body=CLEAN_WINDOW)
     assert (await wait_final(api, again["id"]))["state"] == "completed"
+
+
+@pytest.mark.parametrize(
+    "host",
+    ["127.0.0.1", "169.254.169.254", "2130706433", "[::1]", "10.1.2.3", "localhost", "0.0.0.0"],
+)
+async def test_webhooks_to_non_public_addresses_are_refused_by_default(host):
+    # #22 item 9: the delivery results worked as a port scanner of the server's networks.
+    sender = WebhookSender(logging.getLogger("t"), timeout=1, attempts=3, backoff=0.01)
+    result = await sender.send(f"http://{host}:9/hook", {"a": 1})
+    assert (result["delivered"], result["attempts"]) == (False, 1)  # refused, not retried
+    assert "not a public address" in result["error"]
+
+
+async def test_an_allowed_network_is_reached_and_others_stay_refused():
+    with Receiver() as receiver:
+        sender = WebhookSender(logging.getLogger("t"), allowed_networks=["127.0.0.1/32"])
+        assert (await sender.send(receiver.url(), {"a": 1}))["delivered"] is True
+        other = receiver.url().replace("127.0.0.1", "[::1]")
+        assert "not a public address" in (await sender.send(other, {"a": 1}))["error"]
+
+
+@pytest.mark.parametrize(
+    "address, allowed",
+    [
+        ("8.8.8.8", True),
+        ("2606:4700:4700::1111", True),
+        ("192.168.0.1", False),
+        ("100.64.0.1", False),
+        ("::ffff:127.0.0.1", False),
+        ("fe80::1%eth0", False),
+        ("224.0.0.1", False),
+    ],
+)
+def test_the_policy_allows_public_addresses_only(address, allowed):
+    assert PolicyResolver(allowed_networks=()).allows(address) is allowed

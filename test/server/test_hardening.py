@@ -162,3 +162,48 @@ async def test_an_unauthenticated_large_body_is_refused_as_unauthenticated(jp_fe
         raise_error=False,
     )
     assert response.code == 403
+
+
+# -- item 9: webhook secrets ---------------------------------------------------------------------
+
+SECRET_URL = "https://bot:pa55@hooks.example.com/services/T1/B2/s3cr3t?token=abc"
+
+
+async def test_webhook_urls_are_shown_redacted_and_kept_whole(api, definition, extension):
+    body = {**definition, "alerts": {"webhooks": [{"url": SECRET_URL}]}}
+    status, created = await api("POST", "monitors", body=body)
+    assert status == 201
+    shown = [
+        created,
+        (await api("GET", "monitors", created["id"]))[1],
+        (await api("GET", "monitors"))[1]["monitors"][0],
+    ]
+    for monitor in shown:
+        assert monitor["alerts"]["webhooks"] == [
+            {"url": "https://hooks.example.com/…", "format": "json"}
+        ]
+        assert "s3cr3t" not in str(monitor) and "pa55" not in str(monitor)
+    stored = await extension.store.call(extension.store.get_monitor, created["id"])
+    assert stored["alerts"]["webhooks"][0]["url"] == SECRET_URL  # delivered to the whole URL
+
+
+async def test_a_redacted_webhook_sent_back_keeps_its_url(api, definition, extension):
+    other = "https://other.example/hook/xyz"
+    body = {**definition, "alerts": {"webhooks": [{"url": SECRET_URL}, {"url": other}]}}
+    _, created = await api("POST", "monitors", body=body)
+    # The UI sends the list back as it got it, with one entry changed.
+    hooks = created["alerts"]["webhooks"]
+    hooks[1] = {"url": "https://new.example/n", "format": "slack"}
+    patch = {"alerts": {**created["alerts"], "webhooks": hooks}}
+    status, edited = await api("PATCH", "monitors", created["id"], body=patch)
+    assert status == 200, edited
+    stored = await extension.store.call(extension.store.get_monitor, created["id"])
+    urls = [(hook["url"], hook["format"]) for hook in stored["alerts"]["webhooks"]]
+    assert urls == [(SECRET_URL, "json"), ("https://new.example/n", "slack")]
+
+
+async def test_a_redacted_url_that_matches_no_stored_webhook_is_refused(api, definition):
+    hooks = [{"url": "https://hooks.example.com/…"}]
+    status, body = await api("POST", "monitors", body={**definition, "alerts": {"webhooks": hooks}})
+    assert (status, body["field"]) == (400, "alerts.webhooks[0].url")
+    assert "redacted" in body["message"]
