@@ -5,7 +5,9 @@ import logging
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from croniter import croniter
 
+from jupyterlab_model_monitor import scheduler as scheduler_module
 from jupyterlab_model_monitor.backends import Backend, RunOutcome
 from jupyterlab_model_monitor.scheduler import (
     Scheduler,
@@ -43,6 +45,34 @@ class FakeBackend(Backend):
 
 def at(hours, minutes=0):
     return T0 + timedelta(hours=hours, minutes=minutes)
+
+
+def test_fire_times_walks_back_from_now_however_far_behind(monkeypatch):
+    # #22 item 14: a per-minute monitor a year behind made the first tick take 14 s.
+    steps = []
+
+    class CountingCroniter(scheduler_module.croniter):
+        def get_prev(self, *args, **kwargs):
+            steps.append(1)
+            return super().get_prev(*args, **kwargs)
+
+    monkeypatch.setattr(scheduler_module, "croniter", CountingCroniter)
+    now = datetime(2026, 11, 2, 12, 30, 15, tzinfo=timezone.utc)
+    times = fire_times("* * * * *", now - timedelta(days=365), now, 100)
+    assert len(times) == 100 and len(steps) == 100
+    assert times[-1] == now.replace(second=0) and times[0] == times[-1] - timedelta(minutes=99)
+
+
+@pytest.mark.parametrize("schedule", ["* * * * *", "*/7 * * * *", "0 */5 * * *", "15 9 * * 1"])
+@pytest.mark.parametrize("limit", [1, 3, 1000])
+def test_fire_times_are_the_forward_walk_s_latest(schedule, limit):
+    first = next_fire_time(schedule, datetime(2026, 11, 1, tzinfo=timezone.utc))
+    now = datetime(2026, 11, 9, 7, 0, tzinfo=timezone.utc)  # a fire time of some schedules
+    forward, moment, iterator = [], first, croniter(schedule, first)
+    while moment <= now:
+        forward.append(moment)
+        moment = iterator.get_next(datetime).astimezone(timezone.utc)
+    assert fire_times(schedule, first, now, limit) == forward[-limit:]
 
 
 def test_next_fire_time_and_fire_times():
