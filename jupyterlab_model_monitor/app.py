@@ -11,6 +11,7 @@ from .backends.base import Backend
 from .backends.local import LocalBackend
 from .baselines import BaselineJobs
 from .handlers import default_handlers
+from .leases import LeaseKeeper, new_claimer
 from .scheduler import Scheduler
 from .store import Store
 from .webhooks import WebhookSender
@@ -39,6 +40,11 @@ class ModelMonitorApp(ExtensionApp):
     webhook_timeout = Float(10.0, help="Seconds a webhook POST may take.").tag(config=True)
     webhook_attempts = Int(3, help="Tries per webhook (network errors, 429, 5xx).").tag(config=True)
     webhook_backoff = Float(2.0, help="Seconds before the 2nd try; doubles after.").tag(config=True)
+    lease_seconds = Float(
+        60.0,
+        help="A running execution or baseline job fails when the server running it has not "
+        "renewed its lease for this long (it renews every lease_seconds / 3).",
+    ).tag(config=True)
     webhook_allowed_networks = List(
         Unicode(),
         default_value=[],
@@ -58,6 +64,8 @@ class ModelMonitorApp(ExtensionApp):
         self.root_dir = os.path.realpath(self.serverapp.root_dir)
         self.store = Store(self.db_path)
         self.backends = {cls.name: cls(parent=self, log=self.log) for cls in self.backend_classes}
+        self.claimer = new_claimer()
+        self.leases = LeaseKeeper(self.store, self.claimer, self.log, self.lease_seconds)
         self.scheduler = Scheduler(
             self.store,
             self.backends,
@@ -67,6 +75,7 @@ class ModelMonitorApp(ExtensionApp):
             max_concurrent_runs=self.max_concurrent_runs,
             max_catch_up=self.max_catch_up,
             late_tolerance=self.late_tolerance,
+            claimer=self.claimer,
         )
         sender = WebhookSender(
             self.log,
@@ -77,7 +86,10 @@ class ModelMonitorApp(ExtensionApp):
         )
         self.alerts = Alerts(self.store, self.root_dir, self.log, sender)
         self.scheduler.listeners.append(self.alerts.run_finished)
-        self.baselines = BaselineJobs(self.store, self.backends, self.root_dir, self.log)
+        self.baselines = BaselineJobs(
+            self.store, self.backends, self.root_dir, self.log, self.claimer
+        )
+        self.leases.listeners.append(self.alerts.run_finished)
         for name, backend in self.backends.items():
             if backend.problem():
                 self.log.warning(
@@ -91,10 +103,12 @@ class ModelMonitorApp(ExtensionApp):
     async def _start_jupyter_server_extension(self, serverapp):
         for job_id in await self.baselines.fail_orphans():
             self.log.warning("model-monitor: baseline job %s failed: its server stopped", job_id)
+        self.leases.start()
         if self.scheduler_enabled:
             self.scheduler.start()
 
     async def stop_extension(self):
+        await self.leases.stop()
         await self.scheduler.stop()
         await self.alerts.stop()
         await self.baselines.stop()

@@ -9,6 +9,7 @@ with paths relative to the server root as everywhere in the API.
 """
 
 import asyncio
+import functools
 import json
 import os
 import socket
@@ -16,6 +17,7 @@ from datetime import datetime
 
 from .backends import BaselineJob
 from .errors import ValidationError
+from .leases import new_claimer
 from .paths import PathError, confine, open_confined, without_root
 from .scheduler import process_alive
 from .store import Conflict
@@ -98,12 +100,12 @@ def read_job_diagnostics(job, root):
 class BaselineJobs:
     """Starts baseline jobs on their backend and records their progress in the store."""
 
-    def __init__(self, store, backends, root_dir, log):
+    def __init__(self, store, backends, root_dir, log, claimer=None):
         self.store = store
         self.backends = backends
         self.root_dir = root_dir
         self.log = log
-        self.claimer = f"{socket.gethostname()}:{os.getpid()}"
+        self.claimer = claimer or new_claimer()
         self._tasks = {}  # job id -> asyncio.Task
 
     async def start(self, fields):
@@ -174,7 +176,8 @@ class BaselineJobs:
 
     async def fail_orphans(self):
         prefix = f"{socket.gethostname()}:"
-        return await self.store.call(self.store.fail_orphan_baselines, prefix, process_alive)
+        alive = functools.partial(process_alive, own_claimer=self.claimer)
+        return await self.store.call(self.store.fail_orphan_baselines, prefix, alive)
 
     async def stop(self):
         for job_id in list(self._tasks):

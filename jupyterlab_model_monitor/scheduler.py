@@ -15,6 +15,7 @@ manual run writes to ``<output>/manual/<id>/``.
 """
 
 import asyncio
+import functools
 import os
 import socket
 import uuid
@@ -23,6 +24,7 @@ from datetime import datetime, timedelta, timezone
 from croniter import croniter
 
 from .backends import RunJob
+from .leases import new_claimer
 from .metrics import run_metrics
 from .paths import confine, without_root
 from .store import to_iso
@@ -100,10 +102,15 @@ def plan_execution(monitor, trigger, scheduled_for, window=None):
     }
 
 
-def process_alive(claimer):
-    """Whether the server process named in ``claimed_by`` (``host:pid``) still runs."""
+def process_alive(claimer, own_claimer):
+    """Whether the server process named in ``claimed_by`` (``host:pid[:instance]``, on this
+    host) still runs. A claim with this process's pid that is not its own claim is from a dead
+    process whose pid was reused; any other reuse is left to the lease (leases.py)."""
     try:
-        os.kill(int(claimer.rsplit(":", 1)[1]), 0)
+        pid = int(claimer.split(":")[1])
+        if pid == os.getpid():
+            return claimer == own_claimer
+        os.kill(pid, 0)
     except (ValueError, IndexError, ProcessLookupError):
         return False
     except PermissionError:
@@ -115,7 +122,8 @@ class Scheduler:
     """Owns the loop; the handlers call :meth:`run_now` and :meth:`cancel`."""
 
     def __init__(self, store, backends, root_dir, log, *, poll_interval=10.0,
-                 max_concurrent_runs=2, max_catch_up=100, late_tolerance=300.0):  # fmt: skip
+                 max_concurrent_runs=2, max_catch_up=100, late_tolerance=300.0,
+                 claimer=None):  # fmt: skip
         self.store = store
         self.backends = backends
         self.root_dir = root_dir
@@ -125,7 +133,7 @@ class Scheduler:
         self.max_catch_up = max_catch_up
         self.late_tolerance = timedelta(seconds=late_tolerance)
         self.host = socket.gethostname()
-        self.claimer = f"{self.host}:{os.getpid()}"
+        self.claimer = claimer or new_claimer()
         self.listeners = []  # async callables(execution_id), awaited after each run ends
         self._running = {}  # execution id -> asyncio.Task
         self._loop_task = None
@@ -147,7 +155,8 @@ class Scheduler:
         await asyncio.gather(*self._running.values(), return_exceptions=True)
 
     async def _loop(self):
-        orphans = await self.store.call(self.store.fail_orphans, f"{self.host}:", process_alive)
+        alive = functools.partial(process_alive, own_claimer=self.claimer)
+        orphans = await self.store.call(self.store.fail_orphans, f"{self.host}:", alive)
         for execution_id in orphans:
             self.log.warning("model-monitor: execution %s failed: its server stopped", execution_id)
             # Ended like any other run: its monitor's failure alert (on_failure) is raised.

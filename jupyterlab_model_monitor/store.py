@@ -108,7 +108,13 @@ MIGRATIONS = [
         "ALTER TABLE monitors ADD COLUMN monitor_type TEXT NOT NULL DEFAULT 'data-quality'",
         "ALTER TABLE monitors ADD COLUMN model_quality TEXT",
     ),
+    (  # 6: leases on running work (leases.py): renewed by the server running it
+        "ALTER TABLE executions ADD COLUMN heartbeat_at TEXT",
+        "ALTER TABLE baselines ADD COLUMN heartbeat_at TEXT",
+    ),
 ]
+# Running work, and when it started: the lease of a row from before migration 6 counts from then.
+LEASED_TABLES = {"executions": "started_at", "baselines": "created_at"}
 
 ACTIVE_STATES = ("due", "running")
 FINAL_STATES = ("completed", "completed_with_violations", "failed", "cancelled")
@@ -118,7 +124,7 @@ MONITOR_COLUMNS = (
 ).split()
 EXECUTION_COLUMNS = (
     "state window_start window_end output started_at finished_at progress message violations "
-    "claimed_by"
+    "claimed_by heartbeat_at"
 ).split()
 BOOLEAN_COLUMNS = ("header", "enabled", "notify")
 JSON_COLUMNS = ("alerts", "violations", "deliveries", "model_quality")
@@ -329,9 +335,9 @@ class Store:
     def claim_execution(self, execution_id, claimer):
         """Mark a due execution running for ``claimer``; False if someone else got it first."""
         cursor = self.db.execute(
-            "UPDATE executions SET state = 'running', started_at = ?, claimed_by = ? "
-            "WHERE id = ? AND state = 'due'",
-            (utc_now(), claimer, execution_id),
+            "UPDATE executions SET state = 'running', started_at = ?, heartbeat_at = ?, "
+            "claimed_by = ? WHERE id = ? AND state = 'due'",
+            (utc_now(), utc_now(), claimer, execution_id),
         )
         return cursor.rowcount == 1
 
@@ -467,7 +473,9 @@ class Store:
 
     def create_baseline(self, fields):
         """Insert a running baseline job; :class:`Conflict` if one runs into the same output."""
-        values = {**fields, "id": uuid.uuid4().hex, "state": "running", "created_at": utc_now()}
+        now = utc_now()
+        values = {**fields, "id": uuid.uuid4().hex, "state": "running", "created_at": now}
+        values["heartbeat_at"] = now
         columns, marks = ", ".join(values), ", ".join("?" for _ in values)
         with _transaction(self.db):
             busy = self.db.execute(
@@ -514,6 +522,39 @@ class Store:
                 job_id, state="failed", message="the server stopped during the job"
             )
         return orphans
+
+    # -- leases (leases.py) -------------------------------------------------------------------
+
+    def renew_leases(self, claimer):
+        """Renew the lease of every running execution and baseline job ``claimer`` runs."""
+        now = utc_now()
+        for table in LEASED_TABLES:
+            self.db.execute(
+                f"UPDATE {table} SET heartbeat_at = ? WHERE state = 'running' AND claimed_by = ?",
+                (now, claimer),
+            )
+
+    def fail_expired_leases(self, cutoff):
+        """Fail running work whose lease was last renewed before ``cutoff`` (ISO text): its
+        server crashed or lost the database. Returns {table: [ids]}."""
+        message = "its server stopped renewing its lease (it crashed or lost the database)"
+        failed = {}
+        with _transaction(self.db):
+            for table in LEASED_TABLES:
+                since = LEASED_TABLES[table]
+                rows = self.db.execute(
+                    f"SELECT id FROM {table} WHERE state = 'running' "
+                    f"AND COALESCE(heartbeat_at, {since}) < ?",
+                    (cutoff,),
+                ).fetchall()
+                failed[table] = [row["id"] for row in rows]
+                for item_id in failed[table]:
+                    self.db.execute(
+                        f"UPDATE {table} SET state = 'failed', message = ?, finished_at = ? "
+                        "WHERE id = ? AND state = 'running'",
+                        (message, utc_now(), item_id),
+                    )
+        return failed
 
 
 @contextmanager
