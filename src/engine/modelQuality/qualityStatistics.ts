@@ -1,3 +1,4 @@
+import { DataError } from '../pipeline/errors';
 import { curvesOf, binaryScalarMetrics } from './binaryMetrics';
 import { confusionMatrix, confusionMatrixJson } from './confusionMatrix';
 import { MetricValue, ScalarMetrics } from './metricValue';
@@ -18,9 +19,17 @@ export interface QualityOptions {
   evaluationTime?: string;
   /** Regression: add our residual histogram under `x-jupyterlab-model-monitor` (not in 2021 files). */
   residualHistogram?: boolean;
+  /** Classification: distinct labels allowed (`--max-classes`); absent: DEFAULT_MAX_CLASSES. */
+  maxClasses?: number;
 }
 
 export const DEFAULT_SEED = 42;
+
+/**
+ * The confusion matrix, and each resample behind the standard deviations, grows with the square
+ * of the labels: a continuous score taken as the label took 44 s and 2.7 GB, then failed.
+ */
+export const DEFAULT_MAX_CLASSES = 256;
 
 /** The model-quality statistics.json document, keys in SageMaker's order. */
 export interface QualityStatistics {
@@ -45,6 +54,7 @@ export function scalarMetricsFunction(
 }
 
 export function qualityStatistics(pairs: QualityPairs, options: QualityOptions): QualityStatistics {
+  checkClassCount(pairs, options);
   const compute = scalarMetricsFunction(options);
   const scalars = compute(pairs);
   const deviations = standardDeviations(pairs, compute, options.seed ?? DEFAULT_SEED);
@@ -80,4 +90,29 @@ function addCurves(metrics: Record<string, unknown>, pairs: QualityPairs, positi
     true_positive_rates: curves.truePositiveRates
   };
   metrics.precision_recall_curve = { precisions: curves.precisions, recalls: curves.recalls };
+}
+
+/** Refuses classification labels past the class limit (DataError, with what to do instead). */
+export function checkClassCount(pairs: QualityPairs, options: QualityOptions): void {
+  if (options.problemType === 'Regression') {
+    return;
+  }
+  const limit = options.maxClasses ?? DEFAULT_MAX_CLASSES;
+  const labels = new Set<string>();
+  const sides: [string, string[]][] = [
+    ['ground truth', pairs.actual],
+    ['predicted (inference attribute)', pairs.predicted]
+  ];
+  for (const [side, values] of sides) {
+    for (const label of values) {
+      labels.add(label);
+      if (labels.size > limit) {
+        throw new DataError(
+          `more than ${limit} distinct labels (--max-classes) for ${options.problemType}, ` +
+            `the ${side} labels past it look continuous (e.g. ${JSON.stringify(label)}): ` +
+            'pass scores as --probability-attribute, or use --problem-type Regression'
+        );
+      }
+    }
+  }
 }

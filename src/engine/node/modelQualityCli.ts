@@ -34,6 +34,7 @@ const COMMON: Record<string, OptionKind> = {
   output: 'value',
   generation: 'value',
   seed: 'value',
+  'max-classes': 'value',
   progress: 'value',
   help: 'flag'
 };
@@ -64,6 +65,7 @@ export const MODEL_QUALITY_HELP = `model-monitor model-quality baseline|monitor 
             (--inference-attribute COL | --probability-attribute COL) --output DIR
             [--probability-threshold 0.5] [--positive-label 1] [--dataset-format csv|json]
             [--header | --no-header] [--generation 2021|current] [--seed N]
+            [--max-classes N]  (classification: distinct labels allowed, default 256)
   monitor   --dataset CAPTURES --ground-truth DIR --baseline-constraints FILE
             --problem-type TYPE --output DIR [attributes as above]
             [--start ISO] [--end ISO] [--label-lateness HOURS] [--fail-on-violations]
@@ -162,7 +164,13 @@ function qualityOptions(args: ParsedArgs, isBaseline: boolean) {
     positiveLabel: optionValue(args, 'positive-label'),
     seed: numberValue(args, 'seed', Number.isInteger, 'a whole number') ?? DEFAULT_SEED,
     evaluationTime,
-    residualHistogram: generation === 'current' || !isBaseline
+    residualHistogram: generation === 'current' || !isBaseline,
+    maxClasses: numberValue(
+      args,
+      'max-classes',
+      n => Number.isInteger(n) && n >= 2,
+      'a whole number ≥ 2'
+    )
   };
 }
 
