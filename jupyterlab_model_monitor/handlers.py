@@ -8,6 +8,7 @@ import asyncio
 import functools
 import json
 import math
+import sqlite3
 
 import tornado
 from jupyter_server.base.handlers import APIHandler
@@ -47,8 +48,17 @@ def translate_errors(method):
             raise ApiError(400, str(error), error.field) from error
         except Conflict as error:
             raise ApiError(409, str(error), error.field) from error
+        except sqlite3.OperationalError as error:
+            if not is_locked(error):
+                raise
+            # Another process holds the database past the busy timeout: try again, not a bug.
+            raise ApiError(503, "the monitor database is locked by another process") from error
 
     return wrapper
+
+
+def is_locked(error):
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def _not_a_json_number(name):
@@ -135,6 +145,8 @@ class ModelMonitorHandler(APIHandler):
         error = kwargs.get("exc_info", (None, None, None))[1]
         if isinstance(error, ApiError):
             self.set_header("Content-Type", "application/json")
+            if status_code == 503:
+                self.set_header("Retry-After", "5")
             self.finish(json.dumps({"message": error.message, "field": error.field}))
         else:
             super().write_error(status_code, **kwargs)

@@ -116,6 +116,8 @@ MIGRATIONS = [
 # Running work, and when it started: the lease of a row from before migration 6 counts from then.
 LEASED_TABLES = {"executions": "started_at", "baselines": "created_at"}
 
+# How long a statement waits for another process's lock before it fails (a 503 for a request).
+BUSY_TIMEOUT_SECONDS = 10
 ACTIVE_STATES = ("due", "running")
 FINAL_STATES = ("completed", "completed_with_violations", "failed", "cancelled")
 MONITOR_COLUMNS = (
@@ -186,7 +188,7 @@ class Store:
         if self.path != ":memory:":
             os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
         connection = sqlite3.connect(
-            self.path, timeout=30, isolation_level=None, check_same_thread=False
+            self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
         )
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA journal_mode=WAL")

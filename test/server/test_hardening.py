@@ -2,6 +2,7 @@
 
 import json
 import math
+import sqlite3
 
 import pytest
 
@@ -207,3 +208,25 @@ async def test_a_redacted_url_that_matches_no_stored_webhook_is_refused(api, def
     status, body = await api("POST", "monitors", body={**definition, "alerts": {"webhooks": hooks}})
     assert (status, body["field"]) == (400, "alerts.webhooks[0].url")
     assert "redacted" in body["message"]
+
+
+async def test_a_locked_database_is_503_with_retry_after_not_500(
+    api, db_file, extension, jp_fetch, definition
+):
+    # #22 item 11: another process holding the write lock gave a 500 after 30 s (readers are not
+    # blocked: the store is in WAL mode).
+    await extension.store.call(extension.store.db.execute, "PRAGMA busy_timeout = 200")
+    holder = sqlite3.connect(db_file, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        body = json.dumps(definition)
+        response = await jp_fetch(
+            "model-monitor", "monitors", method="POST", body=body, raise_error=False
+        )
+        assert response.code == 503
+        assert response.headers["Retry-After"] == "5"
+        assert "locked by another process" in json.loads(response.body)["message"]
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (await api("POST", "monitors", body=definition))[0] == 201

@@ -29,6 +29,9 @@ export function parseLenientJson(text: string, options: LenientJsonOptions = {})
   return value;
 }
 
+/** SageMaker's files nest a few levels; a 100,000-deep array overflowed the stack (exit 4). */
+export const MAX_JSON_DEPTH = 512;
+
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 const KEYWORDS: [string, unknown][] = [
   ['true', true],
@@ -49,6 +52,9 @@ class Parser {
 
   value(path: (string | number)[]): unknown {
     this.skipSpace();
+    if (path.length > MAX_JSON_DEPTH) {
+      this.fail(`Nested deeper than ${MAX_JSON_DEPTH} levels`);
+    }
     const ch = this.text[this.pos];
     if (ch === '{') {
       return this.object(path);
@@ -95,7 +101,17 @@ class Parser {
     }
     const obj: Record<string, unknown> = {};
     for (const [key, value] of entries) {
-      obj[key] = value;
+      if (key === '__proto__') {
+        // Defined, not assigned: assigning would set the object's prototype and drop the key.
+        Object.defineProperty(obj, key, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+      } else {
+        obj[key] = value;
+      }
     }
     return obj;
   }

@@ -25,9 +25,14 @@ export async function* fileChunks(
     end: range.end === undefined ? undefined : range.end - 1,
     highWaterMark: chunkBytes
   });
+  let first = !range.start;
   try {
     for await (const chunk of stream) {
       const bytes = chunk as Buffer;
+      if (first) {
+        refuseCompressed(path, bytes);
+        first = false;
+      }
       onBytes?.(bytes.length);
       yield bytes;
     }
@@ -41,3 +46,23 @@ export async function* fileChunks(
 function isSystemError(error: unknown): error is Error & { code: string } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 }
+
+/**
+ * The engine reads plain files. Compressed ones decoded as text gave only "invalid UTF-8" or "no
+ * rows could be read"; their magic bytes say what they are (each holds bytes no text starts with;
+ * bzip2's "BZh" is left out, as a CSV header may start so).
+ */
+function refuseCompressed(path: string, head: Uint8Array): void {
+  for (const [name, magic, tool] of COMPRESSED) {
+    if (magic.every((byte, i) => head[i] === byte)) {
+      throw new DataError(`${path}: the file is ${name}-compressed; decompress it first (${tool})`);
+    }
+  }
+}
+
+const COMPRESSED: [string, number[], string][] = [
+  ['gzip', [0x1f, 0x8b], 'gunzip'],
+  ['zstd', [0x28, 0xb5, 0x2f, 0xfd], 'zstd -d'],
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'unxz'],
+  ['zip', [0x50, 0x4b, 0x03, 0x04], 'unzip']
+];

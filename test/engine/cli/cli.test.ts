@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { conformancePath, describeConformance } from '../../helpers/conformance';
 import { expectSameStatistics, tempDir, writeCaptures } from '../pipeline/pipelineHelpers';
 import { buildCli, exitOf, runCli, startCli } from './cliRunner';
@@ -102,6 +103,29 @@ describe('model-monitor CLI', () => {
     // The file keeps the whole name.
     const diagnostics = JSON.parse(fs.readFileSync(path.join(output, 'diagnostics.json'), 'utf8'));
     expect(diagnostics.examples[0].field).toBe(name);
+  });
+
+  it('says a compressed input is compressed, and refuses JSON nested too deeply (#22 item 16)', () => {
+    const dir = tempDir();
+    const gzipped = path.join(dir, 'data.csv');
+    fs.writeFileSync(gzipped, zlib.gzipSync('a,b\n1,2\n'));
+    const read = runCli([
+      'baseline',
+      '--dataset',
+      gzipped,
+      '--header',
+      '--output',
+      path.join(dir, 'o')
+    ]);
+    expect(read.code).toBe(2);
+    expect(read.stderr).toContain(
+      'data.csv: the file is gzip-compressed; decompress it first (gunzip)'
+    );
+    const deep = path.join(dir, 'statistics.json');
+    fs.writeFileSync(deep, '['.repeat(100_000) + ']'.repeat(100_000));
+    const validated = runCli(['validate', deep]);
+    expect(validated.code).toBe(2);
+    expect(validated.stdout + validated.stderr).toMatch(/Nested deeper than 512 levels/);
   });
 
   it('exits 2 on unreadable input and past --max-error-rate', () => {
