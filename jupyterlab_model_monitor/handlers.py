@@ -306,7 +306,7 @@ class AlertsHandler(ModelMonitorHandler):
     @translate_errors
     async def get(self):
         since = self.get_query_argument("since", None)
-        after = int(since) if since is not None and since.isdigit() else None
+        after = alert_cursor(since)
         at = self.time_argument("since") if since is not None and after is None else None
         monitor_id = self.get_query_argument("monitor_id", None)
         limit = self.limit_argument(100, MAX_LIST_LIMIT)
@@ -317,6 +317,15 @@ class AlertsHandler(ModelMonitorHandler):
         if cursor is None:
             cursor = await self.store.call(self.store.last_alert_id)
         self.send_json({"alerts": alerts, "cursor": max(cursor, after or 0)})
+
+
+def alert_cursor(since):
+    """An alert id given as ``since`` (plain digits), or None for anything else (a time)."""
+    if since is None or not (since.isascii() and since.isdigit()):
+        return None
+    if len(since) > 18:  # past SQLite's 64-bit integers (found by test_rest_fuzz.py)
+        raise ValidationError("an alert id (at most 18 digits) or an ISO time", "since")
+    return int(since)
 
 
 class ExecutionHandler(ModelMonitorHandler):

@@ -230,3 +230,10 @@ async def test_a_locked_database_is_503_with_retry_after_not_500(
         holder.execute("ROLLBACK")
         holder.close()
     assert (await api("POST", "monitors", body=definition))[0] == 201
+
+
+async def test_an_alert_cursor_past_64_bits_is_400_not_500(api):
+    # Found by test_rest_fuzz.py: SQLite refused the integer (OverflowError, a 500).
+    status, body = await api("GET", "alerts", params={"since": "980313753008403235728"})
+    assert (status, body["field"]) == (400, "since")
+    assert (await api("GET", "alerts", params={"since": "999999999999999999"}))[0] == 200
