@@ -17,7 +17,8 @@ export type DiagnosticKind =
   | 'unreadable_file'
   | 'preprocessor_error'
   | 'row_count_mismatch'
-  | 'too_many_fields';
+  | 'too_many_fields'
+  | 'record_too_long';
 
 export interface Diagnostic {
   kind: DiagnosticKind;

@@ -6,7 +6,14 @@ import { ChunkSource } from './chunks';
 import { csvScanCore } from './csvScanReader';
 import { splitLines } from './lines';
 import { RecordPreprocessor } from './preprocessor';
-import { fieldLimit, ReadContext, reject, throwIfAborted } from './readContext';
+import {
+  fieldLimit,
+  ReadContext,
+  recordLimit,
+  reject,
+  rejectTooLong,
+  throwIfAborted
+} from './readContext';
 import { RowBatcher } from './rowBatcher';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
@@ -31,7 +38,8 @@ export async function* readCapture(
   const widths: CsvWidths = new Map();
   const core = options.scanCells && !options.preprocessor ? csvScanCore() : null;
   const scanned = core ? new CaptureRowScanner(core, nameFor, fieldLimit(ctx)) : null;
-  for await (const run of splitLines(source, options.firstLine)) {
+  const limit = { maxChars: recordLimit(ctx), onTooLong: rejectTooLong(ctx) };
+  for await (const run of splitLines(source, options.firstLine, limit)) {
     throwIfAborted(ctx);
     for (let i = 0; i < run.lines.length; i++) {
       const line = run.lines[i];

@@ -37,7 +37,8 @@ export class CsvParser {
   constructor(
     private readonly onRecord: (record: CsvRecord) => void,
     private readonly onProblem: (problem: CsvProblem) => void,
-    firstLine = 1
+    firstLine = 1,
+    private readonly maxChars = MAX_RECORD_CHARS
   ) {
     this.line = firstLine;
   }
@@ -82,8 +83,8 @@ export class CsvParser {
       pos = parsed.next;
     }
     this.carry = text.slice(pos);
-    if (this.carry.length > MAX_RECORD_CHARS) {
-      throw new RecordTooLongError(this.line);
+    if (this.carry.length > this.maxChars) {
+      throw new RecordTooLongError(this.line, this.maxChars);
     }
   }
 }

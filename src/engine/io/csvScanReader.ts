@@ -14,7 +14,7 @@ import { headerNames } from './headerNames';
 import type { CsvOptions } from './csvReader';
 import { checkCsvWidth, readCsvText } from './csvTextReader';
 import { CsvScanner } from './csvScanner';
-import { ReadContext, throwIfAborted } from './readContext';
+import { ReadContext, recordLimit, throwIfAborted } from './readContext';
 import { MAX_RECORD_CHARS } from './readLimits';
 import { scannedBatch } from './scannedCells';
 
@@ -65,7 +65,7 @@ export async function* readCsvScanned(
     if (stop === SCAN_STOP.batchFull) {
       continue;
     }
-    if (stop === SCAN_STOP.needMore && scanner.held <= MAX_RECORD_CHARS) {
+    if (stop === SCAN_STOP.needMore && scanner.held <= recordLimit(ctx)) {
       throwIfAborted(ctx);
       const chunk = await input.nextBytes();
       if (chunk !== null) {

@@ -4,7 +4,7 @@ import type { CsvOptions } from './csvReader';
 import { CsvParser, CsvRecord } from './csvParser';
 import { headerNames } from './headerNames';
 import { DataError } from '../pipeline/errors';
-import { fieldLimit, ReadContext, reject, throwIfAborted } from './readContext';
+import { fieldLimit, ReadContext, recordLimit, reject, throwIfAborted } from './readContext';
 import { tooManyFields } from './readLimits';
 import { RowBatcher } from './rowBatcher';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
@@ -68,7 +68,8 @@ export async function* readCsvText(
       ctx.counts.records++;
       reject(ctx, { kind: 'malformed_csv', line: problem.line, message: problem.message });
     },
-    options.firstLine ?? 1
+    options.firstLine ?? 1,
+    recordLimit(ctx)
   );
 
   for await (const text of decodeText(source, !options.continued)) {

@@ -3,7 +3,14 @@ import { ChunkSource } from './chunks';
 import { KeyedBatcher } from './keyedBatcher';
 import { splitLines } from './lines';
 import { cellText, isRawObject, JsonSyntaxError, parseRawJson } from './rawJson';
-import { fieldLimit, ReadContext, reject, throwIfAborted } from './readContext';
+import {
+  fieldLimit,
+  ReadContext,
+  recordLimit,
+  reject,
+  rejectTooLong,
+  throwIfAborted
+} from './readContext';
 import { tooManyFields } from './readLimits';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
@@ -21,7 +28,8 @@ export async function* readJsonLines(
   ctx: ReadContext
 ): AsyncGenerator<ColumnBatch> {
   const batcher = new KeyedBatcher(ctx.batchSize);
-  for await (const run of splitLines(source, options.firstLine)) {
+  const limit = { maxChars: recordLimit(ctx), onTooLong: rejectTooLong(ctx) };
+  for await (const run of splitLines(source, options.firstLine, limit)) {
     throwIfAborted(ctx);
     for (let i = 0; i < run.lines.length; i++) {
       const row = parseLine(run.lines[i], run.firstLine + i, ctx);

@@ -1,6 +1,6 @@
 import { Diagnostic, DiagnosticsCollector } from '../diagnostics';
 import { DatasetFormat } from './datasetFormat';
-import { DEFAULT_MAX_FIELDS } from './readLimits';
+import { DEFAULT_MAX_FIELDS, MAX_RECORD_CHARS, recordTooLong } from './readLimits';
 
 /** Records read and rejected: the denominator and numerator of `--max-error-rate`. */
 export interface RecordCounts {
@@ -23,6 +23,8 @@ export interface ReadContext {
   signal?: AbortSignal;
   /** Fields a record may have; absent: DEFAULT_MAX_FIELDS. */
   maxFields?: number;
+  /** Characters a record may have; absent: MAX_RECORD_CHARS. */
+  maxRecordChars?: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 4096;
@@ -68,4 +70,19 @@ export function throwIfAborted(ctx: ReadContext): void {
 
 export function fieldLimit(ctx: ReadContext): number {
   return ctx.maxFields ?? DEFAULT_MAX_FIELDS;
+}
+
+export function recordLimit(ctx: ReadContext): number {
+  return ctx.maxRecordChars ?? MAX_RECORD_CHARS;
+}
+
+/**
+ * What line-based readers do with a line past the record limit: it is skipped without being
+ * held whole, counted, and rejected as `record_too_long`; reading goes on after it.
+ */
+export function rejectTooLong(ctx: ReadContext): (line: number, chars: number) => void {
+  return (line, chars) => {
+    ctx.counts.records++;
+    reject(ctx, { kind: 'record_too_long', line, message: recordTooLong(chars, recordLimit(ctx)) });
+  };
 }

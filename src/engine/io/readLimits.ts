@@ -6,11 +6,18 @@ export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 
 export class RecordTooLongError extends Error {
   readonly name = 'RecordTooLongError';
-  constructor(readonly line: number) {
+  constructor(
+    readonly line: number,
+    limit = MAX_RECORD_CHARS
+  ) {
     super(
-      `the record starting on line ${line} is longer than ${MAX_RECORD_CHARS / 1024 / 1024} Mi characters (a missing line break or an unclosed quote?)`
+      `the record starting on line ${line} is longer than ${limit} characters (--max-record-chars; a missing line break or an unclosed quote?)`
     );
   }
+}
+
+export function recordTooLong(chars: number, limit: number): string {
+  return `${chars} characters, more than the limit of ${limit} (--max-record-chars)`;
 }
 
 /**

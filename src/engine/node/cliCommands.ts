@@ -20,6 +20,9 @@ import {
 import { formatCommand, validateCommand } from './cliDocumentCommands';
 import { checkCommand, suggestCommand } from './cliStatisticsCommands';
 
+/** The largest --max-record-chars: a record is one string, and V8's strings end near 512 Mi. */
+const MAX_RECORD_CHARS_LIMIT = 256 * 1024 * 1024;
+
 export const READ_OPTIONS: Record<string, OptionKind> = {
   dataset: 'value',
   'dataset-format': 'value',
@@ -29,6 +32,7 @@ export const READ_OPTIONS: Record<string, OptionKind> = {
   preprocessor: 'value',
   'max-error-rate': 'value',
   'max-fields': 'value',
+  'max-record-chars': 'value',
   workers: 'value',
   progress: 'value',
   help: 'flag'
@@ -139,6 +143,12 @@ function readOptions(args: ParsedArgs, ctx: CommandContext): ReadRunOptions {
     workers: workers ?? ctx.defaultWorkers,
     autoWorkers: workers === undefined,
     maxErrorRate: numberValue(args, 'max-error-rate', n => n >= 0 && n <= 1, 'between 0 and 1'),
+    maxRecordChars: numberValue(
+      args,
+      'max-record-chars',
+      n => Number.isInteger(n) && n >= 1 && n <= MAX_RECORD_CHARS_LIMIT,
+      `a whole number from 1 to ${MAX_RECORD_CHARS_LIMIT}`
+    ),
     maxFields: numberValue(
       args,
       'max-fields',

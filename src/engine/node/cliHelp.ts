@@ -9,6 +9,8 @@ Input options:
   --max-error-rate RATE       fail (exit 2) when rejected records / records exceeds RATE (default 0.1)
   --max-fields N              records with more fields are rejected (too_many_fields); a CSV header or
                               first row with more stops the run (default 10000, ~120 KB of memory each)
+  --max-record-chars N        JSON lines and capture records longer are rejected (record_too_long) and
+                              skipped; a CSV record longer stops the run (default 67108864)
 
 Run options:
   --workers N                 threads, the main one included (default: all cores, 1 under 128 MiB of input); 1 reads

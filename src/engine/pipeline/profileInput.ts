@@ -23,7 +23,8 @@ export async function profileInput(
     header: !!options.header,
     featureNames,
     preprocessorPath: options.preprocessorPath,
-    maxFields: options.maxFields
+    maxFields: options.maxFields,
+    maxRecordChars: options.maxRecordChars
   };
   const list = (split: boolean) =>
     runtime.listParts(options.dataset, { window: options.window, split, settings });

@@ -70,7 +70,8 @@ export async function runProfileTask(
       counts,
       batchSize: settings.batchSize ?? batchSizeFor(format),
       signal: hooks.signal,
-      maxFields: settings.maxFields
+      maxFields: settings.maxFields,
+      maxRecordChars: settings.maxRecordChars
     };
     if (part.start === undefined && part.bytes === 0) {
       diagnostics.report({

@@ -11,4 +11,6 @@ export interface ReadSettings {
   batchSize?: number;
   /** Fields a record may have (`--max-fields`); absent: DEFAULT_MAX_FIELDS. */
   maxFields?: number;
+  /** Characters a record may have (`--max-record-chars`); absent: MAX_RECORD_CHARS. */
+  maxRecordChars?: number;
 }

@@ -22,6 +22,8 @@ export interface ReadRunOptions {
   maxErrorRate?: number;
   /** Fields a record may have (default DEFAULT_MAX_FIELDS); wider records are rejected. */
   maxFields?: number;
+  /** Characters a record may have (default MAX_RECORD_CHARS); longer lines are rejected. */
+  maxRecordChars?: number;
   /** JS module exporting `preprocess_handler` [record_preprocessor_script]. */
   preprocessorPath?: string;
   signal?: AbortSignal;

@@ -1,6 +1,6 @@
 import { readJsonLines } from '../../../src/engine/io/jsonLinesReader';
 import { parseRawJson, RawNumber } from '../../../src/engine/io/rawJson';
-import { MAX_RECORD_CHARS, RecordTooLongError } from '../../../src/engine/io/readLimits';
+import { MAX_RECORD_CHARS } from '../../../src/engine/io/readLimits';
 import { bytesOf, collect, context, rowsOf } from './readHelpers';
 
 describe('parseRawJson', () => {
@@ -76,7 +76,7 @@ describe('readJsonLines', () => {
 });
 
 describe('read limits', () => {
-  it('stops with RecordTooLongError instead of gathering a file without line breaks', async () => {
+  it('skips, and rejects, the rest of a file without line breaks instead of gathering it', async () => {
     const piece = 'x'.repeat(1024 * 1024);
     const chunks = function* () {
       yield '{"a":1}\n';
@@ -84,8 +84,11 @@ describe('read limits', () => {
         yield piece;
       }
     };
-    await expect(collect(readJsonLines(chunks(), {}, context()))).rejects.toThrow(
-      RecordTooLongError
-    );
+    const ctx = context();
+    expect(rowsOf(await collect(readJsonLines(chunks(), {}, ctx)))).toEqual([{ a: '1' }]);
+    expect(ctx.counts).toEqual({ records: 2, rejected: 1, rows: 1 });
+    expect(ctx.diagnostics.summary().examples).toEqual([
+      expect.objectContaining({ kind: 'record_too_long', line: 2 })
+    ]);
   });
 });
