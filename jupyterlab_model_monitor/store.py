@@ -16,6 +16,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
+from .webhooks import redact
+
 # Each entry upgrades the schema by one version (its statements run in one transaction).
 # Never edit a released entry: append a new one.
 MIGRATIONS = [
@@ -111,6 +113,15 @@ MIGRATIONS = [
     (  # 6: leases on running work (leases.py): renewed by the server running it
         "ALTER TABLE executions ADD COLUMN heartbeat_at TEXT",
         "ALTER TABLE baselines ADD COLUMN heartbeat_at TEXT",
+    ),
+    (  # 7: webhook URLs (often holding a secret) apart from the monitor settings
+        """CREATE TABLE webhook_urls (
+            monitor_id TEXT NOT NULL REFERENCES monitors(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            PRIMARY KEY (monitor_id, position)
+        )""",
+        lambda connection: _move_webhook_urls(connection),
     ),
 ]
 # Running work, and when it started: the lease of a row from before migration 6 counts from then.
@@ -211,7 +222,10 @@ class Store:
                 )
             for number, statements in enumerate(MIGRATIONS[version:], start=version + 1):
                 for statement in statements:
-                    connection.execute(statement)
+                    if callable(statement):
+                        statement(connection)
+                    else:
+                        connection.execute(statement)
                 connection.execute("UPDATE schema_version SET version = ?", (number,))
 
     def schema_version(self):
@@ -237,35 +251,54 @@ class Store:
 
     def list_monitors(self):
         rows = self.db.execute("SELECT * FROM monitors ORDER BY created_at, name")
-        return [_row_to_dict(row) for row in rows]
+        return [self._with_webhook_urls(_row_to_dict(row)) for row in rows]
 
     def get_monitor(self, monitor_id):
         row = self.db.execute("SELECT * FROM monitors WHERE id = ?", (monitor_id,)).fetchone()
-        return _row_to_dict(row)
+        return self._with_webhook_urls(_row_to_dict(row))
 
     def create_monitor(self, fields):
         now = utc_now()
         values = {key: fields.get(key) for key in MONITOR_COLUMNS}
         values["monitor_type"] = values["monitor_type"] or "data-quality"
+        values["alerts"], urls = _split_webhook_urls(values["alerts"])
         values = _json_columns(values)
         values.update(id=uuid.uuid4().hex, created_at=now, updated_at=now)
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
-        with self._unique_name(values["name"]):
+        with self._unique_name(values["name"]), _transaction(self.db):
             self.db.execute(
                 f"INSERT INTO monitors ({columns}) VALUES ({marks})", list(values.values())
             )
+            _store_webhook_urls(self.db, values["id"], urls)
         return self.get_monitor(values["id"])
 
     def update_monitor(self, monitor_id, changes):
         changes = {key: value for key, value in changes.items() if key in MONITOR_COLUMNS}
+        urls = None
+        if "alerts" in changes:
+            changes["alerts"], urls = _split_webhook_urls(changes["alerts"])
         changes = _json_columns({**changes, "updated_at": utc_now()})
         assignments = ", ".join(f"{key} = ?" for key in changes)
-        with self._unique_name(changes.get("name")):
+        with self._unique_name(changes.get("name")), _transaction(self.db):
             cursor = self.db.execute(
                 f"UPDATE monitors SET {assignments} WHERE id = ?", [*changes.values(), monitor_id]
             )
+            if cursor.rowcount and urls is not None:
+                _store_webhook_urls(self.db, monitor_id, urls)
         return self.get_monitor(monitor_id) if cursor.rowcount else None
+
+    def _with_webhook_urls(self, monitor):
+        """``monitor`` with its webhooks' whole URLs, kept apart in ``webhook_urls``."""
+        hooks = ((monitor or {}).get("alerts") or {}).get("webhooks")
+        if not hooks:
+            return monitor
+        rows = self.db.execute(
+            "SELECT position, url FROM webhook_urls WHERE monitor_id = ?", (monitor["id"],)
+        )
+        urls = dict(rows.fetchall())
+        whole = [{**hook, "url": urls.get(i, hook["url"])} for i, hook in enumerate(hooks)]
+        return {**monitor, "alerts": {**monitor["alerts"], "webhooks": whole}}
 
     def delete_monitor(self, monitor_id):
         """Delete a monitor and its history; refused while one of its runs is due or running."""
@@ -557,6 +590,36 @@ class Store:
                         (message, utc_now(), item_id),
                     )
         return failed
+
+
+def _split_webhook_urls(alerts):
+    """(``alerts`` with its webhook URLs redacted, the whole URLs): the monitors table holds
+    settings that are listed, copied and shown; the URLs, which often hold a secret, go apart."""
+    hooks = (alerts or {}).get("webhooks") or []
+    if not hooks:
+        return alerts, []
+    shown = [{**hook, "url": redact(hook["url"])} for hook in hooks]
+    return {**alerts, "webhooks": shown}, [hook["url"] for hook in hooks]
+
+
+def _store_webhook_urls(connection, monitor_id, urls):
+    connection.execute("DELETE FROM webhook_urls WHERE monitor_id = ?", (monitor_id,))
+    connection.executemany(
+        "INSERT INTO webhook_urls (monitor_id, position, url) VALUES (?, ?, ?)",
+        [(monitor_id, position, url) for position, url in enumerate(urls)],
+    )
+
+
+def _move_webhook_urls(connection):
+    """Migration 7: the URLs stored in monitors.alerts before it move to webhook_urls."""
+    rows = connection.execute("SELECT id, alerts FROM monitors WHERE alerts IS NOT NULL")
+    for monitor_id, text in rows.fetchall():
+        alerts, urls = _split_webhook_urls(json.loads(text))
+        if urls:
+            _store_webhook_urls(connection, monitor_id, urls)
+            connection.execute(
+                "UPDATE monitors SET alerts = ? WHERE id = ?", (json.dumps(alerts), monitor_id)
+            )
 
 
 @contextmanager

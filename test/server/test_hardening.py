@@ -6,6 +6,8 @@ import sqlite3
 
 import pytest
 
+from jupyterlab_model_monitor.store import MIGRATIONS, Store
+
 
 def strict_json(text):
     """JSON as a browser parses it: NaN and Infinity are errors."""
@@ -237,3 +239,44 @@ async def test_an_alert_cursor_past_64_bits_is_400_not_500(api):
     status, body = await api("GET", "alerts", params={"since": "980313753008403235728"})
     assert (status, body["field"]) == (400, "since")
     assert (await api("GET", "alerts", params={"since": "999999999999999999"}))[0] == 200
+
+
+async def test_webhook_urls_are_stored_apart_from_the_monitor_settings(
+    api, definition, extension, db_file
+):
+    body = {**definition, "alerts": {"webhooks": [{"url": SECRET_URL}]}}
+    _, created = await api("POST", "monitors", body=body)
+    with sqlite3.connect(db_file) as db:
+        (settings,) = db.execute("SELECT alerts FROM monitors").fetchone()
+        urls = db.execute("SELECT monitor_id, position, url FROM webhook_urls").fetchall()
+    assert "s3cr3t" not in settings and "pa55" not in settings
+    assert urls == [(created["id"], 0, SECRET_URL)]
+    assert (await api("DELETE", "monitors", created["id"]))[0] == 204
+    with sqlite3.connect(db_file) as db:
+        assert db.execute("SELECT COUNT(*) FROM webhook_urls").fetchone() == (0,)
+
+
+def test_migration_7_moves_stored_webhook_urls_apart(tmp_path):
+    path = tmp_path / "old.sqlite"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE schema_version (version INTEGER)")
+    old.execute("INSERT INTO schema_version VALUES (6)")
+    for statements in MIGRATIONS[:6]:
+        for statement in statements:
+            old.execute(statement)
+    alerts = json.dumps({"notify": True, "webhooks": [{"url": SECRET_URL, "format": "json"}]})
+    old.execute(
+        "INSERT INTO monitors (id, name, dataset, baseline_statistics, baseline_constraints,"
+        " output, window_hours, catch_up, backend, enabled, header, created_at, updated_at,"
+        " alerts) VALUES ('m1', 'old', 'd', 's', 'c', 'o', 1, 'once', 'local', 1, 0, 't', 't', ?)",
+        (alerts,),
+    )
+    old.commit()
+    old.close()
+    store = Store(str(path))
+    try:
+        assert store.get_monitor("m1")["alerts"]["webhooks"][0]["url"] == SECRET_URL
+        (settings,) = store.db.execute("SELECT alerts FROM monitors").fetchone()
+        assert "s3cr3t" not in settings
+    finally:
+        store.close()
