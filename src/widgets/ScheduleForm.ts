@@ -307,6 +307,11 @@ export class ScheduleForm extends Widget {
     const input = element('input', {
       attributes: { type, name: field, placeholder, id: this._idOf(field) }
     });
+    if (type === 'number') {
+      // Without it the browser's step of 1 makes 0.5 invalid, and Create greys out with no
+      // message; the server checks the numbers and names the field of a wrong one.
+      input.step = 'any';
+    }
     input.value = value;
     return this._row(field, label, input, help);
   }

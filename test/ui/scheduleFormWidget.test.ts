@@ -11,6 +11,19 @@ const backends = [
 ];
 
 describe('ScheduleForm', () => {
+  it('takes fractional numbers (#18 item 2: 0.5 as probability threshold greyed out Create)', () => {
+    const form = new ScheduleForm(emptyScheduleForm(), {}, backends, trans);
+    Widget.attach(form, document.body);
+    for (const name of ['probabilityThreshold', 'labelLatenessHours', 'windowHours']) {
+      const input = form.node.querySelector(`input[name="${name}"]`) as HTMLInputElement;
+      input.value = '0.5';
+      // The browser's step check would make the form invalid with no message; the server
+      // checks the values and its 400 names the field.
+      expect([name, input.checkValidity()]).toEqual([name, true]);
+    }
+    form.dispose();
+  });
+
   it('round-trips its values and previews the next runs as the schedule changes', () => {
     const values = { ...emptyScheduleForm(), name: 'churn', webhookUrl: 'https://h/x' };
     const form = new ScheduleForm(values, {}, backends, trans);
