@@ -10,6 +10,7 @@ from .alerts import Alerts
 from .backends.base import Backend
 from .backends.local import LocalBackend
 from .baselines import BaselineJobs
+from .engine import reach_scripts_from_terminals
 from .handlers import default_handlers
 from .leases import LeaseKeeper, new_claimer
 from .scheduler import Scheduler
@@ -61,6 +62,7 @@ class ModelMonitorApp(ExtensionApp):
         return os.path.join(jupyter_data_dir(), "jupyterlab_model_monitor", "monitors.sqlite")
 
     def initialize_settings(self):
+        reach_scripts_from_terminals()
         self.root_dir = os.path.realpath(self.serverapp.root_dir)
         self.store = Store(self.db_path)
         self.backends = {cls.name: cls(parent=self, log=self.log) for cls in self.backend_classes}

@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -85,3 +86,15 @@ def main(argv=None):
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def reach_scripts_from_terminals(environ=os.environ):
+    """Append this environment's scripts folder, where pip put ``model-monitor``, to ``PATH``.
+
+    Lab terminals and kernels inherit the server's environment: a server started as
+    ``/path/to/env/bin/jupyter lab``, without activating the environment, left ``model-monitor``
+    "command not found" in them. Appended, so commands found before keep precedence."""
+    scripts = sysconfig.get_path("scripts")
+    folders = [folder for folder in environ.get("PATH", "").split(os.pathsep) if folder]
+    if scripts and scripts not in folders:
+        environ["PATH"] = os.pathsep.join([*folders, scripts])

@@ -1,10 +1,15 @@
 """The extension app: configuration traits, and the scheduler loop started and stopped with it."""
 
 import asyncio
+import os
+import shutil
+import subprocess
+import sysconfig
 
 import pytest
 
 from jupyterlab_model_monitor.backends.local import LocalBackend
+from jupyterlab_model_monitor.engine import reach_scripts_from_terminals
 
 
 @pytest.fixture
@@ -38,3 +43,18 @@ async def test_start_hook_runs_the_loop_and_stop_ends_it(extension, jp_serverapp
     assert len(calls) >= 2 and db_file.exists()
     await extension.scheduler.stop()
     assert extension.scheduler._loop_task.done()
+
+
+def test_the_cli_is_reachable_from_lab_terminals_of_an_unactivated_environment(tmp_path):
+    # #18 item 7: the empty panel's `model-monitor baseline ...` was "command not found" in a
+    # terminal of a server started without activating its environment.
+    scripts = sysconfig.get_path("scripts")
+    environ = {"PATH": "/usr/bin:/bin"}
+    reach_scripts_from_terminals(environ)
+    assert environ["PATH"] == f"/usr/bin:/bin:{scripts}"  # appended: /usr/bin still wins
+    found = shutil.which("model-monitor", path=environ["PATH"])
+    assert found == os.path.join(scripts, "model-monitor")
+    answer = subprocess.run([found, "--help"], capture_output=True, text=True, check=True)
+    assert "Usage: model-monitor" in answer.stdout
+    reach_scripts_from_terminals(environ)
+    assert environ["PATH"].count(scripts) == 1
