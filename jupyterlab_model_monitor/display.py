@@ -186,12 +186,17 @@ def _load_statistics(path_or_dict, role):
     return document
 
 
-def comparison_bundle(baseline, statistics, violations=None):
+def comparison_bundle(baseline, statistics, violations=None, constraints=None):
     """The MIME bundle comparing ``baseline`` and current ``statistics`` (paths, folders or dicts).
 
-    ``violations`` (a constraint_violations.json) adds violation badges and the run's drift
-    threshold. The bundle holds ``{baseline, current, violations?, labels}``.
+    ``violations`` (a constraint_violations.json) adds violation badges, and says which features
+    drifted. ``constraints`` (by default the constraints.json of a baseline folder) gives the
+    drift settings, so the view measures drift as the check did. The bundle holds
+    ``{baseline, current, violations?, monitoring_config?, labels}``.
     """
+    if constraints is None and isinstance(baseline, (str, os.PathLike)):
+        beside = os.path.join(os.path.dirname(statistics_path(baseline)), "constraints.json")
+        constraints = beside if os.path.isfile(beside) else None
     baseline, statistics = statistics_path(baseline), statistics_path(statistics)
     baseline_document = _load_statistics(baseline, "baseline")
     current_document = _load_statistics(statistics, "current statistics")
@@ -200,6 +205,11 @@ def comparison_bundle(baseline, statistics, violations=None):
         "current": with_compact_sketches(current_document),
         "labels": {"baseline": _label(baseline), "current": _label(statistics)},
     }
+    if constraints is not None:
+        document = load_document(constraints)
+        config = document.get("monitoring_config") if isinstance(document, dict) else None
+        if isinstance(config, dict):
+            data["monitoring_config"] = config
     rows = (_item_count(baseline_document), _item_count(current_document))
     lines = [
         f"Model Monitor comparison: {len(current_document['features'])} features, "
@@ -243,7 +253,7 @@ def display(statistics=None, violations=None, baseline=None, constraints=None):
             "nothing to display: pass statistics=, violations=, baseline= or constraints="
         )
     if baseline is not None:
-        display_bundle(comparison_bundle(baseline, statistics, violations))
+        display_bundle(comparison_bundle(baseline, statistics, violations, constraints))
     else:
         if statistics is not None:
             display_bundle(statistics_bundle(statistics_path(statistics)))

@@ -172,7 +172,8 @@ def show(path, baseline=None):
 def _show_documents(statistics, violations, constraints, baseline):
     try:
         if statistics and baseline:
-            views.display_bundle(views.comparison_bundle(baseline, statistics, violations))
+            bundle = views.comparison_bundle(baseline, statistics, violations, constraints)
+            views.display_bundle(bundle)
         else:
             if statistics:
                 views.display_bundle(views.statistics_bundle(statistics))

@@ -191,9 +191,9 @@ export function categoryComparisonSpec(
   };
 }
 
-/** Each feature's drift as a bar, red above the threshold, with the threshold as a rule. */
+/** Each feature's drift as a bar, red when drifted, with the threshold as a rule. */
 export function driftBarsSpec(
-  features: { name: string; drift: number }[],
+  features: { name: string; drift: number; drifted: boolean }[],
   threshold: number,
   labels: ComparisonLabels,
   height = 140
@@ -201,7 +201,7 @@ export function driftBarsSpec(
   const values = features.map(f => ({
     feature: f.name,
     drift: f.drift,
-    over: f.drift > threshold
+    over: f.drifted
   }));
   return {
     $schema: SCHEMA,

@@ -2,6 +2,7 @@ import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { TranslationBundle, nullTranslator } from '@jupyterlab/translation';
 import { Panel, Widget } from '@lumino/widgets';
 
+import { resolveMonitoringSettings } from '../engine/monitor/monitoringSettings';
 import { ComparisonModel } from '../models/ComparisonModel';
 import { isStatisticsDocument, isViolationsDocument } from '../models/parseDocuments';
 import { ComparisonView } from '../widgets/ComparisonView';
@@ -41,7 +42,11 @@ export class ComparisonRenderer extends Panel implements IRenderMime.IRenderer {
     }
     const violations = isViolationsDocument(data.violations) ? data.violations : undefined;
     const labels = isRecord(data.labels) ? data.labels : {};
-    const model = new ComparisonModel(data.baseline, data.current, violations);
+    // The baseline's monitoring_config, when the bundle has it: drift is measured as the check did.
+    const settings = isRecord(data.monitoring_config)
+      ? resolveMonitoringSettings(data.monitoring_config)
+      : undefined;
+    const model = new ComparisonModel(data.baseline, data.current, violations, settings);
     return new ComparisonView(
       model,
       {

@@ -2,7 +2,11 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import { StatisticsDocument } from '../engine/documents/statistics';
 import { ViolationsDocument } from '../engine/documents/violations';
-import { FeatureComparison, compareStatistics, driftThreshold } from './comparison';
+import {
+  DEFAULT_MONITORING_SETTINGS,
+  MonitoringSettings
+} from '../engine/monitor/monitoringSettings';
+import { FeatureComparison, compareStatistics } from './comparison';
 
 export type ComparisonSort = 'drift' | 'name';
 
@@ -11,14 +15,17 @@ export class ComparisonModel {
   constructor(
     readonly baseline: StatisticsDocument,
     readonly current: StatisticsDocument,
-    readonly violations?: ViolationsDocument
+    readonly violations?: ViolationsDocument,
+    /** The baseline's monitoring_config, as the run's drift check read it; else the defaults. */
+    readonly settings: MonitoringSettings = DEFAULT_MONITORING_SETTINGS
   ) {
-    this.features = compareStatistics(baseline, current, violations);
-    this.threshold = driftThreshold(violations);
+    this.features = compareStatistics(baseline, current, violations, settings);
+    this.threshold = settings.comparisonThreshold;
     this._selected = this.visibleRows[0]?.name ?? null;
   }
 
   readonly features: readonly FeatureComparison[];
+  /** The numeric features' drift threshold (String features have theirs in each row). */
   readonly threshold: number;
 
   get changed(): ISignal<this, void> {
@@ -62,9 +69,9 @@ export class ComparisonModel {
     return rows.sort((a, b) => (b.drift ?? -1) - (a.drift ?? -1));
   }
 
-  /** Features whose drift is above the threshold. */
+  /** Features shown as drifted (see FeatureComparison.drifted). */
   get driftedCount(): number {
-    return this.features.filter(f => (f.drift ?? 0) > this.threshold).length;
+    return this.features.filter(f => f.drifted).length;
   }
 
   private _search = '';

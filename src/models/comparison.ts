@@ -1,7 +1,8 @@
 /**
  * Baseline vs current statistics, feature by feature: the numbers the comparison view shows.
- * Distances are the ones SageMaker's baseline_drift_check uses (Deequ's L∞), computed from the
- * two files alone, so any two statistics files compare, with or without a monitoring run.
+ * The drift of a feature is the value baseline_drift_check compares with its threshold (the
+ * Robust-corrected L∞ by default: engine/monitor/checks/baselineDriftCheck.ts), computed from the
+ * two files and the baseline's monitoring settings, so it is the number in the run's violations.
  */
 import { FeatureStatistics, StatisticsDocument } from '../engine/documents/statistics';
 import { ViolationsDocument } from '../engine/documents/violations';
@@ -11,9 +12,12 @@ import {
   featuresByName,
   numericSketch
 } from '../engine/monitor/featureDistributions';
-import { categoricalLInfinity } from '../engine/monitor/distance/categoricalLInfinity';
 import { mergedValues } from '../engine/monitor/distance/weightedSketch';
-import { parseDriftDistance } from '../engine/monitor/parseDriftDistance';
+import { featureDrift } from '../engine/monitor/checks/baselineDriftCheck';
+import {
+  DEFAULT_MONITORING_SETTINGS,
+  MonitoringSettings
+} from '../engine/monitor/monitoringSettings';
 
 export type FeatureKind = 'numeric' | 'categorical' | 'other';
 
@@ -24,8 +28,17 @@ export interface FeatureComparison {
   current?: FeatureStatistics;
   baselineMissing?: number;
   currentMissing?: number;
-  /** L∞ distance between the two distributions; absent when one side has none. */
+  /** What the drift check compares; absent when one side has no distribution. */
   drift?: number;
+  /** L∞ before the Robust correction, when the check corrects it (shown labelled as raw). */
+  rawDrift?: number;
+  /** The threshold `drift` is compared with (numeric and String features have their own). */
+  driftThreshold?: number;
+  /**
+   * Shown as drifted: the run's violations hold a baseline_drift_check for it or, without a
+   * violations file, the check would report one.
+   */
+  drifted: boolean;
   /** Check types of this feature's violations, in file order. */
   violations: string[];
 }
@@ -43,19 +56,23 @@ export interface CdfPoint {
   cdf: number;
 }
 
-/** SageMaker's default comparison_threshold, used when no violation tells another. */
-export const DEFAULT_DRIFT_THRESHOLD = 0.1;
-
 export function compareStatistics(
   baseline: StatisticsDocument,
   current: StatisticsDocument,
-  violations?: ViolationsDocument
+  violations?: ViolationsDocument,
+  settings: MonitoringSettings = DEFAULT_MONITORING_SETTINGS
 ): FeatureComparison[] {
   const baselineFeatures = featuresByName(baseline);
   const currentFeatures = featuresByName(current);
   const names = [...new Set([...baselineFeatures.keys(), ...currentFeatures.keys()])];
   return names.map(name =>
-    compareFeature(name, baselineFeatures.get(name), currentFeatures.get(name), violations)
+    compareFeature(
+      name,
+      baselineFeatures.get(name),
+      currentFeatures.get(name),
+      violations,
+      settings
+    )
   );
 }
 
@@ -63,8 +80,13 @@ function compareFeature(
   name: string,
   baseline: FeatureStatistics | undefined,
   current: FeatureStatistics | undefined,
-  violations: ViolationsDocument | undefined
+  violations: ViolationsDocument | undefined,
+  settings: MonitoringSettings
 ): FeatureComparison {
+  const checks = (violations?.violations ?? [])
+    .filter(v => v.feature_name === name)
+    .map(v => v.constraint_check_type);
+  const drift = featureDrift(baseline, current, settings);
   return {
     name,
     kind: kindOf(current ?? baseline),
@@ -72,10 +94,11 @@ function compareFeature(
     current,
     baselineMissing: missingShare(baseline),
     currentMissing: missingShare(current),
-    drift: driftOf(baseline, current),
-    violations: (violations?.violations ?? [])
-      .filter(v => v.feature_name === name)
-      .map(v => v.constraint_check_type)
+    drift: drift?.distance,
+    rawDrift: drift?.raw !== drift?.distance ? drift?.raw : undefined,
+    driftThreshold: drift?.threshold,
+    drifted: violations ? checks.includes('baseline_drift_check') : !!drift?.exceeds,
+    violations: checks
   };
 }
 
@@ -93,19 +116,6 @@ function missingShare(feature: FeatureStatistics | undefined): number | undefine
   }
   const total = common.num_present + common.num_missing;
   return total > 0 ? common.num_missing / total : undefined;
-}
-
-function driftOf(
-  baseline: FeatureStatistics | undefined,
-  current: FeatureStatistics | undefined
-): number | undefined {
-  const gap = cdfGap(baseline, current);
-  if (gap) {
-    return gap.distance;
-  }
-  const b = categoryCounts(baseline);
-  const c = categoryCounts(current);
-  return b && c ? categoricalLInfinity(b, c) : undefined;
 }
 
 /** Where the two numeric CDFs are furthest apart (the point Deequ's L∞ distance is taken at). */
@@ -170,15 +180,4 @@ export function topCategories(
     .map(value => ({ value, baseline: bShare(value), current: cShare(value) }))
     .sort((x, y) => Math.max(y.baseline, y.current) - Math.max(x.baseline, x.current))
     .slice(0, limit);
-}
-
-/** The drift threshold the run used, read from a drift violation's text, else SageMaker's default. */
-export function driftThreshold(violations?: ViolationsDocument): number {
-  for (const violation of violations?.violations ?? []) {
-    const parsed = parseDriftDistance(violation.description ?? '');
-    if (parsed) {
-      return parsed.threshold;
-    }
-  }
-  return DEFAULT_DRIFT_THRESHOLD;
 }

@@ -2,6 +2,10 @@ import { Contents } from '@jupyterlab/services';
 
 import { StatisticsDocument } from '../engine/documents/statistics';
 import { ViolationsDocument } from '../engine/documents/violations';
+import {
+  MonitoringSettings,
+  resolveMonitoringSettings
+} from '../engine/monitor/monitoringSettings';
 import { ComparisonModel } from './ComparisonModel';
 import { isStatisticsDocument, parseDocumentText } from './parseDocuments';
 
@@ -10,6 +14,8 @@ export interface ComparisonPaths {
   current: string;
   /** The run's constraint_violations.json, for violation badges; optional. */
   violations?: string;
+  /** The baseline's constraints.json: its monitoring_config sets how drift is measured. */
+  constraints?: string;
   /** The tab's label; by default the current file's folder. */
   label?: string;
 }
@@ -29,12 +35,13 @@ export async function loadComparison(
   contents: Contents.IManager,
   paths: ComparisonPaths
 ): Promise<ComparisonModel> {
-  const [baseline, current, violations] = await Promise.all([
+  const [baseline, current, violations, settings] = await Promise.all([
     readStatistics(contents, paths.baseline),
     readStatistics(contents, paths.current),
-    paths.violations ? readViolations(contents, paths.violations) : undefined
+    paths.violations ? readViolations(contents, paths.violations) : undefined,
+    paths.constraints ? readSettings(contents, paths.constraints) : undefined
   ]);
-  return new ComparisonModel(baseline, current, violations);
+  return new ComparisonModel(baseline, current, violations, settings);
 }
 
 async function readText(contents: Contents.IManager, path: string): Promise<string> {
@@ -61,6 +68,21 @@ async function readStatistics(
     throw new ComparisonFileError(path, 'not-statistics');
   }
   return value;
+}
+
+/** The drift settings of a constraints.json; a missing or odd file leaves SageMaker's defaults. */
+async function readSettings(
+  contents: Contents.IManager,
+  path: string
+): Promise<MonitoringSettings | undefined> {
+  try {
+    const document = JSON.parse(await readText(contents, path));
+    return typeof document === 'object' && document !== null && Array.isArray(document.features)
+      ? resolveMonitoringSettings(document.monitoring_config)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Violations are extra: a missing or odd file leaves the comparison without badges. */

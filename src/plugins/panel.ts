@@ -62,6 +62,7 @@ async function carryOut(
           baseline: monitor.baseline_statistics,
           current: `${action.execution.output}/statistics.json`,
           violations: `${action.execution.output}/constraint_violations.json`,
+          constraints: monitor.baseline_constraints,
           label: trans.__('%1 vs baseline', monitor.name)
         });
         return;

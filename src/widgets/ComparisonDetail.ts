@@ -7,7 +7,7 @@ import {
   cdfComparisonSpec,
   histogramComparisonSpec
 } from '../charts/comparisonSpecs';
-import { cdfGap, cdfPoints, topCategories } from '../models/comparison';
+import { cdfGap, cdfPoints, FeatureComparison, topCategories } from '../models/comparison';
 import { ComparisonModel } from '../models/ComparisonModel';
 import { numericBuckets } from '../engine/monitor/featureDistributions';
 import { ChartView } from './ChartView';
@@ -79,15 +79,33 @@ export class ComparisonDetail extends Panel {
         gap,
         labels
       );
-      this._caption.textContent = this._trans.__(
-        'Largest CDF gap %1 at %2 (baseline %3, current %4): the distance the drift check compares with its threshold %5.',
+      this._caption.textContent = `${this._trans.__(
+        'Largest CDF gap (raw L∞) %1 at %2 (baseline %3, current %4).',
         formatNumber(gap.distance),
         formatNumber(gap.x),
         formatNumber(gap.baseline),
-        formatNumber(gap.current),
-        formatNumber(this._model.threshold)
-      );
+        formatNumber(gap.current)
+      )} ${this._checkedDistance(feature)}`;
     }
+  }
+
+  /** What the drift check does with the gap: the number it compares is the table's. */
+  private _checkedDistance(feature: FeatureComparison): string {
+    const trans = this._trans;
+    if (feature.drift === undefined) {
+      return '';
+    }
+    return feature.rawDrift !== undefined
+      ? trans.__(
+          'The drift check compares %1, the gap less an allowance for the sample sizes (Robust), with its threshold %2.',
+          formatNumber(feature.drift),
+          formatNumber(feature.driftThreshold)
+        )
+      : trans.__(
+          'The drift check compares %1 with its threshold %2.',
+          formatNumber(feature.drift),
+          formatNumber(feature.driftThreshold)
+        );
   }
 
   private _title = element('h3', { className: 'jp-ModelMonitor-chartTitle' });

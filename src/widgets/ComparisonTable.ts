@@ -104,7 +104,7 @@ export class ComparisonTable extends Widget {
 
   private _row(row: FeatureComparison): HTMLTableRowElement {
     const selected = row.name === this._model.selected?.name;
-    const drifted = (row.drift ?? 0) > this._model.threshold;
+    const drifted = row.drifted;
     const driftCell = cell(formatNumber(row.drift), true);
     driftCell.classList.toggle('jp-ModelMonitor-drifted', drifted);
     const badges = row.violations.map(type =>

@@ -39,12 +39,19 @@ export class ComparisonView extends Panel {
       }
     });
     search.addEventListener('input', () => (model.search = search.value));
-    const summary = trans.__(
-      '%1 features · %2 above the drift threshold %3',
-      model.features.length,
-      model.driftedCount,
-      model.threshold
-    );
+    const summary = model.violations
+      ? trans.__(
+          '%1 features · %2 with a drift violation',
+          model.features.length,
+          model.driftedCount
+        )
+      : trans.__(
+          '%1 features · %2 above the drift threshold %3 (%4 L∞)',
+          model.features.length,
+          model.driftedCount,
+          model.threshold,
+          model.settings.comparisonMethod
+        );
     const files = element('div', { className: 'jp-ModelMonitor-comparedFiles' }, [
       element('span', { text: trans.__('Baseline: %1', this.paths.baseline) }),
       element('span', { text: trans.__('Current: %1', this.paths.current) })
@@ -63,7 +70,7 @@ export class ComparisonView extends Panel {
     chart.addClass('jp-ModelMonitor-driftChart');
     const features = this.model.features
       .filter(f => f.drift !== undefined)
-      .map(f => ({ name: f.name, drift: f.drift! }));
+      .map(f => ({ name: f.name, drift: f.drift!, drifted: f.drifted }));
     chart.spec = features.length ? driftBarsSpec(features, this.model.threshold, labels) : null;
     return chart;
   }

@@ -218,3 +218,23 @@ def test_display_explains_wrong_arguments(tmp_path):
     broken.write_text('{"features": [\n  oops')
     with pytest.raises(ValueError, match=r"statistics.json: line 2: not valid JSON"):
         display(statistics=broken)
+
+
+def test_comparison_bundle_carries_the_baseline_s_drift_settings(tmp_path):
+    # #18 item 1: the view measures drift as the check did, with the baseline's monitoring_config.
+    for name in ("baseline", "run"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "statistics.json").write_text(json.dumps(statistics([[1, 2, 3]])))
+    config = {"distribution_constraints": {"comparison_method": "Simple"}}
+    constraints = {"version": 0.0, "features": [], "monitoring_config": config}
+    (tmp_path / "baseline" / "constraints.json").write_text(json.dumps(constraints))
+    bundle = display.comparison_bundle(tmp_path / "baseline", tmp_path / "run")
+    assert bundle[display.COMPARISON_MIME_TYPE]["monitoring_config"] == config
+    # constraints= given (a path or, as here, a dict) is used as it is.
+    alone = display.comparison_bundle(
+        tmp_path / "baseline" / "statistics.json", tmp_path / "run", constraints=constraints
+    )
+    assert alone[display.COMPARISON_MIME_TYPE]["monitoring_config"] == config
+    (tmp_path / "baseline" / "constraints.json").unlink()
+    bare = display.comparison_bundle(tmp_path / "baseline", tmp_path / "run")
+    assert "monitoring_config" not in bare[display.COMPARISON_MIME_TYPE]

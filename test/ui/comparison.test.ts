@@ -6,11 +6,18 @@ import {
 import { StatisticsDocument } from '../../src/engine/documents/statistics';
 import { ViolationsDocument } from '../../src/engine/documents/violations';
 import { numericLInfinity } from '../../src/engine/monitor/distance/numericLInfinity';
+import { DEFAULT_MONITORING_SETTINGS } from '../../src/engine/monitor/monitoringSettings';
 import { numericSketch } from '../../src/engine/monitor/featureDistributions';
 import { cdfGap, cdfPoints, topCategories } from '../../src/models/comparison';
 import { ComparisonModel } from '../../src/models/ComparisonModel';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
+const SIMPLE = {
+  ...DEFAULT_MONITORING_SETTINGS,
+  comparisonMethod: 'Simple' as const,
+  comparisonThreshold: 0.2,
+  categoricalComparisonThreshold: 0.2
+};
 
 function numeric(name: string, levels: number[][]) {
   const all = levels.flat();
@@ -85,12 +92,13 @@ describe('comparison model', () => {
     ]);
   });
 
-  it('lists features by drift with missing shares, violations and the run threshold', () => {
-    const model = new ComparisonModel(baseline, current, violations);
+  it('lists features by drift with missing shares, violations and the settings threshold', () => {
+    const model = new ComparisonModel(baseline, current, violations, SIMPLE);
     expect(model.threshold).toBe(0.2);
-    expect(model.visibleRows.map(r => [r.name, r.kind, r.drift, r.violations])).toEqual([
-      ['x', 'numeric', 0.75, ['baseline_drift_check']],
-      [HOSTILE, 'categorical', 0.75, []]
+    expect(model.visibleRows.map(r => [r.name, r.kind, r.drift, r.drifted, r.violations])).toEqual([
+      ['x', 'numeric', 0.75, true, ['baseline_drift_check']],
+      // Above the threshold, but the run's violations (the check's verdict) hold none for it.
+      [HOSTILE, 'categorical', 0.75, false, []]
     ]);
     expect(model.features[0].baselineMissing).toBeCloseTo(1 / 5);
     expect(model.selected?.name).toBe('x');
@@ -99,11 +107,16 @@ describe('comparison model', () => {
     model.sort = 'name';
     model.search = '';
     expect(model.visibleRows.map(r => r.name)).toEqual([HOSTILE, 'x']);
-    expect(model.driftedCount).toBe(2);
+    expect(model.driftedCount).toBe(1);
   });
 
-  it('defaults to the SageMaker threshold without violations', () => {
-    expect(new ComparisonModel(baseline, current).threshold).toBe(0.1);
+  it('measures drift as the check does: Robust by default, the raw L∞ kept apart', () => {
+    const model = new ComparisonModel(baseline, current);
+    expect(model.threshold).toBe(0.1);
+    const x = model.features[0];
+    // 4 and 5 sketch items: the allowance 1.8·sqrt((4+5)/(4·5)) exceeds the gap of 0.75.
+    expect([x.drift, x.rawDrift, x.drifted]).toEqual([0, 0.75, false]);
+    expect(model.driftedCount).toBe(0);
   });
 
   it('puts the top categories of both sides together, as shares', () => {
@@ -117,7 +130,11 @@ describe('comparison model', () => {
 
 describe('comparison specs', () => {
   it('keep data text in data values, never in field names or expressions', () => {
-    const spec = driftBarsSpec([{ name: HOSTILE, drift: 0.3 }], 0.1, DEFAULT_COMPARISON_LABELS);
+    const spec = driftBarsSpec(
+      [{ name: HOSTILE, drift: 0.3, drifted: true }],
+      0.1,
+      DEFAULT_COMPARISON_LABELS
+    );
     const text = JSON.stringify(spec);
     expect(text).not.toMatch(/"field":"<img/);
     expect(text).not.toContain('"expr"');

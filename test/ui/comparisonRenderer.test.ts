@@ -50,6 +50,8 @@ describe('the comparison MIME renderer', () => {
       baseline: statisticsDocument(),
       current: driftedStatistics(),
       violations: violationsDocument(),
+      // The baseline's monitoring_config (display.py adds it): drift as the check measured it.
+      monitoring_config: { distribution_constraints: { comparison_method: 'Simple' } },
       labels: { baseline: 'baseline/statistics.json', current: 'run/statistics.json' }
     });
     const view = renderer.node.querySelector('.jp-ModelMonitor-comparisonView');
@@ -65,6 +67,14 @@ describe('the comparison MIME renderer', () => {
     // Feature names from data stay text.
     expect(renderer.node.textContent).toContain(HOSTILE_NAME);
     expect(renderer.node.querySelector('img')).toBeNull();
+    renderer.dispose();
+  });
+
+  it('measures drift with the default Robust method when the bundle has no settings', async () => {
+    const renderer = await render({ baseline: statisticsDocument(), current: driftedStatistics() });
+    const age = renderer.view.model.features.find((f: any) => f.name === 'age');
+    expect(age.rawDrift).toBeCloseTo(0.8);
+    expect(age.drift).toBeLessThan(0.8); // less the allowance for these few rows
     renderer.dispose();
   });
 

@@ -108,14 +108,23 @@ test.describe('Monitors in the side panel', () => {
     await expect(rows.first().locator('.jp-ModelMonitor-badge')).toHaveText([
       'baseline_drift_check'
     ]);
+    // Red, and counted, are the features the run's drift check reported (#18 item 1).
+    const driftBadges = await rows
+      .locator('.jp-ModelMonitor-badge', { hasText: 'baseline_drift_check' })
+      .count();
+    expect(driftBadges).toBeGreaterThan(0);
     await expect(comparison.locator('.jp-ModelMonitor-summary')).toContainText(
-      '3 features · 3 above the drift threshold 0.1'
+      `3 features · ${driftBadges} with a drift violation`
     );
+    await expect(comparison.locator('td.jp-ModelMonitor-drifted')).toHaveCount(driftBadges);
     await expect(comparison.locator('.jp-ModelMonitor-driftChart svg')).toBeVisible();
     const cdf = comparison.locator('.jp-ModelMonitor-cdfChart svg');
     await expect(cdf.locator('text', { hasText: /^Largest gap: / })).toHaveCount(1);
     await expect(comparison.locator('.jp-ModelMonitor-gapCaption')).toContainText(
-      'Largest CDF gap'
+      'Largest CDF gap (raw L∞)'
+    );
+    await expect(comparison.locator('.jp-ModelMonitor-gapCaption')).toContainText(
+      'the gap less an allowance for the sample sizes (Robust)'
     );
     // The run's toasts would cover the charts in the screenshots.
     await page.addStyleTag({ content: '.Toastify { display: none; }' });

@@ -10,11 +10,15 @@ import { chiSquareTest } from '../distance/chiSquareTest';
 import { numericLInfinity } from '../distance/numericLInfinity';
 import { robustLInfinity } from '../distance/robustLInfinity';
 import { categoryCounts, numericSketch } from '../featureDistributions';
+import { FeatureStatistics } from '../../documents/statistics';
+import { MonitoringSettings } from '../monitoringSettings';
 import { FeatureContext } from './featureContext';
 
 export interface DriftComparison {
   /** The value compared, after the Robust correction (a p-value for Robust ChiSquared). */
   distance: number;
+  /** L∞ before the Robust correction (equal to `distance` for Simple); absent for ChiSquared. */
+  raw?: number;
   threshold: number;
   exceeds: boolean;
 }
@@ -36,32 +40,55 @@ export function driftDescription(distance: number, threshold: number): string {
 }
 
 export function baselineDriftComparison(context: FeatureContext): DriftComparison | undefined {
-  return numericComparison(context) ?? categoricalComparison(context);
+  return featureDrift(context.baseline, context.current, context.settings);
 }
 
-function numericComparison(context: FeatureContext): DriftComparison | undefined {
-  const baseline = numericSketch(context.baseline);
-  const current = numericSketch(context.current);
+/**
+ * What baseline_drift_check compares for one feature, from its two statistics: every view that
+ * shows a drift distance shows this one, so a number never differs from the check's.
+ */
+export function featureDrift(
+  baselineFeature: FeatureStatistics | undefined,
+  currentFeature: FeatureStatistics | undefined,
+  settings: MonitoringSettings
+): DriftComparison | undefined {
+  return (
+    numericComparison(baselineFeature, currentFeature, settings) ??
+    categoricalComparison(baselineFeature, currentFeature, settings)
+  );
+}
+
+function numericComparison(
+  baselineFeature: FeatureStatistics | undefined,
+  currentFeature: FeatureStatistics | undefined,
+  settings: MonitoringSettings
+): DriftComparison | undefined {
+  const baseline = numericSketch(baselineFeature);
+  const current = numericSketch(currentFeature);
   if (!baseline || !current) {
     return undefined;
   }
-  const { comparisonMethod, comparisonThreshold: threshold } = context.settings;
+  const { comparisonMethod, comparisonThreshold: threshold } = settings;
   const simple = numericLInfinity(baseline, current);
   const distance =
     comparisonMethod === 'Robust'
       ? robustLInfinity(simple, baseline.totalWeight, current.totalWeight)
       : simple;
-  return { distance, threshold, exceeds: distance > threshold };
+  return { distance, raw: simple, threshold, exceeds: distance > threshold };
 }
 
-function categoricalComparison(context: FeatureContext): DriftComparison | undefined {
-  const baseline = categoryCounts(context.baseline);
-  const current = categoryCounts(context.current);
+function categoricalComparison(
+  baselineFeature: FeatureStatistics | undefined,
+  currentFeature: FeatureStatistics | undefined,
+  settings: MonitoringSettings
+): DriftComparison | undefined {
+  const baseline = categoryCounts(baselineFeature);
+  const current = categoryCounts(currentFeature);
   if (!baseline || !current) {
     return undefined;
   }
-  const { comparisonMethod, categoricalDriftMethod } = context.settings;
-  const threshold = context.settings.categoricalComparisonThreshold;
+  const { comparisonMethod, categoricalDriftMethod } = settings;
+  const threshold = settings.categoricalComparisonThreshold;
   if (categoricalDriftMethod === 'ChiSquared') {
     const result = chiSquareTest(current, baseline);
     // Deequ returns the p-value for Robust and the statistic for Simple; a small p-value is drift.
@@ -74,5 +101,5 @@ function categoricalComparison(context: FeatureContext): DriftComparison | undef
     comparisonMethod === 'Robust'
       ? robustLInfinity(simple, totalCount(baseline), totalCount(current))
       : simple;
-  return { distance, threshold, exceeds: distance > threshold };
+  return { distance, raw: simple, threshold, exceeds: distance > threshold };
 }
