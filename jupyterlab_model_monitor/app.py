@@ -6,6 +6,7 @@ from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from traitlets import Bool, Float, Int, List, Type, Unicode, default
 
+from . import kernel_api
 from .alerts import Alerts
 from .backends.base import Backend
 from .backends.local import LocalBackend
@@ -65,6 +66,10 @@ class ModelMonitorApp(ExtensionApp):
         reach_scripts_from_terminals()
         self.root_dir = os.path.realpath(self.serverapp.root_dir)
         self.store = Store(self.db_path)
+        # Kernels inherit the server's environment: the notebook API (kernel_api.py) then reads
+        # this server's store and root, not the defaults (make demo uses another db_path).
+        os.environ[kernel_api.DB_ENV] = os.path.abspath(self.db_path)
+        os.environ[kernel_api.ROOT_ENV] = self.root_dir
         self.backends = {cls.name: cls(parent=self, log=self.log) for cls in self.backend_classes}
         self.claimer = new_claimer()
         self.leases = LeaseKeeper(self.store, self.claimer, self.log, self.lease_seconds)

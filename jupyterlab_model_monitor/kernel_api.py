@@ -7,13 +7,13 @@
 
 It reads the SQLite store the Jupyter server writes, opened read-only, rather than the REST API:
 a kernel is not given the server's URL or token, the store is made for several readers (WAL), and
-it works where no server runs (nbclient, papermill). The store is found as the server finds it:
-``<jupyter data dir>/jupyterlab_model_monitor/monitors.sqlite``, or ``$MODEL_MONITOR_DB`` (set it
-when the server's ``ModelMonitorApp.db_path`` is changed), or ``db_path=``.
+it works where no server runs (nbclient, papermill). The store is ``db_path=``, else
+``$MODEL_MONITOR_DB``, which the server sets to its ``ModelMonitorApp.db_path`` for the kernels it
+starts, else the default ``<jupyter data dir>/jupyterlab_model_monitor/monitors.sqlite``.
 
 Execution outputs are stored relative to the server's root folder: ``root_dir=``, else
-``$MODEL_MONITOR_ROOT``, else the root of the running Jupyter server that holds the kernel's
-working folder, else the working folder.
+``$MODEL_MONITOR_ROOT`` (also set by the server for its kernels), else the root of the running
+Jupyter server that holds the kernel's working folder, else the working folder.
 """
 
 import os
@@ -134,7 +134,11 @@ def _feature_row(feature):
     row = {"name": feature.get("name"), "inferred_type": feature.get("inferred_type")}
     row.update({key: common.get(key) for key in ("num_present", "num_missing")})
     row.update({key: numeric.get(key) for key in ("mean", "sum", "std_dev", "min", "max")})
-    row["distinct_count"] = strings.get("distinct_count")
+    # String features count with distinct_count; numeric ones (current generation) with
+    # approximate_num_distinct_values; 2021 files have no count for numeric features.
+    row["distinct_count"] = strings.get(
+        "distinct_count", numeric.get("approximate_num_distinct_values")
+    )
     return row
 
 

@@ -3,9 +3,11 @@
 import json
 import os
 import sqlite3
+import subprocess
 import sys
 
 import pytest
+from demo import require_cli
 
 import jupyterlab_model_monitor as mm
 from jupyterlab_model_monitor import kernel_api
@@ -197,3 +199,24 @@ def test_outputs_are_relative_to_the_running_server_holding_the_kernel(tmp_path,
     assert kernel_api.server_root() == os.path.realpath(roots["nested"])
     monkeypatch.setenv(kernel_api.ROOT_ENV, str(tmp_path))  # the variable overrides
     assert kernel_api.server_root() == str(tmp_path)
+
+
+def test_numeric_features_get_their_distinct_count(tmp_path, pandas):
+    # #18 item 6: distinct_count was NaN for numeric features; the engine writes theirs as
+    # numerical_statistics.approximate_num_distinct_values.
+    node, cli = require_cli()
+    (tmp_path / "t.csv").write_text("x,s\n1,a\n2,b\n2,a\n3,c\n")
+    arguments = ["baseline", "--dataset", "t.csv", "--header", "--output", "b"]
+    subprocess.run([node, cli, *arguments], cwd=tmp_path, check=True, capture_output=True)
+    statistics = mm.load_statistics(tmp_path / "b" / "statistics.json")
+    assert statistics.set_index("name")["distinct_count"].to_dict() == {"x": 3, "s": 3}
+
+
+async def test_kernels_of_the_server_read_its_store(api, definition, db_file, jp_root_dir):
+    # #18 item 6: list_monitors() read the default store, empty while the panel showed monitors.
+    _, created = await api("POST", "monitors", body=definition)
+    assert os.environ[kernel_api.DB_ENV] == str(db_file)
+    assert os.path.realpath(os.environ[kernel_api.ROOT_ENV]) == os.path.realpath(jp_root_dir)
+    listed = mm.list_monitors()
+    names = list(listed["name"]) if hasattr(listed, "columns") else [m["name"] for m in listed]
+    assert names == [created["name"]]
