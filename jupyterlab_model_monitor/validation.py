@@ -54,6 +54,14 @@ def _existing_file(value, field, context):
     return path
 
 
+def _existing_path(value, field, context):
+    """A file or folder that exists: a run on a path that does not fails every time."""
+    path = _path(value, field, context)
+    if not confine(context["root"], path).exists():
+        raise ValidationError(f"no such file or folder: {path}", field)
+    return path
+
+
 def _optional_format(value, field, context):
     if value is None or value in DATASET_FORMATS:
         return value
@@ -143,7 +151,7 @@ REQUIRED = object()
 # The options of `model-monitor model-quality monitor` (docs/cli.md, "Model quality").
 QUALITY_FIELDS = {
     "problem_type": (_problem_type, REQUIRED),
-    "ground_truth": (_path, REQUIRED),
+    "ground_truth": (_path, REQUIRED),  # labels may start arriving after the monitor is made
     "ground_truth_attribute": (_optional_text, None),
     "inference_attribute": (_optional_text, None),
     "probability_attribute": (_optional_text, None),
@@ -200,7 +208,7 @@ def check_monitor_type(monitor):
 
 MONITOR_FIELDS = {
     "name": (_name, REQUIRED),
-    "dataset": (_path, REQUIRED),
+    "dataset": (_existing_path, REQUIRED),
     "dataset_format": (_optional_format, None),
     "header": (_boolean, False),
     "baseline_statistics": (_existing_file, REQUIRED),

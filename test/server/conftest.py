@@ -7,6 +7,15 @@ import pytest
 pytest_plugins = ("pytest_jupyter.jupyter_server",)
 
 
+@pytest.fixture(autouse=True)
+def restored_kernel_environment(monkeypatch):
+    """The server sets these for its kernels (app.py): each test starts and ends without them."""
+    from jupyterlab_model_monitor import kernel_api
+
+    monkeypatch.delenv(kernel_api.DB_ENV, raising=False)
+    monkeypatch.delenv(kernel_api.ROOT_ENV, raising=False)
+
+
 @pytest.fixture
 def db_file(tmp_path):
     return tmp_path / "db" / "monitors.sqlite"
@@ -61,8 +70,9 @@ def baseline(jp_root_dir):
 
 
 @pytest.fixture
-def definition(baseline):
-    """A valid monitor definition (POST /monitors body)."""
+def definition(baseline, jp_root_dir):
+    """A valid monitor definition (POST /monitors body); its capture folder exists, empty."""
+    (jp_root_dir / "captures" / "churn-endpoint").mkdir(parents=True, exist_ok=True)
     return {
         "name": "churn",
         "dataset": "captures/churn-endpoint",

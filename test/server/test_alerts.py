@@ -252,8 +252,11 @@ async def test_only_runs_with_violations_alert(api, demo, extension):
     assert alert["execution_id"] == drifted["id"]
 
 
-async def test_a_failed_run_alerts(api, demo):
+async def test_a_failed_run_alerts(api, demo, jp_root_dir):
+    # The dataset is checked when the monitor is made: it goes away afterwards.
+    (jp_root_dir / "no/such/folder").mkdir(parents=True)
     _, monitor = await api("POST", "monitors", body=definition(demo, dataset="no/such/folder"))
+    (jp_root_dir / "no/such/folder").rmdir()
     _, execution = await api("POST", "monitors", monitor["id"], "runs")
     assert (await wait_final(api, execution["id"]))["state"] == "failed"
     (alert,) = (await wait_alerts(api, 1, monitor_id=monitor["id"]))["alerts"]

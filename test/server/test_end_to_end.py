@@ -76,7 +76,10 @@ async def test_scheduled_run_writes_sagemaker_layout(api, demo, extension, jp_ro
 
 
 async def test_engine_error_is_reported(api, demo, jp_root_dir):
+    # The dataset is checked when the monitor is made: it goes away afterwards.
+    (jp_root_dir / "no/such/folder").mkdir(parents=True)
     _, monitor = await api("POST", "monitors", body=definition(demo, dataset="no/such/folder"))
+    (jp_root_dir / "no/such/folder").rmdir()
     _, execution = await api("POST", "monitors", monitor["id"], "runs")
     done = await wait_final(api, execution["id"])
     assert done["state"] == "failed"

@@ -280,3 +280,16 @@ def test_migration_7_moves_stored_webhook_urls_apart(tmp_path):
         assert "s3cr3t" not in settings
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("field", ["dataset"])
+async def test_a_dataset_that_does_not_exist_is_refused_when_the_monitor_is_made(
+    api, definition, field
+):
+    # #18 item 4: it was accepted, and every run failed with a raw ENOENT naming the server path.
+    status, body = await api("POST", "monitors", body={**definition, field: "captures/nope"})
+    assert (status, body["field"]) == (400, field)
+    assert body["message"] == "no such file or folder: captures/nope"
+    _, monitor = await api("POST", "monitors", body=definition)
+    status, body = await api("PATCH", "monitors", monitor["id"], body={field: "captures/nope"})
+    assert (status, body["field"]) == (400, field)

@@ -196,6 +196,7 @@ async def test_metrics_arguments_are_checked(api, jp_root_dir):
     status, error = await api("GET", "monitors", "0" * 32, "metrics")
     assert status == 404
     (jp_root_dir / "s.json").write_text("{}")
+    (jp_root_dir / "d").mkdir()  # the dataset must exist
     body = {
         "name": "m",
         "dataset": "d",

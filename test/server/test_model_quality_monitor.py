@@ -78,6 +78,7 @@ def test_version_4_store_gets_the_new_columns(tmp_path):
 def write_baseline_files(root):
     folder = root / "model-quality-baseline"
     folder.mkdir(parents=True, exist_ok=True)
+    (root / "captures" / "churn-endpoint").mkdir(parents=True, exist_ok=True)  # must exist
     for name in ("statistics.json", "constraints.json"):
         (folder / name).write_text("{}")
 

@@ -8,6 +8,7 @@ def created(api, jp_root_dir):
     async def create():
         folder = jp_root_dir / "baseline"
         folder.mkdir()
+        (jp_root_dir / "captures" / "churn").mkdir(parents=True)  # the dataset must exist
         (folder / "statistics.json").write_text('{"version": 0.0, "dataset": {}, "features": []}')
         (folder / "constraints.json").write_text('{"version": 0.0, "features": []}')
         status, monitor = await api(

@@ -62,6 +62,7 @@ def required_fields(spec, name):
 async def test_responses_match_the_schemas(spec, api, jp_root_dir, extension):
     (jp_root_dir / "s.json").write_text("{}")
     (jp_root_dir / "c.json").write_text("{}")
+    (jp_root_dir / "d").mkdir()  # the dataset must exist
     extension.scheduler.max_concurrent_runs = 0
     body = {"name": "m", "dataset": "d", "baseline_statistics": "s.json"}
     _, monitor = await api("POST", "monitors", body={**body, "baseline_constraints": "c.json"})
@@ -94,6 +95,7 @@ async def test_every_documented_route_refuses_requests_without_a_token(spec, jp_
 async def test_new_responses_match_the_schemas(spec, api, jp_root_dir, extension):
     (jp_root_dir / "s.json").write_text("{}")
     (jp_root_dir / "d.csv").write_text("")
+    (jp_root_dir / "d").mkdir()  # the dataset must exist
     extension.scheduler.max_concurrent_runs = 0
     _, backends = await api("GET", "backends")
     assert set(backends["backends"][0]) == required_fields(spec, "Backend")

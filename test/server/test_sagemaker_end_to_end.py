@@ -76,6 +76,7 @@ async def test_sagemaker_monitor_runs_through_the_server(api, extension, jp_root
     _, listed = await api("GET", "backends")
     assert {"name": "sagemaker", "available": True, "reason": None} in listed["backends"]
     (jp_root_dir / "s.json").write_text("{}")
+    (jp_root_dir / "captures" / "churn-endpoint").mkdir(parents=True)  # the dataset must exist
     definition = {
         "name": "aws",
         "dataset": "captures/churn-endpoint",

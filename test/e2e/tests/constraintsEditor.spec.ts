@@ -158,6 +158,7 @@ test.describe('Editing a monitor', () => {
         `${tmpPath}/baseline/${file}`
       );
     }
+    await page.contents.createDirectory(`${tmpPath}/captures`); // checked when the monitor is made
     const name = `edit-${Date.now()}`;
     // The form starts from the user's settings (schema/charts.json).
     await setSetting(page, 'defaultSchedulePreset', 'daily');

@@ -183,6 +183,9 @@ test.describe('Model quality', () => {
   }) => {
     const folder = `${tmpPath}/mq-baseline`;
     await writeQualityBaseline(page, folder);
+    // The server checks that the dataset and the ground truth exist when the monitor is made.
+    await page.contents.createDirectory(`${tmpPath}/captures`);
+    await page.contents.createDirectory(`${tmpPath}/ground-truth`);
     const name = `mq-${Date.now()}`;
     await page.evaluate(() =>
       (window as any).jupyterapp.commands.execute('model-monitor:open-panel')
