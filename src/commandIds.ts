@@ -5,6 +5,7 @@ export const CommandIds = {
   runMonitor: 'model-monitor:run-monitor',
   createSchedule: 'model-monitor:create-schedule',
   compareStatistics: 'model-monitor:compare-statistics',
+  compareQuality: 'model-monitor:compare-quality',
   showMetrics: 'model-monitor:show-metrics',
   profileFile: 'model-monitor:profile-file',
   loadCaptures: 'model-monitor:load-captures',

@@ -3,6 +3,7 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { compareQuality, QualityComparisonPaths } from '../commands/compareQuality';
 import { compareStatistics } from '../commands/compareStatistics';
 import { createSchedule } from '../commands/createSchedule';
 import { IOpenResultsArgs, openResults } from '../commands/openResults';
@@ -78,6 +79,12 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
           .map(item => item.path);
         return compareStatistics(app, args as Partial<ComparisonPaths>, selected, trans);
       }
+    });
+    app.commands.addCommand(CommandIds.compareQuality, {
+      label: trans.__('Compare Model-Quality Run with Baseline'),
+      caption: trans.__("A model-quality run's metrics with its baseline's thresholds"),
+      isVisible: args => typeof args.statistics === 'string',
+      execute: args => compareQuality(app, args as unknown as QualityComparisonPaths, trans)
     });
     app.commands.addCommand(CommandIds.showMetrics, {
       label: trans.__('Show Metric History'),

@@ -58,6 +58,16 @@ async function carryOut(
         await app.commands.execute(CommandIds.openResults, { folder: action.execution.output });
         return;
       case 'compare':
+        if (monitor.monitor_type === 'model-quality') {
+          // Metrics, not feature distributions: the run's metrics with the baseline's thresholds.
+          await app.commands.execute(CommandIds.compareQuality, {
+            statistics: `${action.execution.output}/statistics.json`,
+            constraints: monitor.baseline_constraints,
+            violations: `${action.execution.output}/constraint_violations.json`,
+            label: trans.__('%1 vs baseline', monitor.name)
+          });
+          return;
+        }
         await app.commands.execute(CommandIds.compareStatistics, {
           baseline: monitor.baseline_statistics,
           current: `${action.execution.output}/statistics.json`,
