@@ -163,7 +163,11 @@ class ProgressReader:
             self.other_lines.append(line.rstrip())
 
     def failure(self, code):
-        detail = self.error or "\n".join(self.other_lines) or "no output"
+        """What went wrong, for the panel: the engine's own error when it gave one (the exit code
+        adds nothing a user can act on); otherwise its last output, with the code."""
+        if self.error:
+            return self.error
+        detail = "\n".join(self.other_lines) or "no output"
         return f"the engine exited with code {code}: {detail}"
 
 

@@ -80,7 +80,8 @@ async def test_a_line_longer_than_the_reader_takes_does_not_fail_a_completed_run
 async def test_protocol_error_event(tmp_path, fake_backend):
     outcome = await fake_backend("error").run(_job(tmp_path), Recorder())
     assert outcome.state == "failed"
-    assert outcome.message == "the engine exited with code 2: cannot read nothere"
+    # #18 item 19: the engine's own words, without "the engine exited with code 2:" before them.
+    assert outcome.message == "cannot read nothere"
 
 
 async def test_protocol_crash_keeps_stderr(tmp_path, fake_backend):
