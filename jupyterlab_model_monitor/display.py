@@ -238,12 +238,43 @@ def _lean_violation(violation):
     return {key: violation[key] for key in keys if key in violation}
 
 
+class _OneLine:
+    """Mixed into display()'s errors: IPython shows the message alone, as for the magics, not a
+    traceback of 25-32 lines into this module. They stay what they were (ValueError, ...)."""
+
+    def _render_traceback_(self):
+        return [f"{type(self).__bases__[-1].__name__}: {self}"]
+
+
+class DisplayValueError(_OneLine, ValueError):
+    pass
+
+
+class DisplayTypeError(_OneLine, TypeError):
+    pass
+
+
+class DisplayFileNotFoundError(_OneLine, FileNotFoundError):
+    pass
+
+
 def display(statistics=None, violations=None, baseline=None, constraints=None):
     """Display Model Monitor documents (each a path, a folder holding it, or a parsed dict).
 
     - ``statistics`` and ``baseline``: one comparison view, with ``violations`` as badges;
     - otherwise each document given in its own view.
     """
+    try:
+        _display(statistics, violations, baseline, constraints)
+    except FileNotFoundError as error:
+        raise DisplayFileNotFoundError(f"{error.filename}: no such file or folder") from None
+    except ValueError as error:
+        raise DisplayValueError(str(error)) from None
+    except TypeError as error:
+        raise DisplayTypeError(str(error)) from None
+
+
+def _display(statistics, violations, baseline, constraints):
     if baseline is not None and statistics is None:
         raise ValueError(
             "baseline= needs statistics= to compare with (to show one file: statistics=)"

@@ -238,3 +238,21 @@ def test_comparison_bundle_carries_the_baseline_s_drift_settings(tmp_path):
     (tmp_path / "baseline" / "constraints.json").unlink()
     bare = display.comparison_bundle(tmp_path / "baseline", tmp_path / "run")
     assert "monitoring_config" not in bare[display.COMPARISON_MIME_TYPE]
+
+
+def test_display_errors_are_one_line_in_ipython(tmp_path, capsys):
+    # #18 item 22: mm.display errors printed 25-32-line tracebacks; the magics print one line.
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    (tmp_path / "bad.json").write_text("{\n")
+    for call, line in [
+        (f"display(statistics={str(tmp_path / 'nope.json')!r})", "FileNotFoundError: "),
+        (f"display(statistics={str(tmp_path / 'bad.json')!r})", "ValueError: "),
+        ("display()", "TypeError: nothing to display"),
+    ]:
+        shell.run_cell(f"from jupyterlab_model_monitor import display\n{call}")
+        printed = [text for text in capsys.readouterr().out.splitlines() if text.strip()]
+        assert len(printed) == 1 and printed[0].startswith(line), printed
+    with pytest.raises(ValueError, match="line 2: not valid JSON"):  # still a ValueError
+        display.display(statistics=str(tmp_path / "bad.json"))
