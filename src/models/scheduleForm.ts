@@ -155,6 +155,22 @@ export function toModelQuality(values: ScheduleFormValues): ModelQualitySettings
   };
 }
 
+/** The server's rule for monitor names (validation.py NAME), matched whole. */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
+
+/**
+ * What is wrong with a monitor name (sent trimmed), checked as the user types; undefined when it
+ * is fine.
+ */
+export function nameProblem(name: string, trans: TranslationBundle): string | undefined {
+  if (!name.trim()) {
+    return trans.__('Give the monitor a name.');
+  }
+  return NAME.test(name.trim())
+    ? undefined
+    : trans.__("1-100 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit.");
+}
+
 /** Checks the browser can make before asking the server (which checks everything again). */
 export function validateScheduleForm(
   values: ScheduleFormValues,
@@ -171,6 +187,10 @@ export function validateScheduleForm(
     if (!String(values[field]).trim()) {
       errors[field] = message;
     }
+  }
+  errors.name ??= nameProblem(values.name, trans);
+  if (!errors.name) {
+    delete errors.name;
   }
   const preview = previewSchedule(values, new Date(), 1);
   if ('error' in preview) {

@@ -4,6 +4,7 @@ import { Widget } from '@lumino/widgets';
 
 import { Backend, MonitorType, ProblemType } from '../api/types';
 import {
+  nameProblem,
   PROBLEM_TYPES,
   ScheduleFormErrors,
   ScheduleFormField,
@@ -202,6 +203,11 @@ export class ScheduleForm extends Widget {
     ]);
     this._qualityFieldset = fieldset;
     this._inputs.get('monitorType')!.addEventListener('input', () => this._updateType());
+    // As the cron field previews its runs, the name says what is wrong with it while typed.
+    const name = this._inputs.get('name')!;
+    name.addEventListener('input', () =>
+      this._setFieldError('name', name.value ? nameProblem(name.value, this._trans) : undefined)
+    );
     this._inputs.get('problemType')!.addEventListener('input', () => this._updateType());
     return fieldset;
   }
@@ -278,16 +284,29 @@ export class ScheduleForm extends Widget {
 
   private _showErrors(errors: ScheduleFormErrors): void {
     for (const [field, message] of Object.entries(errors)) {
-      const line = this._errorLines.get(field as ScheduleFormField | 'form');
-      if (line && message) {
-        line.textContent = message;
-        line.hidden = false;
-        this._inputs.get(field as ScheduleFormField)?.setAttribute('aria-invalid', 'true');
+      if (message) {
+        this._setFieldError(field as ScheduleFormField | 'form', message);
       }
     }
     if (errors.customCron && this.getValue().preset !== 'custom') {
       // A schedule refused by the server while a preset is chosen: show it with the preset.
       this._setValue('preset', 'custom');
+    }
+  }
+
+  /** Shows `message` under the field, or clears it when undefined. */
+  private _setFieldError(field: ScheduleFormField | 'form', message: string | undefined): void {
+    const line = this._errorLines.get(field);
+    if (!line) {
+      return;
+    }
+    line.textContent = message ?? '';
+    line.hidden = !message;
+    const input = field === 'form' ? undefined : this._inputs.get(field);
+    if (message) {
+      input?.setAttribute('aria-invalid', 'true');
+    } else {
+      input?.removeAttribute('aria-invalid');
     }
   }
 

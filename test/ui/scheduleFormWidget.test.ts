@@ -11,6 +11,27 @@ const backends = [
 ];
 
 describe('ScheduleForm', () => {
+  it('says what is wrong with the name while it is typed (#18 item 21)', () => {
+    const form = new ScheduleForm(emptyScheduleForm(), {}, backends, trans);
+    Widget.attach(form, document.body);
+    const name = form.node.querySelector('input[name="name"]') as HTMLInputElement;
+    const error = form.node.querySelector('[data-error-for="name"]') as HTMLElement;
+    const type = (text: string) => {
+      name.value = text;
+      name.dispatchEvent(new Event('input'));
+    };
+    type('churn/hourly');
+    expect(error.hidden).toBe(false);
+    expect(error.textContent).toContain("letters, digits, spaces, '.', '_' or '-'");
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    type('churn hourly');
+    expect(error.hidden).toBe(true);
+    expect(name.hasAttribute('aria-invalid')).toBe(false);
+    type('-churn');
+    expect(error.hidden).toBe(false); // starts with a letter or digit, as the server requires
+    form.dispose();
+  });
+
   it('takes fractional numbers (#18 item 2: 0.5 as probability threshold greyed out Create)', () => {
     const form = new ScheduleForm(emptyScheduleForm(), {}, backends, trans);
     Widget.attach(form, document.body);
