@@ -3,6 +3,7 @@ export const CommandIds = {
   openPanel: 'model-monitor:open-panel',
   openResults: 'model-monitor:open-results',
   runMonitor: 'model-monitor:run-monitor',
+  runMonitorOver: 'model-monitor:run-monitor-over',
   createSchedule: 'model-monitor:create-schedule',
   compareStatistics: 'model-monitor:compare-statistics',
   compareQuality: 'model-monitor:compare-quality',

@@ -1,6 +1,6 @@
 import { requestAPI } from './requestAPI';
 import { ModelMonitorApiError } from './errors';
-import { Backend, Execution, MetricHistory, Monitor, MonitorCreate } from './types';
+import { Backend, Execution, MetricHistory, Monitor, MonitorCreate, RunWindow } from './types';
 
 /** Typed calls of the monitors, executions and backends routes (api/openapi.yaml). */
 
@@ -30,12 +30,12 @@ export async function deleteMonitor(id: string): Promise<void> {
   await requestAPI<void>(`monitors/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-/** Runs a monitor now over its latest full window. */
-export function runMonitor(id: string): Promise<Execution> {
+/** Runs a monitor now, over its latest full window or over `window`. */
+export function runMonitor(id: string, window?: RunWindow): Promise<Execution> {
   return requestAPI<Execution>(`monitors/${encodeURIComponent(id)}/runs`, {
     method: 'POST',
     headers: JSON_HEADERS,
-    body: '{}'
+    body: JSON.stringify(window ?? {})
   });
 }
 

@@ -111,3 +111,9 @@ export interface MetricHistory {
   monitor_id: string;
   series: MetricSeries[];
 }
+
+/** The window of a manual run (POST /monitors/{id}/runs), ISO times in UTC. */
+export interface RunWindow {
+  window_start: string;
+  window_end: string;
+}

@@ -1,12 +1,21 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
-import { InputDialog, Notification } from '@jupyterlab/apputils';
+import {
+  Dialog,
+  InputDialog,
+  Notification,
+  showDialog,
+  showErrorMessage
+} from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
+import { fetchCaptureSummary } from '../api/captures';
 import { getExecution } from '../api/monitors';
-import { Execution, Monitor } from '../api/types';
+import { Execution, Monitor, RunWindow } from '../api/types';
 import { CommandIds } from '../commandIds';
 import { MonitorsModel } from '../models/MonitorsModel';
+import { suggestedWindow, windowOf } from '../models/runWindow';
 import { waitForExecution } from '../models/waitForExecution';
+import { RunWindowForm } from '../widgets/RunWindowForm';
 
 /**
  * Runs a monitor now over its latest full window, with a notification that follows the run and
@@ -19,14 +28,64 @@ export async function runMonitorNow(
   trans: TranslationBundle
 ): Promise<Execution | null> {
   const monitor = await chooseMonitor(model, monitorId, trans);
+  return monitor ? runAndNotify(app, model, monitor, undefined, trans) : null;
+}
+
+/**
+ * Runs a monitor over a window the user gives, prefilled with the hours its captures cover, so
+ * captures from the past (the demo's, a backfill) can be checked whatever today's date.
+ */
+export async function runMonitorOver(
+  app: JupyterFrontEnd,
+  model: MonitorsModel,
+  monitorId: string | undefined,
+  trans: TranslationBundle
+): Promise<Execution | null> {
+  const monitor = await chooseMonitor(model, monitorId, trans);
   if (!monitor) {
     return null;
   }
+  const form = new RunWindowForm(
+    trans,
+    trans.__('Looking at the captures in %1…', monitor.dataset)
+  );
+  void fetchCaptureSummary(monitor.dataset)
+    .then(summary => {
+      const suggested = suggestedWindow(summary);
+      const note = suggested
+        ? trans.__('Prefilled with the hours the captures in %1 cover.', monitor.dataset)
+        : trans.__('No capture times found in %1: enter the window.', monitor.dataset);
+      form.suggest(suggested ?? form.getValue(), note);
+    })
+    .catch(() => form.suggest(form.getValue(), trans.__('Enter the window to run over.')));
+  const answer = await showDialog({
+    title: trans.__('Run %1 over…', monitor.name),
+    body: form,
+    buttons: [Dialog.cancelButton(), Dialog.okButton({ label: trans.__('Run') })]
+  });
+  if (!answer.button.accept || !answer.value) {
+    return null;
+  }
+  const window = windowOf(answer.value);
+  if ('error' in window) {
+    await showErrorMessage(trans.__('Run %1 over…', monitor.name), trans.__(window.error));
+    return null;
+  }
+  return runAndNotify(app, model, monitor, window, trans);
+}
+
+async function runAndNotify(
+  app: JupyterFrontEnd,
+  model: MonitorsModel,
+  monitor: Monitor,
+  window: RunWindow | undefined,
+  trans: TranslationBundle
+): Promise<Execution | null> {
   const id = Notification.emit(trans.__('Running %1…', monitor.name), 'in-progress', {
     autoClose: false
   });
   try {
-    const started = await model.run(monitor.id);
+    const started = await model.run(monitor.id, window);
     const ended = await waitForExecution(getExecution, started);
     void model.refresh();
     notifyEnded(app, id, monitor, ended, trans);

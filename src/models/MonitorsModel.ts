@@ -1,14 +1,14 @@
 import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { Execution, Monitor } from '../api/types';
+import { Execution, Monitor, RunWindow } from '../api/types';
 import { groupByMonitor } from './monitorStatus';
 
 /** The server calls the model needs; the real ones are in src/api/monitors.ts. */
 export interface IMonitorsApi {
   listMonitors(): Promise<Monitor[]>;
   listExecutions(monitorId?: string, limit?: number): Promise<Execution[]>;
-  runMonitor(id: string): Promise<Execution>;
+  runMonitor(id: string, window?: RunWindow): Promise<Execution>;
   updateMonitor(id: string, fields: { enabled: boolean }): Promise<Monitor>;
   deleteMonitor(id: string): Promise<void>;
 }
@@ -73,8 +73,8 @@ export class MonitorsModel {
     return this._poll.refresh();
   }
 
-  async run(monitorId: string): Promise<Execution> {
-    const execution = await this._api.runMonitor(monitorId);
+  async run(monitorId: string, window?: RunWindow): Promise<Execution> {
+    const execution = await this._api.runMonitor(monitorId, window);
     this._expanded.add(monitorId);
     await this.reload();
     return execution;

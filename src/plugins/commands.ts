@@ -13,7 +13,7 @@ import {
   PROFILABLE_EXTENSIONS,
   profileInBrowser
 } from '../commands/profileInBrowser';
-import { runMonitorNow } from '../commands/runMonitor';
+import { runMonitorNow, runMonitorOver } from '../commands/runMonitor';
 import { showMetrics } from '../commands/showMetrics';
 import { CommandIds } from '../commandIds';
 import { ComparisonPaths } from '../models/loadComparison';
@@ -64,6 +64,12 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__('Run a monitor over its latest time window'),
       execute: args =>
         runMonitorNow(app, panel.monitors, args.monitorId as string | undefined, trans)
+    });
+    app.commands.addCommand(CommandIds.runMonitorOver, {
+      label: trans.__('Run Monitor Over…'),
+      caption: trans.__('Run a monitor over a time window you choose (past captures, a backfill)'),
+      execute: args =>
+        runMonitorOver(app, panel.monitors, args.monitorId as string | undefined, trans)
     });
     app.commands.addCommand(CommandIds.openResults, {
       label: trans.__('Open Monitoring Results…'),
@@ -123,8 +129,9 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
       }
     });
     const category = trans.__('Model Monitor');
-    // show-metrics needs a monitor: it is offered on each monitor in the panel.
-    const inPalette = Object.values(CommandIds).filter(id => id !== CommandIds.showMetrics);
+    // These need a monitor or a run: they are offered on each one in the panel.
+    const needArguments: string[] = [CommandIds.showMetrics, CommandIds.compareQuality];
+    const inPalette = Object.values(CommandIds).filter(id => !needArguments.includes(id));
     for (const command of inPalette) {
       palette?.addItem({ command, category });
     }

@@ -54,6 +54,9 @@ async function carryOut(
       case 'run':
         await app.commands.execute(CommandIds.runMonitor, { monitorId: monitor.id });
         return;
+      case 'run-over':
+        await app.commands.execute(CommandIds.runMonitorOver, { monitorId: monitor.id });
+        return;
       case 'open-results':
         await app.commands.execute(CommandIds.openResults, { folder: action.execution.output });
         return;

@@ -14,7 +14,10 @@ const SHOWN_EXECUTIONS = 20;
 
 /** What the user asked for in the list; the panel plugin carries it out. */
 export type MonitorAction =
-  | { kind: 'run' | 'pause' | 'resume' | 'delete' | 'metrics' | 'edit'; monitor: Monitor }
+  | {
+      kind: 'run' | 'run-over' | 'pause' | 'resume' | 'delete' | 'metrics' | 'edit';
+      monitor: Monitor;
+    }
   | { kind: 'open-results' | 'compare'; monitor: Monitor; execution: Execution };
 
 /** The monitors with their badge, next run and backend; a monitor expands to its executions. */
@@ -101,7 +104,10 @@ export class MonitorList extends Widget {
 
   private _actions(monitor: Monitor, executions: readonly Execution[]): HTMLElement {
     const trans = this._trans;
-    const buttons = [this._actionButton(trans.__('Run now'), { kind: 'run', monitor })];
+    const buttons = [
+      this._actionButton(trans.__('Run now'), { kind: 'run', monitor }),
+      this._actionButton(trans.__('Run over…'), { kind: 'run-over', monitor })
+    ];
     if (monitor.schedule) {
       const kind = monitor.enabled ? 'pause' : 'resume';
       const label = monitor.enabled ? trans.__('Pause') : trans.__('Resume');
