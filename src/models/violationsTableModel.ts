@@ -19,6 +19,13 @@ export interface ViolationRow {
 }
 
 /** State of a violations view: the check-type filter ('' shows all) and the drift-only switch. */
+const QUALITY_CHECKS = new Set([
+  'GreaterThanThreshold',
+  'LessThanThreshold',
+  'GreaterThanOrEqualToThreshold',
+  'LessThanOrEqualToThreshold'
+]);
+
 export class ViolationsTableModel {
   constructor(readonly document: ViolationsDocument) {
     this._rows = document.violations.map((violation, index) => toRow(violation, index));
@@ -30,6 +37,14 @@ export class ViolationsTableModel {
 
   get violationCount(): number {
     return this._rows.length;
+  }
+
+  /**
+   * A model-quality run's violations: their "feature" is a metric and their "check" the
+   * comparison with its threshold (FORMATS §5.4), and the table says so.
+   */
+  get isModelQuality(): boolean {
+    return this._rows.length > 0 && this._rows.every(row => QUALITY_CHECKS.has(row.checkType));
   }
 
   /** The distinct check types, in first-seen order. */

@@ -18,8 +18,14 @@ export class ViolationsTable extends Widget {
     this.addClass('jp-ModelMonitor-tableContainer');
     const head = element('thead', {}, [
       element('tr', {}, [
-        this._sortableHeader(_trans.__('Feature'), 'feature'),
-        this._sortableHeader(_trans.__('Check'), 'checkType'),
+        this._sortableHeader(
+          _model.isModelQuality ? _trans.__('Metric') : _trans.__('Feature'),
+          'feature'
+        ),
+        this._sortableHeader(
+          _model.isModelQuality ? _trans.__('Comparison') : _trans.__('Check'),
+          'checkType'
+        ),
         element('th', { text: _trans.__('Description'), attributes: { scope: 'col' } })
       ])
     ]);

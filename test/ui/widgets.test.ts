@@ -145,6 +145,31 @@ describe('ViolationsView', () => {
     view.dispose();
   });
 
+  it('names the columns of a model-quality run: metric and comparison (#18 item 9)', () => {
+    const headers = (violations: object[]) => {
+      const view = attach(
+        new ViolationsView(new ViolationsTableModel({ violations } as any), trans)
+      );
+      const text = [...view.node.querySelectorAll('.jp-ModelMonitor-violationsTable th')].map(
+        th => th.textContent
+      );
+      view.dispose();
+      return text;
+    };
+    const quality = {
+      feature_name: 'auc',
+      constraint_check_type: 'LessThanThreshold',
+      description: 'Metric auc with 0.68 was LessThanThreshold 0.76'
+    };
+    expect(headers([quality])).toEqual(['Metric', 'Comparison', 'Description']);
+    const drift = {
+      ...quality,
+      feature_name: 'age',
+      constraint_check_type: 'baseline_drift_check'
+    };
+    expect(headers([drift])).toEqual(['Feature', 'Check', 'Description']);
+  });
+
   it('says when there are no violations and omits the drift section without it', () => {
     const view = attach(new ViolationsView(new ViolationsTableModel({ violations: [] }), trans));
     expect(view.node.querySelector('.jp-ModelMonitor-emptyRow')!.textContent).toContain(
