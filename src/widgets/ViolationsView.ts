@@ -18,6 +18,7 @@ export class ViolationsView extends Panel {
     this.addWidget(new ViolationsTable(model, _trans));
     if (model.driftTests) {
       this.addWidget(this._driftHeader());
+      this.addWidget(this._driftGuide());
       this.addWidget(new DriftTestsTable(model, _trans));
     }
   }
@@ -36,6 +37,21 @@ export class ViolationsView extends Panel {
     });
     return new Widget({
       node: element('div', { className: 'jp-ModelMonitor-sectionHeader' }, [title, toggle])
+    });
+  }
+
+  /**
+   * The tests often disagree with each other and with the violations: say which one decides, and
+   * what the others measure (#18 item 18).
+   */
+  private _driftGuide(): Widget {
+    return new Widget({
+      node: element('p', {
+        className: 'jp-ModelMonitor-lead jp-ModelMonitor-driftGuide',
+        text: this._trans.__(
+          'Violations come only from baseline_drift_check (the distance between the two distributions, less an allowance for the sample sizes with the Robust method, above its threshold). These tests are extra views of the same change: PSI, Jensen-Shannon, Hellinger and Wasserstein measure how far the shares moved, so they follow the size of the change; Kolmogorov-Smirnov and χ² give a p-value for "one distribution", which large samples make small for tiny changes and small samples keep large for real ones. Where they disagree with the check, look at the feature in Compare with baseline.'
+        )
+      })
     });
   }
 

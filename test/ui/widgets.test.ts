@@ -139,6 +139,10 @@ describe('ViolationsView', () => {
     const driftOnly = view.node.querySelector(
       '.jp-ModelMonitor-driftOnly input'
     ) as HTMLInputElement;
+    // #18 item 18: which test decides, and what the others measure.
+    expect(view.node.querySelector('.jp-ModelMonitor-driftGuide')!.textContent).toContain(
+      'Violations come only from baseline_drift_check'
+    );
     driftOnly.checked = true;
     driftOnly.dispatchEvent(new Event('change'));
     expect(view.node.querySelectorAll('.jp-ModelMonitor-driftTable tbody tr')).toHaveLength(1);
