@@ -99,12 +99,24 @@ def baseline_arguments(job):
     return [*args, "--output", job.output, "--progress", "json"]
 
 
+def count_text(value):
+    """``5,283`` for 5283: counts in messages are read by people."""
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+
+
+def rejected_text(summary):
+    """``; 1 of 5,283 records rejected``, or nothing when none was."""
+    records = summary.get("records") or {}
+    if not records.get("rejected"):
+        return ""
+    rejected, total = count_text(records["rejected"]), count_text(records.get("records"))
+    return f"; {rejected} of {total} records rejected"
+
+
 def baseline_outcome(summary):
     """A successful baseline's outcome: rows profiled, rejected records."""
-    message = f"{summary.get('itemCount', '?')} rows profiled"
-    records = summary.get("records") or {}
-    if records.get("rejected"):
-        message += f"; {records['rejected']} of {records.get('records')} records rejected"
+    message = f"{count_text(summary.get('itemCount', '?'))} rows profiled"
+    message += rejected_text(summary)
     return RunOutcome("completed", message)
 
 
@@ -132,9 +144,7 @@ def outcome_of(summary, output, root=None):
     if not isinstance(violations, int):
         violations = count_violations(output, root)
     message = f"{violations} violation{'' if violations == 1 else 's'}"
-    records = summary.get("records") or {}
-    if records.get("rejected"):
-        message += f"; {records['rejected']} of {records.get('records')} records rejected"
+    message += rejected_text(summary)
     state = "completed_with_violations" if violations else "completed"
     return RunOutcome(state, message, violations)
 

@@ -26,7 +26,14 @@ from traitlets import Dict, Float, List, Unicode
 
 from ..engine import find_cli, find_node, missing
 from .base import Backend, RunOutcome
-from .local import CONFINE_ENV, LINE_LIMIT, ProgressReader, parse_object, stream_lines
+from .local import (
+    CONFINE_ENV,
+    LINE_LIMIT,
+    ProgressReader,
+    count_text,
+    parse_object,
+    stream_lines,
+)
 
 JOB_FOLDER = Path(__file__).resolve().parents[1] / "spark_job"
 DEEQU_VERSION = "2.0.7-spark-3.5"
@@ -204,7 +211,8 @@ class SparkBackend(Backend):
         summary, _ = result
         return RunOutcome(
             "completed",
-            f"{summary.get('itemCount', '?')} rows profiled on Spark" + rejected(summary),
+            f"{count_text(summary.get('itemCount', '?'))} rows profiled on Spark"
+            + rejected(summary),
         )
 
     async def _profile_then(self, job_id, arguments, staging, cli_arguments, root, report):
@@ -314,7 +322,10 @@ def rejected(summary):
     records = summary.get("records") or {}
     losses = []
     if records.get("rejected"):
-        losses.append(f"{records['rejected']} of {records.get('records')} records rejected")
+        losses.append(
+            f"{count_text(records['rejected'])} of {count_text(records.get('records'))} "
+            "records rejected"
+        )
     unread = ((summary.get("diagnostics") or {}).get("counts") or {}).get("unreadable_file")
     if unread:
         losses.append(f"{unread} file{'' if unread == 1 else 's'} not read ({unreadable(summary)})")

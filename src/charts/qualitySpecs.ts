@@ -86,7 +86,7 @@ export function confusionMatrixSpec(
       {
         mark: { type: 'text', fontSize: 12 },
         encoding: {
-          text: { field: 'count', type: 'quantitative' },
+          text: { field: 'count', type: 'quantitative', format: ',' },
           color: {
             condition: { test: { field: 'count', gt: max / 2 }, value: 'white' },
             value: 'black'

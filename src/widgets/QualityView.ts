@@ -11,7 +11,7 @@ import {
 import { QualityDocument, QualityMetricRow, qualityDocument } from '../models/qualityDocument';
 import { ChartView } from './ChartView';
 import { cell, element } from './dom';
-import { formatNumber } from './format';
+import { formatCount, formatNumber } from './format';
 
 /** Reads a JSON file beside the statistics (constraints.json, constraint_violations.json). */
 export type SiblingReader = (name: string) => Promise<unknown>;
@@ -136,7 +136,7 @@ export class QualityView extends Panel {
     const violated = doc.rows.filter(r => r.violated).length;
     const parts = [
       trans.__('Model quality: %1', problem),
-      trans._n('%1 row', '%1 rows', doc.itemCount ?? 0),
+      trans._n('%2 row', '%2 rows', doc.itemCount ?? 0, formatCount(doc.itemCount ?? 0)),
       violated > 0 ? trans._n('%1 violated metric', '%1 violated metrics', violated) : ''
     ].filter(Boolean);
     return new Widget({

@@ -9,7 +9,7 @@ import pytest
 from demo import build_demo
 
 from jupyterlab_model_monitor.backends import RunJob
-from jupyterlab_model_monitor.backends.local import LocalBackend, cli_arguments
+from jupyterlab_model_monitor.backends.local import LocalBackend, baseline_outcome, cli_arguments
 
 FAKE_CLI = Path(__file__).parent / "fixtures" / "fake_cli.py"
 
@@ -122,3 +122,12 @@ async def test_real_engine_finds_the_demo_drift(tmp_path):
     checks = {v["constraint_check_type"] for v in violations["violations"]}
     assert {"baseline_drift_check", "completeness_check", "categorical_values_check"} <= checks
     assert any(progress for progress, _ in report.calls)
+
+
+def test_counts_in_messages_have_thousands_separators():
+    # #18 item 13: "10000 rows profiled", "5283 records".
+    summary = {"itemCount": 10000, "records": {"records": 5283, "rejected": 1200}}
+    assert baseline_outcome(summary).message == (
+        "10,000 rows profiled; 1,200 of 5,283 records rejected"
+    )
+    assert baseline_outcome({"itemCount": 12}).message == "12 rows profiled"

@@ -32,6 +32,20 @@ describeConformance('model-quality chart specs on the real validation CSV', () =
     expect(total).toBe(binaryStatistics().dataset.item_count);
   });
 
+  it('writes cell counts with thousands separators (#18 item 13)', () => {
+    const spec: any = confusionMatrixSpec(metrics.confusion_matrix, {
+      actual: 'Actual',
+      predicted: 'Predicted',
+      count: 'Count'
+    });
+    // d3-format's ",": 1856 is written 1,856 (the legend already was).
+    expect(spec.layer[1].encoding.text).toEqual({
+      field: 'count',
+      type: 'quantitative',
+      format: ','
+    });
+  });
+
   it('draws the ROC curve from the file points with the chance diagonal', () => {
     const spec: any = rocCurveSpec(metrics.receiver_operating_characteristic_curve, curveLabels);
     const points = spec.layer[0].data.values;
