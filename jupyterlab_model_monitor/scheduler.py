@@ -11,7 +11,7 @@ Every ``poll_interval`` seconds, :meth:`Scheduler.tick` does two things:
 
 A scheduled run at time T covers the hours [H - window_hours, H), H being T's hour, and writes to
 ``<output>/yyyy/mm/dd/HH/`` (SageMaker's layout; ``HH-MM`` for a run at a minute other than 0); a
-manual run writes to ``<output>/manual/<id>/``.
+manual run writes to ``<output>/manual/<yyyy-mm-ddTHH-MM-SSZ>-<first 8 of its id>/``.
 """
 
 import asyncio
@@ -90,7 +90,8 @@ def plan_execution(monitor, trigger, scheduled_for, window=None):
         minutes = f"-{scheduled_for:%M}" if scheduled_for.minute else ""  # sub-hourly crons
         output = f"{monitor['output']}/{scheduled_for:%Y/%m/%d/%H}{minutes}"
     else:
-        output = f"{monitor['output']}/manual/{execution_id}"
+        # Named by when it was asked for (a hex id alone told runs apart by nothing a user knows).
+        output = f"{monitor['output']}/manual/{scheduled_for:%Y-%m-%dT%H-%M-%SZ}-{execution_id[:8]}"
     return {
         "id": execution_id,
         "monitor_id": monitor["id"],

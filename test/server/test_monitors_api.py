@@ -1,6 +1,7 @@
 """The monitors and executions routes, against a real server and a real SQLite file."""
 
 import os
+import re
 
 import pytest
 
@@ -100,7 +101,10 @@ async def test_run_cancel_and_list_executions(api, definition, extension):
     assert status == 202
     assert execution["state"] == "due" and execution["trigger"] == "manual"
     assert execution["window_start"] == window["window_start"]
-    assert execution["output"] == f"monitoring/churn/manual/{execution['id']}"
+    assert re.fullmatch(
+        rf"monitoring/churn/manual/\d{{4}}-\d\d-\d\dT\d\d-\d\d-\d\dZ-{execution['id'][:8]}",
+        execution["output"],
+    )
 
     status, listed = await api("GET", "executions", params={"monitor_id": monitor["id"]})
     assert status == 200 and [e["id"] for e in listed["executions"]] == [execution["id"]]

@@ -105,7 +105,8 @@ def test_plan_execution_window_and_output():
     assert quarter["window_end"] == "2026-11-02T00:00:00Z"
     manual = plan_execution(monitor, "manual", at(5, 42), (at(1), at(2)))
     assert manual["window_start"] == "2026-11-01T01:00:00Z"
-    assert manual["output"] == f"monitoring/churn/manual/{manual['id']}"
+    # Named by when it was asked for, then the start of its id (#18 item 11).
+    assert manual["output"] == f"monitoring/churn/manual/2026-11-01T05-42-00Z-{manual['id'][:8]}"
 
 
 @pytest.fixture

@@ -90,6 +90,11 @@ test.describe('Monitors in the side panel', () => {
     await execution.locator('button[data-action="open-results"]').click();
     await expect(page.locator('.jp-ModelMonitor-violationsView')).toBeVisible();
     await expect(page.locator('.lm-TabBar-tab', { hasText: 'statistics.json' })).toHaveCount(1);
+    // The run's folder is named by when the run was asked for (#18 item 11).
+    await expect(page.locator('.lm-TabBar-tab', { hasText: 'statistics.json' })).toHaveAttribute(
+      'title',
+      /manual\/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-[0-9a-f]{8}\/statistics\.json/
+    );
     await expect(page.locator('.jp-ModelMonitor-violationsView')).toContainText(
       'baseline_drift_check'
     );
