@@ -49,14 +49,23 @@ export class StatisticsView extends Panel {
 
   private _toolbar(): Widget {
     const trans = this._trans;
-    const summary = element('span', {
-      className: 'jp-ModelMonitor-summary',
-      text:
-        trans._n('%1 feature', '%1 features', this.model.featureCount) +
+    const summary = element('span', { className: 'jp-ModelMonitor-summary' });
+    // The count follows the filter: "3 of 15 features" (#18 item 12).
+    const count = () => {
+      const shown = this.model.visibleRows.length;
+      const total = this.model.featureCount;
+      const features =
+        shown === total
+          ? trans._n('%1 feature', '%1 features', total)
+          : trans._n('%2 of %1 feature', '%2 of %1 features', total, shown);
+      summary.textContent =
+        features +
         (this.model.itemCount !== undefined
           ? ' · ' + trans.__('%1 rows', formatCount(this.model.itemCount))
-          : '')
-    });
+          : '');
+    };
+    count();
+    this.model.rowsChanged.connect(count);
     const search = element('input', {
       className: 'jp-ModelMonitor-search jp-mod-styled',
       attributes: {

@@ -68,11 +68,18 @@ export class ViolationsView extends Panel {
       select.appendChild(element('option', { text: checkType, attributes: { value: checkType } }));
     }
     select.addEventListener('change', () => this.model.setCheckTypeFilter(select.value));
-    const count = this.model.violationCount;
-    const summary = element('span', {
-      className: 'jp-ModelMonitor-summary',
-      text: trans._n('%1 violation', '%1 violations', count)
-    });
+    const summary = element('span', { className: 'jp-ModelMonitor-summary' });
+    // The count follows the check filter: "2 of 7 violations" (#18 item 12).
+    const count = () => {
+      const total = this.model.violationCount;
+      const shown = this.model.visibleRows.length;
+      summary.textContent =
+        shown === total
+          ? trans._n('%1 violation', '%1 violations', total)
+          : trans._n('%2 of %1 violation', '%2 of %1 violations', total, shown);
+    };
+    count();
+    this.model.changed.connect(count);
     return new Widget({
       node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [select, summary])
     });

@@ -49,6 +49,20 @@ describe('StatisticsView', () => {
     view.dispose();
   });
 
+  it('counts the features the filter shows (#18 item 12)', () => {
+    const view = createView();
+    const summary = () => view.node.querySelector('.jp-ModelMonitor-summary')!.textContent;
+    expect(summary()).toMatch(/^3 features/);
+    const search = view.node.querySelector('.jp-ModelMonitor-search') as HTMLInputElement;
+    search.value = 'ag';
+    search.dispatchEvent(new Event('input'));
+    expect(summary()).toMatch(/^1 of 3 features/);
+    search.value = 'nothing-matches';
+    search.dispatchEvent(new Event('input'));
+    expect(summary()).toMatch(/^0 of 3 features/);
+    view.dispose();
+  });
+
   it('draws the first feature, then the clicked one', async () => {
     const view = createView();
     await view.chart.rendered;
@@ -125,9 +139,12 @@ describe('ViolationsView', () => {
       'data_type_check',
       'completeness_check'
     ]);
+    const summary = () => view.node.querySelector('.jp-ModelMonitor-summary')!.textContent;
+    expect(summary()).toBe('3 violations');
     select.value = 'completeness_check';
     select.dispatchEvent(new Event('change'));
     expect(rows()).toHaveLength(1);
+    expect(summary()).toBe('1 of 3 violations'); // #18 item 12: the count follows the filter
 
     const drift = view.node.querySelectorAll('.jp-ModelMonitor-driftTable tbody tr');
     expect(Array.from(drift).map(r => r.lastElementChild!.textContent)).toEqual([
