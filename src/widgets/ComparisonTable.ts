@@ -5,7 +5,7 @@ import { FeatureComparison } from '../models/comparison';
 import { ComparisonModel, ComparisonSort } from '../models/ComparisonModel';
 import { cell, element } from './dom';
 import { formatNumber, formatPercent } from './format';
-import { isActivation, moveRowFocus } from './tableKeys';
+import { isActivation, keepOneTabStop, moveRowFocus } from './tableKeys';
 
 /** The overview: one row per feature with type, missing shares, drift and violation badges. */
 export class ComparisonTable extends Widget {
@@ -100,6 +100,7 @@ export class ComparisonTable extends Widget {
       });
       this._body.append(element('tr', {}, [empty]));
     }
+    keepOneTabStop(this._body);
   }
 
   private _row(row: FeatureComparison): HTMLTableRowElement {

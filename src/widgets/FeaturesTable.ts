@@ -5,7 +5,7 @@ import { FeatureColumn, FeatureRow } from '../models/featureRows';
 import { StatisticsTableModel } from '../models/statisticsTableModel';
 import { cell, element } from './dom';
 import { formatCount, formatNumber, formatPercent } from './format';
-import { isActivation, moveRowFocus } from './tableKeys';
+import { isActivation, keepOneTabStop, moveRowFocus } from './tableKeys';
 
 interface ColumnDefinition {
   column: FeatureColumn;
@@ -129,6 +129,7 @@ export class FeaturesTable extends Widget {
       });
       this._body.appendChild(element('tr', {}, [empty]));
     }
+    keepOneTabStop(this._body);
   }
 
   private _renderRow(row: FeatureRow): HTMLTableRowElement {

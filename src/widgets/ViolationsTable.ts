@@ -3,7 +3,7 @@ import { Widget } from '@lumino/widgets';
 
 import { ViolationColumn, ViolationsTableModel } from '../models/violationsTableModel';
 import { cell, element } from './dom';
-import { isActivation, moveRowFocus } from './tableKeys';
+import { isActivation, keepOneTabStop, moveRowFocus } from './tableKeys';
 
 /**
  * The violations of a constraint_violations.json, filtered by the model's check type: sortable by
@@ -102,6 +102,7 @@ export class ViolationsTable extends Widget {
     if (focusedIndex !== undefined) {
       this._body.querySelector<HTMLElement>(`tr[data-index="${focusedIndex}"]`)?.focus();
     }
+    keepOneTabStop(this._body);
   }
 
   private _emptyRow(): HTMLTableRowElement {

@@ -19,8 +19,26 @@ export function moveRowFocus(event: KeyboardEvent, body: HTMLTableSectionElement
     return false;
   }
   event.preventDefault();
+  for (const row of rows) {
+    row.tabIndex = row === rows[target] ? 0 : -1;
+  }
   rows[target].focus();
   return true;
+}
+
+/**
+ * One tab stop per table (a roving tabindex): Tab reaches the focused row, else the selected one,
+ * else the first; the arrow keys move between rows. Call after each render.
+ */
+export function keepOneTabStop(body: HTMLTableSectionElement): void {
+  const rows = Array.from(body.querySelectorAll<HTMLTableRowElement>('tr[tabindex]'));
+  const stop =
+    rows.find(row => row === document.activeElement) ??
+    rows.find(row => row.getAttribute('aria-selected') === 'true') ??
+    rows[0];
+  for (const row of rows) {
+    row.tabIndex = row === stop ? 0 : -1;
+  }
 }
 
 /** Enter or Space on a focused row opens (selects) it, as a click does. */
