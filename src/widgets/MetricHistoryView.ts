@@ -15,6 +15,9 @@ import { ChartView } from './ChartView';
 import { element } from './dom';
 import { formatNumber } from './format';
 
+/** The metric last chosen per monitor, for this session: reopening shows it again. */
+const CHOSEN = new Map<string, string>();
+
 /**
  * A monitor's metrics across its runs: pick a series, see it over time with violations marked.
  * A model-quality monitor passes its baseline constraints: its metrics show their threshold.
@@ -44,24 +47,44 @@ export class MetricHistoryView extends Panel {
       );
       return;
     }
-    this.addWidget(this._toolbar());
+    const chosen = CHOSEN.get(_history.monitor_id);
+    const first = Math.max(
+      0,
+      this._series.findIndex(s => s.name === chosen)
+    );
+    this.addWidget(this._toolbar(first));
     this.addWidget(this._chart);
-    this._show(this._series[0]);
+    this._show(this._series[first]);
   }
 
   get chart(): ChartView {
     return this._chart;
   }
 
-  private _toolbar(): Widget {
+  private _toolbar(first: number): Widget {
     const select = element('select', {
       className: 'jp-ModelMonitor-metricSelect jp-mod-styled',
       attributes: { 'aria-label': this._trans.__('Metric') }
     });
-    this._series.forEach((series, i) =>
-      select.append(element('option', { text: series.name, attributes: { value: String(i) } }))
-    );
-    select.addEventListener('change', () => this._show(this._series[Number(select.value)]));
+    // Grouped, with short names: "age" › "baseline_drift", not 130 ids in one flat list.
+    const groups = new Map<string, HTMLOptGroupElement>();
+    this._series.forEach((series, i) => {
+      const label = this._groupOf(series);
+      let group = groups.get(label);
+      if (!group) {
+        group = element('optgroup', { attributes: { label } });
+        groups.set(label, group);
+        select.append(group);
+      }
+      const text = series.feature === null ? series.name : series.metric;
+      group.append(element('option', { text, attributes: { value: String(i) } }));
+    });
+    select.value = String(first);
+    select.addEventListener('change', () => {
+      const series = this._series[Number(select.value)];
+      CHOSEN.set(this._history.monitor_id, series.name); // kept when the view opens again
+      this._show(series);
+    });
     const runs = new Set(this._series.flatMap(s => s.points.map(p => p.execution_id))).size;
     return new Widget({
       node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [
@@ -73,6 +96,14 @@ export class MetricHistoryView extends Panel {
         this._thresholdText
       ])
     });
+  }
+
+  private _groupOf(series: MetricSeries): string {
+    const trans = this._trans;
+    if (constraintOf(series, this._constraints)) {
+      return trans.__('Model quality');
+    }
+    return series.feature === null ? trans.__('Dataset') : trans.__('Feature: %1', series.feature);
   }
 
   private _show(series: MetricSeries): void {

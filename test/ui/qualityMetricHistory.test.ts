@@ -85,3 +85,53 @@ describeConformance('quality metric history against the real baseline constraint
     view.dispose();
   });
 });
+
+describe('the metric picker (#18 item 17)', () => {
+  const feature = (name: string, metric: string, featureName: string) => ({
+    ...series(name, [0.1, 0.2]),
+    metric,
+    feature: featureName
+  });
+  const history: MetricHistory = {
+    monitor_id: 'picker',
+    series: [
+      series('dataset_item_count', [100, 120]),
+      feature('feature_baseline_drift_age', 'baseline_drift', 'age'),
+      feature('feature_completeness_age', 'completeness', 'age'),
+      feature('feature_baseline_drift_income', 'baseline_drift', 'income')
+    ]
+  };
+  const open = () => {
+    const view = new MetricHistoryView(history, trans);
+    Widget.attach(view, document.body);
+    return { view, select: view.node.querySelector('select') as HTMLSelectElement };
+  };
+
+  it('groups the metrics by feature, with short names', () => {
+    const { view, select } = open();
+    const groups = [...select.querySelectorAll('optgroup')].map(g => [
+      g.label,
+      [...g.querySelectorAll('option')].map(o => o.textContent)
+    ]);
+    expect(groups).toEqual([
+      ['Dataset', ['dataset_item_count']],
+      ['Feature: age', ['baseline_drift', 'completeness']],
+      ['Feature: income', ['baseline_drift']]
+    ]);
+    view.dispose();
+  });
+
+  it('shows the metric chosen last when the view opens again', () => {
+    const first = open();
+    const income = [...first.select.options].find(
+      o => o.parentElement!.getAttribute('label') === 'Feature: income'
+    )!.value;
+    first.select.value = income;
+    first.select.dispatchEvent(new Event('change'));
+    first.view.dispose();
+    const again = open();
+    expect(again.select.value).toBe(income);
+    expect(JSON.stringify(again.view.chart.spec)).toContain('feature_baseline_drift_income');
+    again.view.dispose();
+  });
+});

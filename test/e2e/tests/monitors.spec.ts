@@ -168,7 +168,11 @@ test.describe('Monitors in the side panel', () => {
     await expect(metrics.locator('.jp-ModelMonitor-summary')).toHaveText('2 runs');
     const metricSelect = metrics.locator('select');
     await expect(metricSelect.locator('option').first()).toHaveText('dataset_item_count');
-    await metricSelect.selectOption({ label: 'feature_baseline_drift_age' });
+    // Grouped by feature, with short names (#18 item 17).
+    const ageDrift = metricSelect.locator('optgroup[label="Feature: age"] option', {
+      hasText: 'baseline_drift'
+    });
+    await metricSelect.selectOption((await ageDrift.getAttribute('value'))!);
     const symbols = metrics.locator('.jp-ModelMonitor-metricChart svg .mark-symbol.role-mark path');
     await expect(symbols).toHaveCount(2);
     await expect(
