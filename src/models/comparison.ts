@@ -4,7 +4,7 @@
  * Robust-corrected L∞ by default: engine/monitor/checks/baselineDriftCheck.ts), computed from the
  * two files and the baseline's monitoring settings, so it is the number in the run's violations.
  */
-import { FeatureStatistics, StatisticsDocument } from '../engine/documents/statistics';
+import { FeatureStatistics, KllBucket, StatisticsDocument } from '../engine/documents/statistics';
 import { ViolationsDocument } from '../engine/documents/violations';
 import {
   categoryCounts,
@@ -155,6 +155,43 @@ export function cdfPoints(feature: FeatureStatistics | undefined, maxPoints = 40
     points.push({ x: last, cdf: 1 });
   }
   return points;
+}
+
+/** Bins of one width over both sides' range, each side's share of rows in each. */
+export interface SharedBins {
+  baseline: KllBucket[];
+  current: KllBucket[];
+}
+
+/**
+ * Both sides' distributions over the same bin edges (from the smaller minimum to the larger
+ * maximum), from their KLL sketches: each file's own 10 buckets have edges of their own, and the
+ * bars overlapped offset. Undefined without both sketches.
+ */
+export function sharedBins(
+  baseline: FeatureStatistics | undefined,
+  current: FeatureStatistics | undefined,
+  count = 20
+): SharedBins | undefined {
+  const b = numericSketch(baseline);
+  const c = numericSketch(current);
+  if (!b || !c) {
+    return undefined;
+  }
+  const low = Math.min(b.values[0], c.values[0]);
+  const high = Math.max(b.values[b.values.length - 1], c.values[c.values.length - 1]);
+  const bins = high > low ? count : 1;
+  const edges = Array.from({ length: bins + 1 }, (_, i) =>
+    i === bins ? high : low + ((high - low) * i) / bins
+  );
+  const shares = (sketch: typeof b): KllBucket[] =>
+    edges.slice(1).map((upper, i) => ({
+      lower_bound: edges[i],
+      upper_bound: upper,
+      // Rows in (lower, upper]; the first bin also holds the minimum itself.
+      count: sketch.cdf(upper) - (i === 0 ? 0 : sketch.cdf(edges[i]))
+    }));
+  return { baseline: shares(b), current: shares(c) };
 }
 
 export interface CategoryShare {

@@ -7,7 +7,13 @@ import {
   cdfComparisonSpec,
   histogramComparisonSpec
 } from '../charts/comparisonSpecs';
-import { cdfGap, cdfPoints, FeatureComparison, topCategories } from '../models/comparison';
+import {
+  cdfGap,
+  cdfPoints,
+  FeatureComparison,
+  sharedBins,
+  topCategories
+} from '../models/comparison';
 import { ComparisonModel } from '../models/ComparisonModel';
 import { numericBuckets } from '../engine/monitor/featureDistributions';
 import { ChartView } from './ChartView';
@@ -52,8 +58,10 @@ export class ComparisonDetail extends Panel {
       return;
     }
     const labels = this._labels;
-    const baselineBuckets = numericBuckets(feature.baseline);
-    const currentBuckets = numericBuckets(feature.current);
+    // One set of bin edges for both sides (from the sketches), else each file's own buckets.
+    const shared = sharedBins(feature.baseline, feature.current);
+    const baselineBuckets = shared?.baseline ?? numericBuckets(feature.baseline);
+    const currentBuckets = shared?.current ?? numericBuckets(feature.current);
     const gap = cdfGap(feature.baseline, feature.current);
     if (baselineBuckets && currentBuckets) {
       this._first.spec = histogramComparisonSpec(

@@ -8,7 +8,7 @@ import { ViolationsDocument } from '../../src/engine/documents/violations';
 import { numericLInfinity } from '../../src/engine/monitor/distance/numericLInfinity';
 import { DEFAULT_MONITORING_SETTINGS } from '../../src/engine/monitor/monitoringSettings';
 import { numericSketch } from '../../src/engine/monitor/featureDistributions';
-import { cdfGap, cdfPoints, topCategories } from '../../src/models/comparison';
+import { cdfGap, cdfPoints, sharedBins, topCategories } from '../../src/models/comparison';
 import { ComparisonModel } from '../../src/models/ComparisonModel';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -117,6 +117,19 @@ describe('comparison model', () => {
     // 4 and 5 sketch items: the allowance 1.8·sqrt((4+5)/(4·5)) exceeds the gap of 0.75.
     expect([x.drift, x.rawDrift, x.drifted]).toEqual([0, 0.75, false]);
     expect(model.driftedCount).toBe(0);
+  });
+
+  it('bins both sides on the same edges, so their bars line up (#18 item 16)', () => {
+    const bins = sharedBins(baseline.features[0], current.features[0], 6)!;
+    // Range 1..7 over both sides: edges 1, 2, 3, 4, 5, 6, 7 for baseline and current alike.
+    expect(bins.baseline.map(b => [b.lower_bound, b.upper_bound])).toEqual(
+      bins.current.map(b => [b.lower_bound, b.upper_bound])
+    );
+    expect(bins.baseline.map(b => b.lower_bound)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Baseline 1, 2, 3, 4 (a quarter each); current 2 (weight 1), 6 (weight 2), 7 (weight 1).
+    expect(bins.baseline.map(b => b.count)).toEqual([0.5, 0.25, 0.25, 0, 0, 0]);
+    expect(bins.current.map(b => b.count)).toEqual([0.25, 0, 0, 0, 0.5, 0.25]);
+    expect(sharedBins(baseline.features[1], current.features[1])).toBeUndefined();
   });
 
   it('puts the top categories of both sides together, as shares', () => {
