@@ -48,29 +48,52 @@ async function askPaths(
   selectedFiles: string[],
   trans: TranslationBundle
 ): Promise<ComparisonPaths | null> {
-  const initial = {
+  let values: Partial<ComparisonPaths> = {
     baseline: args.baseline ?? selectedFiles[0],
     current: args.current ?? selectedFiles[1]
   };
-  const answer = await showDialog({
-    title: trans.__('Compare statistics'),
-    body: new ComparePathsForm(initial, trans),
-    buttons: [
-      Dialog.cancelButton({ label: trans.__('Cancel') }),
-      Dialog.okButton({ label: trans.__('Compare') })
-    ]
-  });
-  const value = answer.value;
-  return answer.button.accept && value?.baseline && value.current
-    ? { ...value, violations: args.violations, label: args.label }
-    : null;
+  let error: string | undefined;
+  // An empty field asks again, saying what is missing, instead of closing without a word.
+  for (;;) {
+    const answer = await showDialog({
+      title: trans.__('Compare statistics'),
+      body: new ComparePathsForm(values, trans, error),
+      buttons: [
+        Dialog.cancelButton({ label: trans.__('Cancel') }),
+        Dialog.okButton({ label: trans.__('Compare') })
+      ]
+    });
+    if (!answer.button.accept || !answer.value) {
+      return null;
+    }
+    values = answer.value;
+    if (values.baseline && values.current) {
+      return {
+        baseline: values.baseline,
+        current: values.current,
+        violations: args.violations,
+        label: args.label
+      };
+    }
+    error = values.baseline
+      ? trans.__('Choose the current statistics.json.')
+      : trans.__('Choose the baseline statistics.json.');
+  }
 }
 
 function fileErrorText(error: unknown, trans: TranslationBundle): string {
   if (error instanceof ComparisonFileError) {
-    return error.reason === 'unreadable'
-      ? trans.__('%1 could not be read.', error.path)
-      : trans.__('%1 is not a Model Monitor statistics.json.', error.path);
+    switch (error.reason) {
+      case 'unreadable':
+        return trans.__('%1 could not be read.', error.path);
+      case 'invalid-json':
+        return trans.__(
+          '%1 is not valid JSON: is it cut short, or still being written?',
+          error.path
+        );
+      default:
+        return trans.__('%1 is not a Model Monitor statistics.json.', error.path);
+    }
   }
   return String((error as Error)?.message ?? error);
 }

@@ -1,3 +1,4 @@
+import { PathExt } from '@jupyterlab/coreutils';
 import { Contents } from '@jupyterlab/services';
 
 import { StatisticsDocument } from '../engine/documents/statistics';
@@ -24,22 +25,30 @@ export interface ComparisonPaths {
 export class ComparisonFileError extends Error {
   constructor(
     readonly path: string,
-    readonly reason: 'unreadable' | 'not-statistics'
+    readonly reason: 'unreadable' | 'invalid-json' | 'not-statistics'
   ) {
     super(`${path}: ${reason}`);
   }
 }
 
-/** Reads the files through the contents manager and builds the comparison. */
+/**
+ * Reads the files through the contents manager and builds the comparison. Without a violations
+ * or constraints path, the files beside the current and the baseline statistics are used when
+ * there (a run's constraint_violations.json, a baseline's constraints.json).
+ */
 export async function loadComparison(
   contents: Contents.IManager,
   paths: ComparisonPaths
 ): Promise<ComparisonModel> {
+  const beside = (path: string, name: string) => PathExt.join(PathExt.dirname(path), name);
   const [baseline, current, violations, settings] = await Promise.all([
     readStatistics(contents, paths.baseline),
     readStatistics(contents, paths.current),
-    paths.violations ? readViolations(contents, paths.violations) : undefined,
-    paths.constraints ? readSettings(contents, paths.constraints) : undefined
+    readViolations(
+      contents,
+      paths.violations ?? beside(paths.current, 'constraint_violations.json')
+    ),
+    readSettings(contents, paths.constraints ?? beside(paths.baseline, 'constraints.json'))
   ]);
   return new ComparisonModel(baseline, current, violations, settings);
 }
@@ -62,7 +71,7 @@ async function readStatistics(
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ComparisonFileError(path, 'not-statistics');
+    throw new ComparisonFileError(path, 'invalid-json');
   }
   if (!isStatisticsDocument(value)) {
     throw new ComparisonFileError(path, 'not-statistics');

@@ -6,7 +6,7 @@ import { element } from './dom';
 
 /** The compare dialog's body: which statistics file is the baseline and which the current one. */
 export class ComparePathsForm extends Widget {
-  constructor(paths: Partial<ComparisonPaths>, trans: TranslationBundle) {
+  constructor(paths: Partial<ComparisonPaths>, trans: TranslationBundle, error?: string) {
     super({
       node: element('form', {
         className: 'jp-ModelMonitor-scheduleForm jp-ModelMonitor-compareForm'
@@ -23,6 +23,15 @@ export class ComparePathsForm extends Widget {
       [this._baseline.value, this._current.value] = [this._current.value, this._baseline.value];
     });
     this.node.append(swap);
+    if (error) {
+      this.node.append(
+        element('p', {
+          className: 'jp-ModelMonitor-fieldError',
+          text: error,
+          attributes: { role: 'alert' }
+        })
+      );
+    }
     this.node.addEventListener('submit', event => event.preventDefault());
   }
 
