@@ -12,6 +12,7 @@ import { modelMonitorIcon } from '../widgets/icons';
 import { ProfileFileChoice, ProfileFileForm } from '../widgets/ProfileFileForm';
 import { createProfileWorker } from '../worker/createWorker';
 import { DoneMessage } from '../worker/protocol';
+import { defaultOutput } from '../models/baselineForm';
 import { ProfileError, startProfile } from '../worker/runner';
 
 /** Data files the engine reads, offered "Profile in Browser" in the file browser (as are folders). */
@@ -104,14 +105,18 @@ async function askChoice(
   return answer.button.accept && answer.value?.path ? answer.value : null;
 }
 
-/** Writes the SageMaker files next to the data file, after asking before replacing any. */
+/**
+ * Writes the SageMaker files where Build Baseline puts them, `data/training-baseline/` for
+ * `data/training.csv` (#18 item 20: they went beside the data, `data/statistics.json`), after
+ * asking before replacing any.
+ */
 async function saveOutputs(
   contents: Contents.IManager,
   dataPath: string,
   outputs: DoneMessage,
   trans: TranslationBundle
 ): Promise<string> {
-  const dir = PathExt.dirname(dataPath);
+  const dir = defaultOutput(dataPath);
   const files = { 'statistics.json': outputs.statistics, 'constraints.json': outputs.constraints };
   const existing: string[] = [];
   for (const name of Object.keys(files)) {
@@ -136,6 +141,7 @@ async function saveOutputs(
       return trans.__('Not saved.');
     }
   }
+  await contents.save(dir, { type: 'directory' });
   for (const [name, content] of Object.entries(files)) {
     await contents.save(PathExt.join(dir, name), { type: 'file', format: 'text', content });
   }

@@ -151,14 +151,16 @@ test.describe('Profile in Browser', () => {
     );
     expect(contentsCalls.filter(url => !url.includes('content=0'))).toEqual([]);
 
-    // Saved next to the file: the CLI's statistics.json byte for byte.
+    // Saved where Build Baseline puts a baseline (#18 item 20): the CLI's statistics.json byte
+    // for byte.
     await view.locator('button[data-action="save"]').click();
-    await expect(view.locator('.jp-ModelMonitor-saveStatus')).toContainText('Saved');
-    expect(fs.readFileSync(path.join(folder, 'statistics.json'), 'utf8')).toBe(expected);
-    expect(fs.existsSync(path.join(folder, 'constraints.json'))).toBe(true);
+    await expect(view.locator('.jp-ModelMonitor-saveStatus')).toContainText('churn-baseline');
+    const saved = path.join(folder, 'churn-baseline');
+    expect(fs.readFileSync(path.join(saved, 'statistics.json'), 'utf8')).toBe(expected);
+    expect(fs.existsSync(path.join(saved, 'constraints.json'))).toBe(true);
   });
 
-  test('profiles a folder of captures in the worker, saved next to the folder', async ({
+  test('profiles a folder of captures in the worker, saved beside the folder', async ({
     page,
     tmpPath
   }) => {
@@ -173,7 +175,8 @@ test.describe('Profile in Browser', () => {
     await expect(view.locator('.jp-ModelMonitor-summary')).toHaveText('3 features · 700 rows');
     await view.locator('button[data-action="save"]').click();
     await expect(view.locator('.jp-ModelMonitor-saveStatus')).toContainText('Saved');
-    expect(fs.readFileSync(path.join(folder, 'statistics.json'), 'utf8')).toBe(expected);
+    const saved = path.join(folder, 'captures-baseline', 'statistics.json');
+    expect(fs.readFileSync(saved, 'utf8')).toBe(expected);
     expect(fs.existsSync(path.join(folder, 'captures', 'statistics.json'))).toBe(false);
   });
 
