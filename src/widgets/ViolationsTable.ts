@@ -3,6 +3,7 @@ import { Widget } from '@lumino/widgets';
 
 import { ViolationColumn, ViolationsTableModel } from '../models/violationsTableModel';
 import { cell, element } from './dom';
+import { readableDescription } from './format';
 import { isActivation, keepOneTabStop, moveRowFocus } from './tableKeys';
 
 /**
@@ -91,7 +92,7 @@ export class ViolationsTable extends Widget {
           element('td', {}, [
             element('span', { className: 'jp-ModelMonitor-checkType', text: row.checkType })
           ]),
-          cell(row.description)
+          descriptionCell(row.description)
         ]
       );
     });
@@ -117,4 +118,11 @@ export class ViolationsTable extends Widget {
 
   private _sortHeaders: HTMLTableCellElement[] = [];
   private _body = element('tbody');
+}
+
+/** The description with readable numbers; the file's exact text shows on hover. */
+function descriptionCell(description: string): HTMLTableCellElement {
+  const td = cell(readableDescription(description));
+  td.title = description;
+  return td;
 }

@@ -51,3 +51,14 @@ export function formatWindow(startIso: string, endIso: string): string {
     : formatTime(endIso);
   return `${formatTime(startIso)} – ${endText}`;
 }
+
+/** Decimals with more than 6 significant digits, as SageMaker's descriptions write them. */
+const LONG_DECIMAL = /-?\d+\.\d{7,}(?:[eE][-+]?\d+)?/g;
+
+/**
+ * A description from a file with its long numbers written as the tables write numbers
+ * ("distance: 0.328049" for 0.32804872975747007); the caller keeps the file's text as a tooltip.
+ */
+export function readableDescription(text: string): string {
+  return text.replace(LONG_DECIMAL, number => formatNumber(Number(number)));
+}

@@ -6,6 +6,7 @@ import { ViewerSettings } from '../../src/models/viewerSettings';
 import { ViolationsTableModel } from '../../src/models/violationsTableModel';
 import { StatisticsView } from '../../src/widgets/StatisticsView';
 import { ViolationsView } from '../../src/widgets/ViolationsView';
+import { readableDescription } from '../../src/widgets/format';
 import { HOSTILE_NAME, statisticsDocument, violationsDocument } from './fixtures/documents';
 
 // Vega does not run in jsdom: record the specs the chart is asked to draw instead.
@@ -197,6 +198,30 @@ describe('ViolationsView', () => {
       'No violations'
     );
     expect(view.node.querySelector('.jp-ModelMonitor-driftTable')).toBeNull();
+    view.dispose();
+  });
+});
+
+describe('violation descriptions', () => {
+  it('write long numbers as the tables do, the exact text on hover (#18 item 13)', () => {
+    const description = 'Baseline drift distance: 0.32804872975747007 exceeds threshold: 0.1';
+    expect(readableDescription(description)).toBe(
+      'Baseline drift distance: 0.328049 exceeds threshold: 0.1'
+    );
+    expect(readableDescription('Data type match 0.9983 ≥ 1.0, 12345678.123456789 rows')).toBe(
+      'Data type match 0.9983 ≥ 1.0, 12,345,700 rows'
+    );
+    const violations = {
+      violations: [
+        { feature_name: 'a', constraint_check_type: 'baseline_drift_check', description }
+      ]
+    };
+    const view = attach(new ViolationsView(new ViolationsTableModel(violations as any), trans));
+    const cellNode = view.node.querySelector(
+      '.jp-ModelMonitor-violationsTable tbody td:last-child'
+    )!;
+    expect(cellNode.textContent).toBe('Baseline drift distance: 0.328049 exceeds threshold: 0.1');
+    expect(cellNode.getAttribute('title')).toBe(description);
     view.dispose();
   });
 });
