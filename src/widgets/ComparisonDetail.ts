@@ -18,7 +18,7 @@ import { ComparisonModel } from '../models/ComparisonModel';
 import { numericBuckets } from '../engine/monitor/featureDistributions';
 import { ChartView } from './ChartView';
 import { element } from './dom';
-import { formatNumber } from './format';
+import { formatNumber, formatPercent } from './format';
 
 /**
  * The selected feature: for a numeric one, both histograms and both CDFs with the largest gap;
@@ -88,11 +88,12 @@ export class ComparisonDetail extends Panel {
         labels
       );
       this._caption.textContent = `${this._trans.__(
-        'Largest CDF gap (raw L∞) %1 at %2 (baseline %3, current %4).',
+        'Largest CDF gap (raw L∞) %1 at %2: %3 of the baseline and %4 of the current rows are at or below it.',
         formatNumber(gap.distance),
         formatNumber(gap.x),
-        formatNumber(gap.baseline),
-        formatNumber(gap.current)
+        // Shares of rows, as shares (not "0.7267" beside "0.347917": #18 item 13).
+        formatPercent(gap.baseline),
+        formatPercent(gap.current)
       )} ${this._checkedDistance(feature)}`;
     }
   }

@@ -39,29 +39,33 @@ export class ComparisonView extends Panel {
       }
     });
     search.addEventListener('input', () => (model.search = search.value));
-    const summary = model.violations
-      ? trans.__(
-          '%1 features · %2 with a drift violation',
-          model.features.length,
-          model.driftedCount
-        )
-      : trans.__(
-          '%1 features · %2 above the drift threshold %3 (%4 L∞)',
-          model.features.length,
-          model.driftedCount,
-          model.threshold,
-          model.settings.comparisonMethod
-        );
+    const summaryNode = element('span', { className: 'jp-ModelMonitor-summary' });
+    // The feature count follows the filter: "2 of 15 features" (#18 item 12).
+    const count = () => {
+      const total = model.features.length;
+      const shown = model.visibleRows.length;
+      const features =
+        shown === total
+          ? trans.__('%1 features', total)
+          : trans.__('%1 of %2 features', shown, total);
+      const drift = model.violations
+        ? trans.__('%1 with a drift violation', model.driftedCount)
+        : trans.__(
+            '%1 above the drift threshold %2 (%3 L∞)',
+            model.driftedCount,
+            model.threshold,
+            model.settings.comparisonMethod
+          );
+      summaryNode.textContent = `${features} · ${drift}`;
+    };
+    count();
+    model.changed.connect(count);
     const files = element('div', { className: 'jp-ModelMonitor-comparedFiles' }, [
       element('span', { text: trans.__('Baseline: %1', this.paths.baseline) }),
       element('span', { text: trans.__('Current: %1', this.paths.current) })
     ]);
     return new Widget({
-      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [
-        search,
-        element('span', { className: 'jp-ModelMonitor-summary', text: summary }),
-        files
-      ])
+      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [search, summaryNode, files])
     });
   }
 

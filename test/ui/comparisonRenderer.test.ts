@@ -64,6 +64,16 @@ describe('the comparison MIME renderer', () => {
     expect(firstRow.textContent).toContain('age');
     expect(firstRow.textContent).toContain('data_type_check');
     expect(renderer.view.model.features.find((f: any) => f.name === 'age').drift).toBeCloseTo(0.8);
+    // The count follows the filter (#18 item 12).
+    const summary = () => view.querySelector('.jp-ModelMonitor-summary').textContent;
+    const total = renderer.view.model.features.length;
+    expect(summary()).toMatch(new RegExp(`^${total} features · `));
+    const search = view.querySelector('.jp-ModelMonitor-search');
+    search.value = 'age';
+    search.dispatchEvent(new Event('input'));
+    expect(summary()).toMatch(new RegExp(`^1 of ${total} features · `));
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
     // Feature names from data stay text.
     expect(renderer.node.textContent).toContain(HOSTILE_NAME);
     expect(renderer.node.querySelector('img')).toBeNull();
