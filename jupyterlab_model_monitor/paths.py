@@ -41,7 +41,7 @@ def confine(root, path, field=None):
     real_root = Path(os.path.realpath(root))
     candidate = Path(path) if os.path.isabs(path) else real_root.joinpath(*parts)
     resolved = Path(os.path.realpath(candidate))
-    if resolved != real_root and real_root not in resolved.parents:
+    if not _is_under(resolved, real_root):
         raise PathError(f"the path is outside the server root: {path}", field)
     return resolved
 
@@ -77,9 +77,13 @@ def write_confined(root, folder, name, body):
 
 
 def _refuse_outside(root, real, what):
-    real_root = os.path.realpath(root)
-    if real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep):
+    if not _is_under(Path(real), Path(os.path.realpath(root))):
         raise PathError(f"the {what} resolves outside the server root")
+
+
+def _is_under(real, real_root):
+    """Whether the resolved path ``real`` is ``real_root`` or inside it (both ``Path``)."""
+    return real == real_root or real_root in real.parents
 
 
 def _real_path_of(fd, path):

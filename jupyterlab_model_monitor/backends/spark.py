@@ -32,6 +32,7 @@ from .local import (
     ProgressReader,
     count_text,
     parse_object,
+    rejected_text,
     stream_lines,
 )
 
@@ -319,17 +320,11 @@ def job_format_problem(arguments):
 
 def rejected(summary):
     """The run's losses for its message: rejected records, and files not read at all."""
-    records = summary.get("records") or {}
-    losses = []
-    if records.get("rejected"):
-        losses.append(
-            f"{count_text(records['rejected'])} of {count_text(records.get('records'))} "
-            "records rejected"
-        )
+    message = rejected_text(summary)
     unread = ((summary.get("diagnostics") or {}).get("counts") or {}).get("unreadable_file")
     if unread:
-        losses.append(f"{unread} file{'' if unread == 1 else 's'} not read ({unreadable(summary)})")
-    return "".join(f"; {loss}" for loss in losses)
+        message += f"; {unread} file{'' if unread == 1 else 's'} not read ({unreadable(summary)})"
+    return message
 
 
 def unreadable(summary):
