@@ -4,6 +4,7 @@
  * With `ordered`, objects become Maps so keys like "0", "1" keep file order (plain JS objects
  * would move integer-like keys first), and integer literals are reported by path.
  */
+import { setJsonProperty } from '../jsonProperty';
 import { JsonPath } from './jackson';
 
 export class JsonSyntaxError extends Error {
@@ -101,17 +102,7 @@ class Parser {
     }
     const obj: Record<string, unknown> = {};
     for (const [key, value] of entries) {
-      if (key === '__proto__') {
-        // Defined, not assigned: assigning would set the object's prototype and drop the key.
-        Object.defineProperty(obj, key, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true
-        });
-      } else {
-        obj[key] = value;
-      }
+      setJsonProperty(obj, key, value);
     }
     return obj;
   }

@@ -6,14 +6,7 @@ import { ChunkSource } from './chunks';
 import { csvScanCore } from './csvScanReader';
 import { splitLines } from './lines';
 import { RecordPreprocessor } from './preprocessor';
-import {
-  fieldLimit,
-  ReadContext,
-  recordLimit,
-  reject,
-  rejectTooLong,
-  throwIfAborted
-} from './readContext';
+import { fieldLimit, lineLimit, ReadContext, reject, throwIfAborted } from './readContext';
 import { RowBatcher } from './rowBatcher';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
@@ -38,8 +31,7 @@ export async function* readCapture(
   const widths: CsvWidths = new Map();
   const core = options.scanCells && !options.preprocessor ? csvScanCore() : null;
   const scanned = core ? new CaptureRowScanner(core, nameFor, fieldLimit(ctx)) : null;
-  const limit = { maxChars: recordLimit(ctx), onTooLong: rejectTooLong(ctx) };
-  for await (const run of splitLines(source, options.firstLine, limit)) {
+  for await (const run of splitLines(source, options.firstLine, lineLimit(ctx))) {
     throwIfAborted(ctx);
     for (let i = 0; i < run.lines.length; i++) {
       const line = run.lines[i];

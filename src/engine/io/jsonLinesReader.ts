@@ -3,14 +3,7 @@ import { ChunkSource } from './chunks';
 import { KeyedBatcher } from './keyedBatcher';
 import { splitLines } from './lines';
 import { cellText, isRawObject, JsonSyntaxError, parseRawJson } from './rawJson';
-import {
-  fieldLimit,
-  ReadContext,
-  recordLimit,
-  reject,
-  rejectTooLong,
-  throwIfAborted
-} from './readContext';
+import { fieldLimit, lineLimit, ReadContext, reject, throwIfAborted } from './readContext';
 import { tooManyFields } from './readLimits';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
@@ -28,8 +21,7 @@ export async function* readJsonLines(
   ctx: ReadContext
 ): AsyncGenerator<ColumnBatch> {
   const batcher = new KeyedBatcher(ctx.batchSize);
-  const limit = { maxChars: recordLimit(ctx), onTooLong: rejectTooLong(ctx) };
-  for await (const run of splitLines(source, options.firstLine, limit)) {
+  for await (const run of splitLines(source, options.firstLine, lineLimit(ctx))) {
     throwIfAborted(ctx);
     for (let i = 0; i < run.lines.length; i++) {
       const row = parseLine(run.lines[i], run.firstLine + i, ctx);

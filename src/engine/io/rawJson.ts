@@ -1,3 +1,5 @@
+import { setJsonProperty } from '../jsonProperty';
+
 /**
  * A JSON parser that keeps number tokens as written. Type inference and distinct counts work on the
  * text (`3` and `3.0` differ: FORMATS.md §7.1), which `JSON.parse` would lose.
@@ -127,17 +129,7 @@ class Parser {
       this.expect(':');
       this.skipSpace();
       const value = this.value();
-      if (key === '__proto__') {
-        // An own property, as JSON.parse makes it: assigning would set the object's prototype.
-        Object.defineProperty(result, key, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true
-        });
-      } else {
-        result[key] = value;
-      }
+      setJsonProperty(result, key, value);
       this.skipSpace();
       if (this.s[this.pos] === ',') {
         this.pos++;

@@ -1,5 +1,6 @@
 import { Diagnostic, DiagnosticsCollector } from '../diagnostics';
 import { DatasetFormat } from './datasetFormat';
+import type { LineLimit } from './lines';
 import { DEFAULT_MAX_FIELDS, MAX_RECORD_CHARS, recordTooLong } from './readLimits';
 
 /** Records read and rejected: the denominator and numerator of `--max-error-rate`. */
@@ -77,12 +78,16 @@ export function recordLimit(ctx: ReadContext): number {
 }
 
 /**
- * What line-based readers do with a line past the record limit: it is skipped without being
- * held whole, counted, and rejected as `record_too_long`; reading goes on after it.
+ * The line limit of line-based readers (JSON lines, captures): a line past the record limit is
+ * skipped without being held whole, counted, and rejected as `record_too_long`; reading goes on.
  */
-export function rejectTooLong(ctx: ReadContext): (line: number, chars: number) => void {
-  return (line, chars) => {
-    ctx.counts.records++;
-    reject(ctx, { kind: 'record_too_long', line, message: recordTooLong(chars, recordLimit(ctx)) });
+export function lineLimit(ctx: ReadContext): LineLimit {
+  const maxChars = recordLimit(ctx);
+  return {
+    maxChars,
+    onTooLong: (line, chars) => {
+      ctx.counts.records++;
+      reject(ctx, { kind: 'record_too_long', line, message: recordTooLong(chars, maxChars) });
+    }
   };
 }
