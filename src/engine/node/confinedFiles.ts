@@ -20,6 +20,16 @@ export function confinementRoot(): string | undefined {
   return process.env[CONFINE_ENV] || undefined;
 }
 
+let resolvedRoot: { root: string; real: Promise<string> } | undefined;
+
+/** The root with its symlinks resolved, once per root rather than once per file checked. */
+function realRoot(root: string): Promise<string> {
+  if (resolvedRoot?.root !== root) {
+    resolvedRoot = { root, real: fs.realpath(root) };
+  }
+  return resolvedRoot.real;
+}
+
 /** Opens `file` for reading, refusing it (DataError) when it resolves outside the root. */
 export async function openConfined(file: string): Promise<FileHandle> {
   const handle = await fs.open(file, 'r');
@@ -44,7 +54,7 @@ export async function outsideRootReason(file: string): Promise<string | undefine
     return undefined;
   }
   const real = await fs.realpath(file);
-  return isUnder(real, await fs.realpath(root)) ? undefined : outsideMessage(root);
+  return isUnder(real, await realRoot(root)) ? undefined : outsideMessage(root);
 }
 
 /**
@@ -85,7 +95,7 @@ async function refuseIfOutside(
     const real = hasOpenFileLinks
       ? await fs.readlink(`${OPEN_FILES}/${handle.fd}`)
       : await fs.realpath(file);
-    if (!isUnder(real, await fs.realpath(root))) {
+    if (!isUnder(real, await realRoot(root))) {
       throw new DataError(describe(outsideMessage(root)));
     }
   } catch (error) {

@@ -25,11 +25,21 @@ export async function walkFiles(root: string): Promise<DatasetFile[]> {
     return [{ file: root, relative: path.basename(root), size: stat.size }];
   }
   const found: DatasetFile[] = [];
-  await walk(root, '', found);
+  await walk(root, '', found, await outsideRootReason(root));
   return found.sort(byRelativePath);
 }
 
-async function walk(dir: string, relative: string, found: DatasetFile[]): Promise<void> {
+/**
+ * `folderOutside`: why the walked folder itself may not be read (it resolves outside the
+ * confinement root). Inside it, only symbolic links can lead out: the walk does not follow
+ * linked folders, so a plain file is where its folder is.
+ */
+async function walk(
+  dir: string,
+  relative: string,
+  found: DatasetFile[],
+  folderOutside: string | undefined
+): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     if (isSkippedFile(entry.name)) {
@@ -38,14 +48,15 @@ async function walk(dir: string, relative: string, found: DatasetFile[]): Promis
     const full = path.join(dir, entry.name);
     const rel = relative ? `${relative}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      await walk(full, rel, found);
+      await walk(full, rel, found, folderOutside);
     } else if (entry.isFile() || entry.isSymbolicLink()) {
       const stat = await fs.stat(full).catch((error: NodeJS.ErrnoException) => error);
       if (stat instanceof Error) {
         const unreadable = `cannot read (${stat.code ?? stat.message})`;
         found.push({ file: full, relative: rel, size: 0, unreadable });
       } else if (stat.isFile()) {
-        const outside = await outsideRootReason(full);
+        const outside =
+          folderOutside ?? (entry.isSymbolicLink() ? await outsideRootReason(full) : undefined);
         found.push({
           file: full,
           relative: rel,
