@@ -5,8 +5,9 @@ import math
 import sqlite3
 
 import pytest
+from old_store import old_store
 
-from jupyterlab_model_monitor.store import MIGRATIONS, Store
+from jupyterlab_model_monitor.store import Store
 
 
 def strict_json(text):
@@ -258,12 +259,7 @@ async def test_webhook_urls_are_stored_apart_from_the_monitor_settings(
 
 def test_migration_7_moves_stored_webhook_urls_apart(tmp_path):
     path = tmp_path / "old.sqlite"
-    old = sqlite3.connect(path)
-    old.execute("CREATE TABLE schema_version (version INTEGER)")
-    old.execute("INSERT INTO schema_version VALUES (6)")
-    for statements in MIGRATIONS[:6]:
-        for statement in statements:
-            old.execute(statement)
+    old = old_store(path, 6)
     alerts = json.dumps({"notify": True, "webhooks": [{"url": SECRET_URL, "format": "json"}]})
     old.execute(
         "INSERT INTO monitors (id, name, dataset, baseline_statistics, baseline_constraints,"

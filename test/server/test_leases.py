@@ -5,10 +5,10 @@ when the process id of its dead server is reused. Real SQLite file, real server.
 import logging
 import os
 import socket
-import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from old_store import old_store
 
 from jupyterlab_model_monitor.leases import LeaseKeeper, new_claimer
 from jupyterlab_model_monitor.scheduler import plan_execution, process_alive
@@ -133,13 +133,7 @@ async def test_a_run_orphaned_under_a_reused_pid_can_be_deleted(api, definition,
 
 def test_a_version_5_store_gets_the_lease_columns(tmp_path):
     path = tmp_path / "old.sqlite"
-    old = sqlite3.connect(path)
-    old.execute("CREATE TABLE schema_version (version INTEGER)")
-    old.execute("INSERT INTO schema_version VALUES (0)")
-    for statements in MIGRATIONS[:5]:
-        for statement in statements:
-            old.execute(statement)
-    old.execute("UPDATE schema_version SET version = 5")
+    old = old_store(path, 5)
     old.commit()
     old.close()
     store = Store(str(path))

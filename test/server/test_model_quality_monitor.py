@@ -2,11 +2,11 @@
 
 import asyncio
 import json
-import sqlite3
 import subprocess
 
 import pytest
 from demo import build_demo, require_cli
+from old_store import old_store
 
 from jupyterlab_model_monitor.backends import RunJob
 from jupyterlab_model_monitor.store import MIGRATIONS, Store
@@ -39,13 +39,7 @@ def definition(**fields):
 
 def test_version_4_store_gets_the_new_columns(tmp_path):
     path = tmp_path / "old.sqlite"
-    old = sqlite3.connect(path)
-    old.execute("CREATE TABLE schema_version (version INTEGER)")
-    old.execute("INSERT INTO schema_version VALUES (0)")
-    for statements in MIGRATIONS[:4]:
-        for statement in statements:
-            old.execute(statement)
-    old.execute("UPDATE schema_version SET version = 4")
+    old = old_store(path, 4)
     old.execute(
         "INSERT INTO monitors (id, name, dataset, baseline_statistics, baseline_constraints,"
         " output, window_hours, catch_up, backend, enabled, header, created_at, updated_at)"
