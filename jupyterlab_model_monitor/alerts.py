@@ -9,7 +9,9 @@ A monitor's ``alerts`` field (null = the defaults below)::
      "webhooks": [{"url": "https://…", "format": "json" | "slack"}]}
 
 Every alert is stored (the history the frontend polls through ``GET /model-monitor/alerts``, and
-the webhook delivery results). Webhooks are delivered in the background: a slow or unreachable
+the webhook delivery results), with whether it was read in the Lab (``acknowledged_at``) and
+whether its monitor was muted then (``muted``: stored and listed, no Lab notification; webhooks
+are sent all the same). Webhooks are delivered in the background: a slow or unreachable
 target never delays or breaks a run.
 """
 
@@ -20,6 +22,7 @@ import os
 from .errors import ValidationError
 from .metrics import DRIFT_TEXT, read_json
 from .paths import confine
+from .store import utc_now
 from .webhooks import (
     WEBHOOK_FORMATS,
     WebhookError,
@@ -192,6 +195,13 @@ def plan_alert(monitor, execution, violations):
     }
 
 
+def is_muted(monitor, now):
+    """Whether the monitor's alerts raise no Lab notification at ``now`` (ISO text, as stored:
+    such times sort as text)."""
+    until = monitor.get("muted_until")
+    return until is not None and until > now
+
+
 def webhook_body(alert, monitor, execution):
     """The documented webhook payload fields of a stored alert."""
     keys = ("id", "state", "trigger", "window_start", "window_end", "output", "message")
@@ -234,6 +244,7 @@ class Alerts:
         planned = plan_alert(monitor, execution, violations)
         if planned is None:
             return None
+        planned["muted"] = is_muted(monitor, utc_now())
         alert = await self.store.call(self.store.create_alert, planned)
         self.log.info("model-monitor: alert %s: %s", alert["id"], alert["message"])
         hooks = (monitor.get("alerts") or DEFAULT_RULES)["webhooks"]

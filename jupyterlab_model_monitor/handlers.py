@@ -21,7 +21,13 @@ from .metrics import series
 from .paths import PathError, confine
 from .scheduler import next_run_fields
 from .store import Conflict, to_iso
-from .validation import parse_time, relative_path, validate_monitor, validate_run_request
+from .validation import (
+    parse_time,
+    relative_path,
+    validate_acknowledgement,
+    validate_monitor,
+    validate_run_request,
+)
 
 ID = r"([0-9a-f]{32})"
 MAX_LIST_LIMIT = 1000
@@ -316,7 +322,21 @@ class AlertsHandler(ModelMonitorHandler):
         cursor = alerts[-1]["id"] if alerts else after
         if cursor is None:
             cursor = await self.store.call(self.store.last_alert_id)
-        self.send_json({"alerts": alerts, "cursor": max(cursor, after or 0)})
+        unread = await self.store.call(self.store.unread_alerts)
+        self.send_json({"alerts": alerts, "cursor": max(cursor, after or 0), "unread": unread})
+
+
+class AcknowledgeAlertsHandler(ModelMonitorHandler):
+    """POST ``{"ids": [alert ids]}`` or ``{"up_to": alert id}``: mark alerts read, for every open
+    Lab. Answers how many were unread and how many unread are left."""
+
+    @tornado.web.authenticated
+    @translate_errors
+    async def post(self):
+        ids, up_to = validate_acknowledgement(self.json_body())
+        acknowledged = await self.store.call(self.store.acknowledge_alerts, ids=ids, up_to=up_to)
+        unread = await self.store.call(self.store.unread_alerts)
+        self.send_json({"acknowledged": acknowledged, "unread": unread})
 
 
 def alert_cursor(since):
@@ -429,6 +449,7 @@ default_handlers = [
     (rf"/model-monitor/executions/{ID}", ExecutionHandler),
     (rf"/model-monitor/executions/{ID}/cancel", CancelHandler),
     (r"/model-monitor/alerts", AlertsHandler),
+    (r"/model-monitor/alerts/acknowledge", AcknowledgeAlertsHandler),
     (r"/model-monitor/backends", BackendsHandler),
     (r"/model-monitor/captures/summary", CaptureSummaryHandler),
     (r"/model-monitor/baselines", BaselinesHandler),

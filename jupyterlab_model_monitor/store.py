@@ -123,6 +123,11 @@ MIGRATIONS = [
         )""",
         lambda connection: _move_webhook_urls(connection),
     ),
+    (  # 8: alerts read in the Lab, and monitors whose alerts are muted for a while
+        "ALTER TABLE alerts ADD COLUMN acknowledged_at TEXT",
+        "ALTER TABLE alerts ADD COLUMN muted INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE monitors ADD COLUMN muted_until TEXT",
+    ),
 ]
 # Running work, and when it started: the lease of a row from before migration 6 counts from then.
 LEASED_TABLES = {"executions": "started_at", "baselines": "created_at"}
@@ -133,13 +138,14 @@ ACTIVE_STATES = ("due", "running")
 FINAL_STATES = ("completed", "completed_with_violations", "failed", "cancelled")
 MONITOR_COLUMNS = (
     "name dataset dataset_format header baseline_statistics baseline_constraints output schedule "
-    "window_hours catch_up backend enabled next_run_at alerts monitor_type model_quality"
+    "window_hours catch_up backend enabled next_run_at alerts monitor_type model_quality "
+    "muted_until"
 ).split()
 EXECUTION_COLUMNS = (
     "state window_start window_end output started_at finished_at progress message violations "
     "claimed_by heartbeat_at"
 ).split()
-BOOLEAN_COLUMNS = ("header", "enabled", "notify")
+BOOLEAN_COLUMNS = ("header", "enabled", "notify", "muted")
 JSON_COLUMNS = ("alerts", "violations", "deliveries", "model_quality")
 
 
@@ -500,6 +506,25 @@ class Store:
         rows = self.db.execute(f"{query} ORDER BY id {order} LIMIT ?", [*params, limit])
         alerts = [_row_to_dict(row) for row in rows]
         return alerts[::-1] if newest_first else alerts
+
+    def acknowledge_alerts(self, ids=None, up_to=None):
+        """Mark alerts read: those in ``ids``, or all up to id ``up_to``; returns how many were
+        unread."""
+        query, params = (
+            "UPDATE alerts SET acknowledged_at = ? WHERE acknowledged_at IS NULL",
+            [utc_now()],
+        )
+        if ids is not None:
+            marks = ", ".join("?" for _ in ids)
+            query, params = f"{query} AND id IN ({marks})", [*params, *ids]
+        else:
+            query, params = f"{query} AND id <= ?", [*params, up_to]
+        return self.db.execute(query, params).rowcount
+
+    def unread_alerts(self):
+        return self.db.execute(
+            "SELECT COUNT(*) FROM alerts WHERE acknowledged_at IS NULL"
+        ).fetchone()[0]
 
     def last_alert_id(self):
         return self.db.execute("SELECT COALESCE(MAX(id), 0) FROM alerts").fetchone()[0]

@@ -125,6 +125,13 @@ def _optional_text(value, field, context):
     raise ValidationError("null or a non-empty text of at most 200 characters", field)
 
 
+def _muted_until(value, field, context):
+    """Null, or the ISO time until which the monitor's alerts raise no Lab notification."""
+    if value is None:
+        return None
+    return parse_time(value, field).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _problem_type(value, field, context):
     if value not in PROBLEM_TYPES:
         raise ValidationError(f"one of {', '.join(PROBLEM_TYPES)}", field)
@@ -222,6 +229,7 @@ MONITOR_FIELDS = {
     "alerts": (_alerts, None),
     "monitor_type": (_monitor_type, "data-quality"),
     "model_quality": (_model_quality, None),
+    "muted_until": (_muted_until, None),
 }
 
 
@@ -282,3 +290,31 @@ def validate_run_request(body):
     if end <= start:
         raise ValidationError("window_end must be after window_start", "window_end")
     return start, end
+
+
+MAX_ACKNOWLEDGED_IDS = 1000
+MAX_ALERT_ID = 10**18 - 1  # the ``since`` cursor's bound: 18 digits
+
+
+def validate_acknowledgement(body):
+    """``{"ids": [ids]}`` or ``{"up_to": id}`` (exactly one) → (ids, None) or (None, up_to)."""
+    if not isinstance(body, dict):
+        raise ValidationError("the request body must be a JSON object")
+    unknown = sorted(set(body) - {"ids", "up_to"})
+    if unknown:
+        raise ValidationError(f"unknown field: {unknown[0]}", unknown[0])
+    if len(body) != 1:
+        raise ValidationError("give either ids or up_to", "ids")
+    if "up_to" in body:
+        return None, _alert_id(body["up_to"], "up_to")
+    ids = body["ids"]
+    if not isinstance(ids, list) or not 1 <= len(ids) <= MAX_ACKNOWLEDGED_IDS:
+        raise ValidationError(f"a list of 1 to {MAX_ACKNOWLEDGED_IDS} alert ids", "ids")
+    return [_alert_id(item, f"ids[{i}]") for i, item in enumerate(ids)], None
+
+
+def _alert_id(value, field):
+    # bool is an int subclass: true is not alert 1.
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ALERT_ID:
+        raise ValidationError("an alert id (a positive integer)", field)
+    return value

@@ -2,6 +2,7 @@
 import { Token } from '@lumino/coreutils';
 
 import { HealthOutcome } from './models/healthCheck';
+import { AlertsModel } from './models/AlertsModel';
 import { MonitorsModel } from './models/MonitorsModel';
 import { ViewerSettings } from './models/viewerSettings';
 
@@ -25,6 +26,8 @@ export interface IModelMonitorPanel {
   readonly id: string;
   /** The monitors and executions the panel shows, polled while it is visible. */
   readonly monitors: MonitorsModel;
+  /** The alerts feed, followed while the Lab is open. */
+  readonly alerts: AlertsModel;
 }
 
 export const IModelMonitorPanel = new Token<IModelMonitorPanel>(

@@ -26,6 +26,8 @@ export interface Monitor {
   /** Absent from servers older than model-quality monitoring: read as data-quality. */
   monitor_type?: MonitorType;
   model_quality?: ModelQualitySettings | null;
+  /** Until then its alerts raise no Lab notification; absent from older servers. */
+  muted_until?: string | null;
   next_run_at: string | null;
   created_at: string;
   updated_at: string;
@@ -116,4 +118,30 @@ export interface MetricHistory {
 export interface RunWindow {
   window_start: string;
   window_end: string;
+}
+
+/** An alert raised when a run ended with violations or failed (`GET /model-monitor/alerts`). */
+export interface Alert {
+  id: number;
+  monitor_id: string;
+  execution_id: string | null;
+  kind: 'violations' | 'failed';
+  /** Plain text from the server (monitor name and a summary): render as text. */
+  message: string;
+  /** The monitor's rule: show a Lab notification. */
+  notify: boolean;
+  /** Raised while its monitor was muted: no notification. */
+  muted: boolean;
+  violations: { feature_name?: string; constraint_check_type?: string; description?: string }[];
+  acknowledged_at: string | null;
+  created_at: string;
+}
+
+/** `GET /model-monitor/alerts` */
+export interface AlertFeed {
+  alerts: Alert[];
+  /** Pass it as `since` to get the alerts raised after these. */
+  cursor: number;
+  /** Alerts not acknowledged yet, of every monitor. */
+  unread: number;
 }

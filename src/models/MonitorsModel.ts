@@ -73,8 +73,14 @@ export class MonitorsModel {
     return this._poll.refresh();
   }
 
+  /** Whether this Lab started the execution (its run command reports how it ended). */
+  startedHere(executionId: string | null): boolean {
+    return executionId !== null && this._startedHere.has(executionId);
+  }
+
   async run(monitorId: string, window?: RunWindow): Promise<Execution> {
     const execution = await this._api.runMonitor(monitorId, window);
+    this._startedHere.add(execution.id);
     this._expanded.add(monitorId);
     await this.reload();
     return execution;
@@ -123,6 +129,7 @@ export class MonitorsModel {
   private _monitors: Monitor[] = [];
   private _executions = new Map<string, Execution[]>();
   private _expanded = new Set<string>();
+  private _startedHere = new Set<string>();
   private _loaded = false;
   private _error: string | null = null;
   private _changed = new Signal<this, void>(this);

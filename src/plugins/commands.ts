@@ -63,13 +63,18 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
       label: trans.__('Run Monitor Now…'),
       caption: trans.__('Run a monitor over its latest time window'),
       execute: args =>
-        runMonitorNow(app, panel.monitors, args.monitorId as string | undefined, trans)
+        runMonitorNow(app, panel.monitors, args.monitorId as string | undefined, trans).finally(
+          // The run's alert, if any, is in the list at once rather than at the next poll.
+          () => void panel.alerts.refresh()
+        )
     });
     app.commands.addCommand(CommandIds.runMonitorOver, {
       label: trans.__('Run Monitor Over…'),
       caption: trans.__('Run a monitor over a time window you choose (past captures, a backfill)'),
       execute: args =>
-        runMonitorOver(app, panel.monitors, args.monitorId as string | undefined, trans)
+        runMonitorOver(app, panel.monitors, args.monitorId as string | undefined, trans).finally(
+          () => void panel.alerts.refresh()
+        )
     });
     app.commands.addCommand(CommandIds.openResults, {
       label: trans.__('Open Monitoring Results…'),

@@ -2,14 +2,21 @@ import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyte
 import { Dialog, Notification, showDialog } from '@jupyterlab/apputils';
 import { ITranslator, TranslationBundle, nullTranslator } from '@jupyterlab/translation';
 
+import * as alertsApi from '../api/alerts';
 import * as api from '../api/monitors';
+import { Alert } from '../api/types';
 import { CommandIds } from '../commandIds';
+import { AlertRequest, announceAlerts } from '../commands/announceAlerts';
 import { editMonitor } from '../commands/editMonitor';
+import { AlertsModel } from '../models/AlertsModel';
+import { hasResults } from '../models/monitorStatus';
 import { MonitorsModel } from '../models/MonitorsModel';
 import { ResultFilesModel } from '../models/resultFiles';
 import { IModelMonitorPanel, IServerHealth } from '../tokens';
+import { AlertAction, MUTE_HOURS } from '../widgets/AlertList';
+import { formatTime } from '../widgets/format';
 import { MonitorAction } from '../widgets/MonitorList';
-import { SidePanel } from '../widgets/SidePanel';
+import { SIDE_PANEL_ID, SidePanel } from '../widgets/SidePanel';
 
 /** The Model Monitor panel in the left area, restored across reloads. */
 export const panelPlugin: JupyterFrontEndPlugin<IModelMonitorPanel> = {
@@ -29,7 +36,21 @@ export const panelPlugin: JupyterFrontEndPlugin<IModelMonitorPanel> = {
     const resultFiles = new ResultFilesModel(app.serviceManager.contents);
     // The poll stands by while the panel is collapsed; showing it refreshes at once.
     const monitors: MonitorsModel = new MonitorsModel(api, (): boolean => panel.isVisible);
-    const panel: SidePanel = new SidePanel(resultFiles, monitors, trans);
+    // Alerts are followed whether or not the panel is shown: they must reach the user.
+    const alerts = new AlertsModel(alertsApi);
+    const panel: SidePanel = new SidePanel(resultFiles, monitors, alerts, trans);
+    const onAlert = (action: AlertAction | { kind: AlertRequest; alert: Alert }) =>
+      void carryOutAlert(app, monitors, alerts, action, trans);
+    panel.alertActionRequested.connect((_, action) => onAlert(action));
+    // A run started here already reports how it ended: its alert is listed, not announced again.
+    alerts.raised.connect((_, raised) =>
+      announceAlerts(
+        raised.filter(alert => !monitors.startedHere(alert.execution_id)),
+        (request: AlertRequest, alert: Alert) => onAlert({ kind: request, alert }),
+        () => app.shell.activateById(panel.id),
+        trans
+      )
+    );
     panel.firstShown.connect(() => void health.ensure());
     panel.openRequested.connect((_, path) => {
       void app.commands.execute('docmanager:open', { path });
@@ -38,7 +59,7 @@ export const panelPlugin: JupyterFrontEndPlugin<IModelMonitorPanel> = {
     panel.actionRequested.connect((_, action) => void carryOut(app, monitors, action, trans));
     app.shell.add(panel, 'left', { rank: 600 });
     restorer?.add(panel, 'model-monitor-panel');
-    return { id: panel.id, monitors };
+    return { id: panel.id, monitors, alerts };
   }
 };
 
@@ -103,6 +124,77 @@ async function carryOut(
       }
     );
   }
+}
+
+/** Carries out what the user asked of an alert, in the list or in its notification. */
+async function carryOutAlert(
+  app: JupyterFrontEnd,
+  monitors: MonitorsModel,
+  alerts: AlertsModel,
+  action: AlertAction | { kind: AlertRequest; alert: Alert },
+  trans: TranslationBundle
+): Promise<void> {
+  try {
+    if (action.kind === 'acknowledge-all') {
+      await alerts.acknowledgeAll();
+      return;
+    }
+    const { alert } = action;
+    switch (action.kind) {
+      case 'acknowledge':
+        await alerts.acknowledge([alert.id]);
+        return;
+      case 'mute':
+      case 'unmute': {
+        const muted = await alerts.mute(
+          alert.monitor_id,
+          action.kind === 'mute' ? MUTE_HOURS : null
+        );
+        await monitors.reload();
+        const text = muted.muted_until
+          ? trans.__('%1: no notifications until %2', muted.name, formatTime(muted.muted_until))
+          : trans.__('%1: notifications on again', muted.name);
+        Notification.info(text, { autoClose: 4000 });
+        return;
+      }
+      default:
+        await openAlert(app, monitors, alert, action.kind === 'open-results', trans);
+        await alerts.acknowledge([alert.id]);
+    }
+  } catch (error) {
+    Notification.error(String((error as Error)?.message ?? error), { autoClose: false });
+  }
+}
+
+/**
+ * Opens what an alert is about: its run compared with the baseline (or its results), or, for a
+ * failed run, the monitor's runs in the panel.
+ */
+async function openAlert(
+  app: JupyterFrontEnd,
+  monitors: MonitorsModel,
+  alert: Alert,
+  resultsOnly: boolean,
+  trans: TranslationBundle
+): Promise<void> {
+  let monitor = monitors.monitors.find(m => m.id === alert.monitor_id);
+  if (!monitor) {
+    await monitors.reload(); // the panel may never have been shown
+    monitor = monitors.monitors.find(m => m.id === alert.monitor_id);
+  }
+  if (!monitor) {
+    throw new Error(trans.__('The monitor of this alert was deleted.'));
+  }
+  const execution = alert.execution_id ? await api.getExecution(alert.execution_id) : null;
+  if (!execution || !hasResults(execution)) {
+    app.shell.activateById(SIDE_PANEL_ID);
+    if (!monitors.isExpanded(monitor.id)) {
+      monitors.toggleExpanded(monitor.id);
+    }
+    return;
+  }
+  const kind = resultsOnly ? 'open-results' : 'compare';
+  await carryOut(app, monitors, { kind, monitor, execution }, trans);
 }
 
 async function confirmDelete(name: string, trans: TranslationBundle): Promise<boolean> {

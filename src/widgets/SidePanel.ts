@@ -3,8 +3,10 @@ import { ISignal, Signal } from '@lumino/signaling';
 import type { Message } from '@lumino/messaging';
 import { Panel, Widget } from '@lumino/widgets';
 
+import { AlertsModel } from '../models/AlertsModel';
 import { MonitorsModel } from '../models/MonitorsModel';
 import { ResultFilesModel } from '../models/resultFiles';
+import { AlertAction, AlertList } from './AlertList';
 import { element } from './dom';
 import { modelMonitorIcon } from './icons';
 import { MonitorAction, MonitorList } from './MonitorList';
@@ -12,24 +14,33 @@ import { MonitorAction, MonitorList } from './MonitorList';
 export const SIDE_PANEL_ID = 'jp-ModelMonitor-sidePanel';
 
 /**
- * The left side panel: the monitors and their executions, or, before the first monitor, an empty
- * state that tells a new user where to start; plus the result files found near the server's root.
+ * The left side panel: the alerts, the monitors and their executions, or, before the first
+ * monitor, an empty state that tells a new user where to start; plus the result files found near
+ * the server's root.
  */
 export class SidePanel extends Panel {
   constructor(
     private readonly _results: ResultFilesModel,
     private readonly _monitors: MonitorsModel,
+    private readonly _alerts: AlertsModel,
     private readonly _trans: TranslationBundle
   ) {
     super();
     this.id = SIDE_PANEL_ID;
     this.addClass('jp-ModelMonitor-sidePanel');
     this.title.icon = modelMonitorIcon;
-    this.title.caption = _trans.__('Model Monitor');
     this._list = new MonitorList(_monitors, _trans);
     this._list.actionRequested.connect((_, action) => this._actionRequested.emit(action));
+    const mutedUntil = (id: string) =>
+      _monitors.monitors.find(m => m.id === id)?.muted_until ?? null;
+    this._alertList = new AlertList(_alerts, mutedUntil, _trans);
+    this._alertList.actionRequested.connect((_, action) => this._alertActionRequested.emit(action));
+    _monitors.changed.connect(() => this._alertList.render());
+    _alerts.changed.connect(this._renderCaption, this);
+    this._renderCaption();
     this.addWidget(new Widget({ node: this._header() }));
     this.addWidget(new Widget({ node: this._status }));
+    this.addWidget(this._alertList);
     this.addWidget(this._list);
     this.addWidget(new Widget({ node: this._emptyState() }));
     this.addWidget(new Widget({ node: this._scheduleNote() }));
@@ -55,6 +66,11 @@ export class SidePanel extends Panel {
     return this._actionRequested;
   }
 
+  /** Emitted when the user acts on an alert. */
+  get alertActionRequested(): ISignal<this, AlertAction> {
+    return this._alertActionRequested;
+  }
+
   /** Emitted the first time the panel becomes visible. */
   get firstShown(): ISignal<this, void> {
     return this._firstShown;
@@ -66,7 +82,19 @@ export class SidePanel extends Panel {
       this._firstShown.emit();
     }
     void this._monitors.refresh();
+    void this._alerts.refresh();
     void this._results.refresh();
+  }
+
+  /** The sidebar tab's tooltip counts unread alerts (the tab shows only the icon). */
+  private _renderCaption(): void {
+    const unread = this._alerts.unread;
+    const name = this._trans.__('Model Monitor');
+    this.title.caption =
+      unread > 0
+        ? this._trans._n('%2: %1 unread alert', '%2: %1 unread alerts', unread, name)
+        : name;
+    this.title.className = unread > 0 ? 'jp-ModelMonitor-hasUnread' : '';
   }
 
   private _header(): HTMLElement {
@@ -174,6 +202,8 @@ export class SidePanel extends Panel {
   }
 
   private _list: MonitorList;
+  private _alertList: AlertList;
+  private _alertActionRequested = new Signal<this, AlertAction>(this);
   private _status = element('p', { className: 'jp-ModelMonitor-panelStatus' });
   private _resultsSection = element('section', { className: 'jp-ModelMonitor-resultFiles' });
   private _shown = false;

@@ -208,7 +208,7 @@ async def test_rules_are_validated_on_create_and_patch(api, demo):
 
 async def test_violations_post_the_webhook_and_feed_notifications(api, demo, extension):
     _, before = await api("GET", "alerts")
-    assert before == {"alerts": [], "cursor": 0}
+    assert before == {"alerts": [], "cursor": 0, "unread": 0}
     with Receiver() as receiver:
         hooks = [{"url": receiver.url()}, {"url": receiver.url("/slack"), "format": "slack"}]
         body = definition(demo, alerts={"webhooks": hooks})
@@ -235,7 +235,7 @@ async def test_violations_post_the_webhook_and_feed_notifications(api, demo, ext
     assert all("secret" not in d["target"] for d in alert["deliveries"])
     assert await api("GET", "alerts", params={"since": str(alert["id"])}) == (
         200,
-        {"alerts": [], "cursor": alert["id"]},
+        {"alerts": [], "cursor": alert["id"], "unread": 1},
     )
     since_time = {"since": alert["created_at"]}
     assert (await api("GET", "alerts", params=since_time))[1]["alerts"] == [alert]
@@ -250,6 +250,68 @@ async def test_only_runs_with_violations_alert(api, demo, extension):
     await wait_final(api, drifted["id"])
     (alert,) = (await wait_alerts(api, 1))["alerts"]
     assert alert["execution_id"] == drifted["id"]
+
+
+async def test_alerts_are_read_for_every_lab_and_a_muted_monitor_notifies_no_one(
+    api, demo, extension
+):
+    _, monitor = await api("POST", "monitors", body=definition(demo))
+    _, first = await api("POST", "monitors", monitor["id"], "runs", body=DRIFT_WINDOW)
+    await wait_final(api, first["id"])
+    feed = await wait_alerts(api, 1)
+    (alert,) = feed["alerts"]
+    assert feed["unread"] == 1
+    assert alert["acknowledged_at"] is None and alert["muted"] is False and alert["notify"]
+
+    acknowledge = {"ids": [alert["id"]]}
+    assert await api("POST", "alerts", "acknowledge", body=acknowledge) == (
+        200,
+        {"acknowledged": 1, "unread": 0},
+    )
+    (read,) = (await api("GET", "alerts"))[1]["alerts"]
+    assert read["acknowledged_at"] >= alert["created_at"]
+    again = await api("POST", "alerts", "acknowledge", body=acknowledge)
+    assert again == (200, {"acknowledged": 0, "unread": 0})
+
+    # Muted: the alert is stored and unread, marked muted (the Lab shows no notification).
+    muted = {"muted_until": "2999-01-01T00:00:00+00:00"}
+    status, patched = await api("PATCH", "monitors", monitor["id"], body=muted)
+    assert status == 200 and patched["muted_until"] == "2999-01-01T00:00:00Z"
+    _, second = await api("POST", "monitors", monitor["id"], "runs", body=DRIFT_WINDOW)
+    await wait_final(api, second["id"])
+    feed = await wait_alerts(api, 2)
+    assert feed["alerts"][-1]["muted"] is True and feed["unread"] == 1
+    up_to = {"up_to": feed["alerts"][-1]["id"]}
+    assert (await api("POST", "alerts", "acknowledge", body=up_to))[1]["acknowledged"] == 1
+    _, unmuted = await api("PATCH", "monitors", monitor["id"], body={"muted_until": None})
+    assert unmuted["muted_until"] is None
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ([1], None),
+        ({}, "ids"),
+        ({"ids": [1], "up_to": 1}, "ids"),
+        ({"ids": []}, "ids"),
+        ({"ids": [True]}, "ids[0]"),
+        ({"ids": [1, "2"]}, "ids[1]"),
+        ({"ids": list(range(1, 1002))}, "ids"),
+        ({"up_to": 0}, "up_to"),
+        ({"up_to": 10**18}, "up_to"),
+        ({"all": True}, "all"),
+    ],
+)
+async def test_bad_acknowledgements_name_the_field(api, body, field):
+    status, error = await api("POST", "alerts", "acknowledge", body=body)
+    assert status == 400 and error.get("field") == field
+
+
+@pytest.mark.parametrize("value", ["tomorrow", 5, "10000-01-01T00:00:00Z"])
+async def test_a_bad_mute_time_names_the_field(api, demo, value):
+    _, monitor = await api("POST", "monitors", body=definition(demo))
+    status, error = await api("PATCH", "monitors", monitor["id"], body={"muted_until": value})
+    assert status == 400 and error["field"] == "muted_until"
 
 
 async def test_a_failed_run_alerts(api, demo, jp_root_dir):

@@ -112,7 +112,7 @@ async def test_new_responses_match_the_schemas(spec, api, jp_root_dir, extension
     _, history = await api("GET", "monitors", monitor["id"], "metrics")
     assert set(history) == required_fields(spec, "MetricHistory")
     _, feed = await api("GET", "alerts")
-    assert set(feed) == {"alerts", "cursor"}
+    assert set(feed) == {"alerts", "cursor", "unread"}
     store = extension.store
     execution = await store.call(
         store.create_execution,
@@ -131,5 +131,9 @@ async def test_new_responses_match_the_schemas(spec, api, jp_root_dir, extension
     )
     (alert,) = (await api("GET", "alerts"))[1]["alerts"]
     assert set(alert) == required_fields(spec, "Alert")
+    _, acknowledged = await api("POST", "alerts", "acknowledge", body={"up_to": alert["id"]})
+    acknowledge = spec["paths"]["/alerts/acknowledge"]["post"]["responses"]["200"]
+    schema = acknowledge["content"]["application/json"]["schema"]
+    assert set(acknowledged) == set(schema["required"]) and acknowledged["unread"] == 0
     rules = spec["components"]["schemas"]["AlertRules"]["properties"]
     assert set(rules) == set(DEFAULT_RULES)

@@ -1,6 +1,7 @@
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
+import { AlertsModel } from '../../src/models/AlertsModel';
 import { MonitorsModel } from '../../src/models/MonitorsModel';
 import { ResultFilesModel } from '../../src/models/resultFiles';
 import { SidePanel } from '../../src/widgets/SidePanel';
@@ -71,7 +72,12 @@ describe('SidePanel', () => {
       () => false
     );
     await monitors.reload();
-    const panel = new SidePanel(examples, monitors, trans);
+    const alerts = new AlertsModel({
+      listAlerts: async () => ({ alerts: [], cursor: 0, unread: 0 }),
+      acknowledgeAlerts: jest.fn(),
+      muteMonitor: jest.fn()
+    });
+    const panel = new SidePanel(examples, monitors, alerts, trans);
     const opened: string[] = [];
     panel.openRequested.connect((_, path) => opened.push(path));
     const firstShown = jest.fn();
@@ -97,5 +103,6 @@ describe('SidePanel', () => {
     expect(opened).toEqual(['examples/statistics.json']);
     panel.dispose();
     monitors.dispose();
+    alerts.dispose();
   });
 });
