@@ -14,7 +14,12 @@ export interface RenderedChart {
   finalize(): void;
 }
 
-export async function renderChart(host: HTMLElement, spec: TopLevelSpec): Promise<RenderedChart> {
+/** `onClick` gets the data of a clicked mark (the row of the spec's data it was drawn from). */
+export async function renderChart(
+  host: HTMLElement,
+  spec: TopLevelSpec,
+  onClick?: (datum: Record<string, unknown>) => void
+): Promise<RenderedChart> {
   const [{ default: embed }, { expressionInterpreter }] = await Promise.all([
     import('vega-embed'),
     import('vega-interpreter')
@@ -28,6 +33,14 @@ export async function renderChart(host: HTMLElement, spec: TopLevelSpec): Promis
     config: chartConfig(),
     tooltip: { theme: isDarkTheme() ? 'dark' : 'light', sanitize: escapeHtml }
   });
+  if (onClick) {
+    result.view.addEventListener('click', (_event, item) => {
+      const datum = (item as { datum?: unknown } | null | undefined)?.datum;
+      if (datum && typeof datum === 'object') {
+        onClick(datum as Record<string, unknown>);
+      }
+    });
+  }
   return {
     resize: width => {
       if (width > 0) {

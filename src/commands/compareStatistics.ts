@@ -27,6 +27,9 @@ export async function compareStatistics(
   }
   try {
     const model = await loadComparison(app.serviceManager.contents, paths);
+    if (paths.feature && model.features.some(f => f.name === paths.feature)) {
+      model.select(paths.feature);
+    }
     const widget = new MainAreaWidget({ content: new ComparisonView(model, paths, trans) });
     widget.id = `jp-ModelMonitor-compare-${Date.now()}`;
     widget.title.label =

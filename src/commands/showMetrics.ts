@@ -2,11 +2,13 @@ import { JupyterFrontEnd } from '@jupyterlab/application';
 import { MainAreaWidget, showErrorMessage } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { fetchMetrics } from '../api/monitors';
+import { fetchMetrics, getExecution } from '../api/monitors';
+import { Monitor } from '../api/types';
+import { CommandIds } from '../commandIds';
 import { MonitorsModel } from '../models/MonitorsModel';
 import { QualityConstraint, anyQualityConstraints } from '../models/qualityDocument';
 import { modelMonitorIcon } from '../widgets/icons';
-import { MetricHistoryView } from '../widgets/MetricHistoryView';
+import { MetricHistoryView, RunFeature } from '../widgets/MetricHistoryView';
 
 /** Opens a monitor's metric history in the main area. */
 export async function showMetrics(
@@ -31,6 +33,11 @@ export async function showMetrics(
         ? await readQualityConstraints(app, monitor.baseline_constraints)
         : {};
     const content = new MetricHistoryView(history, trans, constraints);
+    if (monitor) {
+      content.comparisonRequested.connect(
+        (_, request) => void compareRunAt(app, monitor, request, trans)
+      );
+    }
     const widget = new MainAreaWidget({ content });
     widget.id = `jp-ModelMonitor-metrics-${monitorId}-${Date.now()}`;
     widget.title.label = trans.__('%1 metrics', name);
@@ -54,5 +61,27 @@ async function readQualityConstraints(
     return anyQualityConstraints(JSON.parse(String(file.content)));
   } catch {
     return {};
+  }
+}
+
+/** Opens a run's comparison with its monitor's baseline, at one feature (a heatmap cell). */
+async function compareRunAt(
+  app: JupyterFrontEnd,
+  monitor: Monitor,
+  { executionId, feature }: RunFeature,
+  trans: TranslationBundle
+): Promise<void> {
+  try {
+    const { output } = await getExecution(executionId);
+    await app.commands.execute(CommandIds.compareStatistics, {
+      baseline: monitor.baseline_statistics,
+      current: `${output}/statistics.json`,
+      violations: `${output}/constraint_violations.json`,
+      constraints: monitor.baseline_constraints,
+      label: trans.__('%1 vs baseline', monitor.name),
+      feature
+    });
+  } catch (error) {
+    await showErrorMessage(trans.__('Metric history'), String((error as Error)?.message ?? error));
   }
 }

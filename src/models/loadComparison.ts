@@ -19,6 +19,8 @@ export interface ComparisonPaths {
   constraints?: string;
   /** The tab's label; by default the current file's folder. */
   label?: string;
+  /** The feature selected when the comparison opens; by default the first row. */
+  feature?: string;
 }
 
 /** A file that is missing or is not what the comparison needs; `path` says which. */

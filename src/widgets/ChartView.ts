@@ -1,5 +1,6 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import type { Message } from '@lumino/messaging';
+import { ISignal, Signal } from '@lumino/signaling';
 import { Widget } from '@lumino/widgets';
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -24,6 +25,11 @@ export class ChartView extends Widget {
   set spec(spec: TopLevelSpec | null) {
     this._spec = spec;
     void this._render();
+  }
+
+  /** Emitted with the data of a clicked mark. */
+  get clicked(): ISignal<this, Record<string, unknown>> {
+    return this._clicked;
   }
 
   /** Resolves when the latest requested drawing is on screen (or has failed). */
@@ -67,7 +73,7 @@ export class ChartView extends Widget {
     host.className = 'jp-ModelMonitor-chartHost';
     this.node.appendChild(host);
     try {
-      const chart = await renderChart(host, this._spec);
+      const chart = await renderChart(host, this._spec, datum => this._clicked.emit(datum));
       if (generation !== this._generation || this.isDisposed) {
         chart.finalize();
         return;
@@ -90,6 +96,7 @@ export class ChartView extends Widget {
   }
 
   private _spec: TopLevelSpec | null = null;
+  private _clicked = new Signal<this, Record<string, unknown>>(this);
   private _chart: RenderedChart | null = null;
   private _generation = 0;
   private _rendering: Promise<void> = Promise.resolve();

@@ -1,8 +1,9 @@
 import { TranslationBundle } from '@jupyterlab/translation';
+import { ISignal, Signal } from '@lumino/signaling';
 import { Panel, Widget } from '@lumino/widgets';
 
 import { MetricHistory, MetricSeries } from '../api/types';
-import { metricHistorySpec } from '../charts/metricSpecs';
+import { driftHeatmapSpec, metricHistorySpec } from '../charts/metricSpecs';
 import { metricThresholdSpec } from '../charts/qualitySpecs';
 import {
   constraintOf,
@@ -11,15 +12,23 @@ import {
   qualityMetricPoints
 } from '../models/metricHistory';
 import { QualityConstraint } from '../models/qualityDocument';
+import { driftMatrix } from '../models/driftMatrix';
 import { ChartView } from './ChartView';
 import { element } from './dom';
 import { formatNumber } from './format';
+
+/** A run and feature whose comparison the user asked for (a heatmap cell). */
+export interface RunFeature {
+  executionId: string;
+  feature: string;
+}
 
 /** The metric last chosen per monitor, for this session: reopening shows it again. */
 const CHOSEN = new Map<string, string>();
 
 /**
- * A monitor's metrics across its runs: pick a series, see it over time with violations marked.
+ * A monitor's metrics across its runs: a feature × run heatmap of drift distances (a cell opens
+ * that run's comparison at that feature), then one series over time with violations marked.
  * A model-quality monitor passes its baseline constraints: its metrics show their threshold.
  */
 export class MetricHistoryView extends Panel {
@@ -52,9 +61,54 @@ export class MetricHistoryView extends Panel {
       0,
       this._series.findIndex(s => s.name === chosen)
     );
+    this._addHeatmap();
     this.addWidget(this._toolbar(first));
     this.addWidget(this._chart);
     this._show(this._series[first]);
+  }
+
+  /** Emitted when the user asks for a run's comparison at a feature. */
+  get comparisonRequested(): ISignal<this, RunFeature> {
+    return this._comparisonRequested;
+  }
+
+  /** The drift heatmap, when some run's drift check reported a distance. */
+  get heatmap(): ChartView | null {
+    return this._heatmap;
+  }
+
+  private _addHeatmap(): void {
+    const trans = this._trans;
+    const matrix = driftMatrix(this._history, runTime);
+    if (matrix.cells.length === 0) {
+      return;
+    }
+    const heatmap = new ChartView(trans);
+    heatmap.addClass('jp-ModelMonitor-driftHeatmap');
+    heatmap.spec = driftHeatmapSpec(matrix, {
+      run: trans.__('Run (window start)'),
+      feature: trans.__('Feature'),
+      drift: trans.__('Drift (L∞)'),
+      violated: trans.__('Violation reported')
+    });
+    heatmap.clicked.connect((_, datum) => {
+      if (typeof datum.executionId === 'string' && typeof datum.feature === 'string') {
+        this._comparisonRequested.emit({ executionId: datum.executionId, feature: datum.feature });
+      }
+    });
+    this._heatmap = heatmap;
+    const caption = trans.__(
+      'Drift by feature and run. A blank cell: no drift reported (drift checks give a distance only above their threshold). Click a cell to compare that run with the baseline at that feature.'
+    );
+    this.addWidget(
+      new Widget({
+        node: element('div', { className: 'jp-ModelMonitor-heatmapHeader' }, [
+          element('h3', { text: trans.__('Drift over time') }),
+          element('p', { className: 'jp-ModelMonitor-lead', text: caption })
+        ])
+      })
+    );
+    this.addWidget(heatmap);
   }
 
   get chart(): ChartView {
@@ -140,6 +194,22 @@ export class MetricHistoryView extends Panel {
   }
 
   private _series: MetricSeries[];
+  private _heatmap: ChartView | null = null;
+  private _comparisonRequested = new Signal<this, RunFeature>(this);
   private _thresholdText = element('span', { className: 'jp-ModelMonitor-metricThreshold' });
   private _chart: ChartView;
+}
+
+/** A run's window start, short: "Dec 6, 13:00". */
+function runTime(iso: string): string {
+  const date = new Date(iso);
+  if (isNaN(date.getTime())) {
+    return iso;
+  }
+  return date.toLocaleString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit'
+  });
 }

@@ -180,6 +180,20 @@ test.describe('Monitors in the side panel', () => {
     ).toHaveCount(1);
     await screenshot(metrics, 'metric-history');
 
+    // Drift over time (#19 item 3): a feature × run heatmap; a cell opens that run's comparison
+    // at that feature.
+    const heatmap = metrics.locator('.jp-ModelMonitor-driftHeatmap svg');
+    await expect(heatmap).toBeVisible();
+    const cells = heatmap.locator('.mark-rect.role-mark path');
+    expect(await cells.count()).toBeGreaterThanOrEqual(driftBadges);
+    await expect(heatmap.locator('text', { hasText: /^city$/ })).toHaveCount(1);
+    await screenshot(metrics.locator('.jp-ModelMonitor-driftHeatmap'), 'drift-heatmap');
+    const cityCell = heatmap.locator('.mark-rect.role-mark path[aria-label*="Feature: city"]');
+    await cityCell.first().click();
+    const atCity = page.locator('.jp-ModelMonitor-comparisonView').last();
+    await expect(atCity.locator('.jp-ModelMonitor-chartTitle')).toHaveText('city');
+    await expect(atCity.locator('tr[aria-selected="true"]')).toContainText('city');
+
     // Pause and resume.
     await monitor.locator('button[data-action="pause"]').click();
     await expect(monitor.locator('.jp-ModelMonitor-nextRun')).toHaveText('Paused');

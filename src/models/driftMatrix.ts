@@ -1,0 +1,79 @@
+import { MetricHistory } from '../api/types';
+
+/** One cell of the feature × run drift heatmap: a drift check's distance for a feature in a run. */
+export interface DriftCell {
+  feature: string;
+  /** The run's column label (unique: runs over the same window are numbered). */
+  run: string;
+  executionId: string;
+  time: string;
+  drift: number;
+  /** The run reported a violation for this feature. */
+  violated: boolean;
+}
+
+export interface DriftMatrix {
+  cells: DriftCell[];
+  /** Column labels, oldest run first. */
+  runs: string[];
+  /** Row labels, the feature that drifted most first. */
+  features: string[];
+}
+
+/**
+ * The `baseline_drift` series of a monitor's history as a feature × run grid. A run's drift check
+ * reports a distance only for features over their threshold (metrics.py), so a blank cell is a
+ * feature that did not drift (or was not checked) in that run. `label` names a run by its window
+ * start; runs over the same window get " (2)", " (3)"… in the order they ran.
+ */
+export function driftMatrix(history: MetricHistory, label: (time: string) => string): DriftMatrix {
+  const drifts = history.series.filter(s => s.metric === 'baseline_drift' && s.feature !== null);
+  const violated = new Set(
+    history.series
+      .filter(s => s.metric === 'violations' && s.feature !== null)
+      .flatMap(s =>
+        s.points.filter(p => p.value > 0).map(p => `${s.feature}\u0000${p.execution_id}`)
+      )
+  );
+  const runs = runLabels(history, label);
+  const cells = drifts.flatMap(series =>
+    series.points.map(point => ({
+      feature: series.feature!,
+      run: runs.get(point.execution_id)!,
+      executionId: point.execution_id,
+      time: point.time,
+      drift: point.value,
+      violated: violated.has(`${series.feature}\u0000${point.execution_id}`)
+    }))
+  );
+  const largest = new Map<string, number>();
+  cells.forEach(c => largest.set(c.feature, Math.max(largest.get(c.feature) ?? 0, c.drift)));
+  const features = [...largest.keys()].sort(
+    (a, b) => largest.get(b)! - largest.get(a)! || a.localeCompare(b)
+  );
+  const used = new Set(cells.map(c => c.executionId));
+  return { cells, runs: [...runs].filter(([id]) => used.has(id)).map(([, run]) => run), features };
+}
+
+/** Every run of the history, oldest first, with a unique label. */
+function runLabels(history: MetricHistory, label: (time: string) => string): Map<string, string> {
+  const times = new Map<string, string>();
+  for (const series of history.series) {
+    for (const point of series.points) {
+      if (!times.has(point.execution_id)) {
+        times.set(point.execution_id, point.time);
+      }
+    }
+  }
+  // Stable: runs over the same window keep the order in which the history lists them.
+  const ordered = [...times].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const seen = new Map<string, number>();
+  return new Map(
+    ordered.map(([id, time]) => {
+      const text = label(time);
+      const count = (seen.get(text) ?? 0) + 1;
+      seen.set(text, count);
+      return [id, count === 1 ? text : `${text} (${count})`];
+    })
+  );
+}
