@@ -8,6 +8,7 @@ export const CommandIds = {
   compareStatistics: 'model-monitor:compare-statistics',
   compareQuality: 'model-monitor:compare-quality',
   showMetrics: 'model-monitor:show-metrics',
+  whatIfThresholds: 'model-monitor:what-if-thresholds',
   profileFile: 'model-monitor:profile-file',
   loadCaptures: 'model-monitor:load-captures',
   buildBaseline: 'model-monitor:build-baseline'

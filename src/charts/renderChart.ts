@@ -27,7 +27,9 @@ export async function renderChart(
   const result = await embed(host, spec, {
     mode: 'vega-lite',
     renderer: 'svg',
-    actions: false,
+    // Save as SVG / PNG only: no source, no editor link (it would send the data elsewhere).
+    actions: { export: { svg: true, png: true }, source: false, compiled: false, editor: false },
+    downloadFileName: downloadName(spec.description),
     ast: true,
     expr: expressionInterpreter,
     config: chartConfig(),
@@ -59,4 +61,10 @@ export function escapeHtml(value: unknown): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
+}
+
+/** A file name for a chart's download, from its description (a feature or metric name). */
+export function downloadName(description: string | undefined): string {
+  const name = (description ?? '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '');
+  return name.slice(0, 80) || 'chart';
 }

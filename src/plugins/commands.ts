@@ -15,6 +15,7 @@ import {
 } from '../commands/profileInBrowser';
 import { runMonitorNow, runMonitorOver } from '../commands/runMonitor';
 import { showMetrics } from '../commands/showMetrics';
+import { whatIfThresholds } from '../commands/whatIfThresholds';
 import { CommandIds } from '../commandIds';
 import { ComparisonPaths } from '../models/loadComparison';
 import { ViewerSettings } from '../models/viewerSettings';
@@ -103,6 +104,15 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
       isVisible: args => typeof args.monitorId === 'string',
       execute: args => showMetrics(app, panel.monitors, args.monitorId as string, trans)
     });
+    app.commands.addCommand(CommandIds.whatIfThresholds, {
+      label: trans.__('What If: Replay Constraints over Past Runs'),
+      caption: trans.__(
+        'Which violations edited constraints would have raised or cleared in past runs'
+      ),
+      isVisible: args => typeof args.path === 'string',
+      execute: args =>
+        whatIfThresholds(app, panel.monitors, args.path as string, args.text as string, trans)
+    });
     // Arrow IPC files get a type of their own, so the file browser can offer them the command.
     app.docRegistry.addFileType({
       name: ARROW_FILE_TYPE,
@@ -135,7 +145,11 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
     });
     const category = trans.__('Model Monitor');
     // These need a monitor or a run: they are offered on each one in the panel.
-    const needArguments: string[] = [CommandIds.showMetrics, CommandIds.compareQuality];
+    const needArguments: string[] = [
+      CommandIds.showMetrics,
+      CommandIds.compareQuality,
+      CommandIds.whatIfThresholds
+    ];
     const inPalette = Object.values(CommandIds).filter(id => !needArguments.includes(id));
     for (const command of inPalette) {
       palette?.addItem({ command, category });

@@ -9,6 +9,7 @@ import {
   VIOLATIONS_FILE_PATTERN
 } from '../models/resultFilePatterns';
 import { ViewerSettings } from '../models/viewerSettings';
+import { CommandIds } from '../commandIds';
 import { IViewerSettings } from '../tokens';
 import {
   ConstraintsDocumentWidget,
@@ -91,6 +92,9 @@ function addConstraintsEditor(
   );
   factory.widgetCreated.connect((_, widget) => {
     widget.context.pathChanged.connect(() => void tracker.save(widget));
+    widget.content.whatIfRequested.connect(
+      (_, request) => void app.commands.execute(CommandIds.whatIfThresholds, { ...request })
+    );
     void tracker.add(widget);
   });
   app.docRegistry.addWidgetFactory(factory);

@@ -6,7 +6,9 @@ import { ComparisonModel } from '../models/ComparisonModel';
 import { ChartView } from './ChartView';
 import { ComparisonDetail } from './ComparisonDetail';
 import { ComparisonTable } from './ComparisonTable';
+import { exportName, toCsv } from '../models/csvExport';
 import { element } from './dom';
+import { exportCsvButton } from './download';
 
 /** Baseline vs current statistics: summary, drift bars, the overview table and the detail pane. */
 export class ComparisonView extends Panel {
@@ -64,9 +66,37 @@ export class ComparisonView extends Panel {
       element('span', { text: trans.__('Baseline: %1', this.paths.baseline) }),
       element('span', { text: trans.__('Current: %1', this.paths.current) })
     ]);
+    const exportCsv = exportCsvButton(
+      trans.__('Export CSV'),
+      trans.__('Save the features shown, with their drift, as a CSV file'),
+      () => ({ fileName: exportName('comparison', 'drift'), csv: this._csv() })
+    );
     return new Widget({
-      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [search, summaryNode, files])
+      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [
+        search,
+        summaryNode,
+        exportCsv,
+        files
+      ])
     });
+  }
+
+  /** The rows shown, as the table has them; violations joined by ";". */
+  private _csv(): string {
+    const header = ['feature', 'kind', 'missing_baseline', 'missing_current', 'drift'];
+    header.push('raw_drift', 'drift_threshold', 'drifted', 'violations');
+    const rows = this.model.visibleRows.map(f => [
+      f.name,
+      f.kind,
+      f.baselineMissing,
+      f.currentMissing,
+      f.drift,
+      f.rawDrift,
+      f.driftThreshold,
+      f.drifted,
+      f.violations.join(';')
+    ]);
+    return toCsv(header, rows);
   }
 
   private _driftChart(labels: ComparisonLabels): Widget {

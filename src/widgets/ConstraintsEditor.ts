@@ -1,5 +1,6 @@
 import { DocumentRegistry } from '@jupyterlab/docregistry';
 import { TranslationBundle } from '@jupyterlab/translation';
+import { ISignal, Signal } from '@lumino/signaling';
 import { Widget } from '@lumino/widgets';
 
 import {
@@ -99,6 +100,11 @@ export class ConstraintsEditor extends Widget {
 
   redo(): void {
     this._shared.redo();
+  }
+
+  /** Emitted when the user asks to replay the constraints as edited over past runs. */
+  get whatIfRequested(): ISignal<this, { path: string; text: string }> {
+    return this._whatIfRequested;
   }
 
   private get _shared(): SharedText {
@@ -239,10 +245,18 @@ export class ConstraintsEditor extends Widget {
     applyDefaults.title = this._trans.__(
       'Set comparison_threshold and comparison_method to the defaults of your Model Monitor settings'
     );
+    const whatIf = button(this._trans.__('What if…'), true, () =>
+      this._whatIfRequested.emit({ path: this._context.path, text: this._shared.getSource() })
+    );
+    whatIf.title = this._trans.__(
+      'Replay these constraints, edits included, over the past runs of the monitors that use this file: which violations they would raise or clear (nothing is saved)'
+    );
+    whatIf.dataset.action = 'what-if';
     return element('div', { className: 'jp-ModelMonitor-constraintsToolbar' }, [
       this._undoButton,
       this._redoButton,
-      applyDefaults
+      applyDefaults,
+      whatIf
     ]);
   }
 
@@ -568,6 +582,7 @@ export class ConstraintsEditor extends Widget {
   private _undoButton: HTMLButtonElement | null = null;
   private _redoButton: HTMLButtonElement | null = null;
   private _draft: ConstraintsDraft | null = null;
+  private _whatIfRequested = new Signal<this, { path: string; text: string }>(this);
   private _renderedText = '';
   private _focusKey: string | null = null;
   private _errors = new Map<string, string>();

@@ -5,7 +5,9 @@ import { featureHistogramSpec } from '../charts/specs';
 import { StatisticsTableModel } from '../models/statisticsTableModel';
 import { HistogramMeasure, ViewerSettings } from '../models/viewerSettings';
 import { ChartView } from './ChartView';
+import { exportName, toCsv } from '../models/csvExport';
 import { element } from './dom';
+import { exportCsvButton } from './download';
 import { FeaturesTable } from './FeaturesTable';
 import { formatCount } from './format';
 
@@ -75,9 +77,33 @@ export class StatisticsView extends Panel {
       }
     });
     search.addEventListener('input', () => this.model.setFilter(search.value));
+    const exportCsv = exportCsvButton(
+      trans.__('Export CSV'),
+      trans.__('Save the features shown as a CSV file'),
+      () => ({ fileName: exportName('statistics', 'features'), csv: this._csv() })
+    );
     return new Widget({
-      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [search, summary])
+      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [search, summary, exportCsv])
     });
+  }
+
+  /** The rows shown (filter and sort applied), with every column of the table. */
+  private _csv(): string {
+    const header = ['feature', 'type', 'present', 'missing', 'missing_share', 'mean', 'std_dev'];
+    header.push('min', 'max', 'distinct');
+    const rows = this.model.visibleRows.map(r => [
+      r.name,
+      r.type,
+      r.present,
+      r.missing,
+      r.missingShare,
+      r.mean,
+      r.stdDev,
+      r.min,
+      r.max,
+      r.distinct
+    ]);
+    return toCsv(header, rows);
   }
 
   private _chartPane(): Widget {

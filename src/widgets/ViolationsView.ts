@@ -2,7 +2,9 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Panel, Widget } from '@lumino/widgets';
 
 import { ViolationsTableModel } from '../models/violationsTableModel';
+import { exportName, toCsv } from '../models/csvExport';
 import { element } from './dom';
+import { exportCsvButton } from './download';
 import { DriftTestsTable } from './DriftTestsTable';
 import { ViolationsTable } from './ViolationsTable';
 
@@ -80,8 +82,19 @@ export class ViolationsView extends Panel {
     };
     count();
     this.model.changed.connect(count);
+    const exportCsv = exportCsvButton(
+      trans.__('Export CSV'),
+      trans.__('Save the violations shown as a CSV file'),
+      () => ({
+        fileName: exportName('constraint_violations', 'violations'),
+        csv: toCsv(
+          ['feature_name', 'constraint_check_type', 'description'],
+          this.model.visibleRows.map(r => [r.feature, r.checkType, r.description])
+        )
+      })
+    );
     return new Widget({
-      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [select, summary])
+      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [select, summary, exportCsv])
     });
   }
 }

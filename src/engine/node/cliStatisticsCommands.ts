@@ -1,13 +1,14 @@
 import { suggestConstraints } from '../baseline';
 import { readStatistics } from '../documents/read';
-import { FeatureStatistics, StatisticsDocument } from '../documents/statistics';
+import { StatisticsDocument } from '../documents/statistics';
 import { writeConstraints, writeStatistics, writeViolations } from '../format';
 import { checkConstraints } from '../monitor';
-import { TypeCounts } from '../monitor/typeCounts';
+import { TypeCounts, typeCountsFromStatistics } from '../monitor/typeCounts';
 import { DataError } from '../pipeline/errors';
 import { readBaseline } from '../pipeline/readBaseline';
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../pipeline/runBaseline';
-import { allTestsOff, VIOLATIONS_FILE } from '../pipeline/runMonitor';
+import { allTestsOff } from '../monitor/driftTests/driftTestOptions';
+import { VIOLATIONS_FILE } from '../pipeline/runMonitor';
 import { PipelineRuntime } from '../pipeline/runtime';
 import { choiceValue, optionValue, ParsedArgs, requiredValue } from './cliArgs';
 
@@ -126,25 +127,6 @@ function typeCountsOf(entry: unknown, where: string): TypeCounts {
     counts[key] = n;
   }
   return counts;
-}
-
-/** Without DataType votes every present value counts as the column's inferred type. */
-export function typeCountsFromStatistics(
-  statistics: StatisticsDocument
-): Record<string, TypeCounts> {
-  return Object.fromEntries(statistics.features.map(f => [f.name, votesOf(f)]));
-}
-
-function votesOf(feature: FeatureStatistics): TypeCounts {
-  const common = (feature.numerical_statistics ?? feature.string_statistics)?.common;
-  const present = common?.num_present ?? 0;
-  return {
-    integral: feature.inferred_type === 'Integral' ? present : 0,
-    fractional: feature.inferred_type === 'Fractional' ? present : 0,
-    boolean: 0,
-    string: feature.inferred_type === 'String' ? present : 0,
-    missing: common?.num_missing ?? 0
-  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { writeStatistics, writeViolations } from '../format';
 import { checkConstraints } from '../monitor';
+import { allTestsOff } from '../monitor/driftTests/driftTestOptions';
 import { TypeCounts } from '../monitor/typeCounts';
 import { DatasetProfile } from '../profile/datasetProfile';
 import { inSchemaOrder } from './featureOrder';
@@ -69,17 +70,4 @@ function typeCountsByName(profile: DatasetProfile): Record<string, TypeCounts> {
     counts[name] = profile.typeCounts(name);
   }
   return counts;
-}
-
-/** Drift tests all off: the violations file exactly as SageMaker writes it. */
-export function allTestsOff() {
-  const off = { enabled: false };
-  return {
-    psi: off,
-    ks: off,
-    wasserstein: off,
-    jensen_shannon: off,
-    hellinger: off,
-    chi_squared: off
-  };
 }

@@ -73,7 +73,7 @@ test.describe('Capture summary', () => {
     await expect(fact('Time range')).toContainText('2026-11-01 23:');
 
     // One bar per hour in the chart, drawn by Vega.
-    await expect(view.locator('.jp-ModelMonitor-captureChart svg')).toBeVisible();
+    await expect(view.locator('.jp-ModelMonitor-captureChart svg.marks')).toBeVisible();
     await expect(
       view.locator('.jp-ModelMonitor-captureChart path[aria-roledescription="bar"]')
     ).toHaveCount(24);

@@ -139,7 +139,7 @@ test.describe('Hostile text renders as text', () => {
     expect(await longName.getAttribute('title')).toBe(LONG);
     await screenshot(widget, 'hostile-statistics');
 
-    const chart = view.locator('.jp-ModelMonitor-chart svg');
+    const chart = view.locator('.jp-ModelMonitor-chart svg.marks');
     for (const name of HOSTILE) {
       await names
         .filter({ hasText: name.slice(0, 40) })
@@ -227,7 +227,7 @@ test.describe('Hostile text renders as text', () => {
     await screenshot(comparison, 'hostile-comparison');
 
     const title = comparison.locator('.jp-ModelMonitor-chartTitle');
-    const axis = comparison.locator('.jp-ModelMonitor-driftChart svg text');
+    const axis = comparison.locator('.jp-ModelMonitor-driftChart svg.marks text');
     for (const name of HOSTILE) {
       await names
         .filter({ hasText: name.slice(0, 40) })

@@ -20,7 +20,7 @@ test.describe('Model Monitor result files', () => {
     await expect(view.locator('.jp-ModelMonitor-summary')).toHaveText('5 features · 500 rows');
 
     // The first feature's histogram is drawn as SVG, its axis titled with the feature name.
-    const chart = view.locator('.jp-ModelMonitor-chart svg');
+    const chart = view.locator('.jp-ModelMonitor-chart svg.marks');
     await expect(chart).toBeVisible();
     await expect(chart.locator('text', { hasText: /^age$/ })).toHaveCount(1);
     await expect(chart.locator('path[aria-roledescription="bar"], .mark-rect path')).toHaveCount(
@@ -63,7 +63,7 @@ test.describe('Model Monitor result files', () => {
     const view = page.locator('.jp-ModelMonitor-statisticsView');
     await view.locator('tr', { hasText: 'city' }).click();
     await expect(
-      view.locator('.jp-ModelMonitor-chart svg text', { hasText: /^city$/ })
+      view.locator('.jp-ModelMonitor-chart svg.marks text', { hasText: /^city$/ })
     ).toHaveCount(1);
     await screenshot(
       page.locator('.jp-MainAreaWidget.jp-ModelMonitor-documentWidget'),
@@ -75,7 +75,7 @@ test.describe('Model Monitor result files', () => {
   test('the chart follows the width of its pane', async ({ page }) => {
     await fileItem(page, 'statistics.json').dblclick();
     const view = page.locator('.jp-ModelMonitor-statisticsView');
-    const chart = view.locator('.jp-ModelMonitor-chart svg');
+    const chart = view.locator('.jp-ModelMonitor-chart svg.marks');
     const pane = view.locator('.jp-ModelMonitor-chartPane');
     await expect(chart).toBeVisible();
     const gap = async () => (await pane.boundingBox())!.width - (await chart.boundingBox())!.width;
@@ -161,9 +161,9 @@ test('a notebook output renders the statistics MIME bundle', async ({ page, tmpP
   });
   await expect(output).toBeVisible();
   await expect(output.locator('.jp-ModelMonitor-featureName')).toHaveText(STATISTICS_FEATURES);
-  await expect(output.locator('.jp-ModelMonitor-chart svg text', { hasText: /^age$/ })).toHaveCount(
-    1
-  );
+  await expect(
+    output.locator('.jp-ModelMonitor-chart svg.marks text', { hasText: /^age$/ })
+  ).toHaveCount(1);
   await screenshot(output, 'mime-output');
   const violations = page.locator('.jp-ModelMonitor-mimeRenderer .jp-ModelMonitor-violationsView');
   await expect(violations.locator('.jp-ModelMonitor-violationsTable tbody tr')).toHaveCount(4);

@@ -100,15 +100,17 @@ test.describe('Model quality', () => {
 
     // The confusion matrix draws one cell per (actual, predicted) with its count as text.
     const matrix = view.locator('[data-chart="Confusion matrix"]');
-    await expect(matrix.locator('svg')).toBeVisible();
+    await expect(matrix.locator('svg.marks')).toBeVisible();
     const counts = statistics.binary_classification_metrics.confusion_matrix;
     for (const count of [counts['0']['0'], counts['1']['0'], counts['1']['1']]) {
       await expect(
-        matrix.locator('svg g.mark-text.role-mark text', { hasText: new RegExp(`^${count}$`) })
+        matrix.locator('svg.marks g.mark-text.role-mark text', {
+          hasText: new RegExp(`^${count}$`)
+        })
       ).toHaveCount(1);
     }
-    await expect(view.locator('[data-chart="ROC curve"] svg path').first()).toBeVisible();
-    await expect(view.locator('[data-chart="Precision-recall curve"] svg')).toBeVisible();
+    await expect(view.locator('[data-chart="ROC curve"] svg.marks path').first()).toBeVisible();
+    await expect(view.locator('[data-chart="Precision-recall curve"] svg.marks')).toBeVisible();
     await screenshot(view.locator('.jp-ModelMonitor-qualityTable'), 'model-quality-table');
     await screenshot(view.locator('.jp-ModelMonitor-qualityCharts'), 'model-quality-charts');
     expect(alerts).toEqual([]);
@@ -142,10 +144,10 @@ test.describe('Model quality', () => {
     await expect(view.locator('.jp-ModelMonitor-summary')).toContainText('Regression');
     await expect(view.locator('tbody tr')).toHaveCount(4);
     const residuals = view.locator('[data-chart^="Residuals"]');
-    await expect(residuals.locator('svg g.mark-rect.role-mark path')).toHaveCount(
+    await expect(residuals.locator('svg.marks g.mark-rect.role-mark path')).toHaveCount(
       histogram.buckets.length
     );
-    await expect(residuals.locator('svg g.mark-rule.role-mark line')).toHaveCount(1);
+    await expect(residuals.locator('svg.marks g.mark-rule.role-mark line')).toHaveCount(1);
     await screenshot(view, 'model-quality-regression');
   });
 
@@ -173,7 +175,7 @@ test.describe('Model quality', () => {
     await expect(fpr.locator('td').nth(4)).toHaveText('GreaterThanThreshold');
     await expect(fpr.locator('.jp-ModelMonitor-badge')).toHaveText('Violated');
     await expect(view.locator('tr[data-metric="f1"] .jp-ModelMonitor-badge')).toHaveText('OK');
-    await expect(view.locator('[data-chart="ROC curve"] svg')).toBeVisible();
+    await expect(view.locator('[data-chart="ROC curve"] svg.marks')).toBeVisible();
     await screenshot(view, 'model-quality-run-results');
   });
 
@@ -335,8 +337,8 @@ test.describe('Model quality', () => {
       'Baseline threshold:'
     );
     const chart = history.locator('.jp-ModelMonitor-metricChart');
-    await expect(chart.locator('svg g.mark-rule.role-mark line')).toHaveCount(1);
-    await expect(chart.locator('svg g.mark-symbol.role-mark path')).toHaveCount(2);
+    await expect(chart.locator('svg.marks g.mark-rule.role-mark line')).toHaveCount(1);
+    await expect(chart.locator('svg.marks g.mark-symbol.role-mark path')).toHaveCount(2);
     await screenshot(history, 'model-quality-metric-history');
 
     // #18 items 5 and 9: "Compare with baseline" on a model-quality run failed ("not a Model

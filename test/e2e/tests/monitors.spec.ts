@@ -122,8 +122,8 @@ test.describe('Monitors in the side panel', () => {
       `3 features · ${driftBadges} with a drift violation`
     );
     await expect(comparison.locator('td.jp-ModelMonitor-drifted')).toHaveCount(driftBadges);
-    await expect(comparison.locator('.jp-ModelMonitor-driftChart svg')).toBeVisible();
-    const cdf = comparison.locator('.jp-ModelMonitor-cdfChart svg');
+    await expect(comparison.locator('.jp-ModelMonitor-driftChart svg.marks')).toBeVisible();
+    const cdf = comparison.locator('.jp-ModelMonitor-cdfChart svg.marks');
     await expect(cdf.locator('text', { hasText: /^Largest gap: / })).toHaveCount(1);
     await expect(comparison.locator('.jp-ModelMonitor-gapCaption')).toContainText(
       'Largest CDF gap (raw L∞)'
@@ -140,7 +140,9 @@ test.describe('Monitors in the side panel', () => {
     await expect(comparison.locator('.jp-ModelMonitor-chartTitle')).toHaveText('city');
     await expect(comparison.locator('.jp-ModelMonitor-cdfChart')).toBeHidden();
     await expect(
-      comparison.locator('.jp-ModelMonitor-distributionChart svg text', { hasText: /^Berlin$/ })
+      comparison.locator('.jp-ModelMonitor-distributionChart svg.marks text', {
+        hasText: /^Berlin$/
+      })
     ).toHaveCount(1);
     await screenshot(
       comparison.locator('.jp-ModelMonitor-comparisonDetail'),
@@ -173,26 +175,65 @@ test.describe('Monitors in the side panel', () => {
       hasText: 'baseline_drift'
     });
     await metricSelect.selectOption((await ageDrift.getAttribute('value'))!);
-    const symbols = metrics.locator('.jp-ModelMonitor-metricChart svg .mark-symbol.role-mark path');
+    const symbols = metrics.locator(
+      '.jp-ModelMonitor-metricChart svg.marks .mark-symbol.role-mark path'
+    );
     await expect(symbols).toHaveCount(2);
     await expect(
-      metrics.locator('svg text', { hasText: 'feature_baseline_drift_age' })
+      metrics.locator('svg.marks text', { hasText: 'feature_baseline_drift_age' })
     ).toHaveCount(1);
     await screenshot(metrics, 'metric-history');
 
     // Drift over time (#19 item 3): a feature × run heatmap; a cell opens that run's comparison
     // at that feature.
-    const heatmap = metrics.locator('.jp-ModelMonitor-driftHeatmap svg');
+    const heatmap = metrics.locator('.jp-ModelMonitor-driftHeatmap svg.marks');
     await expect(heatmap).toBeVisible();
     const cells = heatmap.locator('.mark-rect.role-mark path');
     expect(await cells.count()).toBeGreaterThanOrEqual(driftBadges);
     await expect(heatmap.locator('text', { hasText: /^city$/ })).toHaveCount(1);
     await screenshot(metrics.locator('.jp-ModelMonitor-driftHeatmap'), 'drift-heatmap');
     const cityCell = heatmap.locator('.mark-rect.role-mark path[aria-label*="Feature: city"]');
+    const views = page.locator('.jp-ModelMonitor-comparisonView');
+    const opened = await views.count();
     await cityCell.first().click();
-    const atCity = page.locator('.jp-ModelMonitor-comparisonView').last();
+    await expect(views).toHaveCount(opened + 1);
+    const atCity = views.last();
     await expect(atCity.locator('.jp-ModelMonitor-chartTitle')).toHaveText('city');
     await expect(atCity.locator('tr[aria-selected="true"]')).toContainText('city');
+
+    // What if (#19 item 4): a looser drift threshold, not saved, replayed over both past runs.
+    await page.evaluate(
+      path => (window as any).jupyterapp.commands.execute('docmanager:open', { path }),
+      `${tmpPath}/baseline/constraints.json`
+    );
+    const editor = page.locator('.jp-ModelMonitor-constraintsEditor');
+    await expect(editor).toHaveAttribute('data-history-ready', 'true');
+    const threshold = editor.locator('[data-key="global:comparison_threshold"]');
+    await threshold.fill('0.99');
+    await threshold.press('Enter');
+    await editor.locator('button[data-action="what-if"]').click();
+    const whatIf = page.locator('.jp-ModelMonitor-whatIf');
+    // The global threshold is the numeric features' (city, a String, keeps its own).
+    await expect(whatIf.locator('.jp-ModelMonitor-whatIfSummary')).toHaveText(
+      'Your edits would raise 0 and clear 4 violations over 2 past runs.'
+    );
+    const replayed = whatIf.locator('tbody tr');
+    await expect(replayed).toHaveCount(2);
+    const cleared = replayed.first().locator('.jp-ModelMonitor-cleared .jp-ModelMonitor-chip');
+    await expect(cleared).toHaveText([
+      'age · baseline_drift_check',
+      'income · baseline_drift_check'
+    ]);
+    await expect(
+      replayed.first().locator('.jp-ModelMonitor-raised .jp-ModelMonitor-chip')
+    ).toHaveCount(0);
+    await screenshot(whatIf, 'what-if');
+    // Nothing was saved by the replay; saved now, so that no unsaved file is left behind.
+    const constraintsTab = page.locator('.lm-TabBar-tab', { hasText: 'constraints.json' });
+    await expect(constraintsTab).toHaveClass(/jp-mod-dirty/);
+    await constraintsTab.click();
+    await page.keyboard.press('Control+s');
+    await expect(constraintsTab).not.toHaveClass(/jp-mod-dirty/);
 
     // Pause and resume.
     await monitor.locator('button[data-action="pause"]').click();
@@ -252,7 +293,7 @@ test('compare two statistics files chosen in the file browser', async ({ page, t
   const names = comparison.locator('.jp-ModelMonitor-comparisonTable .jp-ModelMonitor-featureName');
   await expect(names.first()).toHaveText('age');
   await expect(names.filter({ hasText: HOSTILE_NAME })).toHaveCount(1);
-  await expect(comparison.locator('.jp-ModelMonitor-cdfChart svg')).toBeVisible();
+  await expect(comparison.locator('.jp-ModelMonitor-cdfChart svg.marks')).toBeVisible();
   await screenshot(comparison, 'comparison-files');
 
   // Hostile names are text in the table, the detail title and the drift chart's axis.
@@ -260,13 +301,37 @@ test('compare two statistics files chosen in the file browser', async ({ page, t
   await expect(comparison.locator('.jp-ModelMonitor-chartTitle')).toHaveText(HOSTILE_NAME);
   await expect(
     // Vega shortens long axis labels with an ellipsis.
-    comparison.locator('.jp-ModelMonitor-driftChart svg text', { hasText: '<img src=x onerror=' })
+    comparison.locator('.jp-ModelMonitor-driftChart svg.marks text', {
+      hasText: '<img src=x onerror='
+    })
   ).toHaveCount(1);
   await expect(comparison.locator('img')).toHaveCount(0);
 
+  // Every chart saves as SVG or PNG (#19 item 5), named after what it shows.
+  await comparison.locator('tr', { hasText: /^age/ }).click();
+  const cdfChart = comparison.locator('.jp-ModelMonitor-cdfChart');
+  await cdfChart.locator('details > summary').click();
+  const download = page.waitForEvent('download');
+  await cdfChart.getByText('Save as SVG').click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('age.svg');
+  expect(fs.readFileSync(await saved.path(), 'utf-8')).toContain('<svg');
+  await page.keyboard.press('Escape');
+  // Tables save as CSV: the rows shown, every column.
+  const csvDownload = page.waitForEvent('download');
+  await comparison.locator('button[data-action="export-csv"]').click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toBe('comparison-drift.csv');
+  const csv = fs.readFileSync(await csvFile.path(), 'utf-8').split('\r\n');
+  expect(csv[0]).toBe(
+    'feature,kind,missing_baseline,missing_current,drift,raw_drift,drift_threshold,drifted,violations'
+  );
+  expect(csv.some(line => line.startsWith('age,numeric,'))).toBe(true);
+  expect(csv).toContain(`${HOSTILE_NAME},categorical,0,0,0,,0.1,false,`);
+
   await page.theme.setDarkTheme();
   await comparison.locator('tr', { hasText: /^age/ }).click();
-  await expect(comparison.locator('.jp-ModelMonitor-cdfChart svg')).toBeVisible();
+  await expect(comparison.locator('.jp-ModelMonitor-cdfChart svg.marks')).toBeVisible();
   await screenshot(comparison, 'comparison-dark');
   await page.theme.setLightTheme();
   expect(alerts).toEqual([]);

@@ -106,7 +106,7 @@ test('magics build a baseline, run a monitor and show the comparison', async ({
   await expect(first).toContainText('score');
   await expect(first.locator('.jp-ModelMonitor-drifted')).toHaveCount(1);
   await expect(first.locator('.jp-ModelMonitor-badge')).toHaveText(['baseline_drift_check']);
-  await expect(comparison.locator('.jp-ModelMonitor-driftChart svg')).toBeVisible();
+  await expect(comparison.locator('.jp-ModelMonitor-driftChart svg.marks')).toBeVisible();
   await expect(comparison.locator('.jp-ModelMonitor-chartTitle')).toHaveText('score');
   await screenshot(monitor, 'notebook-monitor-comparison');
 

@@ -46,7 +46,7 @@ test('views fit their width at 900 px', async ({ page, tmpPath }) => {
     `${tmpPath}/captures`
   );
   const captures = page.locator('.jp-ModelMonitor-captureSummary').last();
-  await expect(captures.locator('svg').first()).toBeVisible({ timeout: 60_000 });
+  await expect(captures.locator('svg.marks').first()).toBeVisible({ timeout: 60_000 });
   await page.waitForTimeout(500); // charts fit their width on the next frame
   for (const overflow of await overflowOf(
     page,
@@ -65,7 +65,7 @@ test('views fit their width at 900 px', async ({ page, tmpPath }) => {
     tmpPath
   );
   const comparison = page.locator('.jp-ModelMonitor-comparisonView');
-  await expect(comparison.locator('.jp-ModelMonitor-cdfChart svg')).toBeVisible();
+  await expect(comparison.locator('.jp-ModelMonitor-cdfChart svg.marks')).toBeVisible();
   await page.waitForTimeout(500);
   for (const overflow of await overflowOf(
     page,

@@ -139,7 +139,7 @@ test.describe('Profile in Browser', () => {
     await expect(diagnostic).toHaveCount(1);
     await expect(diagnostic.locator('td').nth(0)).toHaveText(`${tmpPath}/churn.csv`);
     await expect(diagnostic.locator('td').nth(1)).toHaveText('43');
-    await expect(stats.locator('.jp-ModelMonitor-chart svg')).toBeVisible();
+    await expect(stats.locator('.jp-ModelMonitor-chart svg.marks')).toBeVisible();
     await screenshot(page.locator('.jp-MainAreaWidget', { has: view }), 'profile-in-browser');
 
     // The bytes came from the files endpoint; no Model Monitor REST call.

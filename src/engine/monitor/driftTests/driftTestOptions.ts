@@ -47,3 +47,16 @@ export function enabledDriftTests(options: DriftTestOptions | undefined): Enable
     threshold: options?.[name]?.threshold ?? DEFAULT_DRIFT_THRESHOLDS[name]
   }));
 }
+
+/** Drift tests all off: the violations file exactly as SageMaker writes it. */
+export function allTestsOff() {
+  const off = { enabled: false };
+  return {
+    psi: off,
+    ks: off,
+    wasserstein: off,
+    jensen_shannon: off,
+    hellinger: off,
+    chi_squared: off
+  };
+}

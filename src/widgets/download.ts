@@ -1,0 +1,32 @@
+/** Saves text as a file through the browser's download (nothing goes to the server). */
+export function downloadText(fileName: string, text: string, type = 'text/csv'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers start the download after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A toolbar button that saves the rows a table shows as CSV. */
+export function exportCsvButton(
+  label: string,
+  title: string,
+  make: () => { fileName: string; csv: string }
+): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'jp-ModelMonitor-action jp-ModelMonitor-exportCsv';
+  button.textContent = label;
+  button.title = title;
+  button.dataset.action = 'export-csv';
+  button.addEventListener('click', () => {
+    const { fileName, csv } = make();
+    downloadText(fileName, csv);
+  });
+  return button;
+}
