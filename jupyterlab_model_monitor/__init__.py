@@ -22,7 +22,13 @@ def _jupyter_server_extension_points():
 # The notebook side: `display(statistics=…, baseline=…)` (a callable module), the kernel API and
 # `%load_ext jupyterlab_model_monitor` (magics.py).
 from . import display  # noqa: E402
-from .kernel_api import list_executions, list_monitors, load_statistics, load_violations  # noqa: E402
+from .kernel_api import (  # noqa: E402
+    list_executions,
+    list_monitors,
+    load_statistics,
+    load_violations,
+    report,
+)
 
 
 def load_ipython_extension(ipython):
@@ -39,4 +45,5 @@ __all__ = [
     "load_ipython_extension",
     "load_statistics",
     "load_violations",
+    "report",
 ]

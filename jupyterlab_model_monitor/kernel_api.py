@@ -4,6 +4,7 @@
 >>> mm.list_monitors()                      # a pandas DataFrame (a list of dicts without pandas)
 >>> runs = mm.list_executions("churn-model")
 >>> mm.load_violations(runs.iloc[0])        # an execution (row, dict or id) or a path
+>>> mm.report(runs.iloc[0], "baseline/statistics.json", "churn.html")   # a shareable report
 
 It reads the SQLite store the Jupyter server writes, opened read-only, rather than the REST API:
 a kernel is not given the server's URL or token, the store is made for several readers (WAL), and
@@ -18,9 +19,11 @@ Jupyter server that holds the kernel's working folder, else the working folder.
 
 import os
 import sqlite3
+import subprocess
 from contextlib import closing
 from pathlib import Path
 
+from . import engine
 from .display import load_document
 from .store import _row_to_dict
 
@@ -151,6 +154,52 @@ def load_violations(execution_or_path, db_path=None, root_dir=None):
         raise ValueError(f"{path}: not a constraint_violations.json (no violations list)")
     rows = [{key: violation.get(key) for key in VIOLATION_COLUMNS} for violation in violations]
     return _frame(rows, list(VIOLATION_COLUMNS))
+
+
+def report(
+    execution_or_path,
+    baseline,
+    output="report.html",
+    constraints=None,
+    title=None,
+    db_path=None,
+    root_dir=None,
+):
+    """Write a run's self-contained HTML report (``model-monitor report``) and return its path.
+
+    ``execution_or_path``: an execution (a row of :func:`list_executions`, a dict or an id), or a
+    run folder or ``statistics.json``; the run's ``constraint_violations.json`` is used when it
+    is beside it. ``baseline``: the baseline ``statistics.json``; ``constraints``: its
+    ``constraints.json`` (sets how drift is measured). The file has no script: it opens from a
+    file or an email attachment.
+    """
+    statistics = _document_path(execution_or_path, "statistics.json", db_path, root_dir)
+    violations = os.path.join(os.path.dirname(statistics), "constraint_violations.json")
+    arguments = ["report", "--statistics", statistics, "--baseline-statistics", os.fspath(baseline)]
+    arguments += ["--output", os.fspath(output)]
+    if os.path.isfile(violations):
+        arguments += ["--violations", violations]
+    if constraints is not None:
+        arguments += ["--baseline-constraints", os.fspath(constraints)]
+    if title is not None:
+        arguments += ["--title", str(title)]
+    _run_engine(arguments)
+    return Path(output)
+
+
+def _run_engine(arguments):
+    """Runs ``model-monitor`` with these arguments; a failure raises with the engine's message."""
+    node, cli = engine.find_node(), engine.find_cli()
+    problem = engine.missing(node, cli)
+    if problem:
+        raise RuntimeError(problem)
+    done = subprocess.run(
+        [node, cli, *arguments], capture_output=True, text=True, check=False, timeout=600
+    )
+    if done.returncode != 0:
+        message = done.stderr.strip().splitlines()[-1:] or [f"exit code {done.returncode}"]
+        raise RuntimeError(message[0].removeprefix("model-monitor: "))
+    return done.stdout
 
 
 def _document_path(execution_or_path, name, db_path, root_dir):

@@ -1,5 +1,5 @@
-// Bundles the `model-monitor` CLI and its worker-thread entry with esbuild into dist/ (two files
-// side by side: the CLI starts workers from the file next to it), then copies both into
+// Bundles the `model-monitor` CLI, its worker-thread entry and its report command with esbuild
+// into dist/ (side by side: the CLI loads the others from next to it), then copies them into
 // jupyterlab_model_monitor/bin/ so the Python wheel ships them.
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync } from 'fs';
@@ -20,20 +20,41 @@ const common = {
   logLevel: 'warning'
 };
 
+// The report command (with Vega) is a bundle of its own, which the CLI loads only for `report`:
+// the other commands start without parsing Vega.
+const REPORT_FILE = 'model-monitor-report.cjs';
+const reportApart = {
+  name: 'report-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/cliReportCommand$/ }, () => ({
+      path: `./${REPORT_FILE}`,
+      external: true
+    }));
+  }
+};
+
 const outputs = [
-  { entry: 'src/engine/cli.ts', file: 'model-monitor.cjs', banner: '#!/usr/bin/env node' },
-  { entry: 'src/engine/node/workerEntry.ts', file: 'model-monitor-worker.cjs' }
+  {
+    entry: 'src/engine/cli.ts',
+    file: 'model-monitor.cjs',
+    banner: '#!/usr/bin/env node',
+    plugins: [reportApart]
+  },
+  { entry: 'src/engine/node/workerEntry.ts', file: 'model-monitor-worker.cjs' },
+  { entry: 'src/engine/node/cliReportCommand.ts', file: REPORT_FILE, minify: true }
 ];
 
 mkdirSync(dist, { recursive: true });
 mkdirSync(wheelBin, { recursive: true });
-for (const { entry, file, banner } of outputs) {
+for (const { entry, file, banner, plugins, minify } of outputs) {
   const outfile = join(dist, file);
   await build({
     ...common,
     entryPoints: [join(root, entry)],
     outfile,
-    banner: banner ? { js: banner } : undefined
+    banner: banner ? { js: banner } : undefined,
+    plugins,
+    minify
   });
   chmodSync(outfile, 0o755);
   copyFileSync(outfile, join(wheelBin, file));

@@ -5,6 +5,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { ComparisonFileError, ComparisonPaths, loadComparison } from '../models/loadComparison';
 import { ComparePathsForm } from '../widgets/ComparePathsForm';
+import { exportReport } from './exportReport';
 import { ComparisonView } from '../widgets/ComparisonView';
 import { modelMonitorIcon } from '../widgets/icons';
 
@@ -30,7 +31,8 @@ export async function compareStatistics(
     if (paths.feature && model.features.some(f => f.name === paths.feature)) {
       model.select(paths.feature);
     }
-    const widget = new MainAreaWidget({ content: new ComparisonView(model, paths, trans) });
+    const content = new ComparisonView(model, paths, trans);
+    const widget = new MainAreaWidget({ content });
     widget.id = `jp-ModelMonitor-compare-${Date.now()}`;
     widget.title.label =
       paths.label ??
@@ -38,6 +40,9 @@ export async function compareStatistics(
     widget.title.caption = trans.__('Baseline: %1\nCurrent: %2', paths.baseline, paths.current);
     widget.title.icon = modelMonitorIcon;
     widget.title.closable = true;
+    content.reportRequested.connect(
+      () => void exportReport(model, paths, widget.title.label, trans)
+    );
     app.shell.add(widget, 'main');
     return widget;
   } catch (error) {

@@ -5,6 +5,7 @@ import { Panel, Widget } from '@lumino/widgets';
 import { resolveMonitoringSettings } from '../engine/monitor/monitoringSettings';
 import { ComparisonModel } from '../models/ComparisonModel';
 import { isStatisticsDocument, isViolationsDocument } from '../models/parseDocuments';
+import { exportReport } from '../commands/exportReport';
 import { ComparisonView } from '../widgets/ComparisonView';
 import { messageView } from '../widgets/createResultView';
 
@@ -47,14 +48,14 @@ export class ComparisonRenderer extends Panel implements IRenderMime.IRenderer {
       ? resolveMonitoringSettings(data.monitoring_config)
       : undefined;
     const model = new ComparisonModel(data.baseline, data.current, violations, settings);
-    return new ComparisonView(
-      model,
-      {
-        baseline: labelOf(labels.baseline, trans.__('baseline')),
-        current: labelOf(labels.current, trans.__('current statistics'))
-      },
-      trans
-    );
+    const paths = {
+      baseline: labelOf(labels.baseline, trans.__('baseline')),
+      current: labelOf(labels.current, trans.__('current statistics'))
+    };
+    const view = new ComparisonView(model, paths, trans);
+    const title = trans.__('%1 vs %2', paths.current, paths.baseline);
+    view.reportRequested.connect(() => void exportReport(model, paths, title, trans));
+    return view;
   }
 
   private _trans: TranslationBundle;

@@ -31,7 +31,7 @@ function isNumber(text: string): boolean {
 }
 
 /** A file name for an export: `stem` (a document or folder name) without odd characters. */
-export function exportName(stem: string, suffix: string): string {
+export function exportName(stem: string, suffix: string, extension = 'csv'): string {
   const safe = stem.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '');
-  return `${safe.slice(0, 80) || 'table'}-${suffix}.csv`;
+  return `${safe.slice(0, 80) || 'table'}-${suffix}.${extension}`;
 }

@@ -1,21 +1,10 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Panel, Widget } from '@lumino/widgets';
 
-import {
-  ComparisonLabels,
-  categoryComparisonSpec,
-  cdfComparisonSpec,
-  histogramComparisonSpec
-} from '../charts/comparisonSpecs';
-import {
-  cdfGap,
-  cdfPoints,
-  FeatureComparison,
-  sharedBins,
-  topCategories
-} from '../models/comparison';
+import { ComparisonLabels, cdfComparisonSpec } from '../charts/comparisonSpecs';
+import { distributionSpec } from '../charts/distributionSpec';
+import { cdfGap, cdfPoints, FeatureComparison } from '../models/comparison';
 import { ComparisonModel } from '../models/ComparisonModel';
-import { numericBuckets } from '../engine/monitor/featureDistributions';
 import { ChartView } from './ChartView';
 import { element } from './dom';
 import { formatNumber, formatPercent } from './format';
@@ -58,26 +47,8 @@ export class ComparisonDetail extends Panel {
       return;
     }
     const labels = this._labels;
-    // One set of bin edges for both sides (from the sketches), else each file's own buckets.
-    const shared = sharedBins(feature.baseline, feature.current);
-    const baselineBuckets = shared?.baseline ?? numericBuckets(feature.baseline);
-    const currentBuckets = shared?.current ?? numericBuckets(feature.current);
     const gap = cdfGap(feature.baseline, feature.current);
-    if (baselineBuckets && currentBuckets) {
-      this._first.spec = histogramComparisonSpec(
-        feature.name,
-        baselineBuckets,
-        currentBuckets,
-        labels
-      );
-    } else if (feature.kind === 'categorical') {
-      const shares = topCategories(feature.baseline, feature.current);
-      this._first.spec = shares.length
-        ? categoryComparisonSpec(feature.name, shares, labels)
-        : null;
-    } else {
-      this._first.spec = null;
-    }
+    this._first.spec = distributionSpec(feature, labels);
     if (gap) {
       this._second.setHidden(false);
       this._second.spec = cdfComparisonSpec(

@@ -1,4 +1,5 @@
 import { TranslationBundle } from '@jupyterlab/translation';
+import { ISignal, Signal } from '@lumino/signaling';
 import { Panel, Widget } from '@lumino/widgets';
 
 import { ComparisonLabels, driftBarsSpec } from '../charts/comparisonSpecs';
@@ -71,15 +72,32 @@ export class ComparisonView extends Panel {
       trans.__('Save the features shown, with their drift, as a CSV file'),
       () => ({ fileName: exportName('comparison', 'drift'), csv: this._csv() })
     );
+    const report = element('button', {
+      className: 'jp-ModelMonitor-action jp-ModelMonitor-exportCsv',
+      text: trans.__('Export report'),
+      title: trans.__(
+        'Save this comparison as one HTML file (tables and charts, no script) to share or attach'
+      ),
+      attributes: { type: 'button', 'data-action': 'export-report' }
+    });
+    report.addEventListener('click', () => this._reportRequested.emit());
     return new Widget({
       node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [
         search,
         summaryNode,
         exportCsv,
+        report,
         files
       ])
     });
   }
+
+  /** Emitted when the user asks for the comparison as an HTML report. */
+  get reportRequested(): ISignal<this, void> {
+    return this._reportRequested;
+  }
+
+  private _reportRequested = new Signal<this, void>(this);
 
   /** The rows shown, as the table has them; violations joined by ";". */
   private _csv(): string {

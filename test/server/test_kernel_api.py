@@ -129,6 +129,22 @@ def test_loads_an_executions_statistics_and_violations(server, pandas):
     assert mm.load_statistics(folder / "statistics.json").equals(statistics)
 
 
+def test_writes_an_executions_report(server, tmp_path):
+    require_cli()
+    run = server["executions"][0]  # the one with results
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps(STATISTICS))
+    path = mm.report(run, baseline, tmp_path / "out" / "churn.html", title="churn <01h>")
+    html = path.read_text()
+    assert path == tmp_path / "out" / "churn.html"
+    assert "<title>churn &lt;01h&gt;</title>" in html
+    # The run's violations file, found beside its statistics.
+    assert "Baseline drift distance: 0.4 exceeds threshold: 0.1" in html
+    assert "<script" not in html
+    with pytest.raises(RuntimeError, match="cannot read .*nowhere.json"):
+        mm.report(run, tmp_path / "nowhere.json", tmp_path / "r.html")
+
+
 def test_explains_an_execution_without_results(server, pandas):
     failed = mm.list_executions("churn").iloc[1].to_dict()
     with pytest.raises(FileNotFoundError, match="state failed: failed run"):

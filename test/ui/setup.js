@@ -26,3 +26,8 @@ if (typeof window.DragEvent === 'undefined') {
     }
   };
 }
+if (typeof globalThis.structuredClone === 'undefined') {
+  // jsdom hides Node's structuredClone; vega-lite clones its config with it.
+  const v8 = require('v8');
+  globalThis.structuredClone = value => v8.deserialize(v8.serialize(value));
+}

@@ -1,6 +1,6 @@
 import { DATASET_FORMATS, DatasetFormat, parseDatasetFormat } from '../io/datasetFormat';
 import { parseIsoTime, TimeWindow } from '../pipeline/captureWindow';
-import { UsageError } from '../pipeline/errors';
+import { asOwnError, UsageError } from '../pipeline/errors';
 import { mergeProfiles } from '../pipeline/mergeProfiles';
 import { profileDataset } from '../pipeline/profileDataset';
 import { ProgressListener } from '../pipeline/progress';
@@ -54,6 +54,15 @@ export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
   format: { 'in-place': 'flag', help: 'flag' },
   validate: { help: 'flag' },
   suggest: { statistics: 'value', output: 'value', generation: 'value', help: 'flag' },
+  report: {
+    statistics: 'value',
+    'baseline-statistics': 'value',
+    'baseline-constraints': 'value',
+    violations: 'value',
+    title: 'value',
+    output: 'value',
+    help: 'flag'
+  },
   check: {
     statistics: 'value',
     'type-counts': 'value',
@@ -123,6 +132,13 @@ export async function runCommand(
       return suggestCommand(args, ctx);
     case 'check':
       return checkCommand(args, ctx);
+    case 'report': {
+      // Its own bundle (with Vega), loaded only here: see scripts/build-cli.mjs.
+      const { reportCommand } = await import('./cliReportCommand');
+      return reportCommand(args, ctx).catch(error => {
+        throw asOwnError(error);
+      });
+    }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }

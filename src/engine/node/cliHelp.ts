@@ -32,6 +32,7 @@ Commands:
   validate    check a statistics/constraints/violations file and list its problems
   suggest     suggest constraints.json from a statistics.json computed elsewhere (e.g. on Spark)
   check       check a statistics.json computed elsewhere against a baseline; write constraint_violations.json
+  report      write a run's self-contained HTML report (violations, drift, distributions)
   model-quality baseline|monitor
               model-quality metrics from predictions joined with ground-truth labels
 
@@ -78,6 +79,15 @@ Exit code 0 when all are valid, 2 otherwise.
 
 Writes DIR/statistics.json (FILE re-serialised exactly as the analyzer writes it) and the
 suggested DIR/constraints.json.
+`,
+  report: `Usage: model-monitor report --statistics FILE --baseline-statistics FILE --output FILE.html [options]
+
+Writes a run's report as one self-contained HTML file: the violations, every feature compared with
+the baseline (drift, missing shares, checks), the drifted features' distributions and the drift
+tests, with static SVG charts (no script, no CDN; opens from a file or an email attachment).
+  --violations FILE           the run's constraint_violations.json (violations and drift tests)
+  --baseline-constraints FILE its monitoring_config sets how drift is measured (default: SageMaker's)
+  --title TEXT                the report's title
 `,
   check: `Usage: model-monitor check --statistics FILE --baseline-statistics FILE --baseline-constraints FILE --output DIR [options]
 

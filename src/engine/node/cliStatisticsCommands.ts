@@ -71,7 +71,7 @@ export async function checkCommand(args: ParsedArgs, ctx: Context): Promise<numb
   return count > 0 && args.flags.has('fail-on-violations') ? 3 : 0;
 }
 
-async function readStatisticsFile(
+export async function readStatisticsFile(
   file: string,
   runtime: PipelineRuntime
 ): Promise<StatisticsDocument> {
@@ -83,7 +83,7 @@ async function readStatisticsFile(
   }
 }
 
-async function readText(file: string, runtime: PipelineRuntime): Promise<string> {
+export async function readText(file: string, runtime: PipelineRuntime): Promise<string> {
   try {
     return await runtime.readText(file);
   } catch (error) {

@@ -24,3 +24,23 @@ export class CancelledError extends Error {
     super(message);
   }
 }
+
+/**
+ * The same error as one of this bundle's classes: a bundle loaded apart (the report command's)
+ * has its own copies of these classes, which `instanceof` does not recognise.
+ */
+export function asOwnError(error: unknown): unknown {
+  if (!(error instanceof Error) || error instanceof UsageError || error instanceof DataError) {
+    return error;
+  }
+  switch (error.name) {
+    case 'UsageError':
+      return new UsageError(error.message);
+    case 'DataError':
+      return new DataError(error.message);
+    case 'CancelledError':
+      return new CancelledError(error.message);
+    default:
+      return error;
+  }
+}

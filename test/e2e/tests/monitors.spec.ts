@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 import {
+  ARTIFACTS,
   FIXTURES,
   HOSTILE_NAME,
   README_SCREENSHOT,
@@ -328,6 +329,23 @@ test('compare two statistics files chosen in the file browser', async ({ page, t
   );
   expect(csv.some(line => line.startsWith('age,numeric,'))).toBe(true);
   expect(csv).toContain(`${HOSTILE_NAME},categorical,0,0,0,,0.1,false,`);
+  // The comparison as one HTML file to share: tables and static SVG, no script (#19 item 5).
+  const reportDownload = page.waitForEvent('download');
+  await comparison.locator('button[data-action="export-report"]').click();
+  const reportFile = await reportDownload;
+  expect(reportFile.suggestedFilename()).toMatch(/-report\.html$/);
+  const html = fs.readFileSync(await reportFile.path(), 'utf-8');
+  expect(html).toContain('<svg');
+  expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  expect(html).not.toMatch(/<script|<img/);
+  // Saved under its own name: Chromium renders a file as HTML by its extension.
+  const reportPath = path.join(test.info().outputDir, 'report.html');
+  await reportFile.saveAs(reportPath);
+  const reportPage = await page.context().newPage();
+  await reportPage.goto(`file://${reportPath}`);
+  await expect(reportPage.locator('h2', { hasText: 'Drift by feature' })).toBeVisible();
+  await reportPage.screenshot({ path: path.join(ARTIFACTS, 'report.png'), fullPage: true });
+  await reportPage.close();
 
   await page.theme.setDarkTheme();
   await comparison.locator('tr', { hasText: /^age/ }).click();
