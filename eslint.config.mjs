@@ -2,6 +2,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** Imports that would run upwards, from pure code to what renders or wires it. */
+const UPWARD = {
+  group: ['**/plugins/*', '**/commands/*', '**/widgets/*', '**/mime/*'],
+  message:
+    'Models, charts, reports and the engine do not import widgets, commands, plugins or renderers.'
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -25,6 +32,45 @@ export default tseslint.config(
       eqeqeq: 'error',
       curly: ['error', 'all']
     }
+  },
+  {
+    // The engine is pure TypeScript that runs in Node, a Web Worker and jest alike: only its Node
+    // layer (node/, cli.ts) touches Node, and no engine file knows JupyterLab or Lumino.
+    files: ['src/engine/**/*.ts'],
+    ignores: ['src/engine/node/**', 'src/engine/cli.ts', 'src/engine/wasm/assembly/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@jupyterlab/*', '@lumino/*'],
+              message: 'The engine is pure TypeScript: no JupyterLab or Lumino.'
+            },
+            {
+              regex:
+                '^(node:)?(fs|path|os|child_process|worker_threads|crypto|url|stream|util|zlib|http|https|net|events)(/.*)?$',
+              message: 'Only src/engine/node/ may use Node built-ins.'
+            },
+            {
+              group: ['**/node/*', '../cli', './cli'],
+              message: 'The Node layer sits on top of the engine: nothing below imports it.'
+            },
+            UPWARD
+          ]
+        }
+      ]
+    }
+  },
+  {
+    // Models hold state and logic; widgets render: neither imports a plugin or a command.
+    files: [
+      'src/models/**/*.ts',
+      'src/charts/**/*.ts',
+      'src/report/**/*.ts',
+      'src/engine/node/**/*.ts'
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [UPWARD] }] }
   },
   {
     // AssemblyScript: integer literals are exact 64-bit values there, not doubles.

@@ -2,6 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 
 import { DriftMatrix } from '../models/driftMatrix';
+import { runAxis } from './runAxis';
 import { MetricPoint } from '../models/metricHistory';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
@@ -21,7 +22,7 @@ export function metricHistorySpec(
   height = 220
 ): TopLevelSpec {
   const values = points.map(p => ({ ...p, status: p.violated ? labels.violations : labels.none }));
-  const x = { field: 'time', type: 'temporal' as const, title: labels.time };
+  const { x, tooltip: runTooltip } = runAxis(points, labels.time);
   const y = { field: 'value', type: 'quantitative' as const, title: metricName };
   return {
     $schema: SCHEMA,
@@ -42,7 +43,7 @@ export function metricHistorySpec(
             legend: { orient: 'top' }
           },
           tooltip: [
-            { field: 'time', type: 'temporal', title: labels.time, format: '%Y-%m-%d %H:%M' },
+            runTooltip,
             { field: 'value', type: 'quantitative', title: labels.value, format: ',.4~g' },
             { field: 'status', type: 'nominal', title: null }
           ]

@@ -4,6 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 
+import { runAxis } from './runAxis';
+
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 const BLUE = '#4c78a8';
 const RED = '#d62728';
@@ -255,6 +257,7 @@ export function residualHistogramSpec(
 
 export interface ThresholdPoint {
   time: string;
+  run?: string;
   value: number;
   violated: boolean;
 }
@@ -276,7 +279,7 @@ export function metricThresholdSpec(
   height = 220
 ): TopLevelSpec {
   const values = points.map(p => ({ ...p, status: p.violated ? labels.violations : labels.none }));
-  const x = { field: 'time', type: 'temporal' as const, title: labels.time };
+  const { x, tooltip: runTooltip } = runAxis(points, labels.time);
   const y = {
     field: 'value',
     type: 'quantitative' as const,
@@ -299,7 +302,7 @@ export function metricThresholdSpec(
           legend: { orient: 'top' }
         },
         tooltip: [
-          { field: 'time', type: 'temporal', title: labels.time, format: '%Y-%m-%d %H:%M' },
+          runTooltip,
           { field: 'value', type: 'quantitative', title: labels.value, format: ',.4~g' },
           { field: 'status', type: 'nominal', title: null }
         ]

@@ -5,6 +5,8 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { fetchMetrics, getExecution } from '../api/monitors';
 import { Monitor } from '../api/types';
 import { CommandIds } from '../commandIds';
+import { readConstraints } from '../engine/documents/read';
+import { driftThresholds } from '../models/driftThresholds';
 import { MonitorsModel } from '../models/MonitorsModel';
 import { QualityConstraint, anyQualityConstraints } from '../models/qualityDocument';
 import { modelMonitorIcon } from '../widgets/icons';
@@ -28,11 +30,13 @@ export async function showMetrics(
       );
       return null;
     }
-    const constraints =
-      monitor?.monitor_type === 'model-quality'
-        ? await readQualityConstraints(app, monitor.baseline_constraints)
-        : {};
-    const content = new MetricHistoryView(history, trans, constraints);
+    const quality = monitor?.monitor_type === 'model-quality';
+    const constraints = quality
+      ? await readQualityConstraints(app, monitor.baseline_constraints)
+      : {};
+    const thresholds =
+      monitor && !quality ? await readDriftThresholds(app, monitor.baseline_constraints) : {};
+    const content = new MetricHistoryView(history, trans, constraints, thresholds);
     if (monitor) {
       content.comparisonRequested.connect(
         (_, request) => void compareRunAt(app, monitor, request, trans)
@@ -48,6 +52,19 @@ export async function showMetrics(
   } catch (error) {
     await showErrorMessage(trans.__('Metric history'), String((error as Error)?.message ?? error));
     return null;
+  }
+}
+
+/** Drift thresholds by feature; none when the constraints are gone or unreadable (no line then). */
+async function readDriftThresholds(
+  app: JupyterFrontEnd,
+  path: string
+): Promise<Record<string, number>> {
+  try {
+    const file = await app.serviceManager.contents.get(path, { content: true, format: 'text' });
+    return driftThresholds(readConstraints(String(file.content), path));
+  } catch {
+    return {};
   }
 }
 

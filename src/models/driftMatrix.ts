@@ -1,4 +1,5 @@
 import { MetricHistory } from '../api/types';
+import { runLabels } from './runLabels';
 
 /** One cell of the feature × run drift heatmap: a drift check's distance for a feature in a run. */
 export interface DriftCell {
@@ -53,27 +54,4 @@ export function driftMatrix(history: MetricHistory, label: (time: string) => str
   );
   const used = new Set(cells.map(c => c.executionId));
   return { cells, runs: [...runs].filter(([id]) => used.has(id)).map(([, run]) => run), features };
-}
-
-/** Every run of the history, oldest first, with a unique label. */
-function runLabels(history: MetricHistory, label: (time: string) => string): Map<string, string> {
-  const times = new Map<string, string>();
-  for (const series of history.series) {
-    for (const point of series.points) {
-      if (!times.has(point.execution_id)) {
-        times.set(point.execution_id, point.time);
-      }
-    }
-  }
-  // Stable: runs over the same window keep the order in which the history lists them.
-  const ordered = [...times].sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const seen = new Map<string, number>();
-  return new Map(
-    ordered.map(([id, time]) => {
-      const text = label(time);
-      const count = (seen.get(text) ?? 0) + 1;
-      seen.set(text, count);
-      return [id, count === 1 ? text : `${text} (${count})`];
-    })
-  );
 }

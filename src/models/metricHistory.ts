@@ -3,6 +3,8 @@ import { QualityConstraint, breachesThreshold } from './qualityDocument';
 
 export interface MetricPoint {
   time: string;
+  /** The run's label (runLabels.ts): runs over the same window stay apart. */
+  run?: string;
   value: number;
   /** The run had violations (of this feature, for a feature metric). */
   violated: boolean;
@@ -26,7 +28,11 @@ export function orderedSeries(history: MetricHistory): MetricSeries[] {
  * The points of one series, each marked when its run found violations: of the series' feature
  * (feature_violations_<f>), or of the dataset for dataset metrics.
  */
-export function metricPoints(history: MetricHistory, series: MetricSeries): MetricPoint[] {
+export function metricPoints(
+  history: MetricHistory,
+  series: MetricSeries,
+  runs?: ReadonlyMap<string, string>
+): MetricPoint[] {
   const violations = history.series.find(s =>
     series.feature === null
       ? s.name === 'dataset_violations'
@@ -37,6 +43,7 @@ export function metricPoints(history: MetricHistory, series: MetricSeries): Metr
   );
   return series.points.map(p => ({
     time: p.time,
+    run: runs?.get(p.execution_id),
     value: p.value,
     violated: violatedRuns.has(p.execution_id)
   }));
@@ -48,10 +55,12 @@ export function metricPoints(history: MetricHistory, series: MetricSeries): Metr
  */
 export function qualityMetricPoints(
   series: MetricSeries,
-  constraint: QualityConstraint
+  constraint: QualityConstraint,
+  runs?: ReadonlyMap<string, string>
 ): MetricPoint[] {
   return series.points.map(p => ({
     time: p.time,
+    run: runs?.get(p.execution_id),
     value: p.value,
     violated: breachesThreshold(p.value, constraint)
   }));

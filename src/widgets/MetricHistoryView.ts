@@ -13,6 +13,7 @@ import {
 } from '../models/metricHistory';
 import { QualityConstraint } from '../models/qualityDocument';
 import { driftMatrix } from '../models/driftMatrix';
+import { runLabels } from '../models/runLabels';
 import { ChartView } from './ChartView';
 import { element } from './dom';
 import { formatNumber } from './format';
@@ -35,10 +36,13 @@ export class MetricHistoryView extends Panel {
   constructor(
     private readonly _history: MetricHistory,
     private readonly _trans: TranslationBundle,
-    private readonly _constraints: Record<string, QualityConstraint> = {}
+    private readonly _constraints: Record<string, QualityConstraint> = {},
+    /** A data-quality monitor's drift threshold per feature (its baseline constraints). */
+    private readonly _driftThresholds: Record<string, number> = {}
   ) {
     super();
     this.addClass('jp-ModelMonitor-metricHistory');
+    this._runs = runLabels(_history, runTime);
     const ordered = orderedSeries(_history);
     // Constrained quality metrics first: they are what a model-quality monitor watches.
     this._series = [
@@ -80,6 +84,7 @@ export class MetricHistoryView extends Panel {
   private _addHeatmap(): void {
     const trans = this._trans;
     const matrix = driftMatrix(this._history, runTime);
+
     if (matrix.cells.length === 0) {
       return;
     }
@@ -173,10 +178,10 @@ export class MetricHistoryView extends Panel {
     if (constraint) {
       this._chart.spec = metricThresholdSpec(
         series.name,
-        qualityMetricPoints(series, constraint),
+        qualityMetricPoints(series, constraint, this._runs),
         constraint.threshold,
         {
-          time: trans.__('Run window start'),
+          time: trans.__('Run (window start)'),
           value: trans.__('Value'),
           threshold: trans.__('Baseline threshold'),
           violations: trans.__('Beyond the threshold'),
@@ -185,15 +190,44 @@ export class MetricHistoryView extends Panel {
       );
       return;
     }
-    this._chart.spec = metricHistorySpec(series.name, metricPoints(this._history, series), {
-      time: trans.__('Run window start'),
-      value: trans.__('Value'),
-      violations: trans.__('Run with violations'),
-      none: trans.__('Run without violations')
-    });
+    const driftThreshold =
+      series.metric === 'baseline_drift' && series.feature !== null
+        ? this._driftThresholds[series.feature]
+        : undefined;
+    if (driftThreshold !== undefined) {
+      this._thresholdText.textContent = trans.__(
+        'Drift threshold: %1',
+        formatNumber(driftThreshold)
+      );
+      this._chart.spec = metricThresholdSpec(
+        series.name,
+        metricPoints(this._history, series, this._runs),
+        driftThreshold,
+        {
+          time: trans.__('Run (window start)'),
+          value: trans.__('Value'),
+          threshold: trans.__('Drift threshold'),
+          violations: trans.__('Run with violations'),
+          none: trans.__('Run without violations')
+        }
+      );
+      return;
+    }
+    this._chart.spec = metricHistorySpec(
+      series.name,
+      metricPoints(this._history, series, this._runs),
+      {
+        time: trans.__('Run (window start)'),
+        value: trans.__('Value'),
+        violations: trans.__('Run with violations'),
+        none: trans.__('Run without violations')
+      }
+    );
   }
 
   private _series: MetricSeries[];
+  /** Each run's label on the charts' x axis: the heatmap's columns and the series' points. */
+  private readonly _runs: Map<string, string>;
   private _heatmap: ChartView | null = null;
   private _comparisonRequested = new Signal<this, RunFeature>(this);
   private _thresholdText = element('span', { className: 'jp-ModelMonitor-metricThreshold' });

@@ -1,6 +1,9 @@
 import { MetricHistory } from '../../src/api/types';
-import { driftHeatmapSpec } from '../../src/charts/metricSpecs';
+import { driftHeatmapSpec, metricHistorySpec } from '../../src/charts/metricSpecs';
+import { metricPoints } from '../../src/models/metricHistory';
+import { runLabels } from '../../src/models/runLabels';
 import { driftMatrix } from '../../src/models/driftMatrix';
+import { driftThresholds } from '../../src/models/driftThresholds';
 
 const point = (executionId: string, time: string, value: number) => ({
   execution_id: executionId,
@@ -73,5 +76,48 @@ describe('driftMatrix', () => {
     const values = spec.data.values as { executionId: string; flag: string }[];
     expect(values.find(v => v.executionId === 'r3')!.flag).toBe('Violation');
     expect(spec.height).toBe(60);
+  });
+});
+
+describe('driftThresholds', () => {
+  it('gives String features the categorical threshold and the others the numeric one', () => {
+    const constraints = {
+      version: 0,
+      features: [
+        { name: 'age', inferred_type: 'Integral' as const },
+        { name: 'city', inferred_type: 'String' as const }
+      ],
+      monitoring_config: {
+        distribution_constraints: {
+          comparison_threshold: 0.3,
+          categorical_comparison_threshold: 0.05
+        }
+      }
+    } as any;
+    expect(driftThresholds(constraints)).toEqual({ age: 0.3, city: 0.05 });
+    expect(driftThresholds({ ...constraints, monitoring_config: undefined })).toEqual({
+      age: 0.1,
+      city: 0.1
+    });
+  });
+});
+
+describe('metric charts over runs', () => {
+  it('keep runs over the same window apart, oldest first', () => {
+    const runs = runLabels(HISTORY, label);
+    expect([...runs.values()]).toEqual(['17:00', '18:00', '18:00 (2)', '19:00']);
+    const series = HISTORY.series.find(s => s.name === 'feature_baseline_drift_age')!;
+    const points = metricPoints(HISTORY, series, runs);
+    const labels = { time: 'Run', value: 'V', violations: 'bad', none: 'ok' };
+    const spec = metricHistorySpec('drift', points, labels) as any;
+    const x = spec.layer[0].encoding.x;
+    expect(x).toMatchObject({
+      field: 'run',
+      type: 'ordinal',
+      sort: ['18:00', '18:00 (2)', '19:00']
+    });
+    // Without labels, a time axis.
+    const timed = metricHistorySpec('drift', metricPoints(HISTORY, series), labels) as any;
+    expect(timed.layer[0].encoding.x).toMatchObject({ field: 'time', type: 'temporal' });
   });
 });

@@ -134,4 +134,25 @@ describe('the metric picker (#18 item 17)', () => {
     expect(JSON.stringify(again.view.chart.spec)).toContain('feature_baseline_drift_income');
     again.view.dispose();
   });
+
+  it('draws a drift series against its feature’s drift threshold', () => {
+    const view = new MetricHistoryView(history, trans, {}, { age: 0.2, income: 0.1 });
+    Widget.attach(view, document.body);
+    const select = view.node.querySelector('select') as HTMLSelectElement;
+    const ageDrift = [...select.options].find(
+      o => o.parentElement!.getAttribute('label') === 'Feature: age' && o.text === 'baseline_drift'
+    )!.value;
+    select.value = ageDrift;
+    select.dispatchEvent(new Event('change'));
+    const layers = (view.chart.spec as any).layer;
+    expect(layers[layers.length - 1].data.values).toEqual([{ threshold: 0.2 }]);
+    expect(view.node.querySelector('.jp-ModelMonitor-metricThreshold')!.textContent).toBe(
+      'Drift threshold: 0.2'
+    );
+    const completeness = [...select.options].find(o => o.text === 'completeness')!.value;
+    select.value = completeness;
+    select.dispatchEvent(new Event('change'));
+    expect((view.chart.spec as any).layer).toHaveLength(2);
+    view.dispose();
+  });
 });
