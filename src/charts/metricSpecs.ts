@@ -116,3 +116,86 @@ export function driftHeatmapSpec(
     autosize: { type: 'fit-x', contains: 'padding' }
   };
 }
+
+/** One series of a multi-metric chart, with its threshold when it has one. */
+export interface ChartedSeries {
+  name: string;
+  points: MetricPoint[];
+  threshold?: number;
+}
+
+export interface MultiMetricLabels {
+  time: string;
+  value: string;
+  series: string;
+  threshold: string;
+}
+
+/**
+ * Several metrics over the same runs, one colour each; a series' threshold is a dashed rule in its
+ * colour. Values share one y axis: pick metrics of one scale (drift distances, missing shares).
+ */
+export function multiMetricSpec(
+  series: ChartedSeries[],
+  labels: MultiMetricLabels,
+  height = 260
+): TopLevelSpec {
+  const values = series.flatMap(s => s.points.map(p => ({ ...p, series: s.name })));
+  const rules = series
+    .filter(s => s.threshold !== undefined && isFinite(s.threshold))
+    .map(s => ({ series: s.name, threshold: s.threshold }));
+  const { x, tooltip: runTooltip } = runAxis(values, labels.time);
+  const color = {
+    field: 'series',
+    type: 'nominal' as const,
+    title: labels.series,
+    scale: { domain: series.map(s => s.name) },
+    legend: { orient: 'top' as const, labelLimit: 260 }
+  };
+  const y = { field: 'value', type: 'quantitative' as const, title: labels.value };
+  return {
+    $schema: SCHEMA,
+    description: series.map(s => s.name).join(', '),
+    layer: [
+      { data: { values }, mark: { type: 'line' }, encoding: { x, y, color } },
+      {
+        data: { values },
+        mark: { type: 'point', filled: true, size: 60, tooltip: true },
+        encoding: {
+          x,
+          y,
+          color,
+          tooltip: [
+            { field: 'series', type: 'nominal', title: labels.series },
+            runTooltip,
+            { field: 'value', type: 'quantitative', title: labels.value, format: ',.4~g' }
+          ]
+        }
+      },
+      ...(rules.length
+        ? [
+            {
+              data: { values: rules },
+              mark: { type: 'rule' as const, strokeDash: [6, 4], strokeWidth: 1.5, tooltip: true },
+              encoding: {
+                y: { field: 'threshold', type: 'quantitative' as const },
+                color,
+                tooltip: [
+                  { field: 'series', type: 'nominal' as const, title: labels.series },
+                  {
+                    field: 'threshold',
+                    type: 'quantitative' as const,
+                    title: labels.threshold,
+                    format: ',.4~g'
+                  }
+                ]
+              }
+            }
+          ]
+        : [])
+    ],
+    width: 'container',
+    height,
+    autosize: { type: 'fit-x', contains: 'padding' }
+  } as TopLevelSpec;
+}

@@ -3,7 +3,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { Panel, Widget } from '@lumino/widgets';
 
 import { MetricHistory, MetricSeries } from '../api/types';
-import { driftHeatmapSpec, metricHistorySpec } from '../charts/metricSpecs';
+import { driftHeatmapSpec, metricHistorySpec, multiMetricSpec } from '../charts/metricSpecs';
 import { metricThresholdSpec } from '../charts/qualitySpecs';
 import {
   constraintOf,
@@ -23,6 +23,9 @@ export interface RunFeature {
   executionId: string;
   feature: string;
 }
+
+/** Metrics drawn beside the chosen one, at most. */
+const MAX_COMPARED = 3;
 
 /** The metric last chosen per monitor, for this session: reopening shows it again. */
 const CHOSEN = new Map<string, string>();
@@ -68,7 +71,8 @@ export class MetricHistoryView extends Panel {
     this._addHeatmap();
     this.addWidget(this._toolbar(first));
     this.addWidget(this._chart);
-    this._show(this._series[first]);
+    this._main = this._series[first];
+    this._render();
   }
 
   /** Emitted when the user asks for a run's comparison at a feature. */
@@ -121,40 +125,116 @@ export class MetricHistoryView extends Panel {
   }
 
   private _toolbar(first: number): Widget {
-    const select = element('select', {
-      className: 'jp-ModelMonitor-metricSelect jp-mod-styled',
-      attributes: { 'aria-label': this._trans.__('Metric') }
-    });
-    // Grouped, with short names: "age" › "baseline_drift", not 130 ids in one flat list.
-    const groups = new Map<string, HTMLOptGroupElement>();
-    this._series.forEach((series, i) => {
-      const label = this._groupOf(series);
-      let group = groups.get(label);
-      if (!group) {
-        group = element('optgroup', { attributes: { label } });
-        groups.set(label, group);
-        select.append(group);
-      }
-      const text = series.feature === null ? series.name : series.metric;
-      group.append(element('option', { text, attributes: { value: String(i) } }));
-    });
+    const trans = this._trans;
+    const select = this._metricSelect(trans.__('Metric'));
     select.value = String(first);
     select.addEventListener('change', () => {
       const series = this._series[Number(select.value)];
       CHOSEN.set(this._history.monitor_id, series.name); // kept when the view opens again
-      this._show(series);
+      this._main = series;
+      this._render();
+    });
+    // "Compare with…": more metrics on the same chart, each with its threshold.
+    const compare = this._metricSelect(trans.__('Compare with another metric'));
+    compare.classList.add('jp-ModelMonitor-compareSelect');
+    compare.prepend(
+      element('option', { text: trans.__('Compare with…'), attributes: { value: '' } })
+    );
+    compare.value = '';
+    compare.addEventListener('change', () => {
+      const series = this._series[Number(compare.value)];
+      compare.value = '';
+      if (series && series !== this._main && !this._compared.includes(series)) {
+        this._compared = [...this._compared, series].slice(-MAX_COMPARED);
+        this._render();
+      }
     });
     const runs = new Set(this._series.flatMap(s => s.points.map(p => p.execution_id))).size;
     return new Widget({
       node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [
         select,
+        compare,
+        this._chips,
         element('span', {
           className: 'jp-ModelMonitor-summary',
-          text: this._trans._n('%1 run', '%1 runs', runs)
+          text: trans._n('%1 run', '%1 runs', runs)
         }),
         this._thresholdText
       ])
     });
+  }
+
+  /** The metrics grouped, with short names: "age" › "baseline_drift", not 130 ids in one list. */
+  private _metricSelect(label: string): HTMLSelectElement {
+    const select = element('select', {
+      className: 'jp-ModelMonitor-metricSelect jp-mod-styled',
+      attributes: { 'aria-label': label }
+    });
+    const groups = new Map<string, HTMLOptGroupElement>();
+    this._series.forEach((series, i) => {
+      const name = this._groupOf(series);
+      let group = groups.get(name);
+      if (!group) {
+        group = element('optgroup', { attributes: { label: name } });
+        groups.set(name, group);
+        select.append(group);
+      }
+      const text = series.feature === null ? series.name : series.metric;
+      group.append(element('option', { text, attributes: { value: String(i) } }));
+    });
+    return select;
+  }
+
+  /** The chart: the chosen metric alone, or with the metrics it is compared with. */
+  private _render(): void {
+    this._renderChips();
+    if (this._compared.length === 0) {
+      this._show(this._main!);
+      return;
+    }
+    const trans = this._trans;
+    const charted = [this._main!, ...this._compared].map(series => ({
+      name: series.name,
+      points: metricPoints(this._history, series, this._runs),
+      threshold: this._thresholdOf(series)
+    }));
+    this._thresholdText.textContent = '';
+    this._chart.spec = multiMetricSpec(charted, {
+      time: trans.__('Run (window start)'),
+      value: trans.__('Value'),
+      series: trans.__('Metric'),
+      threshold: trans.__('Threshold')
+    });
+  }
+
+  private _renderChips(): void {
+    const trans = this._trans;
+    this._chips.replaceChildren(
+      ...this._compared.map(series => {
+        const remove = element('button', {
+          className: 'jp-ModelMonitor-chipRemove',
+          text: '×',
+          title: trans.__('Remove %1 from the chart', series.name),
+          attributes: { type: 'button', 'aria-label': trans.__('Remove %1', series.name) }
+        });
+        remove.addEventListener('click', () => {
+          this._compared = this._compared.filter(s => s !== series);
+          this._render();
+        });
+        return element('span', { className: 'jp-ModelMonitor-chip', text: series.name }, [remove]);
+      })
+    );
+  }
+
+  /** A series' threshold: a model-quality metric's baseline constraint, a drift check's. */
+  private _thresholdOf(series: MetricSeries): number | undefined {
+    const constraint = constraintOf(series, this._constraints);
+    if (constraint) {
+      return constraint.threshold;
+    }
+    return series.metric === 'baseline_drift' && series.feature !== null
+      ? this._driftThresholds[series.feature]
+      : undefined;
   }
 
   private _groupOf(series: MetricSeries): string {
@@ -226,6 +306,9 @@ export class MetricHistoryView extends Panel {
   }
 
   private _series: MetricSeries[];
+  private _main: MetricSeries | null = null;
+  private _compared: MetricSeries[] = [];
+  private _chips = element('span', { className: 'jp-ModelMonitor-chips' });
   /** Each run's label on the charts' x axis: the heatmap's columns and the series' points. */
   private readonly _runs: Map<string, string>;
   private _heatmap: ChartView | null = null;

@@ -155,4 +155,31 @@ describe('the metric picker (#18 item 17)', () => {
     expect((view.chart.spec as any).layer).toHaveLength(2);
     view.dispose();
   });
+
+  it('draws other metrics on the same chart, each with its threshold, and takes them off', () => {
+    const view = new MetricHistoryView(history, trans, {}, { age: 0.2, income: 0.1 });
+    Widget.attach(view, document.body);
+    const [main, compare] = [...view.node.querySelectorAll('select')] as HTMLSelectElement[];
+    const pick = (select: HTMLSelectElement, group: string, text: string) => {
+      select.value = [...select.options].find(
+        o => o.parentElement!.getAttribute('label') === group && o.text === text
+      )!.value;
+      select.dispatchEvent(new Event('change'));
+    };
+    pick(main, 'Feature: age', 'baseline_drift');
+    pick(compare, 'Feature: income', 'baseline_drift');
+    pick(compare, 'Feature: age', 'baseline_drift'); // the chosen one: not added twice
+    expect(compare.value).toBe('');
+    const spec = view.chart.spec as any;
+    const names = new Set(spec.layer[0].data.values.map((v: any) => v.series));
+    expect([...names]).toEqual(['feature_baseline_drift_age', 'feature_baseline_drift_income']);
+    expect(spec.layer[2].data.values).toEqual([
+      { series: 'feature_baseline_drift_age', threshold: 0.2 },
+      { series: 'feature_baseline_drift_income', threshold: 0.1 }
+    ]);
+    (view.node.querySelector('.jp-ModelMonitor-chipRemove') as HTMLButtonElement).click();
+    expect(view.node.querySelector('.jp-ModelMonitor-chip')).toBeNull();
+    expect((view.chart.spec as any).layer[2].data.values).toEqual([{ threshold: 0.2 }]);
+    view.dispose();
+  });
 });

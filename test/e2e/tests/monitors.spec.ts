@@ -169,7 +169,7 @@ test.describe('Monitors in the side panel', () => {
     await monitor.locator('button[data-action="metrics"]').click();
     const metrics = page.locator('.jp-ModelMonitor-metricHistory');
     await expect(metrics.locator('.jp-ModelMonitor-summary')).toHaveText('2 runs');
-    const metricSelect = metrics.locator('select');
+    const metricSelect = metrics.locator('select[aria-label="Metric"]');
     await expect(metricSelect.locator('option').first()).toHaveText('dataset_item_count');
     // Grouped by feature, with short names (#18 item 17).
     const ageDrift = metricSelect.locator('optgroup[label="Feature: age"] option', {
@@ -184,6 +184,23 @@ test.describe('Monitors in the side panel', () => {
       metrics.locator('svg.marks text', { hasText: 'feature_baseline_drift_age' })
     ).toHaveCount(1);
     await screenshot(metrics, 'metric-history');
+
+    // Several metrics on one chart (#19 item 3), each drift series with its threshold.
+    const compare = metrics.locator('select.jp-ModelMonitor-compareSelect');
+    const incomeDrift = compare.locator('optgroup[label="Feature: income"] option', {
+      hasText: 'baseline_drift'
+    });
+    await compare.selectOption((await incomeDrift.getAttribute('value'))!);
+    await expect(metrics.locator('.jp-ModelMonitor-chip')).toHaveText([
+      'feature_baseline_drift_income×'
+    ]);
+    await expect(symbols).toHaveCount(4);
+    await expect(
+      metrics.locator('.jp-ModelMonitor-metricChart svg.marks .mark-rule.role-mark line')
+    ).toHaveCount(2);
+    await screenshot(metrics, 'metric-history-compared');
+    await metrics.locator('.jp-ModelMonitor-chipRemove').click();
+    await expect(symbols).toHaveCount(2);
 
     // Drift over time (#19 item 3): a feature × run heatmap; a cell opens that run's comparison
     // at that feature.
