@@ -88,7 +88,7 @@ export class ViolationsTable extends Widget {
           }
         },
         [
-          cell(row.feature),
+          wrappingCell(row.feature),
           element('td', {}, [
             element('span', { className: 'jp-ModelMonitor-checkType', text: row.checkType })
           ]),
@@ -122,7 +122,22 @@ export class ViolationsTable extends Widget {
 
 /** The description with readable numbers; the file's exact text shows on hover. */
 function descriptionCell(description: string): HTMLTableCellElement {
-  const td = cell(readableDescription(description));
+  const td = wrappingCell(readableDescription(description));
   td.title = description;
+  return td;
+}
+
+/** Longer than this, a word may break anywhere (else it would widen the table past the view). */
+const LONG_WORD = /\S{41}/;
+
+/**
+ * A cell whose words stay whole ("monthly_charges", not "monthly_ch arges": #18 item 14), unless
+ * one is so long (a hostile or generated name) that only breaking it keeps the table in view.
+ */
+function wrappingCell(text: string): HTMLTableCellElement {
+  const td = cell(text);
+  if (LONG_WORD.test(text)) {
+    td.classList.add('jp-ModelMonitor-longWords');
+  }
   return td;
 }

@@ -74,4 +74,27 @@ test('views fit their width at 900 px', async ({ page, tmpPath }) => {
     expect(overflow).toBeLessThanOrEqual(0);
   }
   await screenshot(page.locator('#jp-main-dock-panel'), 'comparison-900');
+
+  // Feature names stay whole in the violations table ("monthly_ch arges" broke mid-word).
+  await page.evaluate(
+    p => (window as any).jupyterapp.commands.execute('docmanager:open', { path: p }),
+    `${tmpPath}/late-hours/constraint_violations.json`
+  );
+  const violations = page.locator('.jp-ModelMonitor-violationsView');
+  await expect(violations.locator('.jp-ModelMonitor-violationsTable tbody tr')).toHaveCount(7);
+  const linesPerName = await page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll<HTMLElement>(
+        '.jp-ModelMonitor-violationsView .jp-ModelMonitor-violationsTable tbody td:first-child'
+      )
+    ).map(cell => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set(Array.from(range.getClientRects(), r => Math.round(r.top))).size;
+    })
+  );
+  expect(linesPerName.length).toBe(7);
+  expect(linesPerName.every(lines => lines === 1)).toBe(true);
+  await screenshot(violations, 'violations-900');
+  expect(await overflowOf(page, '.jp-ModelMonitor-violationsView')).toEqual([0]);
 });
