@@ -60,3 +60,9 @@ export async function openServerFile(
   }
   return response.body;
 }
+
+/** A text file under the server root, whole, through the Contents API. */
+export async function readServerText(path: string, contents: Contents.IManager): Promise<string> {
+  const model = await contents.get(path, { content: true, format: 'text', type: 'file' });
+  return String(model.content ?? '');
+}

@@ -5,6 +5,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 
+import { safeFileStem } from '../models/fileNames';
+import { escapeHtml } from './escapeHtml';
 import { chartConfig, isDarkTheme } from './chartTheme';
 
 export interface RenderedChart {
@@ -33,6 +35,7 @@ export async function renderChart(
     ast: true,
     expr: expressionInterpreter,
     config: chartConfig(),
+    // vega-tooltip builds its tooltip with innerHTML: every value is escaped first.
     tooltip: { theme: isDarkTheme() ? 'dark' : 'light', sanitize: escapeHtml }
   });
   if (onClick) {
@@ -53,18 +56,7 @@ export async function renderChart(
   };
 }
 
-/** vega-tooltip builds its tooltip with innerHTML: every value goes through this first. */
-export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 /** A file name for a chart's download, from its description (a feature or metric name). */
 export function downloadName(description: string | undefined): string {
-  const name = (description ?? '').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '');
-  return name.slice(0, 80) || 'chart';
+  return safeFileStem(description, 'chart');
 }

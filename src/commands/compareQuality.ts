@@ -3,6 +3,7 @@ import { MainAreaWidget, showErrorMessage } from '@jupyterlab/apputils';
 import { Contents } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 
+import { readServerText } from '../api/serverFiles';
 import { classifyDocument } from '../models/parseDocuments';
 import { modelMonitorIcon } from '../widgets/icons';
 import { QualityView } from '../widgets/QualityView';
@@ -61,8 +62,7 @@ export async function compareQuality(
 /** A JSON file's value; null when it is absent or not JSON. */
 async function readJson(contents: Contents.IManager, path: string): Promise<unknown> {
   try {
-    const model = await contents.get(path, { content: true, format: 'text', type: 'file' });
-    return JSON.parse(String(model.content));
+    return JSON.parse(await readServerText(path, contents));
   } catch {
     return null;
   }

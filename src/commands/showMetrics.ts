@@ -3,6 +3,7 @@ import { MainAreaWidget, showErrorMessage } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { fetchMetrics, getExecution } from '../api/monitors';
+import { readServerText } from '../api/serverFiles';
 import { Monitor } from '../api/types';
 import { CommandIds } from '../commandIds';
 import { readConstraints } from '../engine/documents/read';
@@ -30,13 +31,8 @@ export async function showMetrics(
       );
       return null;
     }
-    const quality = monitor?.monitor_type === 'model-quality';
-    const constraints = quality
-      ? await readQualityConstraints(app, monitor.baseline_constraints)
-      : {};
-    const thresholds =
-      monitor && !quality ? await readDriftThresholds(app, monitor.baseline_constraints) : {};
-    const content = new MetricHistoryView(history, trans, constraints, thresholds);
+    const { quality, drift } = await baselineThresholds(app, monitor);
+    const content = new MetricHistoryView(history, trans, quality, drift);
     if (monitor) {
       content.comparisonRequested.connect(
         (_, request) => void compareRunAt(app, monitor, request, trans)
@@ -55,29 +51,27 @@ export async function showMetrics(
   }
 }
 
-/** Drift thresholds by feature; none when the constraints are gone or unreadable (no line then). */
-async function readDriftThresholds(
+/**
+ * The thresholds of the monitor's baseline constraints (read once): a model-quality monitor's
+ * metric constraints, or a data-quality monitor's drift threshold per feature. None when the file
+ * is gone or unreadable: the charts then draw no threshold.
+ */
+async function baselineThresholds(
   app: JupyterFrontEnd,
-  path: string
-): Promise<Record<string, number>> {
-  try {
-    const file = await app.serviceManager.contents.get(path, { content: true, format: 'text' });
-    return driftThresholds(readConstraints(String(file.content), path));
-  } catch {
-    return {};
+  monitor: Monitor | undefined
+): Promise<{ quality: Record<string, QualityConstraint>; drift: Record<string, number> }> {
+  const none = { quality: {}, drift: {} };
+  if (!monitor) {
+    return none;
   }
-}
-
-/** The monitor's baseline constraints; none when the file is gone or unreadable (no rule then). */
-async function readQualityConstraints(
-  app: JupyterFrontEnd,
-  path: string
-): Promise<Record<string, QualityConstraint>> {
+  const path = monitor.baseline_constraints;
   try {
-    const file = await app.serviceManager.contents.get(path, { content: true, format: 'text' });
-    return anyQualityConstraints(JSON.parse(String(file.content)));
+    const text = await readServerText(path, app.serviceManager.contents);
+    return monitor.monitor_type === 'model-quality'
+      ? { quality: anyQualityConstraints(JSON.parse(text)), drift: {} }
+      : { quality: {}, drift: driftThresholds(readConstraints(text, path)) };
   } catch {
-    return {};
+    return none;
   }
 }
 

@@ -4,6 +4,7 @@ import { Contents } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { listExecutions } from '../api/monitors';
+import { readServerText } from '../api/serverFiles';
 import { Monitor } from '../api/types';
 import { readConstraints, readStatistics } from '../engine/documents/read';
 import { StatisticsDocument } from '../engine/documents/statistics';
@@ -46,7 +47,7 @@ export async function whatIfThresholds(
       return null;
     }
     const contents = app.serviceManager.contents;
-    const saved = readConstraints(await readText(contents, path), path);
+    const saved = readConstraints(await readServerText(path, contents), path);
     const differences: RunDifference[] = [];
     let unreadable = 0;
     const progress = Notification.emit(trans.__('Replaying past runs…'), 'in-progress', {
@@ -55,7 +56,7 @@ export async function whatIfThresholds(
     try {
       for (const monitor of users) {
         const baselinePath = monitor.baseline_statistics;
-        const baseline = readStatistics(await readText(contents, baselinePath), baselinePath);
+        const baseline = readStatistics(await readServerText(baselinePath, contents), baselinePath);
         const { runs, failed } = await pastRuns(contents, monitor);
         unreadable += failed;
         differences.push(...replayThresholds(baseline, saved, edited, runs));
@@ -91,7 +92,7 @@ async function pastRuns(
     const file = `${execution.output}/statistics.json`;
     let statistics: StatisticsDocument;
     try {
-      statistics = readStatistics(await readText(contents, file), file);
+      statistics = readStatistics(await readServerText(file, contents), file);
     } catch {
       failed++;
       continue;
@@ -100,9 +101,4 @@ async function pastRuns(
     runs.push({ executionId: execution.id, label: `${monitor.name} · ${window}`, statistics });
   }
   return { runs, failed };
-}
-
-async function readText(contents: Contents.IManager, path: string): Promise<string> {
-  const model = await contents.get(path, { content: true, format: 'text' });
-  return String(model.content);
 }

@@ -3,6 +3,8 @@
  * `=`, `+`, `-` or `@`, which spreadsheets run as a formula: such text (unless it is a number) gets
  * a leading apostrophe, as OWASP advises for CSV injection.
  */
+import { safeFileStem } from './fileNames';
+
 export type CsvCell = string | number | boolean | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -32,6 +34,5 @@ function isNumber(text: string): boolean {
 
 /** A file name for an export: `stem` (a document or folder name) without odd characters. */
 export function exportName(stem: string, suffix: string, extension = 'csv'): string {
-  const safe = stem.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '');
-  return `${safe.slice(0, 80) || 'table'}-${suffix}.${extension}`;
+  return `${safeFileStem(stem, 'table')}-${suffix}.${extension}`;
 }

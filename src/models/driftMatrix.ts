@@ -1,5 +1,5 @@
 import { MetricHistory } from '../api/types';
-import { runLabels } from './runLabels';
+import { violatedRuns } from './metricHistory';
 
 /** One cell of the feature × run drift heatmap: a drift check's distance for a feature in a run. */
 export interface DriftCell {
@@ -24,29 +24,25 @@ export interface DriftMatrix {
 /**
  * The `baseline_drift` series of a monitor's history as a feature × run grid. A run's drift check
  * reports a distance only for features over their threshold (metrics.py), so a blank cell is a
- * feature that did not drift (or was not checked) in that run. `label` names a run by its window
- * start; runs over the same window get " (2)", " (3)"… in the order they ran.
+ * feature that did not drift (or was not checked) in that run. `runs` labels every run of the
+ * history, oldest first (runLabels.ts), as the metric charts do.
  */
-export function driftMatrix(history: MetricHistory, label: (time: string) => string): DriftMatrix {
+export function driftMatrix(
+  history: MetricHistory,
+  runs: ReadonlyMap<string, string>
+): DriftMatrix {
   const drifts = history.series.filter(s => s.metric === 'baseline_drift' && s.feature !== null);
-  const violated = new Set(
-    history.series
-      .filter(s => s.metric === 'violations' && s.feature !== null)
-      .flatMap(s =>
-        s.points.filter(p => p.value > 0).map(p => `${s.feature}\u0000${p.execution_id}`)
-      )
-  );
-  const runs = runLabels(history, label);
-  const cells = drifts.flatMap(series =>
-    series.points.map(point => ({
+  const cells = drifts.flatMap(series => {
+    const violated = violatedRuns(history, series.feature);
+    return series.points.map(point => ({
       feature: series.feature!,
       run: runs.get(point.execution_id)!,
       executionId: point.execution_id,
       time: point.time,
       drift: point.value,
-      violated: violated.has(`${series.feature}\u0000${point.execution_id}`)
-    }))
-  );
+      violated: violated.has(point.execution_id)
+    }));
+  });
   const largest = new Map<string, number>();
   cells.forEach(c => largest.set(c.feature, Math.max(largest.get(c.feature) ?? 0, c.drift)));
   const features = [...largest.keys()].sort(

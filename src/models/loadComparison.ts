@@ -7,6 +7,7 @@ import {
   MonitoringSettings,
   resolveMonitoringSettings
 } from '../engine/monitor/monitoringSettings';
+import { readServerText } from '../api/serverFiles';
 import { ComparisonModel } from './ComparisonModel';
 import { isStatisticsDocument, parseDocumentText } from './parseDocuments';
 
@@ -57,8 +58,7 @@ export async function loadComparison(
 
 async function readText(contents: Contents.IManager, path: string): Promise<string> {
   try {
-    const model = await contents.get(path, { content: true, format: 'text', type: 'file' });
-    return String(model.content ?? '');
+    return await readServerText(path, contents);
   } catch {
     throw new ComparisonFileError(path, 'unreadable');
   }

@@ -33,20 +33,23 @@ export function metricPoints(
   series: MetricSeries,
   runs?: ReadonlyMap<string, string>
 ): MetricPoint[] {
-  const violations = history.series.find(s =>
-    series.feature === null
-      ? s.name === 'dataset_violations'
-      : s.metric === 'violations' && s.feature === series.feature
-  );
-  const violatedRuns = new Set(
-    (violations?.points ?? []).filter(p => p.value > 0).map(p => p.execution_id)
-  );
+  const violated = violatedRuns(history, series.feature);
   return series.points.map(p => ({
     time: p.time,
     run: runs?.get(p.execution_id),
     value: p.value,
-    violated: violatedRuns.has(p.execution_id)
+    violated: violated.has(p.execution_id)
   }));
+}
+
+/** The runs that found violations of `feature` (feature_violations_<f>), or of the dataset (null). */
+export function violatedRuns(history: MetricHistory, feature: string | null): Set<string> {
+  const violations = history.series.find(s =>
+    feature === null
+      ? s.name === 'dataset_violations'
+      : s.metric === 'violations' && s.feature === feature
+  );
+  return new Set((violations?.points ?? []).filter(p => p.value > 0).map(p => p.execution_id));
 }
 
 /**

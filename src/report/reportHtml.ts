@@ -17,6 +17,7 @@ import {
   driftBarsSpec
 } from '../charts/comparisonSpecs';
 import { distributionSpec } from '../charts/distributionSpec';
+import { escapeHtml } from '../charts/escapeHtml';
 import { SvgRenderer } from '../charts/svgChart';
 import { compareStatistics, FeatureComparison } from '../models/comparison';
 
@@ -74,15 +75,6 @@ export async function reportHtml(input: ReportInput, toSvg: SvgRenderer): Promis
       : '',
     driftTestsSection(input.violations)
   ]);
-}
-
-export function escapeHtml(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 function header(input: ReportInput, features: FeatureComparison[]): string {

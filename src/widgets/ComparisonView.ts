@@ -9,7 +9,7 @@ import { ComparisonDetail } from './ComparisonDetail';
 import { ComparisonTable } from './ComparisonTable';
 import { exportName, toCsv } from '../models/csvExport';
 import { element } from './dom';
-import { exportCsvButton } from './download';
+import { exportButton, exportCsvButton } from './download';
 
 /** Baseline vs current statistics: summary, drift bars, the overview table and the detail pane. */
 export class ComparisonView extends Panel {
@@ -72,15 +72,14 @@ export class ComparisonView extends Panel {
       trans.__('Save the features shown, with their drift, as a CSV file'),
       () => ({ fileName: exportName('comparison', 'drift'), csv: this._csv() })
     );
-    const report = element('button', {
-      className: 'jp-ModelMonitor-action jp-ModelMonitor-exportCsv',
-      text: trans.__('Export report'),
-      title: trans.__(
+    const report = exportButton(
+      trans.__('Export report'),
+      trans.__(
         'Save this comparison as one HTML file (tables and charts, no script) to share or attach'
       ),
-      attributes: { type: 'button', 'data-action': 'export-report' }
-    });
-    report.addEventListener('click', () => this._reportRequested.emit());
+      'export-report',
+      () => this._reportRequested.emit()
+    );
     return new Widget({
       node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [
         search,

@@ -87,7 +87,7 @@ export class MetricHistoryView extends Panel {
 
   private _addHeatmap(): void {
     const trans = this._trans;
-    const matrix = driftMatrix(this._history, runTime);
+    const matrix = driftMatrix(this._history, this._runs);
 
     if (matrix.cells.length === 0) {
       return;
@@ -232,6 +232,11 @@ export class MetricHistoryView extends Panel {
     if (constraint) {
       return constraint.threshold;
     }
+    return this._driftThresholdOf(series);
+  }
+
+  /** A drift series' threshold: its feature's, from the monitor's baseline constraints. */
+  private _driftThresholdOf(series: MetricSeries): number | undefined {
     return series.metric === 'baseline_drift' && series.feature !== null
       ? this._driftThresholds[series.feature]
       : undefined;
@@ -270,10 +275,7 @@ export class MetricHistoryView extends Panel {
       );
       return;
     }
-    const driftThreshold =
-      series.metric === 'baseline_drift' && series.feature !== null
-        ? this._driftThresholds[series.feature]
-        : undefined;
+    const driftThreshold = this._driftThresholdOf(series);
     if (driftThreshold !== undefined) {
       this._thresholdText.textContent = trans.__(
         'Drift threshold: %1',

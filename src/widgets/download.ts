@@ -1,3 +1,5 @@
+import { element } from './dom';
+
 /** Saves text as a file through the browser's download (nothing goes to the server). */
 export function downloadText(fileName: string, text: string, type = 'text/csv'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -12,21 +14,31 @@ export function downloadText(fileName: string, text: string, type = 'text/csv'):
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A toolbar button that exports something (`action` names it for tests and styles). */
+export function exportButton(
+  label: string,
+  title: string,
+  action: string,
+  onClick: () => void
+): HTMLButtonElement {
+  const button = element('button', {
+    className: 'jp-ModelMonitor-action jp-ModelMonitor-exportCsv',
+    text: label,
+    title,
+    attributes: { type: 'button', 'data-action': action }
+  });
+  button.addEventListener('click', onClick);
+  return button;
+}
+
 /** A toolbar button that saves the rows a table shows as CSV. */
 export function exportCsvButton(
   label: string,
   title: string,
   make: () => { fileName: string; csv: string }
 ): HTMLButtonElement {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'jp-ModelMonitor-action jp-ModelMonitor-exportCsv';
-  button.textContent = label;
-  button.title = title;
-  button.dataset.action = 'export-csv';
-  button.addEventListener('click', () => {
+  return exportButton(label, title, 'export-csv', () => {
     const { fileName, csv } = make();
     downloadText(fileName, csv);
   });
-  return button;
 }

@@ -45,7 +45,7 @@ const label = (time: string) => time.slice(11, 16);
 
 describe('driftMatrix', () => {
   it('has a column per run with drift (re-runs numbered), rows by largest drift', () => {
-    const matrix = driftMatrix(HISTORY, label);
+    const matrix = driftMatrix(HISTORY, runLabels(HISTORY, label));
     // r0 reported no drift: no column.
     expect(matrix.runs).toEqual(['18:00', '18:00 (2)', '19:00']);
     expect(matrix.features).toEqual(['age', 'city']);
@@ -63,11 +63,15 @@ describe('driftMatrix', () => {
 
   it('is empty without drift series', () => {
     const history = { monitor_id: 'm', series: HISTORY.series.slice(0, 1) };
-    expect(driftMatrix(history, label)).toEqual({ cells: [], runs: [], features: [] });
+    expect(driftMatrix(history, runLabels(history, label))).toEqual({
+      cells: [],
+      runs: [],
+      features: []
+    });
   });
 
   it('draws runs and features in the matrix order, outlining reported violations', () => {
-    const matrix = driftMatrix(HISTORY, label);
+    const matrix = driftMatrix(HISTORY, runLabels(HISTORY, label));
     const labels = { run: 'Run', feature: 'Feature', drift: 'Drift', violated: 'Violation' };
     const spec = driftHeatmapSpec(matrix, labels) as any;
     expect(spec.encoding.x.sort).toEqual(matrix.runs);

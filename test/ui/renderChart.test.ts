@@ -1,4 +1,5 @@
-import { downloadName, escapeHtml } from '../../src/charts/renderChart';
+import { escapeHtml } from '../../src/charts/escapeHtml';
+import { downloadName } from '../../src/charts/renderChart';
 
 it('escapes tooltip values before vega-tooltip writes them as HTML', () => {
   expect(escapeHtml('<img src=x onerror="alert(1)">')).toBe(

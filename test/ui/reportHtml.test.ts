@@ -1,33 +1,15 @@
-import * as fs from 'fs';
-import * as path from 'path';
-
 import { renderSvg } from '../../src/charts/svgChart';
-import { readStatistics, readViolations } from '../../src/engine/documents/read';
+import { readViolations } from '../../src/engine/documents/read';
 import { reportHtml } from '../../src/report/reportHtml';
+import { fixtureStatistics, shiftedStatistics } from './fixtureStatistics';
 
-const FIXTURES = path.resolve(__dirname, '../e2e/fixtures/results');
-const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf-8');
 const HOSTILE = '<img src=x onerror=alert(1)>';
-
-/** The fixture with every income 50,000 higher: income (not the file's first feature) drifts. */
-function shiftedIncome() {
-  const current = JSON.parse(read('statistics.json'));
-  const income = current.features.find((f: any) => f.name === 'income').numerical_statistics;
-  income.distribution.kll.sketch.data = income.distribution.kll.sketch.data.map((level: number[]) =>
-    level.map(v => v + 50_000)
-  );
-  for (const bucket of income.distribution.kll.buckets) {
-    bucket.lower_bound += 50_000;
-    bucket.upper_bound += 50_000;
-  }
-  return readStatistics(JSON.stringify(current), 'current.json');
-}
 
 describe('reportHtml', () => {
   jest.setTimeout(60_000);
 
   it('is one self-contained page: tables, SVG charts, no script, every text escaped', async () => {
-    const baseline = readStatistics(read('statistics.json'), 'statistics.json');
+    const baseline = fixtureStatistics();
     const violations = {
       violations: [
         {
@@ -46,7 +28,8 @@ describe('reportHtml', () => {
       {
         title: `churn ${HOSTILE}`,
         baseline,
-        current: shiftedIncome(),
+        // income, not the file's first feature, drifts: the marked row must follow the sort.
+        current: shiftedStatistics('income', 50_000),
         violations: readViolations(JSON.stringify(violations), 'v.json'),
         sources: { baseline: 'b/statistics.json', current: 'run/statistics.json' },
         generatedAt: '2026-12-06T15:00:00Z'

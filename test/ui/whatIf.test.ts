@@ -1,33 +1,13 @@
-import * as fs from 'fs';
-import * as path from 'path';
-
 import { suggestConstraints } from '../../src/engine/baseline';
-import { readStatistics } from '../../src/engine/documents/read';
 import { replayThresholds } from '../../src/models/whatIf';
-
-const FIXTURES = path.resolve(__dirname, '../e2e/fixtures/results');
-const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf-8');
+import { fixtureStatistics, shiftedStatistics } from './fixtureStatistics';
 
 describe('replayThresholds', () => {
-  const baseline = readStatistics(read('statistics.json'), 'statistics.json');
+  const baseline = fixtureStatistics();
   const saved = suggestConstraints(baseline);
 
-  /** The baseline with every age 15 years older (its KLL shifted): age drifts. */
-  function shiftedAge() {
-    const current = JSON.parse(read('statistics.json'));
-    const age = current.features.find((f: any) => f.name === 'age').numerical_statistics;
-    age.distribution.kll.sketch.data = age.distribution.kll.sketch.data.map((level: number[]) =>
-      level.map(v => v + 15)
-    );
-    for (const bucket of age.distribution.kll.buckets) {
-      bucket.lower_bound += 15;
-      bucket.upper_bound += 15;
-    }
-    return readStatistics(JSON.stringify(current), 'current.json');
-  }
-
   it('changes nothing when the constraints are not edited', () => {
-    const runs = [{ executionId: 'r1', label: 'run 1', statistics: shiftedAge() }];
+    const runs = [{ executionId: 'r1', label: 'run 1', statistics: shiftedStatistics('age', 15) }];
     const [run] = replayThresholds(baseline, saved, saved, runs);
     expect(run.saved.length).toBeGreaterThan(0);
     expect(run.edited).toEqual(run.saved);
@@ -37,7 +17,7 @@ describe('replayThresholds', () => {
 
   it('clears drift a looser threshold allows, and raises it again with a stricter one', () => {
     const runs = [
-      { executionId: 'drifted', label: 'drifted', statistics: shiftedAge() },
+      { executionId: 'drifted', label: 'drifted', statistics: shiftedStatistics('age', 15) },
       { executionId: 'same', label: 'same', statistics: baseline }
     ];
     const loose = JSON.parse(JSON.stringify(saved)) as typeof saved;

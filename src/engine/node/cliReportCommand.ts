@@ -9,10 +9,9 @@ import { renderSvg } from '../../charts/svgChart';
 import { reportHtml } from '../../report/reportHtml';
 import { readConstraints, readViolations } from '../documents/read';
 import { resolveMonitoringSettings } from '../monitor/monitoringSettings';
-import { DataError } from '../pipeline/errors';
 import { PipelineRuntime } from '../pipeline/runtime';
 import { optionValue, ParsedArgs, requiredValue } from './cliArgs';
-import { readStatisticsFile, readText } from './cliStatisticsCommands';
+import { readDocumentFile, readStatisticsFile } from './cliStatisticsCommands';
 
 interface Context {
   runtime: PipelineRuntime;
@@ -29,10 +28,10 @@ export async function reportCommand(args: ParsedArgs, ctx: Context): Promise<num
   const current = await readStatisticsFile(statisticsPath, runtime);
   const baseline = await readStatisticsFile(baselinePath, runtime);
   const violations = violationsPath
-    ? parsed(violationsPath, await readText(violationsPath, runtime), readViolations)
+    ? await readDocumentFile(violationsPath, runtime, readViolations)
     : undefined;
   const constraints = constraintsPath
-    ? parsed(constraintsPath, await readText(constraintsPath, runtime), readConstraints)
+    ? await readDocumentFile(constraintsPath, runtime, readConstraints)
     : undefined;
   const html = await reportHtml(
     {
@@ -49,12 +48,4 @@ export async function reportCommand(args: ParsedArgs, ctx: Context): Promise<num
   await runtime.writeFiles(dirname(output), { [basename(output)]: html });
   ctx.stdout(JSON.stringify({ command: 'report', outputs: [output], bytes: html.length }) + '\n');
   return 0;
-}
-
-function parsed<T>(file: string, text: string, read: (text: string, file: string) => T): T {
-  try {
-    return read(text, file);
-  } catch (error) {
-    throw new DataError((error as Error).message);
-  }
 }

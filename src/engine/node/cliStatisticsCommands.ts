@@ -71,19 +71,28 @@ export async function checkCommand(args: ParsedArgs, ctx: Context): Promise<numb
   return count > 0 && args.flags.has('fail-on-violations') ? 3 : 0;
 }
 
-export async function readStatisticsFile(
+export function readStatisticsFile(
   file: string,
   runtime: PipelineRuntime
 ): Promise<StatisticsDocument> {
+  return readDocumentFile(file, runtime, readStatistics);
+}
+
+/** A SageMaker document file read with `read`; what is wrong with it is a DataError. */
+export async function readDocumentFile<T>(
+  file: string,
+  runtime: PipelineRuntime,
+  read: (text: string, file: string) => T
+): Promise<T> {
   const text = await readText(file, runtime);
   try {
-    return readStatistics(text, file);
+    return read(text, file);
   } catch (error) {
     throw new DataError((error as Error).message);
   }
 }
 
-export async function readText(file: string, runtime: PipelineRuntime): Promise<string> {
+async function readText(file: string, runtime: PipelineRuntime): Promise<string> {
   try {
     return await runtime.readText(file);
   } catch (error) {
