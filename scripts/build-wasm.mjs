@@ -28,7 +28,7 @@ const MODULES = {
     source: 'src/engine/wasm/assembly/csvScan.ts',
     target: 'src/engine/wasm/csvScanBinary.ts',
     constant: 'CSV_SCAN_WASM_BASE64',
-    test: 'test/engine/wasm/csvScanWasm.test.ts'
+    test: 'test/engine/io/csvScanReader.test.ts'
   }
 };
 const flags = ['-O3', '--runtime', 'stub', '--noAssert', '--initialMemory', '1'];

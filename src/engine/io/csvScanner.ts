@@ -46,6 +46,21 @@ export class CsvScanner {
     return this.length - this.head;
   }
 
+  /** The bytes not scanned yet, in place: valid until the next call that adds bytes. */
+  heldView(): Uint8Array {
+    return this.inputView().subarray(this.head, this.length);
+  }
+
+  /** The core's address of the first byte held. */
+  get heldAddress(): number {
+    return this.inputStart + this.head;
+  }
+
+  /** Drops the first `bytes` bytes held. */
+  skip(bytes: number): void {
+    this.head += bytes;
+  }
+
   /** A copy of the bytes not scanned yet. */
   heldBytes(): Uint8Array {
     return this.inputView().slice(this.head, this.length);
@@ -103,7 +118,18 @@ export class CsvScanner {
     return result;
   }
 
-  private cellsAt(inputAt: number, out: number, rows: number): ScannedCells {
+  /**
+   * Scans the first `bytes` bytes held, complete lines of this scanner's width written there in
+   * place (capture rows), into one batch; they stay held until skipped.
+   */
+  scanFront(bytes: number): { cells: ScannedCells | null; rows: number } {
+    const inputAt = this.heldAddress;
+    const out = this.cellsStart();
+    const rows = this.core.scan(inputAt, bytes, 1, this.width, this.maxRows, out);
+    return { cells: rows > 0 ? this.cellsAt(inputAt, out, rows, bytes) : null, rows };
+  }
+
+  private cellsAt(inputAt: number, out: number, rows: number, bytes = this.held): ScannedCells {
     const buffer = this.core.memory.buffer;
     const n = this.width * this.maxRows;
     const starts = out + 8 * n;
@@ -114,7 +140,7 @@ export class CsvScanner {
     const fold: ColumnFold = (from, rowCount, target) =>
       this.folder!.fold(kinds + from, out + 8 * from, slots + 4 * from, rowCount, target);
     return new ScannedCells(
-      new Uint8Array(buffer, inputAt, this.held),
+      new Uint8Array(buffer, inputAt, bytes),
       new Uint8Array(buffer, kinds, n),
       new Float64Array(buffer, out, n),
       new Int32Array(buffer, starts, n),

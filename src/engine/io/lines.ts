@@ -22,13 +22,14 @@ export interface LineLimit {
 export async function* splitLines(
   source: ChunkSource,
   firstLine = 1,
-  limit: LineLimit = {}
+  limit: LineLimit = {},
+  stripBom = true
 ): AsyncGenerator<LineRun> {
   const maxChars = limit.maxChars ?? MAX_RECORD_CHARS;
   let carry = '';
   let lineNumber = firstLine;
   let skipped = -1; // characters of a too-long line dropped so far; -1 when not skipping one
-  for await (const text of decodeText(source)) {
+  for await (const text of decodeText(source, stripBom)) {
     let start = 0;
     if (skipped >= 0) {
       const end = text.indexOf('\n');
@@ -87,6 +88,6 @@ function tooLong(limit: LineLimit, line: number, chars: number, maxChars: number
   limit.onTooLong(line, chars);
 }
 
-function stripCr(line: string): string {
+export function stripCr(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
 }

@@ -33,8 +33,21 @@ export interface CsvScanExports {
     state: number,
     numbers: number
   ): number;
-  /** Commas in the bytes at `at`, or -1 when one is a quote, a line break or non-ASCII. */
-  plainCommas(at: number, length: number): number;
+  /**
+   * Rewrites the capture lines at `input` it takes as CSV rows `output,input` from `input` on;
+   * returns the rows written (assembly/captureLines.ts).
+   */
+  captureRows(
+    input: number,
+    length: number,
+    eof: number,
+    maxRows: number,
+    outputWidth: number,
+    inputWidth: number,
+    maxChars: number
+  ): number;
+  /** Where `captureRows` leaves bytes consumed, lines consumed, its stop reason, bytes of rows. */
+  captureStatusStart(): number;
 }
 
 /** Why a scan stopped (csvScan.ts). */

@@ -17,6 +17,7 @@ import { BOOLEAN, FRACTIONAL, INTEGRAL, MISSING, STRING, TEXT } from './cellKind
 import { hash, HLL_SEED, slot } from './xxh64';
 
 export { foldColumn } from './columnFold';
+export { captureRows, captureStatusStart } from './captureLines';
 
 /** Why a scan stopped. */
 const BATCH_FULL = 0;
