@@ -15,7 +15,7 @@ from jupyter_server.base.handlers import APIHandler
 
 from .alerts import public_monitor
 from .baselines import validate_baseline_request
-from .capture_summary import summarise_captures
+from .capture_summary import SummaryFailed, summarise_captures
 from .errors import ValidationError
 from .metrics import series
 from .paths import PathError, confine
@@ -388,16 +388,20 @@ class CaptureSummaryHandler(ModelMonitorHandler):
         root = self.extension.root_dir
         limit = self.limit_argument(1_000_000, MAX_SCANNED_RECORDS, name="max_records")
         path = self.get_query_argument("path", "")
-        summary = await asyncio.to_thread(_summarise_captures, root, path, limit)
+        absolute, relative = await asyncio.to_thread(_capture_path, root, path)
+        try:
+            summary = await summarise_captures(str(absolute), relative, root, limit)
+        except SummaryFailed as error:
+            raise ApiError(503, str(error)) from error
         self.send_json(summary)
 
 
-def _summarise_captures(root, path, limit):
+def _capture_path(root, path):
     relative = relative_path(path, "path", root)
     absolute = confine(root, relative, "path")
     if not absolute.exists():
         raise ValidationError(f"no such file or folder: {relative}", "path")
-    return summarise_captures(str(absolute), relative, root, limit)
+    return absolute, relative
 
 
 class BaselinesHandler(ModelMonitorHandler):

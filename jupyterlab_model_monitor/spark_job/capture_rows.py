@@ -134,7 +134,12 @@ def decode_payload(payload):
     data = payload.get("data")
     if not isinstance(data, str):
         return Problem("missing_field", "data", "no data string")
-    encoding = (payload.get("encoding") or "").upper()
+    encoding = payload.get("encoding")
+    if encoding is not None and not isinstance(encoding, str):
+        return Problem(
+            "unknown_encoding", "encoding", f"encoding is {json.dumps(encoding)}, not a string"
+        )
+    encoding = (encoding or "").upper()
     kind = payload_format(payload.get("observedContentType"))
     if encoding == "CSV":
         return parse_as("csv", data)

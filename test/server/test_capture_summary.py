@@ -1,4 +1,5 @@
-"""GET /model-monitor/captures/summary: a streaming scan of SageMaker's capture layout."""
+"""GET /model-monitor/captures/summary: the engine's ``captures`` command over SageMaker's capture
+layout, run by the server (capture_summary.py). Needs the built CLI (npm run build:cli)."""
 
 import json
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import pytest
 from demo import build_demo
 
-from jupyterlab_model_monitor.capture_summary import hour_of, summarise_captures
+from jupyterlab_model_monitor.capture_summary import summarise_captures
 from jupyterlab_model_monitor.spark_job.capture_rows import hour_of_path
 from jupyterlab_model_monitor.spark_job.profile_job import in_window
 
@@ -60,23 +61,23 @@ HOUR_TABLE = json.loads(
 
 @pytest.mark.parametrize("relative, expected", HOUR_TABLE)
 def test_hour_folders_follow_the_engine_rule(relative, expected):
-    """The capture summary and the Spark job read hours as the engine does (one shared table)."""
-    assert hour_of(relative) == expected
+    """The Spark job reads hours as the engine does (one shared table)."""
     moment = hour_of_path(relative)
     assert (None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%SZ")) == expected
     assert in_window(relative, 0, 2**40) is (expected is not None)
 
 
-def test_summary_counts_hours_encodings_and_problems(captures):
-    summary = summarise_captures(str(captures), "captures", str(captures))
-    assert summary["files"] == 2 and summary["records"] == 7 and summary["rejected"] == 2
+async def test_summary_counts_hours_encodings_and_problems(captures):
+    summary = await summarise_captures(str(captures), "captures", str(captures))
+    # notes.txt is read too, as a run over the folder reads it: one malformed record.
+    assert summary["files"] == 3 and summary["records"] == 8 and summary["rejected"] == 4
     assert (summary["first_hour"], summary["last_hour"]) == (
         "2026-11-01T13:00:00Z",
         "2026-11-01T14:00:00Z",
     )
     assert summary["hours"] == [
         {"hour": "2026-11-01T13:00:00Z", "records": 2, "files": 1},
-        {"hour": "2026-11-01T14:00:00Z", "records": 5, "files": 1},
+        {"hour": "2026-11-01T14:00:00Z", "records": 6, "files": 2},
     ]
     assert summary["first_inference_time"] == "2026-11-01T13:05:00Z"
     assert summary["last_inference_time"] == "2026-11-01T14:59:59Z"
@@ -87,12 +88,14 @@ def test_summary_counts_hours_encodings_and_problems(captures):
         "image/png": 1,
     }
     assert summary["content_types"]["endpointOutput"] == {"text/csv": 5}
+    # The reader's verdicts: an image payload is rejected (so no mismatch warning for it).
     counts = summary["diagnostics"]["counts"]
     assert counts == {
-        "malformed_json": 1,
+        "malformed_json": 2,
         "missing_field": 1,
-        "encoding_mismatch": 2,
+        "encoding_mismatch": 1,
         "template_time": 1,
+        "unsupported_content_type": 1,
     }
     example = summary["diagnostics"]["examples"][0]
     assert example["file"] == "ep/AllTraffic/2026/11/01/14/00-00-000-b.jsonl"
@@ -100,14 +103,13 @@ def test_summary_counts_hours_encodings_and_problems(captures):
     assert summary["truncated"] is False
 
 
-def test_samples_are_the_first_well_formed_records(captures):
-    samples = summarise_captures(str(captures), "captures", str(captures))["samples"]
+async def test_samples_are_the_first_records_a_run_keeps(captures):
+    samples = (await summarise_captures(str(captures), "captures", str(captures)))["samples"]
     assert [(s["file"].split("/")[-1], s["line"]) for s in samples] == [
         ("05-00-000-a.jsonl", 1),
         ("05-00-000-a.jsonl", 2),
         ("00-00-000-b.jsonl", 1),
         ("00-00-000-b.jsonl", 4),
-        ("00-00-000-b.jsonl", 5),
     ]
     first = samples[0]
     assert first["inference_time"] == "2026-11-01T13:05:00Z" and first["event_id"] == "e"
@@ -121,30 +123,40 @@ def test_samples_are_the_first_well_formed_records(captures):
     assert samples[3]["input"]["content_type"] == "application/json"
 
 
-def test_long_sample_payloads_are_cut(tmp_path):
+async def test_long_sample_payloads_are_cut(tmp_path):
     (tmp_path / "c.jsonl").write_text(record(data="x" * 5000) + "\n")
-    sample = summarise_captures(str(tmp_path), "c", str(tmp_path))["samples"][0]
+    sample = (await summarise_captures(str(tmp_path), "c", str(tmp_path)))["samples"][0]
     assert len(sample["input"]["data"]) == 2000 and sample["input"]["truncated"] is True
 
 
-def test_odd_metadata_is_a_problem_not_a_crash(tmp_path):
+async def test_odd_metadata_is_not_a_crash(tmp_path):
     line = json.loads(record())
     line["eventMetadata"] = "not an object"
     (tmp_path / "c.jsonl").write_text(json.dumps(line) + "\n")
-    summary = summarise_captures(str(tmp_path), "c", str(tmp_path))
-    assert summary["diagnostics"]["counts"] == {"template_time": 1}
+    summary = await summarise_captures(str(tmp_path), "c", str(tmp_path))
+    assert summary["records"] == 1 and summary["rejected"] == 0
     assert summary["samples"][0]["inference_time"] is None
+    assert summary["first_inference_time"] is None
 
 
-def test_summary_stops_at_max_records(captures):
-    summary = summarise_captures(str(captures), "captures", str(captures), max_records=3)
+async def test_summary_stops_at_max_records(captures):
+    summary = await summarise_captures(str(captures), "captures", str(captures), max_records=3)
     assert summary["records"] == 3 and summary["truncated"] is True
 
 
-def test_summary_of_one_file(captures):
+async def test_summary_of_one_file(captures):
     file = captures / "ep" / "AllTraffic" / "2026" / "11" / "01" / "13" / "05-00-000-a.jsonl"
-    summary = summarise_captures(str(file), "f", str(captures))
-    assert summary["hours"] == [{"hour": "2026-11-01T13:00:00Z", "records": 2, "files": 1}]
+    summary = await summarise_captures(str(file), "f", str(captures))
+    # One file named directly has no folders to read an hour from (as in a run).
+    assert summary["files"] == 1 and summary["records"] == 2
+
+
+async def test_summary_refuses_a_file_outside_the_root(captures, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "secret.jsonl"
+    outside.write_text(record(data="SECRET,1") + "\n")
+    summary = await summarise_captures(str(outside), "secret.jsonl", str(captures))
+    assert summary["records"] == 0 and "SECRET" not in json.dumps(summary)
+    assert summary["diagnostics"]["counts"] == {"unreadable_file": 1}
 
 
 async def test_route_over_the_demo_captures(api, jp_root_dir):
@@ -199,3 +211,4 @@ async def test_route_reads_no_symlinked_file_from_outside_the_root(
     assert problem["kind"] == "unreadable_file"
     assert problem["file"] == "2026/11/01/13/b.jsonl"
     assert "outside the server root" in problem["message"]
+    assert str(jp_root_dir) not in json.dumps(summary)

@@ -36,7 +36,15 @@ export function decodePayload(payload: CapturePayload): PayloadResult {
       `observedContentType is ${JSON.stringify(contentType) ?? typeof contentType}, not a string`
     );
   }
-  const encoding = (payload.encoding ?? '').toUpperCase();
+  const encodingValue: unknown = payload.encoding;
+  if (encodingValue !== undefined && encodingValue !== null && typeof encodingValue !== 'string') {
+    return problem(
+      'unknown_encoding',
+      'encoding',
+      `encoding is ${JSON.stringify(encodingValue) ?? typeof encodingValue}, not a string`
+    );
+  }
+  const encoding = (encodingValue ?? '').toUpperCase();
   const format = payloadFormatOf(payload.observedContentType);
   switch (encoding) {
     case 'CSV':

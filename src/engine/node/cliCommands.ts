@@ -18,6 +18,7 @@ import {
   requiredValue
 } from './cliArgs';
 import { formatCommand, validateCommand } from './cliDocumentCommands';
+import { capturesCommand } from './cliCapturesCommand';
 import { checkCommand, suggestCommand } from './cliStatisticsCommands';
 
 /** The largest --max-record-chars: a record is one string, and V8's strings end near 512 Mi. */
@@ -61,6 +62,13 @@ export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
     violations: 'value',
     title: 'value',
     output: 'value',
+    help: 'flag'
+  },
+  captures: {
+    dataset: 'value',
+    'max-records': 'value',
+    'max-record-chars': 'value',
+    path: 'value',
     help: 'flag'
   },
   check: {
@@ -132,6 +140,8 @@ export async function runCommand(
       return suggestCommand(args, ctx);
     case 'check':
       return checkCommand(args, ctx);
+    case 'captures':
+      return capturesCommand(args, ctx);
     case 'report': {
       // Its own bundle (with Vega), loaded only here: see scripts/build-cli.mjs.
       const { reportCommand } = await import('./cliReportCommand');

@@ -33,6 +33,7 @@ Commands:
   suggest     suggest constraints.json from a statistics.json computed elsewhere (e.g. on Spark)
   check       check a statistics.json computed elsewhere against a baseline; write constraint_violations.json
   report      write a run's self-contained HTML report (violations, drift, distributions)
+  captures    summarise capture files: time range, records per hour, encodings, problems (JSON)
   model-quality baseline|monitor
               model-quality metrics from predictions joined with ground-truth labels
 
@@ -88,6 +89,16 @@ tests, with static SVG charts (no script, no CDN; opens from a file or an email 
   --violations FILE           the run's constraint_violations.json (violations and drift tests)
   --baseline-constraints FILE its monitoring_config sets how drift is measured (default: SageMaker's)
   --title TEXT                the report's title
+`,
+  captures: `Usage: model-monitor captures --dataset PATH [options]
+
+Prints a JSON summary of the capture files under PATH, each read as a run reads captures: records
+and rejected records, records per yyyy/mm/dd/HH hour folder, first and last inferenceTime, encodings
+and content types per side, problems (kinds as in diagnostics.json, 5 examples each) and the first
+5 good records as samples. The Lab's "Load captures" view shows it.
+  --max-records N             stop after N records and say so ("truncated"; default 1000000)
+  --max-record-chars N        a line longer than N characters is a rejected record (as in runs)
+  --path TEXT                 the path to show in the summary (default: PATH)
 `,
   check: `Usage: model-monitor check --statistics FILE --baseline-statistics FILE --baseline-constraints FILE --output DIR [options]
 
