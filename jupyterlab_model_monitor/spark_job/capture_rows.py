@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 SIDES = ("endpointOutput", "endpointInput")
+DEFAULT_MAX_FIELDS = 10000  # the engine's --max-fields default
 INSTANCE_KEYS = {"instances", "predictions"}
 JSON_LINES_TYPES = {
     "application/jsonlines",
@@ -119,21 +120,32 @@ def json_rows(text):
 
 
 def parse_as(kind, text):
+    """``(rows, kind)``, or a Problem."""
     try:
         if kind == "csv":
-            return csv_rows(text)
+            return csv_rows(text), kind
         if kind == "jsonlines":
-            return [flatten(parse_json(line), []) for line in payload_lines(text)]
-        return json_rows(text)
+            return [flatten(parse_json(line), []) for line in payload_lines(text)], kind
+        return json_rows(text), kind
     except ValueError as error:
         return Problem("malformed_json", "data", f"{kind} payload: {error}")
 
 
+NO_DATA = Problem("missing_field", "data", "no data string")
+
+
 def decode_payload(payload):
-    """Rows of one side of a capture, or a Problem."""
+    """``(rows, payload format)`` of one side of a capture, or a Problem."""
     data = payload.get("data")
     if not isinstance(data, str):
-        return Problem("missing_field", "data", "no data string")
+        return NO_DATA
+    content_type = payload.get("observedContentType")
+    if content_type is not None and not isinstance(content_type, str):
+        return Problem(
+            "unsupported_content_type",
+            "observedContentType",
+            f"observedContentType is {json.dumps(content_type)}, not a string",
+        )
     encoding = payload.get("encoding")
     if encoding is not None and not isinstance(encoding, str):
         return Problem(
@@ -171,26 +183,32 @@ def decode_payload(payload):
     )
 
 
-def capture_rows(line):
-    """The rows of one capture line (a list of cell lists), or a Problem."""
+def capture_rows(line, widths=None, max_fields=DEFAULT_MAX_FIELDS):
+    """The rows of one capture line (a list of cell lists), or a Problem. ``widths`` (side → CSV
+    field count) is set by the first record of a file that has each side, as the engine's reader
+    keeps it: a CSV row of another width is a ``column_count`` problem."""
     try:
         record = json.loads(line)
     except ValueError as error:
         return Problem("malformed_json", "", str(error))
-    capture = record.get("captureData") if isinstance(record, dict) else None
-    if not isinstance(capture, dict):
-        return Problem("missing_field", "captureData", "no captureData object")
+    if not isinstance(record, dict):
+        return Problem("malformed_json", "", "expected a JSON object")
+    capture = record.get("captureData")
+    if not isinstance(capture, dict) or not any(js_truthy(capture.get(s)) for s in SIDES):
+        field = "captureData.endpointInput" if js_truthy(capture) else "captureData"
+        return Problem("missing_field", field, f"no {field}")
+    widths = {} if widths is None else widths
     sides = []
     for side in SIDES:
         payload = capture.get(side)
-        if not isinstance(payload, dict):
+        if not js_truthy(payload):
             continue
-        rows = decode_payload(payload)
-        if isinstance(rows, Problem):
-            return Problem(rows.kind, f"captureData.{side}.{rows.field}", rows.message)
-        sides.append(rows)
-    if not sides:
-        return Problem("missing_field", "captureData", "neither endpointInput nor endpointOutput")
+        decoded = decode_payload(payload) if isinstance(payload, dict) else NO_DATA
+        if not isinstance(decoded, Problem):
+            decoded = checked_widths(*decoded, side, widths, max_fields)
+        if isinstance(decoded, Problem):
+            return Problem(decoded.kind, f"captureData.{side}.{decoded.field}", decoded.message)
+        sides.append(decoded)
     if len(sides) == 2 and len(sides[0]) != len(sides[1]):
         return Problem(
             "row_count_mismatch",
@@ -200,3 +218,52 @@ def capture_rows(line):
     if len(sides) == 1:
         return sides[0]
     return [output + row for output, row in zip(*sides, strict=True)]
+
+
+def js_truthy(value):
+    """Whether JavaScript takes the JSON value for true: the engine tests sides that way."""
+    return value not in (None, False, 0, "")
+
+
+def checked_widths(rows, kind, side, widths, max_fields):
+    """``rows``, or the Problem the engine finds with their widths (captureRecord.ts)."""
+    wide = next((row for row in rows if len(row) > max_fields), None)
+    if wide is not None:
+        return Problem(
+            "too_many_fields",
+            "data",
+            f"{len(wide)} fields, more than the limit of {max_fields} (--max-fields)",
+        )
+    if kind != "csv" or not rows:
+        return rows
+    expected = widths.setdefault(side, len(rows[0]))
+    for at, row in enumerate(rows):
+        if len(row) != expected:
+            where = f" on payload line {at + 1}" if len(rows) > 1 else ""
+            return Problem(
+                "column_count",
+                "data",
+                f"{len(row)} CSV fields{where}, expected {expected} as in the first record",
+            )
+    return rows
+
+
+# JavaScript's String#trim: what the engine's readers take for a blank line.
+JS_WHITESPACE = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+
+
+def file_records(content, max_fields=DEFAULT_MAX_FIELDS):
+    """``(line number, rows or Problem)`` for each record of a capture file's text, as the
+    engine's reader reads the file: a leading BOM dropped, ``\\r\\n`` line ends, blank lines
+    skipped, CSV widths kept per file."""
+    if content.startswith("\ufeff"):
+        content = content[1:]
+    widths = {}
+    for number, line in enumerate(content.split("\n"), start=1):
+        if line.endswith("\r"):
+            line = line[:-1]
+        if line.strip(JS_WHITESPACE):
+            yield number, capture_rows(line, widths, max_fields)

@@ -193,11 +193,8 @@ def read_captures(spark, files, rejections):
     def parse(record):
         file, content = record
         records = 0
-        for number, line in enumerate(content.split("\n"), start=1):
-            if not line.strip():
-                continue
+        for number, rows in capture_rows.file_records(content):
             records += 1
-            rows = capture_rows.capture_rows(line)
             if isinstance(rows, capture_rows.Problem):
                 yield ("bad", None, file, number, rows.kind, rows.field, rows.message)
             else:

@@ -19,6 +19,8 @@ Assumptions about SageMaker's analyzer, each with its evidence (docs/deequ-agree
 - One partition: files this small are one split, and `local[1]` runs one task.
 """
 
+import csv
+import io
 import json
 import math
 import os
@@ -31,6 +33,7 @@ from demo import require_cli
 
 from jupyterlab_model_monitor.backends.spark import default_deequ_jar
 
+ROOT = Path(__file__).resolve().parents[2]
 MAX_CATEGORICAL_DISTINCT = 120
 
 # (case, feature, statistic): why the engine and Deequ differ there (docs/deequ-agreement.md).
@@ -104,9 +107,9 @@ def spark():
 # --- the two sides --------------------------------------------------------------------------------
 
 
-def engine_statistics(path, output):
+def engine_statistics(path, output, header=True):
     node, cli = require_cli()
-    command = [node, cli, "baseline", "--dataset", str(path), "--header"]
+    command = [node, cli, "baseline", "--dataset", str(path), *(["--header"] if header else [])]
     command += ["--output", str(output), "--max-error-rate", "1"]
     subprocess.run(command, check=True, capture_output=True)
     document = json.loads((output / "statistics.json").read_text(encoding="utf-8"))
@@ -328,3 +331,80 @@ def test_spark_backend_agrees_with_the_engine_on_edge_cases(spark, cases):
         case: (ours, spark_job_statistics(spark, path)) for case, (path, ours) in cases.items()
     }
     check_agreement("the Spark job", pairs, SPARK_JOB_DIFFERENCES)
+
+
+# --- captures -------------------------------------------------------------------------------------
+
+
+def as_captures(path, folder):
+    """The case's CSV rows as SageMaker capture lines (each row the input payload, a score the
+    output), in an hour folder; rows with a line break inside a field stay out (a payload line is
+    one CSV record). Returns the folder and {header name: capture column}."""
+    with path.open(newline="", encoding="utf-8") as file:
+        header, *rows = list(csv.reader(file))
+    hour = folder / path.stem / "2026" / "11" / "01" / "10"
+    hour.mkdir(parents=True)
+    lines = []
+    for number, row in enumerate(rows):
+        if any("\n" in cell or "\r" in cell for cell in row):
+            continue
+        text = io.StringIO()
+        csv.writer(text, lineterminator="").writerow(row)
+        side = {"observedContentType": "text/csv", "mode": "INPUT", "data": text.getvalue()}
+        output = {**side, "mode": "OUTPUT", "data": str(number % 5 / 4)}
+        capture = {"endpointInput": {**side, "encoding": "CSV"}, "endpointOutput": output}
+        output["encoding"] = "CSV"
+        metadata = {"eventId": f"e{number}", "inferenceTime": "2026-11-01T10:00:00Z"}
+        lines.append(json.dumps({"captureData": capture, "eventMetadata": metadata}))
+    (hour / "capture.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / path.stem, {name: f"_c{i + 1}" for i, name in enumerate(header)}
+
+
+def spark_job_capture_statistics(spark, folder):
+    from jupyterlab_model_monitor.spark_job import profile_job
+
+    files = [(str(p.relative_to(folder)), str(p)) for p in sorted(folder.rglob("*.jsonl"))]
+    frame = profile_job.read_captures(spark, files, profile_job.Rejections())
+    statistics, _ = profile_job.profile(spark, frame)
+    return {feature["name"]: flatten(feature) for feature in statistics["features"]}
+
+
+def test_spark_backend_agrees_with_the_engine_on_captures(spark, cases, tmp_path_factory):
+    """The same edge cases as captures: the job's Python capture reader and the engine's give
+    statistics that agree as the CSV ones do (the same listed differences, renamed)."""
+    from jupyterlab_model_monitor.spark_job import capture_rows
+
+    spark.sparkContext.addPyFile(capture_rows.__file__)
+    root = tmp_path_factory.mktemp("captures")
+    pairs, known = {}, {}
+    for case, (path, _) in cases.items():
+        folder, columns = as_captures(path, root / "in")
+        ours = engine_statistics(folder, root / "out" / case, header=False)
+        pairs[case] = (ours, spark_job_capture_statistics(spark, folder))
+        for (known_case, column, statistic), reason in SPARK_JOB_DIFFERENCES.items():
+            if known_case == case:
+                known[case, columns[column], statistic] = reason
+    check_agreement("the Spark job on captures", pairs, known)
+
+
+# --- the in-browser profiler ----------------------------------------------------------------------
+
+
+def test_browser_profiler_writes_the_engine_bytes_on_edge_cases(cases, tmp_path_factory):
+    """Profile in Browser (the browser runtime over a stream of chunks) writes the very bytes
+    the CLI writes for every edge case, so it follows every decision above."""
+    root = tmp_path_factory.mktemp("browser")
+    script = root / "browser_profile.cjs"
+    esbuild = ROOT / "node_modules" / ".bin" / "esbuild"
+    source = Path(__file__).with_name("browser_profile.ts")
+    bundle = [esbuild, source, "--bundle", "--platform=node", f"--outfile={script}"]
+    subprocess.run([str(part) for part in bundle], check=True, capture_output=True)
+    node, cli = require_cli()
+    for case, (path, _) in cases.items():
+        engine, browser = root / case / "engine", root / case / "browser"
+        browser.mkdir(parents=True)
+        command = [node, cli, "baseline", "--dataset", str(path), "--header", "--workers", "1"]
+        subprocess.run([*command, "--max-error-rate", "1", "--output", str(engine)], check=True)
+        subprocess.run([node, str(script), str(path), str(browser), "--header"], check=True)
+        for name in ("statistics.json", "constraints.json"):
+            assert (browser / name).read_bytes() == (engine / name).read_bytes(), (case, name)
