@@ -266,17 +266,21 @@ def read_dataset(spark, args, rejections):
     elif kind == "csv":
         frame = read_csv(spark, paths, args.header, rejections)
     elif kind == "json":
-        frame = spark.read.option("primitivesAsString", True).json(paths)
-        if CORRUPT in frame.columns:
-            raise JobError(
-                f"{args.dataset}: malformed JSON lines (Spark could not parse some lines)"
-            )
+        frame = read_json_lines(spark, paths, args.dataset)
         rejections.records = None
     else:
         typed = spark.read.parquet(*paths)
         frame = typed.select(*(F.col(f"`{c}`").cast("string").alias(c) for c in typed.columns))
         rejections.records = None
     return frame, kind
+
+
+def read_json_lines(spark, paths, dataset):
+    """JSON lines as text cells: every primitive as its text, one column a key (sorted)."""
+    frame = spark.read.option("primitivesAsString", True).json(paths)
+    if CORRUPT in frame.columns:
+        raise JobError(f"{dataset}: malformed JSON lines (Spark could not parse some lines)")
+    return frame
 
 
 def name_by_position(frame, names):

@@ -24,6 +24,7 @@ import io
 import json
 import math
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -83,6 +84,32 @@ SPARK_JOB_DIFFERENCES = {
     ("signed_zero", "integral_zeros", "kll_data"): (
         "the Spark job casts an Integral -0 to the double -0.0; the engine reads it as the long 0"
     ),
+}
+
+SPARK_JSON_NUMBERS = (
+    "Spark's JSON reader parses a number to a double and writes it back as Java does "
+    '(5e-324 -> 4.9E-324, 1e200 -> 1.0E200, -0 -> 0, 1e400 -> the string "Infinity" in quotes); '
+    "the engine reads a JSON number by its text, as CSV cells and capture payloads"
+)
+JSON_LINES_DIFFERENCES = {
+    **{key: DOUBLE_SUM for key in SPARK_JOB_DIFFERENCES if key[0] == "big_integers"},
+    ("null_marker", "tag", "categorical"): KNOWN_DIFFERENCES[("null_marker", "tag", "categorical")],
+    **{
+        ("extremes", "edge", statistic): SPARK_JSON_NUMBERS
+        for statistic in (
+            "categorical",
+            "inferred_type",
+            "kll_buckets",
+            "kll_data",
+            "max",
+            "mean",
+            "min",
+            "std_dev",
+            "sum",
+        )
+    },
+    ("huge_mean", "huge", "distinct"): SPARK_JSON_NUMBERS,
+    ("signed_zero", "integral_zeros", "distinct"): SPARK_JSON_NUMBERS,
 }
 
 
@@ -408,3 +435,47 @@ def test_browser_profiler_writes_the_engine_bytes_on_edge_cases(cases, tmp_path_
         subprocess.run([node, str(script), str(path), str(browser), "--header"], check=True)
         for name in ("statistics.json", "constraints.json"):
             assert (browser / name).read_bytes() == (engine / name).read_bytes(), (case, name)
+
+
+# --- JSON lines -----------------------------------------------------------------------------------
+
+JSON_NUMBER = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
+
+
+def as_json_lines(path, folder):
+    """The case's CSV rows as JSON lines: an empty cell is an absent key, a cell in JSON's number
+    grammar a number, any other a string. None for a case whose names repeat (ignoring case): an
+    object has each key once, and Spark takes `a` and `A` for one column."""
+    with path.open(newline="", encoding="utf-8") as file:
+        header, *rows = list(csv.reader(file))
+    if len({name.lower() for name in header}) < len(header):
+        return None
+    lines = []
+    for row in rows:
+        # A number keeps its text (1e400 too), as a writer of JSON numbers would have written it.
+        members = [
+            f"{json.dumps(name)}: {cell if JSON_NUMBER.fullmatch(cell) else json.dumps(cell)}"
+            for name, cell in zip(header, row, strict=False)
+            if cell != ""
+        ]
+        lines.append("{" + ", ".join(members) + "}")
+    target = folder / f"{path.stem}.jsonl"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def test_spark_backend_agrees_with_the_engine_on_json_lines(spark, cases, tmp_path_factory):
+    from jupyterlab_model_monitor.spark_job import profile_job
+
+    root = tmp_path_factory.mktemp("json")
+    pairs = {}
+    for case, (path, _) in cases.items():
+        file = as_json_lines(path, root)
+        if file is None:
+            continue
+        ours = engine_statistics(file, root / "out" / case, header=False)
+        frame = profile_job.read_json_lines(spark, [str(file)], str(file))
+        statistics, _ = profile_job.profile(spark, frame)
+        theirs = {feature["name"]: flatten(feature) for feature in statistics["features"]}
+        pairs[case] = (ours, theirs)
+    check_agreement("the Spark job on JSON lines", pairs, JSON_LINES_DIFFERENCES)
