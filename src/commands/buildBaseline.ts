@@ -19,6 +19,7 @@ import { describeDiagnostic } from '../models/captureSummary';
 import { BuildBaselineForm } from '../widgets/BuildBaselineForm';
 import { diagnosticsSection } from '../widgets/diagnosticsTable';
 import { element } from '../widgets/dom';
+import { toastError } from './toasts';
 
 /** The files a baseline job writes, opened in this order when it completes. */
 const BASELINE_FILES = ['statistics.json', 'constraints.json'];
@@ -173,10 +174,11 @@ async function announce(app: JupyterFrontEnd, job: BaselineJob, trans: Translati
       });
       return;
     default:
-      Notification.error(trans.__('Baseline of %1 failed: %2', name, failureText(job)), {
-        autoClose: false,
-        actions: problems ? [problems] : []
-      });
+      toastError(
+        `baseline:${job.dataset}`,
+        trans.__('Baseline of %1 failed: %2', name, failureText(job)),
+        problems ? [problems] : []
+      );
   }
 }
 

@@ -1,6 +1,8 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { Dialog, MainAreaWidget, showDialog, showErrorMessage } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
+import { IDocumentManager } from '@jupyterlab/docmanager';
+import { FileDialog } from '@jupyterlab/filebrowser';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { ComparisonFileError, ComparisonPaths, loadComparison } from '../models/loadComparison';
@@ -17,12 +19,14 @@ export async function compareStatistics(
   app: JupyterFrontEnd,
   args: Partial<ComparisonPaths>,
   selectedFiles: string[],
-  trans: TranslationBundle
+  trans: TranslationBundle,
+  docManager: IDocumentManager | null = null
 ): Promise<MainAreaWidget<ComparisonView> | null> {
+  const browse = docManager ? statisticsPicker(docManager, trans) : undefined;
   const paths =
     args.baseline && args.current
       ? (args as ComparisonPaths)
-      : await askPaths(args, selectedFiles, trans);
+      : await askPaths(args, selectedFiles, trans, browse);
   if (!paths) {
     return null;
   }
@@ -54,7 +58,8 @@ export async function compareStatistics(
 async function askPaths(
   args: Partial<ComparisonPaths>,
   selectedFiles: string[],
-  trans: TranslationBundle
+  trans: TranslationBundle,
+  browse?: BrowseForFile
 ): Promise<ComparisonPaths | null> {
   let values: Partial<ComparisonPaths> = {
     baseline: args.baseline ?? selectedFiles[0],
@@ -63,14 +68,22 @@ async function askPaths(
   let error: string | undefined;
   // An empty field asks again, saying what is missing, instead of closing without a word.
   for (;;) {
+    const form = new ComparePathsForm(values, trans, error, browse !== undefined);
     const answer = await showDialog({
       title: trans.__('Compare statistics'),
-      body: new ComparePathsForm(values, trans, error),
+      body: form,
       buttons: [
         Dialog.cancelButton({ label: trans.__('Cancel') }),
         Dialog.okButton({ label: trans.__('Compare') })
       ]
     });
+    const field = form.browseRequest;
+    if (field && browse) {
+      values = form.getValue();
+      values = { ...values, [field]: (await browse(values[field] ?? '')) ?? values[field] };
+      error = undefined;
+      continue;
+    }
     if (!answer.button.accept || !answer.value) {
       return null;
     }
@@ -87,6 +100,23 @@ async function askPaths(
       ? trans.__('Choose the current statistics.json.')
       : trans.__('Choose the baseline statistics.json.');
   }
+}
+
+/** Picks a file, starting next to `path`; null when the user cancels. */
+type BrowseForFile = (path: string) => Promise<string | null>;
+
+/** Lab's file dialog, showing folders and JSON files, opened where `path` is. */
+function statisticsPicker(docManager: IDocumentManager, trans: TranslationBundle): BrowseForFile {
+  return async path => {
+    const answer = await FileDialog.getOpenFiles({
+      manager: docManager,
+      title: trans.__('Choose a statistics.json'),
+      defaultPath: path ? PathExt.dirname(path) : undefined,
+      filter: model => (model.type === 'directory' || model.name.endsWith('.json') ? {} : null)
+    });
+    const file = answer.button.accept ? answer.value?.find(model => model.type === 'file') : null;
+    return file ? file.path : null;
+  };
 }
 
 function fileErrorText(error: unknown, trans: TranslationBundle): string {

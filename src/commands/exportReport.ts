@@ -1,10 +1,10 @@
-import { Notification } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { renderSvg } from '../charts/svgChart';
 import { ComparisonModel } from '../models/ComparisonModel';
 import { exportName } from '../models/csvExport';
+import { toastError } from './toasts';
 import { reportHtml } from '../report/reportHtml';
 import { downloadText } from '../widgets/download';
 
@@ -34,9 +34,9 @@ export async function exportReport(
     const run = PathExt.basename(PathExt.dirname(paths.current)) || 'run';
     downloadText(exportName(run, 'report', 'html'), html, 'text/html');
   } catch (error) {
-    Notification.error(
-      trans.__('The report could not be made: %1', String((error as Error)?.message ?? error)),
-      { autoClose: false }
+    toastError(
+      'report',
+      trans.__('The report could not be made: %1', String((error as Error)?.message ?? error))
     );
   }
 }

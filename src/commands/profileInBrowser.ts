@@ -14,6 +14,7 @@ import { createProfileWorker } from '../worker/createWorker';
 import { DoneMessage } from '../worker/protocol';
 import { defaultOutput } from '../models/baselineForm';
 import { ProfileError, startProfile } from '../worker/runner';
+import { openAtLine } from './openAtLine';
 
 /** Data files the engine reads, offered "Profile in Browser" in the file browser (as are folders). */
 export const PROFILABLE_EXTENSIONS = ['.csv', '.jsonl', '.json', '.arrow', '.arrows'];
@@ -64,7 +65,8 @@ export async function profileInBrowser(
       save: () =>
         model.state.status === 'done'
           ? saveOutputs(contents, choice.path, model.state.outputs, trans)
-          : Promise.reject(new Error(trans.__('nothing to save yet')))
+          : Promise.reject(new Error(trans.__('nothing to save yet'))),
+      openAt: (file, line) => void openAtLine(app, file, line)
     },
     settings,
     trans

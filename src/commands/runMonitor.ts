@@ -13,6 +13,7 @@ import { getExecution } from '../api/monitors';
 import { Execution, Monitor, RunWindow } from '../api/types';
 import { CommandIds } from '../commandIds';
 import { MonitorsModel } from '../models/MonitorsModel';
+import { ERROR_AUTO_CLOSE_MS, monitorSubject, toast } from './toasts';
 import { suggestedWindow, windowOf } from '../models/runWindow';
 import { waitForExecution } from '../models/waitForExecution';
 import { RunWindowForm } from '../widgets/RunWindowForm';
@@ -81,9 +82,14 @@ async function runAndNotify(
   window: RunWindow | undefined,
   trans: TranslationBundle
 ): Promise<Execution | null> {
-  const id = Notification.emit(trans.__('Running %1…', monitor.name), 'in-progress', {
-    autoClose: false
-  });
+  const id = toast(
+    monitorSubject(monitor.id),
+    trans.__('Running %1…', monitor.name),
+    'in-progress',
+    {
+      autoClose: false
+    }
+  );
   try {
     const started = await model.run(monitor.id, window);
     const ended = await waitForExecution(getExecution, started);
@@ -97,7 +103,7 @@ async function runAndNotify(
       id,
       message: trans.__('%1 could not run: %2', monitor.name, message),
       type: 'error',
-      autoClose: false
+      autoClose: ERROR_AUTO_CLOSE_MS
     });
     return null;
   }
@@ -143,7 +149,7 @@ function notifyEnded(
         id,
         message: trans.__('%1 failed: %2', monitor.name, execution.message ?? execution.state),
         type: 'error',
-        autoClose: false
+        autoClose: ERROR_AUTO_CLOSE_MS
       });
   }
 }

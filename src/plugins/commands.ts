@@ -1,5 +1,6 @@
 import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
+import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
@@ -28,7 +29,7 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
   description: 'Model Monitor commands in the palette.',
   autoStart: true,
   requires: [IModelMonitorPanel, IServerHealth, IViewerSettings],
-  optional: [ICommandPalette, ITranslator, IDefaultFileBrowser],
+  optional: [ICommandPalette, ITranslator, IDefaultFileBrowser, IDocumentManager],
   activate: (
     app: JupyterFrontEnd,
     panel: IModelMonitorPanel,
@@ -36,7 +37,8 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
     viewerSettings: ViewerSettings,
     palette: ICommandPalette | null,
     translator: ITranslator | null,
-    fileBrowser: IDefaultFileBrowser | null
+    fileBrowser: IDefaultFileBrowser | null,
+    docManager: IDocumentManager | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_model_monitor');
     app.commands.addCommand(CommandIds.openPanel, {
@@ -89,7 +91,8 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
         const selected = [...(fileBrowser?.selectedItems() ?? [])]
           .filter(item => item.type === 'file')
           .map(item => item.path);
-        return compareStatistics(app, args as Partial<ComparisonPaths>, selected, trans);
+        const paths = args as Partial<ComparisonPaths>;
+        return compareStatistics(app, paths, selected, trans, docManager);
       }
     });
     app.commands.addCommand(CommandIds.compareQuality, {

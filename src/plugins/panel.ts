@@ -17,6 +17,7 @@ import { AlertAction, MUTE_HOURS } from '../widgets/AlertList';
 import { formatTime } from '../widgets/format';
 import { MonitorAction } from '../widgets/MonitorList';
 import { SIDE_PANEL_ID, SidePanel } from '../widgets/SidePanel';
+import { monitorSubject, toastError } from '../commands/toasts';
 
 /** The Model Monitor panel in the left area, restored across reloads. */
 export const panelPlugin: JupyterFrontEndPlugin<IModelMonitorPanel> = {
@@ -117,11 +118,9 @@ async function carryOut(
         return;
     }
   } catch (error) {
-    Notification.error(
-      trans.__('%1: %2', monitor.name, String((error as Error)?.message ?? error)),
-      {
-        autoClose: false
-      }
+    toastError(
+      monitorSubject(monitor.id),
+      trans.__('%1: %2', monitor.name, String((error as Error)?.message ?? error))
     );
   }
 }
@@ -162,7 +161,7 @@ async function carryOutAlert(
         await alerts.acknowledge([alert.id]);
     }
   } catch (error) {
-    Notification.error(String((error as Error)?.message ?? error), { autoClose: false });
+    toastError('alerts', String((error as Error)?.message ?? error));
   }
 }
 

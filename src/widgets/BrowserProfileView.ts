@@ -5,7 +5,8 @@ import { BrowserProfileModel, BrowserProfileState, RunDiagnostics } from '../mod
 import { StatisticsTableModel } from '../models/statisticsTableModel';
 import { ViewerSettings } from '../models/viewerSettings';
 import { ProgressMessage } from '../worker/protocol';
-import { cell, element } from './dom';
+import { diagnosticsSection } from './diagnosticsTable';
+import { element } from './dom';
 import { formatCount, formatPercent } from './format';
 import { StatisticsView } from './StatisticsView';
 
@@ -13,6 +14,8 @@ export interface BrowserProfileActions {
   cancel(): void;
   /** Saves statistics.json and constraints.json; resolves with a line telling where. */
   save(): Promise<string>;
+  /** Opens a data file at a bad record's line (the diagnostics' file names become links). */
+  openAt?(file: string, line: number | null): void;
 }
 
 /**
@@ -179,41 +182,15 @@ export class BrowserProfileView extends Panel {
     if (diagnostics.examples.length === 0) {
       return [summary];
     }
-    const kinds = Object.entries(diagnostics.counts)
-      .map(([kind, n]) => `${kind}: ${formatCount(n)}`)
-      .join(', ');
-    const head = element(
-      'tr',
-      {},
-      [
-        trans.__('File'),
-        trans.__('Line'),
-        trans.__('Field'),
-        trans.__('Reason'),
-        trans.__('Kind')
-      ].map(text => element('th', { text }))
-    );
-    const rows = diagnostics.examples.map(d =>
-      element('tr', {}, [
-        cell(d.file),
-        cell(d.line > 0 ? String(d.line) : '—', true),
-        cell(d.field ?? '—'),
-        cell(d.message),
-        cell(d.kind)
-      ])
-    );
+    const openAt = this._actions.openAt;
     return [
       summary,
-      element('p', {
-        className: 'jp-ModelMonitor-diagnosticsKinds',
-        text: trans.__('By kind: %1. First examples:', kinds)
-      }),
-      element('div', { className: 'jp-ModelMonitor-tableContainer' }, [
-        element('table', { className: 'jp-ModelMonitor-table jp-ModelMonitor-diagnosticsTable' }, [
-          element('thead', {}, [head]),
-          element('tbody', {}, rows)
-        ])
-      ])
+      diagnosticsSection(
+        diagnostics.counts,
+        diagnostics.examples,
+        trans,
+        openAt ? d => openAt(d.file ?? '', d.line) : undefined
+      )
     ];
   }
 

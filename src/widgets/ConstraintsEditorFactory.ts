@@ -4,6 +4,7 @@ import { LabIcon } from '@jupyterlab/ui-components';
 
 import { ViewerSettings } from '../models/viewerSettings';
 import { ConstraintsEditor } from './ConstraintsEditor';
+import { labelWithRun } from './resultTabTitle';
 
 /** A constraints.json tab; it remembers its factory so the layout restorer can reopen it. */
 export class ConstraintsDocumentWidget extends DocumentWidget<ConstraintsEditor> {
@@ -13,6 +14,7 @@ export class ConstraintsDocumentWidget extends DocumentWidget<ConstraintsEditor>
   ) {
     super(options);
     this.addClass('jp-ModelMonitor-documentWidget');
+    labelWithRun(this);
   }
 }
 

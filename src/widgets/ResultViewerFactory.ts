@@ -4,6 +4,7 @@ import { LabIcon } from '@jupyterlab/ui-components';
 
 import { ResultViewOptions } from './createResultView';
 import { ResultDocumentContent } from './ResultDocumentContent';
+import { labelWithRun } from './resultTabTitle';
 
 /** A result file's tab; it remembers its factory so the layout restorer can reopen it the same way. */
 export class ResultDocumentWidget extends DocumentWidget<ResultDocumentContent> {
@@ -13,6 +14,7 @@ export class ResultDocumentWidget extends DocumentWidget<ResultDocumentContent> 
   ) {
     super(options);
     this.addClass('jp-ModelMonitor-documentWidget');
+    labelWithRun(this);
   }
 }
 

@@ -38,7 +38,13 @@ function done(file: string): DoneMessage {
 }
 
 function createView(model: BrowserProfileModel) {
-  const actions = { cancelled: 0, cancel: () => actions.cancelled++, save: async () => 'Saved' };
+  const actions = {
+    cancelled: 0,
+    opened: [] as [string, number | null][],
+    cancel: () => actions.cancelled++,
+    save: async () => 'Saved',
+    openAt: (file: string, line: number | null) => actions.opened.push([file, line])
+  };
   const view = new BrowserProfileView(model, actions, new ViewerSettings(), trans);
   Widget.attach(view, document.body);
   return { view, actions };
@@ -67,20 +73,22 @@ describe('BrowserProfileView', () => {
     expect(view.node.querySelector('progress')).toBeNull();
   });
 
-  it('shows where it ran, the bad records as text, and the statistics', () => {
+  it('shows where it ran, the bad records as text with links to their lines, and the statistics', () => {
     const file = `data/${HOSTILE_NAME}.csv`;
     const model = new BrowserProfileModel(file);
-    const { view } = createView(model);
+    const { view, actions } = createView(model);
     model.setDone(done(file));
     expect(view.node.dataset.engineContext).toBe('worker');
     const cells = Array.from(view.node.querySelectorAll('.jp-ModelMonitor-diagnosticsTable td'));
     expect(cells.map(c => c.textContent)).toEqual([
       file,
       '7',
-      '—',
-      'expected 3 fields, found 1',
-      'column_count'
+      'column_count',
+      'expected 3 fields, found 1'
     ]);
+    // The file is a link to its bad line, as in the other views' diagnostics (#18 item 20).
+    view.node.querySelector<HTMLButtonElement>('.jp-ModelMonitor-diagnosticFile button')!.click();
+    expect(actions.opened).toEqual([[file, 7]]);
     expect(view.node.querySelector('img')).toBeNull();
     expect(view.node.querySelector('.jp-ModelMonitor-statisticsView')).not.toBeNull();
   });

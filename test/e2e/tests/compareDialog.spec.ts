@@ -68,3 +68,29 @@ test('the compare dialog asks again for a missing file and picks up the run’s 
   await dialog.locator('button', { hasText: 'Compare' }).click();
   await expect(page.locator('.jp-Dialog')).toContainText('is not valid JSON: is it cut short');
 });
+
+test('the compare dialog picks a file with Lab’s file dialog, opened where the field points', async ({
+  page,
+  tmpPath
+}) => {
+  const statistics = fs.readFileSync(path.join(FIXTURES, 'statistics.json'), 'utf-8');
+  await page.contents.uploadContent(statistics, 'text', `${tmpPath}/base/statistics.json`);
+  await page.contents.uploadContent(statistics, 'text', `${tmpPath}/run/statistics.json`);
+  await page.evaluate(() => {
+    void (window as any).jupyterapp.commands.execute('model-monitor:compare-statistics');
+  });
+  const form = page.locator('.jp-ModelMonitor-compareForm');
+  await form.locator('input[name="baseline"]').fill(`${tmpPath}/base/statistics.json`);
+  await form.locator('input[name="current"]').fill(`${tmpPath}/run/stat`);
+  await form.locator('button[data-browse="current"]').click();
+
+  const picker = page.locator('.jp-Dialog', { has: page.locator('.jp-DirListing') });
+  await expect(picker.locator('.jp-DirListing-item')).toHaveCount(1);
+  await picker.locator('.jp-DirListing-item', { hasText: 'statistics.json' }).click();
+  await screenshot(picker.locator('.jp-Dialog-content'), 'compare-dialog-file-picker');
+  await picker.locator('button', { hasText: 'Select' }).click();
+  await expect(picker).toHaveCount(0);
+  await expect(form.locator('input[name="current"]')).toHaveValue(`${tmpPath}/run/statistics.json`);
+  await page.locator('.jp-Dialog button', { hasText: 'Compare' }).click();
+  await expect(page.locator('.jp-ModelMonitor-comparisonView')).toBeVisible();
+});

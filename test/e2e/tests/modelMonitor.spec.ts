@@ -1,6 +1,14 @@
 import { IJupyterLabPageFixture, expect, test } from '@jupyterlab/galata';
+import * as path from 'path';
 
-import { HOSTILE_NAME, fileItem, forbidAlerts, openResultsFolder, screenshot } from './helpers';
+import {
+  FIXTURES,
+  HOSTILE_NAME,
+  fileItem,
+  forbidAlerts,
+  openResultsFolder,
+  screenshot
+} from './helpers';
 
 const STATISTICS_FEATURES = ['age', 'income', 'occupation', HOSTILE_NAME, 'city'];
 
@@ -55,6 +63,42 @@ test.describe('Model Monitor result files', () => {
     await view.locator('th[data-column="missingShare"] button').click();
     await expect(names.first()).toHaveText('income');
     expect(alerts).toEqual([]);
+  });
+
+  test('result tabs name their run, and naming them renames no file', async ({ page, tmpPath }) => {
+    const statistics = `${FIXTURES}/statistics.json`;
+    const runs = [
+      [`${tmpPath}/monitoring/churn/2026/11/01/13`, 'churn 11-01 13:00 · statistics.json'],
+      [`${tmpPath}/monitoring/churn/2026/11/01/14`, 'churn 11-01 14:00 · statistics.json'],
+      [`${tmpPath}/training-baseline`, 'training-baseline · statistics.json']
+    ];
+    for (const [folder] of runs) {
+      await page.contents.uploadFile(statistics, `${folder}/statistics.json`);
+    }
+    await page.contents.uploadFile(
+      path.resolve(__dirname, '../../../examples/baseline/constraints.json'),
+      `${tmpPath}/training-baseline/constraints.json`
+    );
+    const open = (file: string) =>
+      page.evaluate(async path => {
+        await (window as any).jupyterapp.commands.execute('docmanager:open', { path });
+      }, file);
+    for (const [folder] of runs) {
+      await open(`${folder}/statistics.json`);
+    }
+    await open(`${tmpPath}/training-baseline/constraints.json`);
+    const labels = page.locator('#jp-main-dock-panel .lm-TabBar-tabLabel');
+    for (const [, label] of runs) {
+      await expect(labels.filter({ hasText: label })).toHaveCount(1);
+    }
+    await expect(labels.filter({ hasText: 'training-baseline · constraints.json' })).toHaveCount(1);
+    await screenshot(page.locator('#jp-main-dock-panel .lm-TabBar').first(), 'result-tabs');
+    for (const [folder] of runs) {
+      expect(await page.contents.fileExists(`${folder}/statistics.json`)).toBe(true);
+    }
+    expect(await page.contents.fileExists(`${tmpPath}/training-baseline/constraints.json`)).toBe(
+      true
+    );
   });
 
   test('dark theme keeps the view readable', async ({ page }) => {

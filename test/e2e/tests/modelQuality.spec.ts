@@ -167,7 +167,9 @@ test.describe('Model quality', () => {
       args => (window as any).jupyterapp.commands.execute('model-monitor:open-results', args),
       { folder }
     );
-    await page.locator('.lm-TabBar-tab', { hasText: /^statistics\.json$/ }).click();
+    await page
+      .locator('.lm-TabBar-tab', { hasText: 'model-quality-run · statistics.json' })
+      .click();
     const view = page.locator('.jp-ModelMonitor-qualityView');
     await expect(view.locator('.jp-ModelMonitor-summary')).toContainText('4 violated metrics');
     // No constraints.json in a run folder: the threshold comes from the violation's text.

@@ -158,6 +158,18 @@ test.describe('Profile in Browser', () => {
     const saved = path.join(folder, 'churn-baseline');
     expect(fs.readFileSync(path.join(saved, 'statistics.json'), 'utf8')).toBe(expected);
     expect(fs.existsSync(path.join(saved, 'constraints.json'))).toBe(true);
+
+    // The bad record's file is a link to its line in Lab's editor (#18 item 20).
+    await diagnostic.locator('td').nth(0).locator('button').click();
+    await expect(page.locator('.lm-TabBar-tab', { hasText: /^churn\.csv$/ })).toBeVisible();
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const editor = (window as any).jupyterapp.shell.currentWidget?.content?.editor;
+          return editor ? editor.getLine(editor.getCursorPosition().line) : null;
+        })
+      )
+      .toBe('0.5,33');
   });
 
   test('profiles a folder of captures in the worker, saved beside the folder', async ({
