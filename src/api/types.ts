@@ -53,6 +53,10 @@ export interface ModelQualitySettings {
 export interface AlertRules {
   notify?: boolean;
   on_failure?: boolean;
+  /** Only violations of these check types raise an alert (null: any). */
+  check_types?: string[] | null;
+  /** A baseline_drift_check counts only when its distance is above this. */
+  drift_threshold?: number | null;
   webhooks?: { url: string; format?: 'json' | 'slack' }[];
 }
 
@@ -91,6 +95,9 @@ export interface Execution {
   progress: number;
   message: string | null;
   violations: number | null;
+  /** The server running it (its lease), and when it last renewed the lease. */
+  claimed_by: string | null;
+  heartbeat_at: string | null;
 }
 
 /** `GET /model-monitor/backends` */
@@ -133,8 +140,18 @@ export interface Alert {
   /** Raised while its monitor was muted: no notification. */
   muted: boolean;
   violations: { feature_name?: string; constraint_check_type?: string; description?: string }[];
+  /** Each webhook's delivery (targets redacted to scheme://host/…); null before delivery. */
+  deliveries: WebhookDelivery[] | null;
   acknowledged_at: string | null;
   created_at: string;
+}
+
+export interface WebhookDelivery {
+  target: string;
+  delivered: boolean;
+  attempts: number;
+  status: number | null;
+  error: string | null;
 }
 
 /** `GET /model-monitor/alerts` */

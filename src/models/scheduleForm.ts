@@ -1,5 +1,6 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
+import { MAX_WINDOW_HOURS } from '../api/limits';
 import {
   ModelQualitySettings,
   Monitor,
@@ -196,8 +197,12 @@ export function validateScheduleForm(
   if ('error' in preview) {
     errors.customCron = preview.error;
   }
-  if (!Number.isInteger(values.windowHours) || values.windowHours < 1 || values.windowHours > 744) {
-    errors.windowHours = trans.__('A window of 1 to 744 hours.');
+  if (
+    !Number.isInteger(values.windowHours) ||
+    values.windowHours < 1 ||
+    values.windowHours > MAX_WINDOW_HOURS
+  ) {
+    errors.windowHours = trans.__('A window of 1 to %1 hours.', MAX_WINDOW_HOURS);
   }
   if (values.monitorType === 'model-quality') {
     Object.assign(errors, validateQuality(values, trans));
@@ -223,8 +228,8 @@ function validateQuality(values: ScheduleFormValues, trans: TranslationBundle): 
     errors.probabilityThreshold = trans.__('A number from 0 to 1, or empty for 0.5.');
   }
   const lateness = values.labelLatenessHours;
-  if (!Number.isInteger(lateness) || lateness < 0 || lateness > 744) {
-    errors.labelLatenessHours = trans.__('0 to 744 hours.');
+  if (!Number.isInteger(lateness) || lateness < 0 || lateness > MAX_WINDOW_HOURS) {
+    errors.labelLatenessHours = trans.__('0 to %1 hours.', MAX_WINDOW_HOURS);
   }
   if (!QUALITY_BACKENDS.includes(values.backend)) {
     errors.backend = trans.__('Model-quality monitors run on the local backend.');

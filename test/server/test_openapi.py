@@ -7,6 +7,7 @@ import pytest
 import yaml
 from tornado.web import RequestHandler
 
+from jupyterlab_model_monitor import validation
 from jupyterlab_model_monitor.alerts import DEFAULT_RULES
 from jupyterlab_model_monitor.baselines import REQUEST_FIELDS
 from jupyterlab_model_monitor.handlers import default_handlers
@@ -137,3 +138,17 @@ async def test_new_responses_match_the_schemas(spec, api, jp_root_dir, extension
     assert set(acknowledged) == set(schema["required"]) and acknowledged["unread"] == 0
     rules = spec["components"]["schemas"]["AlertRules"]["properties"]
     assert set(rules) == set(DEFAULT_RULES)
+
+
+def test_validation_enums_and_limits_are_the_specs(spec):
+    """The server's enums and limits are the spec's (#21): one changed without the other fails."""
+    fields = spec["components"]["schemas"]["MonitorFields"]["properties"]
+    quality = spec["components"]["schemas"]["ModelQualitySettings"]["properties"]
+    formats = [value for value in fields["dataset_format"]["enum"] if value is not None]
+    assert tuple(formats) == validation.DATASET_FORMATS
+    assert tuple(fields["catch_up"]["enum"]) == validation.CATCH_UP_POLICIES
+    assert tuple(fields["monitor_type"]["enum"]) == validation.MONITOR_TYPES
+    assert tuple(quality["problem_type"]["enum"]) == validation.PROBLEM_TYPES
+    assert fields["window_hours"]["maximum"] == validation.MAX_WINDOW_HOURS
+    assert quality["label_lateness_hours"]["maximum"] == validation.MAX_WINDOW_HOURS
+    assert fields["name"]["pattern"] == f"^{validation.NAME.pattern}$"

@@ -1,0 +1,7 @@
+/**
+ * Limits of the REST API that the forms check before sending (api/openapi.yaml; test/ui/apiContract
+ * checks they are the spec's, test_openapi.py that the server's are).
+ */
+
+/** The longest run window, and the longest wait for late labels: 31 days, in hours. */
+export const MAX_WINDOW_HOURS = 744;
