@@ -8,6 +8,7 @@ import { validateDocument } from '../engine/documents/read';
 import { InferredType } from '../engine/documents/statistics';
 import { isLongPath, JsonPath, parseLenientJson, writeJackson } from '../engine/format';
 import { applyShape, CONSTRAINTS_SHAPE } from '../engine/format/keyOrder';
+import { CONSTRAINTS_FILE } from '../engine/documents/fileNames';
 
 /** A JSON value as `parseLenientJson(…, { ordered: true })` returns it: objects are Maps. */
 export type JsonTree = null | boolean | number | string | JsonTree[] | Map<string, JsonTree>;
@@ -369,7 +370,7 @@ export function applyDriftDefaults(
 export function draftIssues(draft: ConstraintsDraft): ConstraintsIssue[] {
   const issues: ConstraintsIssue[] = validateDocument(
     writeConstraintsTree(draft.tree),
-    'constraints.json'
+    CONSTRAINTS_FILE
   ).map(({ path, message }) => ({ path, message }));
   for (const field of Object.keys(GLOBAL_FIELDS) as GlobalField[]) {
     const { value, isDefault } = globalValue(draft, field);
@@ -389,6 +390,22 @@ export function draftIssues(draft: ConstraintsDraft): ConstraintsIssue[] {
     });
   }
   return issues;
+}
+
+/**
+ * How the form names the field at an issue's JSON path: `features[9].completeness` is
+ * `monthly_charges completeness`, `monitoring_config.distribution_constraints.comparison_threshold`
+ * is `comparison_threshold` (the global field's label); any other path is left as it is.
+ */
+export function issueFieldLabel(draft: ConstraintsDraft, path: string): string {
+  const feature = /^features\[(\d+)\](?:\.(.+))?$/.exec(path);
+  if (feature) {
+    const name = featureViews(draft)[Number(feature[1])]?.name ?? `feature ${feature[1]}`;
+    const field = feature[2]?.replace(/^string_constraints\.domains\[(\d+)\]$/, 'domain value $1');
+    return field ? `${name} ${field}` : name;
+  }
+  const global = /^monitoring_config\.(?:.*\.)?([^.]+)$/.exec(path);
+  return global ? global[1] : path;
 }
 
 function addRangeIssue(issues: ConstraintsIssue[], path: string, value: number): void {

@@ -1,5 +1,6 @@
 import { DocumentRegistry } from '@jupyterlab/docregistry';
 import { TranslationBundle } from '@jupyterlab/translation';
+import { Styling } from '@jupyterlab/ui-components';
 import { ISignal, Signal } from '@lumino/signaling';
 import { Widget } from '@lumino/widgets';
 
@@ -9,6 +10,7 @@ import {
   Checked,
   checkDomainValue,
   checkGlobalInput,
+  issueFieldLabel,
   checkThreshold,
   ConstraintsDraft,
   draftIssues,
@@ -94,7 +96,17 @@ export class ConstraintsEditor extends Widget {
     return this._draft;
   }
 
+  /**
+   * Undoes the last edit. Refused input (a field showing its message) was never an edit: the
+   * first Undo puts such fields back to the file's values instead of undoing a saved edit.
+   */
   undo(): void {
+    if (this._errors.size > 0) {
+      this._errors.clear();
+      this._renderedText = null;
+      this._render();
+      return;
+    }
     this._shared.undo();
   }
 
@@ -179,6 +191,8 @@ export class ConstraintsEditor extends Widget {
       return;
     }
     this._renderedText = text;
+    // The inputs are rebuilt from the file's values: messages about refused input no longer apply.
+    this._errors.clear();
     const focusKey = this._focusKey ?? document.activeElement?.getAttribute('data-key') ?? null;
     this._focusKey = null;
     try {
@@ -272,7 +286,12 @@ export class ConstraintsEditor extends Widget {
         element(
           'ul',
           {},
-          issues.map(issue => element('li', { text: `${issue.path}: ${issue.message}` }))
+          issues.map(issue =>
+            element('li', {
+              text: `${issueFieldLabel(draft, issue.path)}: ${issue.message}`,
+              title: issue.path
+            })
+          )
         )
       );
     }
@@ -311,7 +330,7 @@ export class ConstraintsEditor extends Widget {
       className: 'jp-ModelMonitor-constraintsHint',
       text: isDefault ? this._trans.__('(not in the file: the analyzer default)') : ''
     });
-    return [label, element('div', {}, [control, hint, this._errorNode(key)])];
+    return [label, element('div', {}, [inWrapper(control), hint, this._errorNode(key)])];
   }
 
   // features
@@ -370,13 +389,13 @@ export class ConstraintsEditor extends Widget {
       completenessKey,
       formatValue(feature.completeness),
       input => {
-        const checked = checkThreshold(`features[${i}].completeness`, input);
+        const checked = checkThreshold(this._trans.__('%1 completeness', feature.name), input);
         this._commitChecked(completenessKey, checked, v => setCompleteness(draft, i, v));
       }
     );
     return element('tr', { attributes: { 'data-index': String(i) } }, [
       name,
-      element('td', {}, [this._labelled(type, feature.name, 'inferred_type')]),
+      element('td', {}, [inWrapper(this._labelled(type, feature.name, 'inferred_type'))]),
       element('td', {}, [
         this._labelled(completeness, feature.name, 'completeness'),
         this._errorNode(completenessKey)
@@ -441,7 +460,7 @@ export class ConstraintsEditor extends Widget {
     input.addEventListener('keydown', event => {
       if (event.key === 'Enter') {
         event.preventDefault();
-        const field = `features[${i}].string_constraints.domains`;
+        const field = this._trans.__('%1 domain', feature.name);
         const checked = checkDomainValue(field, input.value, domains);
         this._commitChecked(addKey, checked, v => addDomainValue(draft, i, v));
       }
@@ -468,7 +487,7 @@ export class ConstraintsEditor extends Widget {
         select.options[0].textContent = inherit;
         return element('label', {}, [
           element('span', { text: overrideKey }),
-          this._labelled(select, feature.name, overrideKey)
+          inWrapper(this._labelled(select, feature.name, overrideKey))
         ]);
       })
     );
@@ -528,6 +547,8 @@ export class ConstraintsEditor extends Widget {
     );
     select.value = value;
     select.addEventListener('change', () => commit(select.value));
+    // Lab's select: a caret, and the focus ring on its wrapper (append inWrapper(select)).
+    Styling.wrapSelect(select);
     return select;
   }
 
@@ -547,6 +568,7 @@ export class ConstraintsEditor extends Widget {
 
   private _showError(key: string, message: string): void {
     this._errors.set(key, message);
+    this._updateUndoButtons();
     const node = this.node.querySelector(`[data-error-for="${key}"]`);
     if (node) {
       node.textContent = message;
@@ -574,7 +596,7 @@ export class ConstraintsEditor extends Widget {
   /** The history changes without the text changing too (Lab clears it once the file is loaded). */
   private _updateUndoButtons = (): void => {
     if (this._undoButton && this._redoButton) {
-      this._undoButton.disabled = !this._shared.canUndo();
+      this._undoButton.disabled = !this._shared.canUndo() && this._errors.size === 0;
       this._redoButton.disabled = !this._shared.canRedo();
     }
   };
@@ -583,9 +605,17 @@ export class ConstraintsEditor extends Widget {
   private _redoButton: HTMLButtonElement | null = null;
   private _draft: ConstraintsDraft | null = null;
   private _whatIfRequested = new Signal<this, { path: string; text: string }>(this);
-  private _renderedText = '';
+  /** The text the form shows; null makes the next render rebuild it. */
+  private _renderedText: string | null = null;
   private _focusKey: string | null = null;
   private _errors = new Map<string, string>();
+}
+
+/** What to put in the page for a control: a select's wrapper (Styling.wrapSelect), else itself. */
+function inWrapper(control: HTMLElement): HTMLElement {
+  return control instanceof HTMLSelectElement && control.parentElement
+    ? control.parentElement
+    : control;
 }
 
 /** How long to wait for Lab's clearing of the loaded file's undo history (see _markHistoryReady). */

@@ -8,6 +8,7 @@ import {
   draftText,
   featureViews,
   globalValue,
+  issueFieldLabel,
   parseConstraintsDraft,
   removeDomainValue,
   setCompleteness,
@@ -85,6 +86,19 @@ describe('reading and writing', () => {
 
   test('a JSON value that is no object is refused', () => {
     expect(() => parseConstraintsDraft('[1, 2]')).toThrow(ConstraintsEditError);
+  });
+});
+
+describe('issue labels', () => {
+  it.each([
+    ['features[0].completeness', 'age completeness'],
+    ['features[1].string_constraints.domains[2]', '<img src=x onerror=alert(1)> domain value 2'],
+    ['features[1]', '<img src=x onerror=alert(1)>'],
+    ['features[9].completeness', 'feature 9 completeness'],
+    ['monitoring_config.distribution_constraints.comparison_threshold', 'comparison_threshold'],
+    ['version', 'version']
+  ])('%s is %s in the form', (path, label) => {
+    expect(issueFieldLabel(parseConstraintsDraft(SMALL), path)).toBe(label);
   });
 });
 

@@ -182,17 +182,33 @@ describe('ConstraintsEditor', () => {
   test.each([
     ['global:comparison_threshold', '1.5', 'comparison_threshold: 1.5 is outside 0 to 1'],
     ['global:domain_content_threshold', 'lots', 'domain_content_threshold: "lots" is not a number'],
-    ['feature:0:completeness', '-1', 'features[0].completeness: -1 is outside 0 to 1']
+    ['feature:0:completeness', '-1', 'age completeness: -1 is outside 0 to 1']
   ])('invalid %s shows a message by the field and keeps the text', async (key, input, message) => {
     const { editor, model } = await openEditor();
     type(field(editor, key), input);
     expect(errorText(editor, key)).toBe(message);
     expect(model.toString()).toBe(TEXT);
     expect(model.dirty).toBe(false);
-    // Other edits still work, and the message stays until its field is fixed.
+    // Other edits still work; the form is rebuilt from the file, so the refused value and its
+    // message go (#18 item 8: messages stayed under fields that held valid values again).
     type(field(editor, 'global:datatype_check_threshold'), '0.9');
     expect(model.toString()).toContain('"datatype_check_threshold" : 0.9');
-    expect(errorText(editor, key)).toBe(message);
+    expect(errorText(editor, key)).toBe('');
+    expect(field(editor, key).value).not.toBe(input);
+  });
+
+  test('the first Undo after refused input puts the field back, not a saved edit', async () => {
+    const { editor, model } = await openEditor();
+    type(field(editor, 'global:datatype_check_threshold'), '0.9');
+    const edited = model.toString();
+    type(field(editor, 'feature:0:completeness'), '7');
+    expect(errorText(editor, 'feature:0:completeness')).not.toBe('');
+    editor.undo();
+    expect(errorText(editor, 'feature:0:completeness')).toBe('');
+    expect(field(editor, 'feature:0:completeness').value).not.toBe('7');
+    expect(model.toString()).toBe(edited);
+    editor.undo();
+    expect(model.toString()).toBe(TEXT);
   });
 
   test('an empty domain value and an unknown comparison method are refused by name', async () => {
@@ -201,10 +217,13 @@ describe('ConstraintsEditor', () => {
     );
     pressEnter(field(editor, 'domain:1:add'), '   ');
     expect(errorText(editor, 'domain:1:add')).toBe(
-      'features[1].string_constraints.domains: a domain value cannot be empty'
+      `${HOSTILE} domain: a domain value cannot be empty`
     );
     expect(field(editor, 'global:comparison_method').value).toBe('Fancy');
-    expect(editor.node.querySelector('.jp-ModelMonitor-constraintsIssues')!.textContent).toContain(
+    // File problems name the form's field, the JSON path in the tooltip.
+    const issue = editor.node.querySelector('.jp-ModelMonitor-constraintsIssues li')!;
+    expect(issue.textContent).toMatch(/^comparison_method: /);
+    expect(issue.getAttribute('title')).toBe(
       'monitoring_config.distribution_constraints.comparison_method'
     );
     const method = field(editor, 'global:comparison_method');

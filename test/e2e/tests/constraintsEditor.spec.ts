@@ -68,7 +68,14 @@ test.describe('Constraints editor', () => {
     await screenshot(editor.locator('section').first(), 'constraints-editor-config');
     await screenshot(contract, 'constraints-editor-domain');
 
-    // Undo and redo through the document's shared model.
+    // The first Undo puts the refused field back, message and all (#18 item 8), and keeps the
+    // edits; then Undo and Redo go through the document's shared model.
+    await editor.getByRole('button', { name: 'Undo' }).click();
+    await expect(editor.locator('[data-error-for="global:datatype_check_threshold"]')).toHaveText(
+      ''
+    );
+    await expect(datatype).not.toHaveValue('abc');
+    await expect(chips).toHaveCount(4);
     await editor.getByRole('button', { name: 'Undo' }).click();
     await expect(chips).toHaveCount(3);
     await expect(threshold).toHaveValue('0.25');
