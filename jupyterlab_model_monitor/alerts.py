@@ -20,6 +20,7 @@ import json
 import os
 
 from .errors import ValidationError
+from .file_names import VIOLATIONS_FILE
 from .metrics import DRIFT_TEXT, read_json
 from .paths import confine
 from .store import utc_now
@@ -165,7 +166,7 @@ def summarise(violations):
 def read_violations(root_dir, output):
     """The ``violations`` list of a run's output folder (blocking)."""
     folder = confine(root_dir, output, "output")
-    document = read_json(os.path.join(folder, "constraint_violations.json"), root_dir) or {}
+    document = read_json(os.path.join(folder, VIOLATIONS_FILE), root_dir) or {}
     return document.get("violations") or []
 
 

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from .backends import BaselineJob
 from .errors import ValidationError
+from .file_names import DIAGNOSTICS_FILE, STATISTICS_FILE
 from .leases import new_claimer
 from .paths import PathError, confine, open_confined, without_root
 from .scheduler import process_alive
@@ -57,7 +58,7 @@ def validate_baseline_request(body, root, backends):
         "backend": _choice(body, "backend", tuple(backends), "local"),
     }
     overwrite = _choice(body, "overwrite", (True, False), False)
-    if not overwrite and confine(root, output, "output").joinpath("statistics.json").exists():
+    if not overwrite and confine(root, output, "output").joinpath(STATISTICS_FILE).exists():
         raise Conflict(f"{output}/statistics.json exists: pass overwrite true to replace", "output")
     return fields
 
@@ -73,7 +74,7 @@ def read_job_diagnostics(job, root):
     """The ended job's ``<output>/diagnostics.json``, None when absent or older than the job."""
     started = datetime.fromisoformat(job["created_at"].replace("Z", "+00:00")).timestamp()
     try:
-        path = confine(root, job["output"], "output") / "diagnostics.json"
+        path = confine(root, job["output"], "output") / DIAGNOSTICS_FILE
         if path.stat().st_mtime < started:
             return None  # left there by an earlier job
         with open_confined(root, path, encoding="utf-8") as file:

@@ -20,6 +20,8 @@ import sys
 import types
 from collections import Counter
 
+from .file_names import CONSTRAINTS_FILE, STATISTICS_FILE
+
 STATISTICS_MIME_TYPE = "application/vnd.model-monitor.statistics+json"
 CONSTRAINTS_MIME_TYPE = "application/vnd.model-monitor.constraints+json"
 VIOLATIONS_MIME_TYPE = "application/vnd.model-monitor.violations+json"
@@ -171,7 +173,7 @@ def is_violations_document(document):
 def statistics_path(path_or_dict):
     """A folder stands for the ``statistics.json`` in it; other values are returned as given."""
     if isinstance(path_or_dict, (str, os.PathLike)) and os.path.isdir(path_or_dict):
-        return os.path.join(path_or_dict, "statistics.json")
+        return os.path.join(path_or_dict, STATISTICS_FILE)
     return path_or_dict
 
 
@@ -195,7 +197,7 @@ def comparison_bundle(baseline, statistics, violations=None, constraints=None):
     ``{baseline, current, violations?, monitoring_config?, labels}``.
     """
     if constraints is None and isinstance(baseline, (str, os.PathLike)):
-        beside = os.path.join(os.path.dirname(statistics_path(baseline)), "constraints.json")
+        beside = os.path.join(os.path.dirname(statistics_path(baseline)), CONSTRAINTS_FILE)
         constraints = beside if os.path.isfile(beside) else None
     baseline, statistics = statistics_path(baseline), statistics_path(statistics)
     baseline_document = _load_statistics(baseline, "baseline")

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from . import engine
 from .display import load_document
+from .file_names import STATISTICS_FILE, VIOLATIONS_FILE
 from .store import _row_to_dict
 
 DB_ENV = "MODEL_MONITOR_DB"
@@ -122,7 +123,7 @@ def load_statistics(execution_or_path, db_path=None, root_dir=None):
     ``execution_or_path``: an execution (a row of :func:`list_executions`, a dict or an id), a
     ``statistics.json`` or the folder holding it.
     """
-    path = _document_path(execution_or_path, "statistics.json", db_path, root_dir)
+    path = _document_path(execution_or_path, STATISTICS_FILE, db_path, root_dir)
     document = load_document(path)
     if not isinstance(document, dict) or not isinstance(document.get("features"), list):
         raise ValueError(f"{path}: not a statistics.json (no features list)")
@@ -147,7 +148,7 @@ def _feature_row(feature):
 
 def load_violations(execution_or_path, db_path=None, root_dir=None):
     """One row per violation of a ``constraint_violations.json`` (an execution's, or a path)."""
-    path = _document_path(execution_or_path, "constraint_violations.json", db_path, root_dir)
+    path = _document_path(execution_or_path, VIOLATIONS_FILE, db_path, root_dir)
     document = load_document(path)
     violations = document.get("violations") if isinstance(document, dict) else None
     if not isinstance(violations, list):
@@ -173,8 +174,8 @@ def report(
     ``constraints.json`` (sets how drift is measured). The file has no script: it opens from a
     file or an email attachment.
     """
-    statistics = _document_path(execution_or_path, "statistics.json", db_path, root_dir)
-    violations = os.path.join(os.path.dirname(statistics), "constraint_violations.json")
+    statistics = _document_path(execution_or_path, STATISTICS_FILE, db_path, root_dir)
+    violations = os.path.join(os.path.dirname(statistics), VIOLATIONS_FILE)
     arguments = ["report", "--statistics", statistics, "--baseline-statistics", os.fspath(baseline)]
     arguments += ["--output", os.fspath(output)]
     if os.path.isfile(violations):

@@ -14,11 +14,8 @@ import os
 import shlex
 
 from . import display as views
+from .file_names import CONSTRAINTS_FILE, STATISTICS_FILE, VIOLATIONS_FILE
 from .notebook_runs import ModelMonitorError, run_cli
-
-STATISTICS = "statistics.json"
-CONSTRAINTS = "constraints.json"
-VIOLATIONS = "constraint_violations.json"
 
 
 class _HelpShown(Exception):
@@ -116,14 +113,14 @@ def _data_arguments(args):
 
 def run_baseline(args):
     run_cli(["baseline", *_data_arguments(args)], args.output)
-    views.display_bundle(views.statistics_bundle(os.path.join(args.output, STATISTICS)))
+    views.display_bundle(views.statistics_bundle(os.path.join(args.output, STATISTICS_FILE)))
 
 
 def run_monitor(args):
-    baseline_statistics = _baseline_file(args.baseline, STATISTICS)
+    baseline_statistics = _baseline_file(args.baseline, STATISTICS_FILE)
     arguments = ["monitor", *_data_arguments(args)]
     arguments += ["--baseline-statistics", baseline_statistics]
-    arguments += ["--baseline-constraints", _baseline_file(args.baseline, CONSTRAINTS)]
+    arguments += ["--baseline-constraints", _baseline_file(args.baseline, CONSTRAINTS_FILE)]
     if args.start:
         arguments += ["--start", args.start]
     if args.end:
@@ -144,14 +141,21 @@ def _baseline_file(folder, name):
 def show(path, baseline=None):
     """Displays the statistics, violations (or their comparison with ``baseline``) at ``path``."""
     if os.path.isdir(path):
-        found = {name: os.path.join(path, name) for name in (STATISTICS, VIOLATIONS, CONSTRAINTS)}
+        found = {
+            name: os.path.join(path, name)
+            for name in (STATISTICS_FILE, VIOLATIONS_FILE, CONSTRAINTS_FILE)
+        }
         found = {name: file for name, file in found.items() if os.path.isfile(file)}
         if not found:
             raise ModelMonitorError(
-                f"{path}: no {STATISTICS}, {VIOLATIONS} or {CONSTRAINTS} in this folder"
+                f"{path}: no {STATISTICS_FILE}, {VIOLATIONS_FILE} or {CONSTRAINTS_FILE} "
+                "in this folder"
             )
         _show_documents(
-            found.get(STATISTICS), found.get(VIOLATIONS), found.get(CONSTRAINTS), baseline
+            found.get(STATISTICS_FILE),
+            found.get(VIOLATIONS_FILE),
+            found.get(CONSTRAINTS_FILE),
+            baseline,
         )
     elif os.path.isfile(path):
         document = _load(path)

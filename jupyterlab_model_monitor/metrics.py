@@ -31,10 +31,10 @@ import math
 import os
 import re
 
+from .file_names import EXTENSION_KEY, STATISTICS_FILE, VIOLATIONS_FILE
 from .paths import open_confined
 
 DRIFT_TEXT = re.compile(r"distance: (\S+) exceeds (?:\w+ )?threshold: (\S+)")
-EXTENSION_KEY = "x-jupyterlab-model-monitor"
 
 
 def read_json(path, root=None):
@@ -146,8 +146,8 @@ def quality_points(statistics, metrics, violations):
 
 def run_metrics(output_dir, root=None):
     """All metric values of the run whose files are in ``output_dir`` (blocking file reads)."""
-    statistics = read_json(os.path.join(output_dir, "statistics.json"), root) or {}
-    violations = read_json(os.path.join(output_dir, "constraint_violations.json"), root) or {}
+    statistics = read_json(os.path.join(output_dir, STATISTICS_FILE), root) or {}
+    violations = read_json(os.path.join(output_dir, VIOLATIONS_FILE), root) or {}
     metrics = quality_metrics(statistics)
     if metrics is not None:
         return [p for p in quality_points(statistics, metrics, violations) if p is not None]

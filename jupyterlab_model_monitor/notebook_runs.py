@@ -15,6 +15,7 @@ import time
 from collections import deque
 
 from .engine import find_cli, find_node, missing
+from .file_names import DIAGNOSTICS_FILE
 
 CANCELLED_EXIT_CODE = 130  # docs/cli.md
 CANCEL_GRACE_SECONDS = 10.0
@@ -175,7 +176,7 @@ def _parse_summary(text):
 
 
 def _diagnostics_hint(output):
-    path = os.path.join(output, "diagnostics.json")
+    path = os.path.join(output, DIAGNOSTICS_FILE)
     return f"\n(every rejected record is listed in {path})" if os.path.isfile(path) else ""
 
 

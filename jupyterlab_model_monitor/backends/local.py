@@ -15,6 +15,7 @@ from collections import deque
 from traitlets import Float, Unicode
 
 from ..engine import find_cli, find_node, missing
+from ..file_names import VIOLATIONS_FILE
 from ..paths import open_confined
 from .base import Backend, RunOutcome
 
@@ -122,7 +123,7 @@ def baseline_outcome(summary):
 
 def count_violations(output, root=None):
     """The number of violations in ``<output>/constraint_violations.json`` (0 when absent)."""
-    path = os.path.join(output, "constraint_violations.json")
+    path = os.path.join(output, VIOLATIONS_FILE)
     try:
         with open_confined(root, path, encoding="utf-8") as file:
             return len(json.load(file).get("violations", []))

@@ -45,13 +45,14 @@ from urllib.parse import urlsplit
 
 from traitlets import Bool, Float, Int, Unicode
 
+from ..file_names import STATISTICS_FILE, VIOLATIONS_FILE
 from ..paths import open_confined, write_confined
 from .base import Backend, RunOutcome
 
 ENDPOINT_INPUT_PATH = "/opt/ml/processing/input/endpoint"
 OUTPUT_PATH = "/opt/ml/processing/output"
 TERMINAL = ("Completed", "CompletedWithViolations", "Failed", "Stopped")
-RESULT_FILES = ("statistics.json", "constraint_violations.json")
+RESULT_FILES = (STATISTICS_FILE, VIOLATIONS_FILE)
 CAPTURE_FORMAT = {
     "sagemakerCaptureJson": {"captureIndexNames": ["endpointInput", "endpointOutput"]}
 }
@@ -309,7 +310,7 @@ class SageMakerBackend(Backend):
                 "failed" if status == "Failed" else "cancelled", f"{status}: {reason}"
             )
         await self._download_results(job)
-        path = os.path.join(job.output, "constraint_violations.json")
+        path = os.path.join(job.output, VIOLATIONS_FILE)
         with open_confined(job.root, path, encoding="utf-8") as file:
             violations = len(json.load(file).get("violations", []))
         state = "completed_with_violations" if violations else "completed"

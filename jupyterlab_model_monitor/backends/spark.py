@@ -25,6 +25,7 @@ from pathlib import Path
 from traitlets import Dict, Float, List, Unicode
 
 from ..engine import find_cli, find_node, missing
+from ..file_names import STATISTICS_FILE
 from .base import Backend, RunOutcome
 from .local import (
     CONFINE_ENV,
@@ -178,7 +179,7 @@ class SparkBackend(Backend):
             return [
                 "check",
                 "--statistics",
-                os.path.join(staging, "statistics.json"),
+                os.path.join(staging, STATISTICS_FILE),
                 "--type-counts",
                 os.path.join(staging, "type_counts.json"),
                 "--baseline-statistics",
@@ -202,7 +203,7 @@ class SparkBackend(Backend):
 
     async def baseline(self, job, report):
         staging = os.path.join(job.output, f".spark-{job.job_id}")
-        suggest = ["suggest", "--statistics", os.path.join(staging, "statistics.json")]
+        suggest = ["suggest", "--statistics", os.path.join(staging, STATISTICS_FILE)]
         suggest += ["--output", job.output]
         result = await self._profile_then(
             job.job_id, job_arguments(job, staging), staging, suggest, job.root, report

@@ -20,9 +20,10 @@ import { BuildBaselineForm } from '../widgets/BuildBaselineForm';
 import { diagnosticsSection } from '../widgets/diagnosticsTable';
 import { element } from '../widgets/dom';
 import { toastError } from './toasts';
+import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../engine/documents/fileNames';
 
 /** The files a baseline job writes, opened in this order when it completes. */
-const BASELINE_FILES = ['statistics.json', 'constraints.json'];
+const BASELINE_FILES = [STATISTICS_FILE, CONSTRAINTS_FILE];
 
 /**
  * Asks for a data set and options, starts a baseline job on the server and follows it in a

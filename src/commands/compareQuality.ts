@@ -7,6 +7,7 @@ import { readServerText } from '../api/serverFiles';
 import { classifyDocument } from '../models/parseDocuments';
 import { modelMonitorIcon } from '../widgets/icons';
 import { QualityView } from '../widgets/QualityView';
+import { CONSTRAINTS_FILE, VIOLATIONS_FILE } from '../engine/documents/fileNames';
 
 export interface QualityComparisonPaths {
   /** The run's model-quality statistics.json. */
@@ -38,8 +39,8 @@ export async function compareQuality(
     return null;
   }
   const besides: Record<string, string | undefined> = {
-    'constraints.json': paths.constraints,
-    'constraint_violations.json': paths.violations
+    [CONSTRAINTS_FILE]: paths.constraints,
+    [VIOLATIONS_FILE]: paths.violations
   };
   const view = new QualityView(parsed.document, trans, async name => {
     const path = besides[name];

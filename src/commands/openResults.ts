@@ -4,9 +4,10 @@ import { PathExt } from '@jupyterlab/coreutils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { getExecution } from '../api/monitors';
+import { STATISTICS_FILE, VIOLATIONS_FILE } from '../engine/documents/fileNames';
 
 /** The result files of a run, in the order they open (violations end up in front). */
-const RESULT_FILES = ['statistics.json', 'constraint_violations.json'];
+const RESULT_FILES = [STATISTICS_FILE, VIOLATIONS_FILE];
 
 export interface IOpenResultsArgs {
   /** The execution whose output folder to open. */

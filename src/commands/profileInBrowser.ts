@@ -15,6 +15,7 @@ import { DoneMessage } from '../worker/protocol';
 import { defaultOutput } from '../models/baselineForm';
 import { ProfileError, startProfile } from '../worker/runner';
 import { openAtLine } from './openAtLine';
+import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../engine/documents/fileNames';
 
 /** Data files the engine reads, offered "Profile in Browser" in the file browser (as are folders). */
 export const PROFILABLE_EXTENSIONS = ['.csv', '.jsonl', '.json', '.arrow', '.arrows'];
@@ -119,7 +120,7 @@ async function saveOutputs(
   trans: TranslationBundle
 ): Promise<string> {
   const dir = defaultOutput(dataPath);
-  const files = { 'statistics.json': outputs.statistics, 'constraints.json': outputs.constraints };
+  const files = { [STATISTICS_FILE]: outputs.statistics, [CONSTRAINTS_FILE]: outputs.constraints };
   const existing: string[] = [];
   for (const name of Object.keys(files)) {
     const exists = await contents.get(PathExt.join(dir, name), { content: false }).then(

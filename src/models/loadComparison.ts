@@ -10,6 +10,7 @@ import {
 import { readServerText } from '../api/serverFiles';
 import { ComparisonModel } from './ComparisonModel';
 import { isStatisticsDocument, parseDocumentText } from './parseDocuments';
+import { CONSTRAINTS_FILE, VIOLATIONS_FILE } from '../engine/documents/fileNames';
 
 export interface ComparisonPaths {
   baseline: string;
@@ -47,11 +48,8 @@ export async function loadComparison(
   const [baseline, current, violations, settings] = await Promise.all([
     readStatistics(contents, paths.baseline),
     readStatistics(contents, paths.current),
-    readViolations(
-      contents,
-      paths.violations ?? beside(paths.current, 'constraint_violations.json')
-    ),
-    readSettings(contents, paths.constraints ?? beside(paths.baseline, 'constraints.json'))
+    readViolations(contents, paths.violations ?? beside(paths.current, VIOLATIONS_FILE)),
+    readSettings(contents, paths.constraints ?? beside(paths.baseline, CONSTRAINTS_FILE))
   ]);
   return new ComparisonModel(baseline, current, violations, settings);
 }

@@ -1,3 +1,4 @@
+import { EXTENSION_KEY as QUALITY_EXTENSION_KEY } from '../engine/documents/fileNames';
 /**
  * Model-quality statistics (FORMATS.md §5.4), recognised by content: one of the three
  * `<problem>_metrics` objects. Rows join each metric with its baseline constraint and any
@@ -11,7 +12,7 @@ export const QUALITY_PROBLEMS: QualityProblem[] = [
   'multiclass_classification'
 ];
 
-export const QUALITY_EXTENSION_KEY = 'x-jupyterlab-model-monitor';
+export { QUALITY_EXTENSION_KEY };
 
 export interface QualityMetricRow {
   metric: string;

@@ -12,6 +12,7 @@ import { QualityDocument, QualityMetricRow, qualityDocument } from '../models/qu
 import { ChartView } from './ChartView';
 import { cell, element } from './dom';
 import { formatCount, formatNumber } from './format';
+import { CONSTRAINTS_FILE, VIOLATIONS_FILE } from '../engine/documents/fileNames';
 
 /** Reads a JSON file beside the statistics (constraints.json, constraint_violations.json). */
 export type SiblingReader = (name: string) => Promise<unknown>;
@@ -45,8 +46,8 @@ export class QualityView extends Panel {
 
   private async _loadSiblings(read: SiblingReader): Promise<void> {
     const [constraints, violations] = await Promise.all([
-      read('constraints.json').catch(() => null),
-      read('constraint_violations.json').catch(() => null)
+      read(CONSTRAINTS_FILE).catch(() => null),
+      read(VIOLATIONS_FILE).catch(() => null)
     ]);
     if (!this.isDisposed && (constraints || violations)) {
       this._show(qualityDocument(this._statistics, constraints, violations)!);

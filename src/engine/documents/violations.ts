@@ -1,4 +1,5 @@
 /** The shape of SageMaker's `constraint_violations.json` (FORMATS.md §5) plus our namespaced drift tests (§8). */
+import { EXTENSION_KEY } from './fileNames';
 
 export type ConstraintCheckType =
   | 'data_type_check'
@@ -29,7 +30,7 @@ export interface DriftTestResult {
   skipped?: string;
 }
 
-export const EXTENSION_KEY = 'x-jupyterlab-model-monitor';
+export { EXTENSION_KEY };
 
 export interface ViolationsDocument {
   violations: Violation[];

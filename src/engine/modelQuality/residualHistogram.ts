@@ -4,7 +4,7 @@ import { QualityPairs } from './qualityPairs';
  * Our addition to regression statistics (SageMaker writes none): a histogram of the residuals
  * `actual - predicted`, under the namespaced key, for the residual chart.
  */
-export const QUALITY_EXTENSION_KEY = 'x-jupyterlab-model-monitor';
+export { EXTENSION_KEY as QUALITY_EXTENSION_KEY } from '../documents/fileNames';
 
 export const RESIDUAL_BINS = 20;
 

@@ -1,8 +1,9 @@
 import { DataError } from './errors';
 import { PipelineRuntime } from './runtime';
 import { diagnosticsFileText } from './runSummary';
+import { DIAGNOSTICS_FILE } from '../documents/fileNames';
 
-export const DIAGNOSTICS_FILE = 'diagnostics.json';
+export { DIAGNOSTICS_FILE };
 
 /** Joins a folder and a file name with `/` (Node accepts it on every platform). */
 export function joinPath(dir: string, name: string): string {

@@ -6,9 +6,9 @@ import { profileInput, requireRows, throwIfCancelled } from './profileInput';
 import { BaselineOptions } from './runOptions';
 import { PipelineRuntime } from './runtime';
 import { diagnosticsFileText, RunSummary, summarize } from './runSummary';
+import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../documents/fileNames';
 
-export const STATISTICS_FILE = 'statistics.json';
-export const CONSTRAINTS_FILE = 'constraints.json';
+export { CONSTRAINTS_FILE, STATISTICS_FILE };
 
 /** Profiles a dataset and writes `statistics.json`, the suggested `constraints.json` and `diagnostics.json`. */
 export async function runBaseline(

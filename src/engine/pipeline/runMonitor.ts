@@ -11,8 +11,9 @@ import { STATISTICS_FILE } from './runBaseline';
 import { MonitorOptions } from './runOptions';
 import { PipelineRuntime } from './runtime';
 import { diagnosticsFileText, RunSummary, summarize } from './runSummary';
+import { VIOLATIONS_FILE } from '../documents/fileNames';
 
-export const VIOLATIONS_FILE = 'constraint_violations.json';
+export { VIOLATIONS_FILE };
 
 /**
  * Profiles the current data, checks it against the baseline and writes `statistics.json`,
