@@ -1,3 +1,4 @@
+import type { CapturePayloadSample, CaptureSample } from '../engine/pipeline/captureSummary';
 import { requestAPI } from './requestAPI';
 
 /** `GET /model-monitor/captures/summary` (api/openapi.yaml, CaptureSummary). */
@@ -12,22 +13,8 @@ export interface Diagnostic {
   message: string | null;
 }
 
-export interface CapturePayload {
-  encoding: string | null;
-  content_type: string | null;
-  /** The payload as captured, cut to 2,000 characters. */
-  data: string;
-  truncated: boolean;
-}
-
-export interface CaptureSample {
-  file: string;
-  line: number;
-  event_id: string | null;
-  inference_time: string | null;
-  input: CapturePayload | null;
-  output: CapturePayload | null;
-}
+/** A good record as the summary shows it: the engine's `captures` command writes these. */
+export type { CapturePayloadSample as CapturePayload, CaptureSample };
 
 export interface CaptureHour {
   /** `2026-11-01T13:00:00Z`, from the hour folder's name. */

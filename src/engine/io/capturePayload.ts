@@ -28,23 +28,13 @@ export function decodePayload(payload: CapturePayload): PayloadResult {
   if (typeof payload.data !== 'string') {
     return problem('missing_field', 'data', 'no data string');
   }
-  const contentType: unknown = payload.observedContentType;
-  if (contentType !== undefined && contentType !== null && typeof contentType !== 'string') {
-    return problem(
-      'unsupported_content_type',
-      'observedContentType',
-      `observedContentType is ${JSON.stringify(contentType) ?? typeof contentType}, not a string`
-    );
+  const notText =
+    notAString(payload.observedContentType, 'observedContentType', 'unsupported_content_type') ??
+    notAString(payload.encoding, 'encoding', 'unknown_encoding');
+  if (notText) {
+    return notText;
   }
-  const encodingValue: unknown = payload.encoding;
-  if (encodingValue !== undefined && encodingValue !== null && typeof encodingValue !== 'string') {
-    return problem(
-      'unknown_encoding',
-      'encoding',
-      `encoding is ${JSON.stringify(encodingValue) ?? typeof encodingValue}, not a string`
-    );
-  }
-  const encoding = (encodingValue ?? '').toUpperCase();
+  const encoding = (payload.encoding ?? '').toUpperCase();
   const format = payloadFormatOf(payload.observedContentType);
   switch (encoding) {
     case 'CSV':
@@ -122,6 +112,14 @@ function jsonOrJsonLinesRows(text: string) {
     }
     throw error;
   }
+}
+
+/** The problem of a field present with a value other than a string or null, else null. */
+function notAString(value: unknown, field: string, kind: DiagnosticKind): PayloadResult | null {
+  if (value === undefined || value === null || typeof value === 'string') {
+    return null;
+  }
+  return problem(kind, field, `${field} is ${JSON.stringify(value) ?? typeof value}, not a string`);
 }
 
 function problem(kind: DiagnosticKind, field: string, message: string): PayloadResult {

@@ -86,13 +86,9 @@ export async function* readCaptureScanned(
       break;
     }
     if (scanner.held <= recordLimit(ctx)) {
-      const chunk = await input.nextBytes();
-      if (chunk !== null) {
-        scanner.append(chunk);
-        continue;
-      }
-      if (input.done) {
-        eof = true;
+      const next = await input.appendNext(chunk => scanner.append(chunk));
+      if (next !== 'text') {
+        eof = next === 'end';
         continue;
       }
     }

@@ -39,6 +39,19 @@ export class ChunkQueue {
     return null;
   }
 
+  /**
+   * Hands the next chunk to `append` if it is bytes ('appended'); 'end' at the end of the input;
+   * 'text' when a decoded chunk comes next (left in front, for the text reader).
+   */
+  async appendNext(append: (chunk: Uint8Array) => void): Promise<'appended' | 'end' | 'text'> {
+    const chunk = await this.nextBytes();
+    if (chunk !== null) {
+      append(chunk);
+      return 'appended';
+    }
+    return this.done ? 'end' : 'text';
+  }
+
   /** Bytes up to and including the first newline (or to the end); null when text comes first. */
   async bytesUntilNewline(): Promise<Uint8Array | null> {
     const parts: Uint8Array[] = [];

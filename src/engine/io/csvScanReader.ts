@@ -66,13 +66,9 @@ export async function* readCsvScanned(
     }
     if (stop === SCAN_STOP.needMore && scanner.held <= recordLimit(ctx)) {
       throwIfAborted(ctx);
-      const chunk = await input.nextBytes();
-      if (chunk !== null) {
-        scanner.append(chunk);
-        continue;
-      }
-      if (input.done) {
-        eof = true;
+      const next = await input.appendNext(chunk => scanner.append(chunk));
+      if (next !== 'text') {
+        eof = next === 'end';
         continue;
       }
     }

@@ -71,14 +71,17 @@ export class CaptureSummary {
   private readonly samples: CaptureSample[] = [];
   private firstTime: string | null = null;
   private lastTime: string | null = null;
-  private file = '';
+  /** The reading context of the current file, made in startFile: its problems go to the summary. */
+  private ctx: ReadContext;
   private hour: HourCount = { records: 0, files: 0 };
   private widths: CsvWidths = new Map();
 
   constructor(
     private readonly maxRecords: number,
     private readonly maxRecordChars?: number
-  ) {}
+  ) {
+    this.ctx = this.contextOf('');
+  }
 
   /** A file that cannot be read: reported, and the rest is read. */
   unreadable(relative: string, message: string): void {
@@ -89,7 +92,7 @@ export class CaptureSummary {
   startFile(relative: string, bytes: number): void {
     this.files++;
     this.bytes += bytes;
-    this.file = relative;
+    this.ctx = this.contextOf(relative);
     this.widths = new Map();
     if (bytes === 0) {
       this.diagnostics.report({
@@ -109,10 +112,9 @@ export class CaptureSummary {
     this.hour = count;
   }
 
-  /** The reading context of the current file: its problems go to the summary. */
-  get context(): ReadContext {
+  private contextOf(file: string): ReadContext {
     return {
-      file: this.file,
+      file,
       diagnostics: this.diagnostics,
       counts: this.counts,
       batchSize: 1,
@@ -122,7 +124,7 @@ export class CaptureSummary {
 
   /** The line limit of the current file (lines.ts): a line past it is a rejected record. */
   get lineLimit(): LineLimit {
-    const { maxChars, onTooLong } = lineLimit(this.context);
+    const { maxChars, onTooLong } = lineLimit(this.ctx);
     return {
       maxChars,
       onTooLong: (line, chars) => {
@@ -141,7 +143,7 @@ export class CaptureSummary {
     if (line.trim().length === 0) {
       return true;
     }
-    const ctx = this.context;
+    const ctx = this.ctx;
     this.counts.records++;
     this.hour.records++;
     if (hasInvalidUtf8(line)) {
@@ -193,7 +195,7 @@ export class CaptureSummary {
     this.addTime(metadata.inferenceTime);
     if (accepted && this.samples.length < MAX_SAMPLES) {
       this.samples.push({
-        file: this.file,
+        file: this.ctx.file,
         line: lineNumber,
         event_id: stringOrNull(metadata.eventId),
         inference_time: stringOrNull(metadata.inferenceTime),

@@ -9,12 +9,7 @@
  * a blank line, non-ASCII bytes, a line over `maxChars`, a wider or narrower payload): that line is
  * read the text way, so every problem is reported as the text way reports it.
  */
-
-/** Why a capture scan stopped (the values of csvScan.ts's `scan`). */
-const BATCH_FULL = 0;
-const NEED_MORE = 1;
-const SPECIAL_LINE = 2;
-const INPUT_END = 3;
+import { BATCH_FULL, INPUT_END, NEED_MORE, SPECIAL_LINE } from './scanStops';
 
 const NEWLINE: u8 = 10;
 const CR: u8 = 13;

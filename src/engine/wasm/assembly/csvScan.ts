@@ -15,15 +15,10 @@
  */
 import { BOOLEAN, FRACTIONAL, INTEGRAL, MISSING, STRING, TEXT } from './cellKinds';
 import { hash, HLL_SEED, slot } from './xxh64';
+import { BATCH_FULL, INPUT_END, NEED_MORE, SPECIAL_LINE } from './scanStops';
 
 export { foldColumn } from './columnFold';
 export { captureRows, captureStatusStart } from './captureLines';
-
-/** Why a scan stopped. */
-const BATCH_FULL = 0;
-const NEED_MORE = 1;
-const SPECIAL_LINE = 2;
-const INPUT_END = 3;
 
 const NEWLINE: u8 = 10;
 const CR: u8 = 13;
