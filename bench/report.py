@@ -23,7 +23,8 @@ def ratio(r: dict, key: str) -> str:
 
 
 def measurement_row(r: dict) -> str:
-    head = f"| {r['name']} | {r['variant']} | {r['input']} "
+    name = f"**{r['name']}** (default)" if r.get("ratio_base") else r["name"]
+    head = f"| {name} | {r['variant']} | {r['input']} "
     if not r["ok"]:
         return head + f"| failed: {r['error'][:80]!r} | | | | | | |"
     return (
@@ -284,8 +285,9 @@ runs are interleaved across tools. Wall time includes the start-up of the interp
 Node; CPU time is user + sys of the whole process tree. **Work**: *fair* variants do the work our
 engine does (text cells, per-cell type votes, distinct texts, top-120 value counts of every
 column, quantiles); *lighter* ones are handed the types and count values of 5 columns; *own* are
-the tool's own profile. "÷ ours" is that tool's time over ours (2 workers) on the same input,
-task and size: > 1 means we are faster.
+the tool's own profile. "÷ ours" is that tool's time over ours as a user runs it, with our default
+worker count (1 under 128 MiB of input, 2 above; marked "default"), on the same input, task and
+size: > 1 means we are faster.
 
 {tables(result)}
 

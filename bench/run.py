@@ -608,17 +608,32 @@ def find(results: list[dict], name: str, task: str, kind: str, size: str) -> dic
     return None
 
 
+# The engine's default worker count (src/engine/pipeline/runOptions.ts SMALL_INPUT_BYTES): one
+# thread under 128 MiB of input, all cores above.
+SMALL_INPUT_BYTES = 128 * 1024 * 1024
+
+
+def our_default(results: list[dict], task: str, kind: str, size: str) -> dict | None:
+    """Our run as a user gets it with no --workers: the variant with the engine's default count."""
+    two = find(results, "ours", task, kind, size)
+    one = find(results, "ours, 1 worker", task, kind, size)
+    small = (two or one or {}).get("input_bytes", 0) < SMALL_INPUT_BYTES
+    return one if small else two
+
+
 def add_ratios(results: list[dict]) -> dict:
-    """Peer time ÷ ours (2 workers, same size, task and input kind), for wall and CPU time."""
+    """Peer time ÷ ours (our default worker count, same size, task and input kind), wall and CPU."""
     ratios = {}
     for r in results:
-        ours = find(results, "ours", r["task"], r["input_kind"], r["size"])
+        ours = our_default(results, r["task"], r["input_kind"], r["size"])
         if not r["ok"] or r["tool"] == "ours" or ours is None:
             continue
         r["wall_ratio"] = r["seconds_median"] / ours["seconds_median"]
         r["cpu_ratio"] = r["cpu_seconds_median"] / ours["cpu_seconds_median"]
+        r["ratio_against"] = ours["name"]
+        ours["ratio_base"] = True
         key = f"{r['size']} {r['task']} {r['input_kind']} {r['name']}"
-        ratios[key] = {"wall": r["wall_ratio"], "cpu": r["cpu_ratio"]}
+        ratios[key] = {"wall": r["wall_ratio"], "cpu": r["cpu_ratio"], "against": ours["name"]}
     return ratios
 
 

@@ -21,7 +21,7 @@ const NEWLINE = 10;
 /** Records read the text way without both CSV widths before the rest goes the text way too. */
 const RECORDS_TO_SET_WIDTHS = 16;
 
-/** Bytes gathered before a scan, so batches are big (file chunks are 64 KB). */
+/** Bytes gathered before a scan, so batches are big whatever the chunk size of the source. */
 const BYTES_PER_SCAN = 1 << 20;
 
 type Stop = (typeof SCAN_STOP)[keyof typeof SCAN_STOP];

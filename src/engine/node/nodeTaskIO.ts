@@ -10,8 +10,8 @@ import { guardedFileHandle } from './guardedFileHandle';
 export function nodeTaskIO(): TaskIO {
   const formats = new Map<string, Promise<DatasetFormat>>();
   return {
-    open: (part: InputPart, onBytes) =>
-      fileChunks(part.file, { start: part.start, end: part.end }, onBytes),
+    open: (part: InputPart, onBytes, chunkBytes) =>
+      fileChunks(part.file, { start: part.start, end: part.end }, onBytes, chunkBytes),
     formatOf: (part: InputPart) => {
       let format = formats.get(part.file);
       if (!format) {

@@ -2,7 +2,7 @@ import { DiagnosticsCollector, DiagnosticsSummary } from '../diagnostics';
 import { ChunkSource } from '../io/chunks';
 import { DatasetFormat } from '../io/datasetFormat';
 import { RecordPreprocessor } from '../io/preprocessor';
-import { readDataset } from '../io/readDataset';
+import { chunkBytesFor, DatasetReadOptions, readDataset } from '../io/readDataset';
 import { DEFAULT_MAX_FIELDS, RecordTooLongError } from '../io/readLimits';
 import { ColumnBatch } from '../io/batch';
 import { batchSizeFor, newCounts, ReadContext, RecordCounts } from '../io/readContext';
@@ -23,7 +23,8 @@ export interface TaskResult<P = DatasetProfile> {
 
 /** The I/O a task needs: bytes of a part (reporting bytes read) and the format of a file. */
 export interface TaskIO {
-  open(part: InputPart, onBytes: (bytes: number) => void): ChunkSource;
+  /** `chunkBytes`: the chunk size the reader prefers (see chunkBytesFor); a hint. */
+  open(part: InputPart, onBytes: (bytes: number) => void, chunkBytes?: number): ChunkSource;
   formatOf(part: InputPart): Promise<DatasetFormat>;
   /** Random access to a whole file, for the Arrow IPC file format. */
   openFileHandle?(part: InputPart): Promise<{ handle: unknown; close(): Promise<void> }>;
@@ -83,24 +84,25 @@ export async function runProfileTask(
     }
     const handle =
       format === 'arrow' && part.start === undefined ? await io.openFileHandle?.(part) : undefined;
-    const source = io.open(part, bytes => {
-      bytesRead += bytes;
-    });
+    const readOptions: DatasetReadOptions = {
+      format,
+      header: settings.header,
+      columnNames: part.columnNames,
+      featureNames: settings.featureNames,
+      preprocessor: hooks.preprocessor,
+      firstLine: part.firstLine,
+      scanCells: true,
+      arrowFileHandle: handle?.handle
+    };
+    const source = io.open(
+      part,
+      bytes => {
+        bytesRead += bytes;
+      },
+      chunkBytesFor(readOptions)
+    );
     try {
-      const batches = readDataset(
-        source,
-        {
-          format,
-          header: settings.header,
-          columnNames: part.columnNames,
-          featureNames: settings.featureNames,
-          preprocessor: hooks.preprocessor,
-          firstLine: part.firstLine,
-          scanCells: true,
-          arrowFileHandle: handle?.handle
-        },
-        ctx
-      );
+      const batches = readDataset(source, readOptions, ctx);
       for await (const batch of batches) {
         checkColumnCount(profile, batch, part.file, settings.maxFields ?? DEFAULT_MAX_FIELDS);
         profile.add(batch);
