@@ -17,13 +17,20 @@ export function commonStatistics(feature: FeatureStatistics): CommonStatistics |
   return feature.numerical_statistics?.common ?? feature.string_statistics?.common;
 }
 
+/** Sketches read from a document's `sketch.data`: the drift check and the drift tests share them. */
+const sketches = new WeakMap<object, WeightedSketch>();
+
 /** The KLL sketch of a numeric feature, if it has one with at least one item. */
 export function numericSketch(feature: FeatureStatistics | undefined): WeightedSketch | undefined {
   const data = feature?.numerical_statistics?.distribution?.kll?.sketch?.data;
   if (!data) {
     return undefined;
   }
-  const sketch = WeightedSketch.fromLevels(data);
+  let sketch = sketches.get(data);
+  if (!sketch) {
+    sketch = WeightedSketch.fromLevels(data);
+    sketches.set(data, sketch);
+  }
   return sketch.totalWeight > 0 ? sketch : undefined;
 }
 

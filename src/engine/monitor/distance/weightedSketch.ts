@@ -11,23 +11,29 @@ export class WeightedSketch {
   ) {}
 
   static fromLevels(levels: readonly (readonly number[])[]): WeightedSketch {
-    const items = levels.flatMap((level, height) =>
-      level.map(value => ({ value, weight: 2 ** height }))
-    );
-    items.sort((a, b) => a.value - b.value);
-    const values: number[] = [];
-    const cumulative: number[] = [];
+    // Each level sorted natively, then merged in: an item on level h weighs 2^h. Weights are whole
+    // numbers, so their sums are exact whatever the order equal values meet in.
+    let values: Float64Array = new Float64Array(0);
+    let weights: Float64Array = new Float64Array(0);
+    levels.forEach((level, height) => {
+      const sorted = Float64Array.from(level).sort();
+      [values, weights] = mergeLevel(values, weights, sorted, 2 ** height);
+    });
+    const distinct = new Float64Array(values.length);
+    const cumulative = new Float64Array(values.length);
+    let count = 0;
     let running = 0;
-    for (const { value, weight } of items) {
-      running += weight;
-      if (values.length > 0 && values[values.length - 1] === value) {
-        cumulative[cumulative.length - 1] = running;
+    for (let i = 0; i < values.length; i++) {
+      running += weights[i];
+      if (count > 0 && distinct[count - 1] === values[i]) {
+        cumulative[count - 1] = running;
       } else {
-        values.push(value);
-        cumulative.push(running);
+        distinct[count] = values[i];
+        cumulative[count] = running;
+        count++;
       }
     }
-    return new WeightedSketch(Float64Array.from(values), Float64Array.from(cumulative));
+    return new WeightedSketch(distinct.slice(0, count), cumulative.slice(0, count));
   }
 
   get totalWeight(): number {
@@ -85,8 +91,42 @@ export class WeightedSketch {
   }
 }
 
-/** Distinct values of both sketches, ascending. */
-export function mergedValues(a: WeightedSketch, b: WeightedSketch): number[] {
-  const merged = Float64Array.from([...a.values, ...b.values]).sort();
-  return Array.from(merged).filter((value, i) => i === 0 || value !== merged[i - 1]);
+/** Distinct values of both sketches, ascending (both lists are ascending and distinct). */
+export function mergedValues(a: WeightedSketch, b: WeightedSketch): Float64Array {
+  const x = a.values;
+  const y = b.values;
+  const merged = new Float64Array(x.length + y.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < x.length || j < y.length) {
+    const next = j >= y.length || (i < x.length && x[i] <= y[j]) ? x[i++] : y[j++];
+    if (n === 0 || merged[n - 1] !== next) {
+      merged[n++] = next;
+    }
+  }
+  return merged.slice(0, n);
+}
+
+/** Sorted `values` (with `weights`) and sorted `level` (each item weighing `weight`), merged. */
+function mergeLevel(
+  values: Float64Array,
+  weights: Float64Array,
+  level: Float64Array,
+  weight: number
+): [Float64Array, Float64Array] {
+  const mergedValues = new Float64Array(values.length + level.length);
+  const mergedWeights = new Float64Array(mergedValues.length);
+  let i = 0;
+  let j = 0;
+  for (let n = 0; n < mergedValues.length; n++) {
+    if (j >= level.length || (i < values.length && values[i] <= level[j])) {
+      mergedValues[n] = values[i];
+      mergedWeights[n] = weights[i++];
+    } else {
+      mergedValues[n] = level[j++];
+      mergedWeights[n] = weight;
+    }
+  }
+  return [mergedValues, mergedWeights];
 }
