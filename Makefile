@@ -47,8 +47,9 @@ build: $(VENV)/.installed node_modules/.installed
 	jupyter labextension develop --overwrite . > /dev/null
 	jupyter server extension enable --sys-prefix jupyterlab_model_monitor > /dev/null
 
+# The demo's captures cover the 24 hours before generation; EXAMPLES_START pins them (browser tests).
 examples: build
-	$(BIN)/python examples/generate.py
+	$(BIN)/python examples/generate.py $(if $(EXAMPLES_START),--start $(EXAMPLES_START),)
 
 lint: install
 	npm run lint
@@ -96,6 +97,8 @@ $(DEEQU_JARS)/.installed: | maven
 	mvn -B -q dependency:copy -Dartifact=$(DEEQU) -DoutputDirectory=$(DEEQU_JARS)
 	touch $@
 
+# The browser tests read the demo at fixed dates (tab labels, time ranges, run folders).
+test-e2e: EXAMPLES_START := 2026-11-01T00:00:00Z
 test-e2e: install examples chromium spark
 	CHROMIUM_PATH=$(CHROMIUM) npx playwright test -c test/e2e/playwright.config.ts
 

@@ -1,7 +1,9 @@
 """Generate the demo: training data, 24 hours of SageMaker data captures with drift, and results.
 
 Run by ``make examples`` (or ``python examples/generate.py``). Standard library only; a fixed seed
-makes every run produce the same bytes. Writes, under ``examples/``:
+makes every run with the same ``--start`` produce the same bytes. The captures cover the 24 hours
+before generation (``--start`` pins them, as the browser tests do), so a demo generated today can
+be monitored over recent windows. Writes, under ``examples/``:
 
 - ``data/training.csv``: a churn-like table with a header, the model's score first (as a SageMaker
   baseline data set puts the prediction first), then 10 numeric and 4 categorical features.
@@ -34,8 +36,8 @@ EXAMPLES = Path(__file__).resolve().parent
 REPO = EXAMPLES.parent
 ENDPOINT = "churn-endpoint"
 VARIANT = "AllTraffic"
-START = datetime(2026, 11, 1, tzinfo=timezone.utc)
 HOURS = 24
+START = datetime(2026, 11, 1, tzinfo=timezone.utc)  # the first captured hour; main() sets it
 DRIFT_FROM_HOUR = 12
 TRAINING_ROWS = 10_000
 REQUESTS_PER_HOUR = 240
@@ -411,11 +413,36 @@ def record_run(store, monitor, out, output, start, end, run_metrics):
     store.record_metrics(execution, run_metrics(str(out / output)))
 
 
+def default_start(now):
+    """The first of the 24 hours that end with the hour before `now` (UTC)."""
+    return now.astimezone(timezone.utc).replace(minute=0, second=0, microsecond=0) - timedelta(
+        hours=HOURS
+    )
+
+
+def parse_start(text):
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None or (moment.minute, moment.second) != (0, 0):
+        example = "2026-11-01T00:00:00Z"
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole UTC hour, as {example}")
+    return moment.astimezone(timezone.utc)
+
+
 def main(argv=None):
+    global START
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-engine", action="store_true", help="only write data and captures")
     parser.add_argument("--output", type=Path, default=EXAMPLES, help="default: examples/")
+    parser.add_argument(
+        "--start",
+        type=parse_start,
+        help="first captured hour, as 2026-11-01T00:00:00Z (default: 24 hours before now)",
+    )
     args = parser.parse_args(argv)
+    START = args.start or default_start(datetime.now(timezone.utc))
     out = args.output.resolve()
     sys.stdout.reconfigure(line_buffering=True)  # keep our lines in order with the CLI's stderr
 
@@ -423,7 +450,7 @@ def main(argv=None):
     write_training(rng, out / "data" / "training.csv")
     print(f"wrote {out}/data/training.csv ({TRAINING_ROWS} rows)")
     write_captures(rng, out / "captures")
-    print(f"wrote {out}/captures/{ENDPOINT}/{VARIANT}/ ({HOURS} hours)")
+    print(f"wrote {out}/captures/{ENDPOINT}/{VARIANT}/ ({HOURS} hours from {iso(START)})")
     quality_rng = random.Random(SEED + 10)  # its own stream: the files above stay as they were
     write_validation(quality_rng, out / "data" / "validation_with_predictions.csv")
     write_ground_truth(quality_rng, out / "captures", out / GROUND_TRUTH)

@@ -33,7 +33,7 @@ export interface QualityDocument {
   rows: QualityMetricRow[];
   /** A constraint_violations.json was read, so an unviolated metric passed its check. */
   violationsChecked: boolean;
-  /** A constraints.json was read, so a metric without a threshold really has no constraint. */
+  /** Constraints were read (a constraints.json, or the run's checked ones): no threshold means none. */
   constraintsRead: boolean;
   confusionMatrix: Record<string, Record<string, number>> | null;
   rocCurve: unknown;
@@ -73,7 +73,19 @@ export function qualityConstraints(
   value: unknown,
   problem: QualityProblem
 ): Record<string, QualityConstraint> {
-  const section = isObject(value) ? value[`${problem}_constraints`] : undefined;
+  return constraintsOf(isObject(value) ? value[`${problem}_constraints`] : undefined);
+}
+
+/**
+ * The thresholds a run checked, as its constraint_violations.json records them under the
+ * extension key (runs of this engine; SageMaker's files have none).
+ */
+export function checkedQualityConstraints(violations: unknown): Record<string, QualityConstraint> {
+  const extension = isObject(violations) ? violations[QUALITY_EXTENSION_KEY] : undefined;
+  return constraintsOf(isObject(extension) ? extension.checked_constraints : undefined);
+}
+
+function constraintsOf(section: unknown): Record<string, QualityConstraint> {
   const result: Record<string, QualityConstraint> = {};
   if (!isObject(section)) {
     return result;
@@ -148,7 +160,11 @@ export function qualityDocument(
     return null;
   }
   const metrics = statistics[`${problem}_metrics`] as Record<string, unknown>;
-  const limits = qualityConstraints(constraints, problem);
+  // What the run checked, else the constraints.json beside the file (a baseline folder).
+  const limits = {
+    ...qualityConstraints(constraints, problem),
+    ...checkedQualityConstraints(violations)
+  };
   const violated = qualityViolations(violations);
   const rows: QualityMetricRow[] = [];
   for (const [metric, entry] of Object.entries(metrics)) {

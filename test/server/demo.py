@@ -9,6 +9,9 @@ import pytest
 from jupyterlab_model_monitor.engine import find_cli, find_node
 
 GENERATOR = Path(__file__).resolve().parents[2] / "examples" / "generate.py"
+# The tests' demo starts here (the generator's default is relative to now): their windows, run
+# folders and hour folders name these dates.
+DEMO_START = ["--start", "2026-11-01T00:00:00Z"]
 
 
 def load_generator():
@@ -30,7 +33,7 @@ def build_demo(root):
     """Write the demo's data, captures and baseline under ``root``; returns the generator module."""
     node, cli = require_cli()
     generate = load_generator()
-    generate.main(["--skip-engine", "--output", str(root)])
+    generate.main(["--skip-engine", "--output", str(root), *DEMO_START])
     baseline = ["baseline", "--dataset", "data/training.csv", "--header", "--output", "baseline"]
     subprocess.run([node, cli, *baseline], cwd=root, check=True, capture_output=True)
     return generate

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from demo import load_generator, require_cli
+from demo import DEMO_START, load_generator, require_cli
 
 from jupyterlab_model_monitor.baselines import read_job_diagnostics
 
@@ -32,7 +32,7 @@ async def wait_ended(api, job_id, timeout=60):
 @pytest.fixture
 def training(jp_root_dir):
     require_cli()
-    load_generator().main(["--skip-engine", "--output", str(jp_root_dir)])
+    load_generator().main(["--skip-engine", "--output", str(jp_root_dir), *DEMO_START])
     return "data/training.csv"
 
 

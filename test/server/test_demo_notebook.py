@@ -5,7 +5,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from demo import require_cli
+from demo import DEMO_START, require_cli
 
 from jupyterlab_model_monitor.display import (
     COMPARISON_MIME_TYPE,
@@ -28,7 +28,7 @@ def test_notebook_runs_on_the_demo(tmp_path):
     require_cli()
     from demo import load_generator
 
-    load_generator().main(["--output", str(tmp_path)])
+    load_generator().main(["--output", str(tmp_path), *DEMO_START])
     shutil.copy(NOTEBOOK, tmp_path)
     notebook = nbformat.read(tmp_path / NOTEBOOK.name, as_version=4)
     nbclient.NotebookClient(

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from demo import load_generator, require_cli
+from demo import DEMO_START, load_generator, require_cli
 
 from jupyterlab_model_monitor import display
 
@@ -166,7 +166,7 @@ def demo_examples(tmp_path_factory):
     """The demo's baseline and monitoring runs, written by examples/generate.py and the CLI."""
     require_cli()
     root = tmp_path_factory.mktemp("demo")
-    load_generator().main(["--output", str(root)])
+    load_generator().main(["--output", str(root), *DEMO_START])
     return root
 
 

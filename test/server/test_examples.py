@@ -4,9 +4,10 @@ import csv
 import hashlib
 import json
 import re
+from datetime import datetime, timedelta, timezone
 
 import pytest
-from demo import load_generator
+from demo import DEMO_START, load_generator
 
 FILE_NAME = re.compile(r"^\d\d-\d\d-\d{3}-[0-9a-f-]{36}\.jsonl$")
 
@@ -19,7 +20,7 @@ def generate():
 @pytest.fixture(scope="module")
 def demo(generate, tmp_path_factory):
     out = tmp_path_factory.mktemp("demo")
-    generate.main(["--skip-engine", "--output", str(out)])
+    generate.main(["--skip-engine", "--output", str(out), *DEMO_START])
     return out
 
 
@@ -40,8 +41,28 @@ def _records(demo, generate, hour):
 
 
 def test_is_reproducible(generate, demo, tmp_path):
-    generate.main(["--skip-engine", "--output", str(tmp_path)])
+    generate.main(["--skip-engine", "--output", str(tmp_path), *DEMO_START])
     assert _digest(tmp_path) == _digest(demo)
+
+
+def test_captures_cover_the_day_before_generation_by_default(generate, tmp_path):
+    """A demo generated today can be monitored over recent windows (runs cap them at 744 hours)."""
+    before = datetime.now(timezone.utc)
+    generate.main(["--skip-engine", "--output", str(tmp_path)])
+    after = datetime.now(timezone.utc)
+    root = tmp_path / "captures" / generate.ENDPOINT / "AllTraffic"
+    hours = sorted({p.parent.relative_to(root).as_posix() for p in root.rglob("*.jsonl")})
+    first = datetime.strptime(hours[0], "%Y/%m/%d/%H").replace(tzinfo=timezone.utc)
+    last = datetime.strptime(hours[-1], "%Y/%m/%d/%H").replace(tzinfo=timezone.utc)
+    assert before - timedelta(hours=25) < first <= after - timedelta(hours=24)
+    assert last == first + timedelta(hours=generate.HOURS - 1)
+
+
+def test_start_must_be_a_whole_utc_hour(generate, tmp_path, capsys):
+    for bad in ("2026-11-01T00:30:00Z", "2026-11-01T00:00:00", "yesterday"):
+        with pytest.raises(SystemExit):
+            generate.main(["--skip-engine", "--output", str(tmp_path), "--start", bad])
+        assert f"{bad!r}: give a whole UTC hour" in capsys.readouterr().err
 
 
 def test_training_table(generate, demo):
@@ -109,7 +130,7 @@ def full_demo(generate, tmp_path_factory):
 
     require_cli()
     out = tmp_path_factory.mktemp("full-demo")
-    generate.main(["--output", str(out)])
+    generate.main(["--output", str(out), *DEMO_START])
     return out
 
 

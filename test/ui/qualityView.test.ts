@@ -2,6 +2,9 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { checkQuality, suggestQualityConstraints } from '../../src/engine/modelQuality';
+import { writeQualityViolations } from '../../src/engine/modelQuality/qualityDocuments';
+import { checkedConstraints } from '../../src/engine/modelQuality/qualityViolations';
+import { formatNumber } from '../../src/widgets/format';
 import { STATISTICS_MIME_TYPE, rendererFactory } from '../../src/mime';
 import { classifyDocument } from '../../src/models/parseDocuments';
 import { qualityDocument } from '../../src/models/qualityDocument';
@@ -105,6 +108,35 @@ describeConformance('QualityView', () => {
     expect(view.node.querySelector('.jp-ModelMonitor-summary')!.textContent).toContain(
       '1 violated metric'
     );
+    view.dispose();
+  });
+
+  it('shows every checked threshold for a run folder, which has no constraints.json', async () => {
+    const { statistics, constraints } = binaryWithViolation();
+    // As the engine's model-quality run writes it: violations, then the thresholds it checked.
+    const violations = JSON.parse(
+      writeQualityViolations(
+        checkQuality(statistics, constraints, 'BinaryClassification'),
+        checkedConstraints(constraints, 'BinaryClassification')
+      )
+    );
+    const files: Record<string, unknown> = { 'constraint_violations.json': violations };
+    const view = new QualityView(statistics, trans, async name => files[name] ?? null);
+    Widget.attach(view, document.body);
+    await view.ready;
+    const rows = rowTexts(view);
+    const accuracy = rows.find(r => r[0] === 'accuracy')!;
+    const expected = constraints.binary_classification_constraints.accuracy.threshold;
+    expect(accuracy[3]).toBe(formatNumber(expected));
+    expect(accuracy[4]).toBe('LessThanThreshold');
+    expect(accuracy[5]).toBe('OK');
+    expect(rows.find(r => r[0] === 'auc')!.slice(3)).toEqual([
+      '0.99',
+      'LessThanThreshold',
+      'Violated'
+    ]);
+    // f0_5 is constrained but SageMaker's binary runs never check it: no threshold, not "OK".
+    expect(rows.find(r => r[0] === 'f0_5')!.slice(3)).toEqual(['—', '—', 'No constraint']);
     view.dispose();
   });
 

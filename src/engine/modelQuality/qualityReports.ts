@@ -4,7 +4,7 @@ import { suggestQualityConstraints } from './qualityConstraints';
 import { writeQualityDocument, writeQualityViolations } from './qualityDocuments';
 import { QualityPairs } from './qualityPairs';
 import { QualityOptions, qualityStatistics, QualityStatistics } from './qualityStatistics';
-import { checkQuality, QualityViolation } from './qualityViolations';
+import { checkedConstraints, checkQuality, QualityViolation } from './qualityViolations';
 
 export interface QualityBaselineFiles {
   statistics: QualityStatistics;
@@ -53,7 +53,10 @@ export function qualityMonitor(
     violations,
     files: {
       'statistics.json': writeQualityDocument(statistics),
-      'constraint_violations.json': writeQualityViolations(violations)
+      'constraint_violations.json': writeQualityViolations(
+        violations,
+        checkedConstraints(constraints, options.problemType)
+      )
     }
   };
 }

@@ -39,12 +39,11 @@ export function camelCaseMetric(name: string): string {
   return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-export function checkQuality(
-  statistics: QualityStatistics,
+/** The constraints a run checks, in its order (binary runs skip f0_5, as SageMaker's do). */
+export function checkedConstraints(
   constraints: Record<string, unknown>,
   problemType: ProblemType
-): QualityViolation[] {
-  const metrics = (statistics[metricsKey(problemType)] ?? {}) as Record<string, MetricValue>;
+): Record<string, MetricConstraint> {
   const limits = (constraints[constraintsKey(problemType)] ?? {}) as Record<
     string,
     MetricConstraint
@@ -53,8 +52,18 @@ export function checkQuality(
     problemType === 'BinaryClassification'
       ? BINARY_CHECK_ORDER.filter(metric => metric in limits)
       : Object.keys(limits);
+  return Object.fromEntries(order.map(metric => [metric, limits[metric]]));
+}
+
+export function checkQuality(
+  statistics: QualityStatistics,
+  constraints: Record<string, unknown>,
+  problemType: ProblemType
+): QualityViolation[] {
+  const metrics = (statistics[metricsKey(problemType)] ?? {}) as Record<string, MetricValue>;
+  const limits = checkedConstraints(constraints, problemType);
   const violations: QualityViolation[] = [];
-  for (const metric of order) {
+  for (const metric of Object.keys(limits)) {
     const violation = checkMetric(metric, metrics[metric], limits[metric]);
     if (violation) {
       violations.push(violation);

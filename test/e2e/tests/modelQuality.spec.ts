@@ -172,13 +172,20 @@ test.describe('Model quality', () => {
       .click();
     const view = page.locator('.jp-ModelMonitor-qualityView');
     await expect(view.locator('.jp-ModelMonitor-summary')).toContainText('4 violated metrics');
-    // No constraints.json in a run folder: the threshold comes from the violation's text.
+    // No constraints.json in a run folder: the run's violations file records what it checked.
     const fpr = view.locator('tr[data-metric="false_positive_rate"]');
     await expect(fpr.locator('td').nth(4)).toHaveText('GreaterThanThreshold');
     await expect(fpr.locator('.jp-ModelMonitor-badge')).toHaveText('Violated');
-    await expect(view.locator('tr[data-metric="f1"] .jp-ModelMonitor-badge')).toHaveText('OK');
+    // A metric that passed shows the threshold the run checked it against (recorded by the run).
+    const f1 = view.locator('tr[data-metric="f1"]');
+    await expect(f1.locator('.jp-ModelMonitor-badge')).toHaveText('OK');
+    await expect(f1.locator('td').nth(3)).toHaveText(/^\d/);
+    await expect(f1.locator('td').nth(4)).toHaveText('LessThanThreshold');
     await expect(view.locator('[data-chart="ROC curve"] svg.marks')).toBeVisible();
     await screenshot(view, 'model-quality-run-results');
+    await page.theme.setDarkTheme();
+    await screenshot(view, 'model-quality-run-results-dark');
+    await page.theme.setLightTheme();
   });
 
   test('create a model-quality monitor in the form and see its type in the side panel', async ({

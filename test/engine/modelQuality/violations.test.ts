@@ -7,6 +7,7 @@ import {
   suggestQualityConstraints
 } from '../../../src/engine/modelQuality';
 import { writeQualityViolations } from '../../../src/engine/modelQuality/qualityDocuments';
+import { checkedConstraints } from '../../../src/engine/modelQuality/qualityViolations';
 
 function statistics(key: string, values: Record<string, number>, std = NaN): QualityStatistics {
   const metrics = Object.fromEntries(
@@ -111,5 +112,42 @@ describe('violations at their boundaries', () => {
   test('names and the written file', () => {
     expect(camelCaseMetric('weighted_f0_5')).toBe('weightedF0_5');
     expect(writeQualityViolations([])).toBe('{\n  "violations" : [ ]\n}');
+  });
+});
+
+describe('the thresholds a run checked', () => {
+  const limits = {
+    auc: { threshold: 0.7, comparison_operator: 'LessThanThreshold' },
+    f0_5: { threshold: 0.6, comparison_operator: 'LessThanThreshold' },
+    false_positive_rate: { threshold: 0.25, comparison_operator: 'GreaterThanThreshold' }
+  } as const;
+
+  test('are the constraints checked, in the check order (binary runs skip f0_5)', () => {
+    const checked = checkedConstraints(
+      { binary_classification_constraints: limits },
+      'BinaryClassification'
+    );
+    expect(Object.keys(checked)).toEqual(['auc', 'false_positive_rate']);
+    expect(checked.auc).toEqual(limits.auc);
+  });
+
+  test('go after the violations under the extension key, Jackson style', () => {
+    const text = writeQualityViolations([], { auc: limits.auc });
+    expect(text).toBe(
+      [
+        '{',
+        '  "violations" : [ ],',
+        '  "x-jupyterlab-model-monitor" : {',
+        '    "version" : 1,',
+        '    "checked_constraints" : {',
+        '      "auc" : {',
+        '        "threshold" : 0.7,',
+        '        "comparison_operator" : "LessThanThreshold"',
+        '      }',
+        '    }',
+        '  }',
+        '}'
+      ].join('\n')
+    );
   });
 });
