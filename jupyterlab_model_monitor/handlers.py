@@ -15,10 +15,12 @@ from jupyter_server.base.handlers import APIHandler
 
 from .alerts import public_monitor
 from .baselines import validate_baseline_request
-from .capture_summary import SummaryFailed, summarise_captures
+from .capture_summary import summarise_captures
+from .engine_process import EngineUnavailable
 from .errors import ValidationError
 from .metrics import series
 from .paths import PathError, confine
+from .record_query import MAX_RESULT_ROWS, query_page, validate_query
 from .scheduler import next_run_fields
 from .store import Conflict, to_iso
 from .validation import (
@@ -33,6 +35,7 @@ ID = r"([0-9a-f]{32})"
 MAX_LIST_LIMIT = 1000
 MAX_METRIC_POINTS = 100_000
 MAX_SCANNED_RECORDS = 10_000_000
+MAX_RECORDS_PAGE = 500
 # Monitor definitions and run requests are a few KB; nothing we accept comes near this.
 MAX_BODY_BYTES = 1 << 20
 
@@ -165,6 +168,14 @@ class ModelMonitorHandler(APIHandler):
         if not plain or not 1 <= int(limit) <= maximum:
             raise ValidationError(f"an integer from 1 to {maximum}", name)
         return int(limit)
+
+    def offset_argument(self, maximum):
+        """The ``?offset=`` query argument, an integer from 0 to ``maximum`` (default 0)."""
+        offset = self.get_query_argument("offset", "0")
+        plain = offset.isascii() and offset.isdigit() and len(offset) <= len(str(maximum))
+        if not plain or not 0 <= int(offset) <= maximum:
+            raise ValidationError(f"an integer from 0 to {maximum}", "offset")
+        return int(offset)
 
     def time_argument(self, name):
         """An optional ISO time query argument, normalised to the stored form."""
@@ -391,9 +402,35 @@ class CaptureSummaryHandler(ModelMonitorHandler):
         absolute, relative = await asyncio.to_thread(_capture_path, root, path)
         try:
             summary = await summarise_captures(str(absolute), relative, root, limit)
-        except SummaryFailed as error:
+        except EngineUnavailable as error:
             raise ApiError(503, str(error)) from error
         self.send_json(summary)
+
+
+class RecordsHandler(ModelMonitorHandler):
+    """GET ``?run=&feature=&match=``: a page of the run's rows behind a number (record_query.py)."""
+
+    @tornado.web.authenticated
+    @translate_errors
+    async def get(self):
+        root = self.extension.root_dir
+        argument = self.get_query_argument
+        run = relative_path(argument("run", ""), "run", root)
+        query = validate_query(
+            run,
+            argument("feature", ""),
+            argument("match", ""),
+            argument("lower", None),
+            argument("upper", None),
+            argument("include_upper", None),
+        )
+        offset = self.offset_argument(MAX_RESULT_ROWS)
+        limit = self.limit_argument(100, MAX_RECORDS_PAGE)
+        try:
+            page = await query_page(root, query, offset, limit)
+        except EngineUnavailable as error:
+            raise ApiError(503, str(error)) from error
+        self.send_json(page)
 
 
 def _capture_path(root, path):
@@ -456,6 +493,7 @@ default_handlers = [
     (r"/model-monitor/alerts/acknowledge", AcknowledgeAlertsHandler),
     (r"/model-monitor/backends", BackendsHandler),
     (r"/model-monitor/captures/summary", CaptureSummaryHandler),
+    (r"/model-monitor/records", RecordsHandler),
     (r"/model-monitor/baselines", BaselinesHandler),
     (rf"/model-monitor/baselines/{ID}", BaselineHandler),
     (rf"/model-monitor/baselines/{ID}/cancel", BaselineCancelHandler),

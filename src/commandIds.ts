@@ -11,5 +11,6 @@ export const CommandIds = {
   whatIfThresholds: 'model-monitor:what-if-thresholds',
   profileFile: 'model-monitor:profile-file',
   loadCaptures: 'model-monitor:load-captures',
-  buildBaseline: 'model-monitor:build-baseline'
+  buildBaseline: 'model-monitor:build-baseline',
+  showRecords: 'model-monitor:show-records'
 } as const;

@@ -6,6 +6,7 @@
  */
 import type { components } from './schema';
 import type * as Api from './types';
+import type * as Records from './records';
 
 type Schemas = components['schemas'];
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -24,5 +25,7 @@ export type ApiContract = [
   Holds<Exactly<keyof Api.Backend, keyof Schemas['Backend']>>,
   Holds<Exactly<keyof Api.MetricHistory, keyof Schemas['MetricHistory']>>,
   Holds<Exactly<keyof Api.Alert, keyof Schemas['Alert']>>,
-  Holds<Exactly<Api.Alert['kind'], Schemas['Alert']['kind']>>
+  Holds<Exactly<Api.Alert['kind'], Schemas['Alert']['kind']>>,
+  Holds<Exactly<Records.RecordMatchKind, Schemas['RecordMatch']>>,
+  Holds<Exactly<keyof Records.RecordsPage, keyof Schemas['RecordsPage']>>
 ];

@@ -221,6 +221,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/records': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The rows of a monitoring run's input behind a number: a feature's values in a histogram bin, outside the baseline's range, in categories the baseline never saw, missing, or of the wrong type. The engine's `records` command reads the input as the run read it (its diagnostics.json says what) and keeps the matching rows (up to 50,000) in the run folder under records/, where pages are read from and a notebook can load them. */
+    get: operations['queryRecords'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/baselines': {
     parameters: {
       query?: never;
@@ -589,6 +606,33 @@ export interface components {
       /** @description As captured (BASE64 stays encoded). */
       data: string;
       truncated: boolean;
+    };
+    /** @enum {string} */
+    RecordMatch: 'bin' | 'outside_range' | 'unseen_category' | 'missing' | 'wrong_type';
+    RecordsPage: {
+      run: string;
+      feature: string;
+      match: components['schemas']['RecordMatch'];
+      /** @description the JSON-lines file of every listed row, relative to the server root */
+      results_file: string;
+      /** @description input records read (as the run counted them) */
+      records: number;
+      rejected: number;
+      /** @description rows that match */
+      matched: number;
+      /** @description rows in results_file: the first 50,000 matched */
+      written: number;
+      truncated: boolean;
+      offset: number;
+      limit: number;
+      /** @description _file (relative to the server root), _line, _event_id (captures), then the row's cells by column name: numbers for the baseline's numeric columns, else text; null when missing */
+      rows: ({
+        _file: string;
+        _line: number;
+        _event_id: string | null;
+      } & {
+        [key: string]: unknown;
+      })[];
     };
     BaselineRequest: {
       /** @description An existing data file or folder (CSV, JSON lines, Arrow, captures). */
@@ -1118,6 +1162,48 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CaptureSummary'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      403: components['responses']['Forbidden'];
+      /** @description the engine (Node and its CLI) is missing or failed */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  queryRecords: {
+    parameters: {
+      query: {
+        run: components['schemas']['RootPath'];
+        feature: string;
+        match: components['schemas']['RecordMatch'];
+        /** @description match bin only, with upper */
+        lower?: number;
+        upper?: number;
+        /** @description the bin is [lower, upper] (a histogram's last bin) */
+        include_upper?: boolean;
+        offset?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordsPage'];
         };
       };
       400: components['responses']['BadRequest'];

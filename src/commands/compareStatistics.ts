@@ -5,6 +5,7 @@ import { IDocumentManager } from '@jupyterlab/docmanager';
 import { FileDialog } from '@jupyterlab/filebrowser';
 import { TranslationBundle } from '@jupyterlab/translation';
 
+import { CommandIds } from '../commandIds';
 import { ComparisonFileError, ComparisonPaths, loadComparison } from '../models/loadComparison';
 import { ComparePathsForm } from '../widgets/ComparePathsForm';
 import { exportReport } from './exportReport';
@@ -46,6 +47,9 @@ export async function compareStatistics(
     widget.title.closable = true;
     content.reportRequested.connect(
       () => void exportReport(model, paths, widget.title.label, trans)
+    );
+    content.recordsRequested.connect(
+      (_, query) => void app.commands.execute(CommandIds.showRecords, { ...query })
     );
     app.shell.add(widget, 'main');
     return widget;
@@ -93,7 +97,8 @@ async function askPaths(
         baseline: values.baseline,
         current: values.current,
         violations: args.violations,
-        label: args.label
+        label: args.label,
+        feature: args.feature
       };
     }
     error = values.baseline

@@ -52,7 +52,7 @@ export class ComparisonRenderer extends Panel implements IRenderMime.IRenderer {
       baseline: labelOf(labels.baseline, trans.__('baseline')),
       current: labelOf(labels.current, trans.__('current statistics'))
     };
-    const view = new ComparisonView(model, paths, trans);
+    const view = new ComparisonView(model, paths, trans, false);
     const title = trans.__('%1 vs %2', paths.current, paths.baseline);
     view.reportRequested.connect(() => void exportReport(model, paths, title, trans));
     return view;

@@ -2,6 +2,7 @@ import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application'
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
+import { INotebookTracker } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { compareQuality, QualityComparisonPaths } from '../commands/compareQuality';
@@ -16,6 +17,8 @@ import {
 } from '../commands/profileInBrowser';
 import { runMonitorNow, runMonitorOver } from '../commands/runMonitor';
 import { showMetrics } from '../commands/showMetrics';
+import { showRecords } from '../commands/showRecords';
+import { RecordQuery } from '../api/records';
 import { whatIfThresholds } from '../commands/whatIfThresholds';
 import { CommandIds } from '../commandIds';
 import { ComparisonPaths } from '../models/loadComparison';
@@ -29,7 +32,7 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
   description: 'Model Monitor commands in the palette.',
   autoStart: true,
   requires: [IModelMonitorPanel, IServerHealth, IViewerSettings],
-  optional: [ICommandPalette, ITranslator, IDefaultFileBrowser, IDocumentManager],
+  optional: [ICommandPalette, ITranslator, IDefaultFileBrowser, IDocumentManager, INotebookTracker],
   activate: (
     app: JupyterFrontEnd,
     panel: IModelMonitorPanel,
@@ -38,7 +41,8 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
     palette: ICommandPalette | null,
     translator: ITranslator | null,
     fileBrowser: IDefaultFileBrowser | null,
-    docManager: IDocumentManager | null
+    docManager: IDocumentManager | null,
+    notebooks: INotebookTracker | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_model_monitor');
     app.commands.addCommand(CommandIds.openPanel, {
@@ -94,6 +98,14 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
         const paths = args as Partial<ComparisonPaths>;
         return compareStatistics(app, paths, selected, trans, docManager);
       }
+    });
+    app.commands.addCommand(CommandIds.showRecords, {
+      label: trans.__('Show Records'),
+      caption: trans.__(
+        "A run's records behind a number: in a histogram bin, out of range, unseen, missing or of the wrong type"
+      ),
+      isVisible: args => typeof args.run === 'string' && typeof args.feature === 'string',
+      execute: args => showRecords(app, args as unknown as RecordQuery, notebooks, trans)
     });
     app.commands.addCommand(CommandIds.compareQuality, {
       label: trans.__('Compare Model-Quality Run with Baseline'),

@@ -16,6 +16,7 @@ import {
   ConstraintsEditorFactory
 } from '../widgets/ConstraintsEditorFactory';
 import { modelMonitorIcon } from '../widgets/icons';
+import { compareRunFeature } from '../commands/compareRunFeature';
 import { ResultDocumentWidget, ResultViewerFactory } from '../widgets/ResultViewerFactory';
 
 export const STATISTICS_FILE_TYPE = 'model-monitor-statistics';
@@ -66,7 +67,13 @@ export const viewersPlugin: JupyterFrontEndPlugin<void> = {
     function createFactory(name: string, label: string, fileType: string) {
       return new ResultViewerFactory(
         { name, label, fileTypes: [fileType, 'json'], defaultFor: [fileType], readOnly: true },
-        { settings, trans, icon: modelMonitorIcon, contents: app.serviceManager.contents }
+        {
+          settings,
+          trans,
+          icon: modelMonitorIcon,
+          contents: app.serviceManager.contents,
+          compareRunFeature: (path, feature) => void compareRunFeature(app, path, feature)
+        }
       );
     }
   }

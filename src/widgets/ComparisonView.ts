@@ -1,7 +1,9 @@
+import { PathExt } from '@jupyterlab/coreutils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 import { Panel, Widget } from '@lumino/widgets';
 
+import { RecordQuery } from '../api/records';
 import { ComparisonLabels, driftBarsSpec } from '../charts/comparisonSpecs';
 import { ComparisonModel } from '../models/ComparisonModel';
 import { ChartView } from './ChartView';
@@ -16,7 +18,9 @@ export class ComparisonView extends Panel {
   constructor(
     readonly model: ComparisonModel,
     readonly paths: { baseline: string; current: string },
-    private readonly _trans: TranslationBundle
+    private readonly _trans: TranslationBundle,
+    /** False where `paths` are labels, not files (a notebook output): no records to ask for. */
+    showsRecords = true
   ) {
     super();
     this.addClass('jp-ModelMonitor-comparisonView');
@@ -26,7 +30,11 @@ export class ComparisonView extends Panel {
     const body = new Panel();
     body.addClass('jp-ModelMonitor-statisticsBody');
     body.addWidget(new ComparisonTable(model, _trans));
-    body.addWidget(new ComparisonDetail(model, labels, _trans));
+    const detail = new ComparisonDetail(model, labels, _trans, showsRecords);
+    // The run is the current statistics' folder; its diagnostics.json says what it read.
+    const run = PathExt.dirname(paths.current);
+    detail.recordsRequested.connect((_, query) => this._recordsRequested.emit({ ...query, run }));
+    body.addWidget(detail);
     this.addWidget(body);
   }
 
@@ -96,7 +104,13 @@ export class ComparisonView extends Panel {
     return this._reportRequested;
   }
 
+  /** Emitted when a feature's records in the run are asked for (see ComparisonDetail). */
+  get recordsRequested(): ISignal<this, RecordQuery> {
+    return this._recordsRequested;
+  }
+
   private _reportRequested = new Signal<this, void>(this);
+  private _recordsRequested = new Signal<this, RecordQuery>(this);
 
   /** The rows shown, as the table has them; violations joined by ";". */
   private _csv(): string {

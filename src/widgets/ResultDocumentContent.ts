@@ -13,7 +13,11 @@ const RENDER_TIMEOUT = 500;
 export class ResultDocumentContent extends Panel {
   constructor(
     private readonly _context: DocumentRegistry.Context,
-    private readonly _options: ResultViewOptions & { contents?: Contents.IManager }
+    private readonly _options: ResultViewOptions & {
+      contents?: Contents.IManager;
+      /** Opens feature `feature` of the run whose result file is at `path` in a comparison. */
+      compareRunFeature?: (path: string, feature: string) => void;
+    }
   ) {
     super();
     this.addClass('jp-ModelMonitor-document');
@@ -52,7 +56,10 @@ export class ResultDocumentContent extends Panel {
     this._view?.dispose();
     this._view = createResultView(parseDocumentText(text), {
       ...this._options,
-      readSibling: name => this._readSibling(name)
+      readSibling: name => this._readSibling(name),
+      compareFeature: this._options.compareRunFeature
+        ? feature => this._options.compareRunFeature!(this._context.path, feature)
+        : undefined
     });
     this.addWidget(this._view);
   }

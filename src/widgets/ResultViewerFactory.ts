@@ -25,6 +25,7 @@ export class ResultViewerFactory extends ABCWidgetFactory<ResultDocumentWidget> 
     private readonly _viewOptions: ResultViewOptions & {
       icon: LabIcon;
       contents?: Contents.IManager;
+      compareRunFeature?: (path: string, feature: string) => void;
     }
   ) {
     super(options);

@@ -8,11 +8,16 @@ import { exportCsvButton } from './download';
 import { DriftTestsTable } from './DriftTestsTable';
 import { ViolationsTable } from './ViolationsTable';
 
-/** A constraint_violations.json: check-type filter, violations table, and our drift tests. */
+/**
+ * A constraint_violations.json: check-type filter, violations table, and our drift tests. With
+ * `compareFeature`, the selected violation's feature opens in the comparison with the baseline
+ * (its charts, and the records behind it).
+ */
 export class ViolationsView extends Panel {
   constructor(
     readonly model: ViolationsTableModel,
-    private readonly _trans: TranslationBundle
+    private readonly _trans: TranslationBundle,
+    private readonly _compareFeature?: (feature: string) => void
   ) {
     super();
     this.addClass('jp-ModelMonitor-violationsView');
@@ -93,8 +98,42 @@ export class ViolationsView extends Panel {
         )
       })
     );
+    const compare = this._compareButton();
     return new Widget({
-      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [select, summary, exportCsv])
+      node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [
+        select,
+        summary,
+        ...(compare ? [compare] : []),
+        exportCsv
+      ])
     });
+  }
+
+  /** "Compare with baseline" for the selected violation's feature (data quality only). */
+  private _compareButton(): HTMLButtonElement | null {
+    const compareFeature = this._compareFeature;
+    if (!compareFeature || this.model.isModelQuality) {
+      return null;
+    }
+    const button = element('button', {
+      className: 'jp-Button jp-mod-styled jp-ModelMonitor-compareFeature',
+      text: this._trans.__('Compare feature with baseline'),
+      title: this._trans.__(
+        "The selected violation's feature in the comparison: its charts and the records behind it"
+      ),
+      attributes: { type: 'button' }
+    });
+    const feature = (): string | undefined =>
+      this.model.visibleRows.find(row => row.index === this.model.selected)?.feature;
+    const update = () => (button.disabled = !feature());
+    update();
+    this.model.changed.connect(update);
+    button.addEventListener('click', () => {
+      const name = feature();
+      if (name) {
+        compareFeature(name);
+      }
+    });
+    return button;
   }
 }

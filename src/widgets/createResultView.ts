@@ -15,6 +15,8 @@ export interface ResultViewOptions {
   trans: TranslationBundle;
   /** Reads a file beside the one shown (model quality: its constraints and violations). */
   readSibling?: SiblingReader;
+  /** Opens a feature of the run shown in the comparison with its baseline. */
+  compareFeature?: (feature: string) => void;
 }
 
 /** The view of a parsed document: statistics, violations, or a message saying why not. */
@@ -24,7 +26,11 @@ export function createResultView(parsed: ParsedDocument, options: ResultViewOpti
     case 'statistics':
       return new StatisticsView(new StatisticsTableModel(parsed.document), settings, trans);
     case 'violations':
-      return new ViolationsView(new ViolationsTableModel(parsed.document), trans);
+      return new ViolationsView(
+        new ViolationsTableModel(parsed.document),
+        trans,
+        options.compareFeature
+      );
     case 'quality':
       return new QualityView(parsed.document, trans, options.readSibling);
     default:

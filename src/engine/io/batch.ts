@@ -7,6 +7,7 @@
  * Float64Array, with a flag per row saying which rows hold a value. Scanned columns are text
  * columns the byte-level CSV core read without making a string per cell (io/scannedCells.ts).
  */
+import { RowOrigin } from './rowOrigin';
 import { CELL_MISSING, ScannedCells } from './scannedCells';
 
 export type Column =
@@ -47,6 +48,8 @@ export interface ColumnBatch {
   names: string[];
   columns: Column[];
   rowCount: number;
+  /** Each row's origin, when the reader keeps them (ReadContext.keepOrigins; text readers). */
+  origins?: RowOrigin[];
 }
 
 /** The value of one cell: text, number (a BigInt for a wide integer), boolean, or null if missing. */

@@ -1,10 +1,12 @@
 import { ColumnBatch } from './batch';
+import { scanCaptureEnvelope } from './captureEnvelope';
 import { captureLineRows, CsvWidths } from './captureRecord';
 import { ChunkSource } from './chunks';
 import { splitLines } from './lines';
 import { RecordPreprocessor } from './preprocessor';
 import { lineLimit, ReadContext, reject, throwIfAborted } from './readContext';
 import { RowBatcher } from './rowBatcher';
+import { eventIdOfLine, RowOrigin } from './rowOrigin';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
 /**
@@ -23,7 +25,7 @@ export class CaptureTextRows {
     private readonly preprocessor?: RecordPreprocessor
   ) {
     this.nameFor = index => featureNames[index] ?? `_c${index}`;
-    this.batcher = new RowBatcher([], ctx.batchSize, this.nameFor);
+    this.batcher = new RowBatcher([], ctx.batchSize, this.nameFor, ctx.keepOrigins);
   }
 
   /** Reads every line of `source` from line `firstLine` on; ends with the rows still held. */
@@ -55,9 +57,14 @@ export class CaptureTextRows {
       reject(ctx, { kind: 'invalid_utf8', line: lineNumber, message: INVALID_UTF8_MESSAGE });
       return;
     }
-    for (const row of captureLineRows(line, lineNumber, ctx, this.widths, this.preprocessor)) {
+    const envelope = scanCaptureEnvelope(line);
+    const origin = ctx.keepOrigins
+      ? originOf(line, lineNumber, envelope?.eventMetadata.eventId)
+      : undefined;
+    const rows = captureLineRows(line, lineNumber, ctx, this.widths, this.preprocessor, envelope);
+    for (const row of rows) {
       ctx.counts.rows++;
-      const batch = this.batcher.add(row);
+      const batch = this.batcher.add(row, origin);
       if (batch) {
         yield batch;
       }
@@ -68,4 +75,8 @@ export class CaptureTextRows {
   flush(): ColumnBatch | null {
     return this.batcher.flush();
   }
+}
+
+function originOf(line: string, lineNumber: number, eventId: string | undefined): RowOrigin {
+  return { line: lineNumber, eventId: eventId ?? eventIdOfLine(line) };
 }

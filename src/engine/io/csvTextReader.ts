@@ -16,7 +16,9 @@ export async function* readCsvText(
   ctx: ReadContext
 ): AsyncGenerator<ColumnBatch> {
   let names: string[] | null = options.columnNames ? [...options.columnNames] : null;
-  let batcher: RowBatcher | null = names ? new RowBatcher(names, ctx.batchSize) : null;
+  const newBatcher = (columns: string[]): RowBatcher =>
+    new RowBatcher(columns, ctx.batchSize, undefined, ctx.keepOrigins);
+  let batcher: RowBatcher | null = names ? newBatcher(names) : null;
   let expectHeader = !!options.header && !names;
   const ready: ColumnBatch[] = [];
   // Fields are only searched for invalid bytes once a chunk held some.
@@ -27,14 +29,14 @@ export async function* readCsvText(
       expectHeader = false;
       checkCsvWidth(record.fields.length, record.line, ctx);
       names = headerNames(record.fields);
-      batcher = new RowBatcher(names, ctx.batchSize);
+      batcher = newBatcher(names);
       return;
     }
     ctx.counts.records++;
     if (!batcher) {
       checkCsvWidth(record.fields.length, record.line, ctx);
       names = record.fields.map((_, i) => options.featureNames?.[i] ?? `_c${i}`);
-      batcher = new RowBatcher(names, ctx.batchSize);
+      batcher = newBatcher(names);
     }
     const invalid = sawInvalidUtf8
       ? record.fields.findIndex(f => f !== null && hasInvalidUtf8(f))
@@ -57,7 +59,10 @@ export async function* readCsvText(
       return;
     }
     ctx.counts.rows++;
-    const batch = batcher.add(record.fields);
+    const batch = batcher.add(
+      record.fields,
+      ctx.keepOrigins ? { line: record.line, eventId: null } : undefined
+    );
     if (batch) {
       ready.push(batch);
     }

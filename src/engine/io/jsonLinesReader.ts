@@ -20,12 +20,15 @@ export async function* readJsonLines(
   options: JsonLinesOptions,
   ctx: ReadContext
 ): AsyncGenerator<ColumnBatch> {
-  const batcher = new KeyedBatcher(ctx.batchSize);
+  const batcher = new KeyedBatcher(ctx.batchSize, ctx.keepOrigins);
   for await (const run of splitLines(source, options.firstLine, lineLimit(ctx))) {
     throwIfAborted(ctx);
     for (let i = 0; i < run.lines.length; i++) {
-      const row = parseLine(run.lines[i], run.firstLine + i, ctx);
-      const batch = row ? batcher.add(row) : null;
+      const line = run.firstLine + i;
+      const row = parseLine(run.lines[i], line, ctx);
+      const batch = row
+        ? batcher.add(row, ctx.keepOrigins ? { line, eventId: null } : undefined)
+        : null;
       if (batch) {
         yield batch;
       }

@@ -1,4 +1,5 @@
 import { ColumnBatch } from './batch';
+import { RowOrigin } from './rowOrigin';
 
 /**
  * Collects rows keyed by column name into batches whose columns are every name seen so far in
@@ -8,10 +9,16 @@ export class KeyedBatcher {
   private readonly known = new Set<string>();
   private sortedNames: string[] = [];
   private rows: Map<string, string | null>[] = [];
+  private origins: RowOrigin[] | null;
 
-  constructor(private readonly batchSize: number) {}
+  constructor(
+    private readonly batchSize: number,
+    keepOrigins = false
+  ) {
+    this.origins = keepOrigins ? [] : null;
+  }
 
-  add(row: Map<string, string | null>): ColumnBatch | null {
+  add(row: Map<string, string | null>, origin?: RowOrigin): ColumnBatch | null {
     let grew = false;
     for (const name of row.keys()) {
       if (!this.known.has(name)) {
@@ -23,6 +30,9 @@ export class KeyedBatcher {
       this.sortedNames = [...this.known].sort(compareNames);
     }
     this.rows.push(row);
+    if (this.origins && origin) {
+      this.origins.push(origin);
+    }
     return this.rows.length >= this.batchSize ? this.flush() : null;
   }
 
@@ -33,7 +43,7 @@ export class KeyedBatcher {
     const rows = this.rows;
     this.rows = [];
     const names = this.sortedNames;
-    return {
+    const batch: ColumnBatch = {
       names: [...names],
       columns: names.map(name => ({
         kind: 'text' as const,
@@ -41,6 +51,11 @@ export class KeyedBatcher {
       })),
       rowCount: rows.length
     };
+    if (this.origins) {
+      batch.origins = this.origins;
+      this.origins = [];
+    }
+    return batch;
   }
 }
 

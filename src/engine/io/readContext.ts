@@ -26,6 +26,8 @@ export interface ReadContext {
   maxFields?: number;
   /** Characters a record may have; absent: MAX_RECORD_CHARS. */
   maxRecordChars?: number;
+  /** Batches carry each row's line and event id (record queries; text readers only). */
+  keepOrigins?: boolean;
 }
 
 export const DEFAULT_BATCH_SIZE = 4096;

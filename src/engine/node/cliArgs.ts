@@ -1,3 +1,4 @@
+import { DATASET_FORMATS, DatasetFormat, parseDatasetFormat } from '../io/datasetFormat';
 import { UsageError } from '../pipeline/errors';
 
 /** Option kinds: a flag, a single value, or a value that may repeat. */
@@ -97,4 +98,19 @@ export function choiceValue<T extends string>(
     );
   }
   return value as T | undefined;
+}
+
+/** `--dataset-format`: our names or SageMaker's keys; a UsageError for anything else. */
+export function datasetFormatValue(args: ParsedArgs): DatasetFormat | undefined {
+  const text = optionValue(args, 'dataset-format');
+  if (text === undefined) {
+    return undefined;
+  }
+  const format = parseDatasetFormat(text);
+  if (!format) {
+    throw new UsageError(
+      `--dataset-format must be one of ${DATASET_FORMATS.join(', ')}, got ${JSON.stringify(text)}`
+    );
+  }
+  return format;
 }

@@ -1,4 +1,3 @@
-import { DATASET_FORMATS, DatasetFormat, parseDatasetFormat } from '../io/datasetFormat';
 import { parseIsoTime, TimeWindow } from '../pipeline/captureWindow';
 import { asOwnError, UsageError } from '../pipeline/errors';
 import { mergeProfiles } from '../pipeline/mergeProfiles';
@@ -11,6 +10,7 @@ import { PipelineRuntime } from '../pipeline/runtime';
 import { RunSummary } from '../pipeline/runSummary';
 import {
   choiceValue,
+  datasetFormatValue,
   numberValue,
   optionValue,
   OptionKind,
@@ -19,6 +19,7 @@ import {
 } from './cliArgs';
 import { formatCommand, validateCommand } from './cliDocumentCommands';
 import { capturesCommand } from './cliCapturesCommand';
+import { recordsCommand } from './cliRecordsCommand';
 import { checkCommand, suggestCommand } from './cliStatisticsCommands';
 
 /** The largest --max-record-chars: a record is one string, and V8's strings end near 512 Mi. */
@@ -62,6 +63,26 @@ export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
     violations: 'value',
     title: 'value',
     output: 'value',
+    help: 'flag'
+  },
+  records: {
+    run: 'value',
+    dataset: 'value',
+    'dataset-format': 'value',
+    header: 'flag',
+    start: 'value',
+    end: 'value',
+    'baseline-statistics': 'value',
+    'baseline-constraints': 'value',
+    feature: 'value',
+    match: 'value',
+    lower: 'value',
+    upper: 'value',
+    'include-upper': 'flag',
+    output: 'value',
+    'max-records': 'value',
+    'paths-relative-to': 'value',
+    progress: 'value',
     help: 'flag'
   },
   captures: {
@@ -142,6 +163,8 @@ export async function runCommand(
       return checkCommand(args, ctx);
     case 'captures':
       return capturesCommand(args, ctx);
+    case 'records':
+      return recordsCommand(args, ctx);
     case 'report': {
       // Its own bundle (with Vega), loaded only here: see scripts/build-cli.mjs.
       const { reportCommand } = await import('./cliReportCommand');
@@ -163,7 +186,7 @@ function readOptions(args: ParsedArgs, ctx: CommandContext): ReadRunOptions {
   );
   return {
     dataset: requiredValue(args, 'dataset'),
-    format: datasetFormat(args),
+    format: datasetFormatValue(args),
     header: args.flags.has('header'),
     window: timeWindow(args),
     workers: workers ?? ctx.defaultWorkers,
@@ -185,20 +208,6 @@ function readOptions(args: ParsedArgs, ctx: CommandContext): ReadRunOptions {
     signal: ctx.signal,
     onProgress: ctx.onProgress
   };
-}
-
-function datasetFormat(args: ParsedArgs): DatasetFormat | undefined {
-  const text = optionValue(args, 'dataset-format');
-  if (text === undefined) {
-    return undefined;
-  }
-  const format = parseDatasetFormat(text);
-  if (!format) {
-    throw new UsageError(
-      `--dataset-format must be one of ${DATASET_FORMATS.join(', ')}, got ${JSON.stringify(text)}`
-    );
-  }
-  return format;
 }
 
 function generation(args: ParsedArgs) {

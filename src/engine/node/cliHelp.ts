@@ -34,6 +34,7 @@ Commands:
   check       check a statistics.json computed elsewhere against a baseline; write constraint_violations.json
   report      write a run's self-contained HTML report (violations, drift, distributions)
   captures    summarise capture files: time range, records per hour, encodings, problems (JSON)
+  records     list the records behind a number: a feature's rows in a bin, out of range, unseen, missing or of the wrong type
   model-quality baseline|monitor
               model-quality metrics from predictions joined with ground-truth labels
 
@@ -99,6 +100,23 @@ and content types per side, problems (kinds as in diagnostics.json, 5 examples e
   --max-records N             stop after N records and say so ("truncated"; default 1000000)
   --max-record-chars N        a line longer than N characters is a rejected record (as in runs)
   --path TEXT                 the path to show in the summary (default: PATH)
+`,
+  records: `Usage: model-monitor records (--run DIR | --dataset PATH --baseline-statistics FILE --baseline-constraints FILE) --feature NAME --match KIND --output FILE [options]
+
+Reads a monitoring run's input as the run read it (the readers, rejections, window and preprocessor
+in DIR/diagnostics.json) and writes, in input order, the rows whose FEATURE cell matches, as JSON
+lines: _file, _line, _event_id, then every column (numbers for the baseline's numeric columns).
+Prints a summary (records read, rows matched and written) on stdout.
+  --match KIND                bin (with --lower and --upper) | outside-range (beyond the baseline's
+                              min and max) | unseen-category (not in the baseline's domain) | missing |
+                              wrong-type (not the baseline's type, as data_type_check counts)
+  --lower X --upper Y         bin: numbers in [X, Y); --include-upper makes it [X, Y] (a last bin)
+  --max-records N             write the first N matching rows; the rest are only counted (default 50000)
+  --paths-relative-to DIR     write _file relative to DIR (the server's root) instead of as read
+  --run DIR                   what to read, from a run folder written by 'monitor'; else:
+  --dataset PATH, --dataset-format, --header, --start ISO --end ISO, --baseline-statistics FILE,
+  --baseline-constraints FILE as for 'monitor'
+  --progress bar|json|none    progress on stderr
 `,
   check: `Usage: model-monitor check --statistics FILE --baseline-statistics FILE --baseline-constraints FILE --output DIR [options]
 

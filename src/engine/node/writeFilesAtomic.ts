@@ -58,3 +58,55 @@ export function removePendingSync(): void {
   }
   pending.clear();
 }
+
+const LINE_BUFFER_CHARS = 1 << 16;
+
+/**
+ * Writes the file `name` in `dir` from the lines `produce` hands to its writer, streaming (a
+ * buffer of about 64 K characters is held), to a temporary name renamed into place when `produce`
+ * ends; if it throws, no file is left under the real name.
+ */
+export async function writeLinesAtomic<T>(
+  dir: string,
+  name: string,
+  produce: (writeLine: (line: string) => Promise<void>) => Promise<T>
+): Promise<T> {
+  await makeOutputFolder(dir);
+  const folder = await openOutputFolder(dir).catch(error => {
+    throw outputError(dir, error);
+  });
+  const temp = path.join(folder.path, `.${name}.${process.pid}.${Date.now()}.tmp`);
+  pending.add(temp);
+  try {
+    const handle = await fs.open(temp, 'w');
+    let buffer: string[] = [];
+    let chars = 0;
+    const flush = async (): Promise<void> => {
+      await handle.write(buffer.join(''));
+      buffer = [];
+      chars = 0;
+    };
+    try {
+      const result = await produce(async line => {
+        buffer.push(line, '\n');
+        chars += line.length + 1;
+        if (chars >= LINE_BUFFER_CHARS) {
+          await flush();
+        }
+      });
+      await flush();
+      await handle.sync();
+      await handle.close();
+      await fs.rename(temp, path.join(folder.path, name));
+      pending.delete(temp);
+      return result;
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  } finally {
+    if (pending.delete(temp)) {
+      await fs.rm(temp, { force: true });
+    }
+    await folder.close();
+  }
+}

@@ -7,6 +7,7 @@ import { inSchemaOrder } from './featureOrder';
 import { DIAGNOSTICS_FILE, withDiagnosticsOnFailure } from './outputs';
 import { profileInput, requireRows, throwIfCancelled } from './profileInput';
 import { readBaseline } from './readBaseline';
+import { runInputOf } from './runInput';
 import { STATISTICS_FILE } from './runBaseline';
 import { MonitorOptions } from './runOptions';
 import { PipelineRuntime } from './runtime';
@@ -56,7 +57,11 @@ export async function runMonitor(
       files[STATISTICS_FILE] = writeStatistics(currentStatistics);
     }
     files[VIOLATIONS_FILE] = writeViolations(violations);
-    files[DIAGNOSTICS_FILE] = diagnosticsFileText(merged.counts, merged.diagnostics);
+    files[DIAGNOSTICS_FILE] = diagnosticsFileText(
+      merged.counts,
+      merged.diagnostics,
+      runInputOf(options)
+    );
     await runtime.writeFiles(options.outputDir, files);
     return {
       ...summarize('monitor', merged, options.outputDir, Object.keys(files), started),

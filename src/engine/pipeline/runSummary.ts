@@ -2,6 +2,7 @@ import { DiagnosticsSummary } from '../diagnostics';
 import { RecordCounts } from '../io/readContext';
 import { MergedResult } from './mergeResults';
 import { joinPath } from './outputs';
+import { RunInput } from './runInput';
 
 /** What a run reports (the CLI prints it as JSON on stdout; `diagnostics.json` holds the data part). */
 export interface RunSummary {
@@ -42,8 +43,21 @@ export function summarize(
   };
 }
 
-/** The `diagnostics.json` written next to the outputs: our own file, not a SageMaker one. */
-export function diagnosticsFileText(counts: RecordCounts, diagnostics: DiagnosticsSummary): string {
-  const body = { version: 1, ...counts, errorRate: errorRateOf(counts), ...diagnostics };
+/**
+ * The `diagnostics.json` written next to the outputs: our own file, not a SageMaker one. A
+ * monitoring run adds what it read (`input`), for record queries.
+ */
+export function diagnosticsFileText(
+  counts: RecordCounts,
+  diagnostics: DiagnosticsSummary,
+  input?: RunInput
+): string {
+  const body = {
+    version: 1,
+    ...counts,
+    errorRate: errorRateOf(counts),
+    ...diagnostics,
+    ...(input ? { input } : {})
+  };
   return JSON.stringify(body, null, 2) + '\n';
 }

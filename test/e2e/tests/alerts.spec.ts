@@ -1,31 +1,7 @@
 import { expect, test } from '@jupyterlab/galata';
 
-import { forbidAlerts, screenshot } from './helpers';
+import { forbidAlerts, rest, screenshot } from './helpers';
 import { writeMonitorData } from './monitorFixtures';
-
-/** Calls the server's REST API with the page's token; returns the JSON answer. */
-async function rest(
-  page: import('@jupyterlab/galata').IJupyterLabPageFixture,
-  method: string,
-  route: string,
-  body?: unknown
-): Promise<any> {
-  return page.evaluate(
-    async ({ method, route, body }) => {
-      const settings = (window as any).jupyterapp.serviceManager.serverSettings;
-      const response = await fetch(`${settings.baseUrl}model-monitor/${route}`, {
-        method,
-        headers: { Authorization: `token ${settings.token}`, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body)
-      });
-      if (!response.ok) {
-        throw new Error(`${response.status} ${await response.text()}`);
-      }
-      return response.status === 204 ? null : response.json();
-    },
-    { method, route, body }
-  );
-}
 
 // The test server's store is shared by every spec; later specs expect no monitors of ours.
 test.afterEach(async ({ page }) => {

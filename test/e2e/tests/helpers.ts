@@ -35,3 +35,27 @@ export function forbidAlerts(page: IJupyterLabPageFixture): string[] {
   });
   return alerts;
 }
+
+/** Calls the server's REST API with the page's token; returns the JSON answer. */
+export async function rest(
+  page: import('@jupyterlab/galata').IJupyterLabPageFixture,
+  method: string,
+  route: string,
+  body?: unknown
+): Promise<any> {
+  return page.evaluate(
+    async ({ method, route, body }) => {
+      const settings = (window as any).jupyterapp.serviceManager.serverSettings;
+      const response = await fetch(`${settings.baseUrl}model-monitor/${route}`, {
+        method,
+        headers: { Authorization: `token ${settings.token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      });
+      if (!response.ok) {
+        throw new Error(`${response.status} ${await response.text()}`);
+      }
+      return response.status === 204 ? null : response.json();
+    },
+    { method, route, body }
+  );
+}
