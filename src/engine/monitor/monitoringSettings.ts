@@ -9,6 +9,8 @@ export type CategoricalDriftMethod = 'LInfinity' | 'ChiSquared';
 
 export interface MonitoringSettings {
   evaluateConstraints: boolean;
+  /** `emit_metrics`: a run writes CloudWatch metrics only when this and the run's option allow. */
+  emitMetrics: boolean;
   datatypeCheckThreshold: number;
   domainContentThreshold: number;
   performComparison: boolean;
@@ -20,6 +22,7 @@ export interface MonitoringSettings {
 
 export const DEFAULT_MONITORING_SETTINGS: Readonly<MonitoringSettings> = {
   evaluateConstraints: true,
+  emitMetrics: true,
   datatypeCheckThreshold: 1.0,
   domainContentThreshold: 1.0,
   performComparison: true,
@@ -39,6 +42,7 @@ export function resolveMonitoringSettings(
   const defaults = DEFAULT_MONITORING_SETTINGS;
   return {
     evaluateConstraints: readFlag(top.evaluate_constraints, defaults.evaluateConstraints),
+    emitMetrics: readFlag(top.emit_metrics, defaults.emitMetrics),
     datatypeCheckThreshold: readNumber(
       top.datatype_check_threshold,
       defaults.datatypeCheckThreshold

@@ -5,7 +5,7 @@ import { profileDataset } from '../pipeline/profileDataset';
 import { ProgressListener } from '../pipeline/progress';
 import { runBaseline } from '../pipeline/runBaseline';
 import { runMonitor } from '../pipeline/runMonitor';
-import { ReadRunOptions } from '../pipeline/runOptions';
+import { MetricsOutput, ReadRunOptions } from '../pipeline/runOptions';
 import { PipelineRuntime } from '../pipeline/runtime';
 import { RunSummary } from '../pipeline/runSummary';
 import {
@@ -49,7 +49,11 @@ export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
     'baseline-statistics': 'value',
     'baseline-constraints': 'value',
     'fail-on-violations': 'flag',
-    'no-drift-tests': 'flag'
+    'no-drift-tests': 'flag',
+    'metrics-dir': 'value',
+    'metric-time': 'value',
+    'endpoint-name': 'value',
+    'schedule-name': 'value'
   },
   profile: { ...READ_OPTIONS, output: 'value' },
   merge: { output: 'value', progress: 'value', help: 'flag' },
@@ -136,7 +140,8 @@ export async function runCommand(
           generation: generation(args),
           baselineStatistics: requiredValue(args, 'baseline-statistics'),
           baselineConstraints: requiredValue(args, 'baseline-constraints'),
-          driftTests: args.flags.has('no-drift-tests') ? false : undefined
+          driftTests: args.flags.has('no-drift-tests') ? false : undefined,
+          metrics: metricsOutput(args)
         },
         ctx.runtime
       );
@@ -212,6 +217,24 @@ function readOptions(args: ParsedArgs, ctx: CommandContext): ReadRunOptions {
 
 function generation(args: ParsedArgs) {
   return choiceValue(args, 'generation', ['2021', 'current'] as const);
+}
+
+function metricsOutput(args: ParsedArgs): MetricsOutput | undefined {
+  const dir = optionValue(args, 'metrics-dir');
+  if (dir === undefined) {
+    return undefined;
+  }
+  const timeText = optionValue(args, 'metric-time');
+  const time = timeText === undefined ? undefined : parseIsoTime(timeText);
+  if (time === null) {
+    throw new UsageError(`--metric-time must be an ISO time, got ${JSON.stringify(timeText)}`);
+  }
+  return {
+    dir,
+    time,
+    endpoint: optionValue(args, 'endpoint-name'),
+    schedule: optionValue(args, 'schedule-name')
+  };
 }
 
 function timeWindow(args: ParsedArgs): TimeWindow | undefined {

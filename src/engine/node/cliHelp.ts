@@ -58,6 +58,11 @@ Output options:
   --generation 2021|current   analyzer layout of statistics.json (default current)
   --no-drift-tests            write only SageMaker's violations (no extension drift-test section)
   --fail-on-violations        exit with code 3 when there are violations
+  --metrics-dir DIR           also write DIR/cloudwatch_metrics.jsonl: SageMaker's CloudWatch metrics
+                              (feature_data_, feature_non_null_, feature_baseline_drift_<feature>), one
+                              PutMetricData datum a line, unless the baseline's emit_metrics is Disabled
+  --metric-time ISO           the metrics' Timestamp (default: --start, else the run's time)
+  --endpoint-name NAME        the Endpoint dimension; --schedule-name NAME the MonitoringSchedule one
 `,
   profile: `Usage: model-monitor profile --dataset PATH --output FILE [options]
 

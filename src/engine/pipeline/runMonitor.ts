@@ -1,12 +1,19 @@
+import { StatisticsDocument } from '../documents/statistics';
 import { writeStatistics, writeViolations } from '../format';
+import {
+  CLOUDWATCH_METRICS_FILE,
+  cloudWatchMetrics,
+  cloudWatchMetricsText
+} from '../monitor/cloudWatchMetrics';
+import { resolveMonitoringSettings } from '../monitor/monitoringSettings';
 import { checkConstraints } from '../monitor';
 import { allTestsOff } from '../monitor/driftTests/driftTestOptions';
 import { TypeCounts } from '../monitor/typeCounts';
 import { DatasetProfile } from '../profile/datasetProfile';
 import { inSchemaOrder } from './featureOrder';
-import { DIAGNOSTICS_FILE, withDiagnosticsOnFailure } from './outputs';
+import { DIAGNOSTICS_FILE, joinPath, withDiagnosticsOnFailure } from './outputs';
 import { profileInput, requireRows, throwIfCancelled } from './profileInput';
-import { readBaseline } from './readBaseline';
+import { Baseline, readBaseline } from './readBaseline';
 import { runInputOf } from './runInput';
 import { STATISTICS_FILE } from './runBaseline';
 import { MonitorOptions } from './runOptions';
@@ -63,11 +70,36 @@ export async function runMonitor(
       runInputOf(options)
     );
     await runtime.writeFiles(options.outputDir, files);
-    return {
-      ...summarize('monitor', merged, options.outputDir, Object.keys(files), started),
-      violations: violations.violations.length
-    };
+    const metricsFile = missingColumns
+      ? undefined
+      : await writeMetrics(options, baseline, currentStatistics, runtime, started);
+    const summary = summarize('monitor', merged, options.outputDir, Object.keys(files), started);
+    if (metricsFile) {
+      summary.outputs.push(metricsFile);
+    }
+    return { ...summary, violations: violations.violations.length };
   });
+}
+
+/** The CloudWatch-format metrics, when asked for and the baseline's emit_metrics allows them. */
+async function writeMetrics(
+  options: MonitorOptions,
+  baseline: Baseline,
+  current: StatisticsDocument,
+  runtime: PipelineRuntime,
+  started: number
+): Promise<string | undefined> {
+  const settings = resolveMonitoringSettings(baseline.constraints.monitoring_config);
+  const output = options.metrics;
+  if (!output || !settings.emitMetrics) {
+    return undefined;
+  }
+  const time = output.time ?? options.window?.start ?? new Date(started);
+  const metrics = cloudWatchMetrics(baseline.statistics, current, settings, time, output);
+  await runtime.writeFiles(output.dir, {
+    [CLOUDWATCH_METRICS_FILE]: cloudWatchMetricsText(metrics)
+  });
+  return joinPath(output.dir, CLOUDWATCH_METRICS_FILE);
 }
 
 function typeCountsByName(profile: DatasetProfile): Record<string, TypeCounts> {

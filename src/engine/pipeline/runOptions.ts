@@ -42,6 +42,16 @@ export interface MonitorOptions extends ReadRunOptions {
   generation?: AnalyzerGeneration;
   /** Extension drift tests; `false` turns them all off (a file SageMaker would write). */
   driftTests?: DriftTestOptions | false;
+  /** Write CloudWatch-format metrics (SageMaker's publish_cloudwatch_metrics) into `dir`. */
+  metrics?: MetricsOutput;
+}
+
+export interface MetricsOutput {
+  dir: string;
+  /** The metrics' time; absent: the window's start (SageMaker's metric_time), else the run's. */
+  time?: Date;
+  endpoint?: string;
+  schedule?: string;
 }
 
 export interface ProfileOptions extends ReadRunOptions {
