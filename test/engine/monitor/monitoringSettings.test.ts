@@ -8,6 +8,7 @@ describe('resolveMonitoringSettings', () => {
     expect(resolveMonitoringSettings(undefined)).toEqual(DEFAULT_MONITORING_SETTINGS);
     expect(DEFAULT_MONITORING_SETTINGS).toEqual({
       evaluateConstraints: true,
+      emitMetrics: true,
       datatypeCheckThreshold: 1.0,
       domainContentThreshold: 1.0,
       performComparison: true,
@@ -16,6 +17,11 @@ describe('resolveMonitoringSettings', () => {
       categoricalComparisonThreshold: 0.1,
       categoricalDriftMethod: 'LInfinity'
     });
+  });
+
+  it('reads emit_metrics as SageMaker flags', () => {
+    expect(resolveMonitoringSettings({ emit_metrics: 'Disabled' }).emitMetrics).toBe(false);
+    expect(resolveMonitoringSettings({ emit_metrics: 'Enabled' }).emitMetrics).toBe(true);
   });
 
   it('does not take the categorical threshold from comparison_threshold when absent', () => {
