@@ -263,6 +263,7 @@ class Scheduler:
             monitor_type=monitor.get("monitor_type") or "data-quality",
             model_quality=quality,
             root=self.root_dir,
+            monitor_name=monitor["name"],
         )
 
     async def _record_metrics(self, execution):

@@ -21,6 +21,7 @@ class RunJob:
     monitor_type: str = "data-quality"
     model_quality: dict | None = None  # validation.QUALITY_FIELDS, ground_truth absolute
     root: str | None = None  # every file read or written must resolve under it, when set
+    monitor_name: str | None = None  # the MonitoringSchedule dimension of its metrics
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,21 @@ def cli_arguments(job):
     args += ["--output", job.output]
     if job.window_start and job.window_end:
         args += ["--start", job.window_start, "--end", job.window_end]
-    return [*args, "--progress", "json"]
+    return [*args, *metrics_arguments(job), "--progress", "json"]
+
+
+# Where a run's CloudWatch-format metrics go, in its output folder (SageMaker's container writes
+# /opt/ml/output/metrics/cloudwatch).
+METRICS_FOLDER = os.path.join("metrics", "cloudwatch")
+
+
+def metrics_arguments(job):
+    """SageMaker's schedules publish CloudWatch metrics unless the baseline's ``emit_metrics`` is
+    Disabled; so do ours, as ``cloudwatch_metrics.jsonl`` (docs/cli.md). The Endpoint dimension is
+    the dataset folder's name (captures/<endpoint>), the MonitoringSchedule one the monitor's."""
+    args = ["--metrics-dir", os.path.join(job.output, METRICS_FOLDER)]
+    args += ["--endpoint-name", os.path.basename(job.dataset.rstrip(os.sep))]
+    return args + (["--schedule-name", job.monitor_name] if job.monitor_name else [])
 
 
 # model_quality field → `model-quality monitor` option (docs/cli.md, "Model quality")

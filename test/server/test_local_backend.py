@@ -52,6 +52,12 @@ def test_cli_arguments(tmp_path):
     assert args[args.index("--dataset-format") + 1] == "csv" and "--header" in args
     assert args[args.index("--start") + 1] == "2026-11-01T18:00:00Z"
     assert args[-2:] == ["--progress", "json"]
+    # CloudWatch-format metrics in the run folder, with SageMaker's dimensions.
+    assert args[args.index("--metrics-dir") + 1] == str(tmp_path / "out" / "metrics" / "cloudwatch")
+    assert args[args.index("--endpoint-name") + 1] == "captures"
+    assert "--schedule-name" not in args
+    named = cli_arguments(_job(tmp_path, monitor_name="churn"))
+    assert named[named.index("--schedule-name") + 1] == "churn"
     bare = cli_arguments(_job(tmp_path, window_start=None, window_end=None))
     assert "--start" not in bare and "--dataset-format" not in bare and "--header" not in bare
 
@@ -122,6 +128,13 @@ async def test_real_engine_finds_the_demo_drift(tmp_path):
     checks = {v["constraint_check_type"] for v in violations["violations"]}
     assert {"baseline_drift_check", "completeness_check", "categorical_values_check"} <= checks
     assert any(progress for progress, _ in report.calls)
+    # The CloudWatch-format metrics SageMaker's schedules publish, one datum a line.
+    metrics_file = tmp_path / "out" / "metrics" / "cloudwatch" / "cloudwatch_metrics.jsonl"
+    metrics = [json.loads(line) for line in metrics_file.read_text().splitlines()]
+    names = {metric["MetricName"] for metric in metrics}
+    assert {"feature_data_monthly_charges", "feature_baseline_drift_payment_method"} <= names
+    assert metrics[0]["Timestamp"] == "2026-11-01T18:00:00Z"
+    assert metrics[0]["Dimensions"] == [{"Name": "Endpoint", "Value": generate.ENDPOINT}]
 
 
 def test_counts_in_messages_have_thousands_separators():
