@@ -1,7 +1,6 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { MainAreaWidget } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
-import type { INotebookTracker } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { fetchRecords, RecordQuery } from '../api/records';
@@ -9,7 +8,7 @@ import { RecordsModel } from '../models/RecordsModel';
 import { modelMonitorIcon } from '../widgets/icons';
 import { describeQuery, RecordsView } from '../widgets/RecordsView';
 import { openAtLine } from './openAtLine';
-import { insertRecordsCell } from './recordsToNotebook';
+import { insertRecordsCell, NotebookLike } from './recordsToNotebook';
 
 /**
  * Opens the rows behind a number in the main area: the server reads the run's input (once; pages
@@ -19,7 +18,8 @@ import { insertRecordsCell } from './recordsToNotebook';
 export async function showRecords(
   app: JupyterFrontEnd,
   query: RecordQuery,
-  notebooks: INotebookTracker | null,
+  /** The notebook last used, if any: the cell goes there. */
+  lastNotebook: () => NotebookLike | null,
   trans: TranslationBundle
 ): Promise<MainAreaWidget<RecordsView>> {
   const model = new RecordsModel(query, fetchRecords);
@@ -28,7 +28,7 @@ export async function showRecords(
   view.notebookRequested.connect(() => {
     const file = model.page?.results_file;
     if (file) {
-      void insertRecordsCell(app, notebooks, file, describeQuery(query, trans), query.run);
+      void insertRecordsCell(app, lastNotebook(), file, describeQuery(query, trans), query.run);
     }
   });
   const widget = new MainAreaWidget({ content: view });

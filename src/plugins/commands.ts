@@ -1,8 +1,7 @@
-import { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { ILabShell, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
-import { INotebookTracker } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { compareQuality, QualityComparisonPaths } from '../commands/compareQuality';
@@ -17,6 +16,7 @@ import {
 } from '../commands/profileInBrowser';
 import { runMonitorNow, runMonitorOver } from '../commands/runMonitor';
 import { showMetrics } from '../commands/showMetrics';
+import { isNotebook, NotebookLike } from '../commands/recordsToNotebook';
 import { showRecords } from '../commands/showRecords';
 import { RecordQuery } from '../api/records';
 import { whatIfThresholds } from '../commands/whatIfThresholds';
@@ -32,7 +32,7 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
   description: 'Model Monitor commands in the palette.',
   autoStart: true,
   requires: [IModelMonitorPanel, IServerHealth, IViewerSettings],
-  optional: [ICommandPalette, ITranslator, IDefaultFileBrowser, IDocumentManager, INotebookTracker],
+  optional: [ICommandPalette, ITranslator, IDefaultFileBrowser, IDocumentManager, ILabShell],
   activate: (
     app: JupyterFrontEnd,
     panel: IModelMonitorPanel,
@@ -42,9 +42,16 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
     translator: ITranslator | null,
     fileBrowser: IDefaultFileBrowser | null,
     docManager: IDocumentManager | null,
-    notebooks: INotebookTracker | null
+    labShell: ILabShell | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_model_monitor');
+    // The notebook used last: Show Records' "Open in notebook" puts its cell there.
+    let lastNotebook: NotebookLike | null = null;
+    labShell?.currentChanged.connect((_, change) => {
+      if (isNotebook(change.newValue)) {
+        lastNotebook = change.newValue;
+      }
+    });
     app.commands.addCommand(CommandIds.openPanel, {
       label: trans.__('Open Model Monitor panel'),
       caption: trans.__('Show the Model Monitor panel in the left sidebar'),
@@ -105,7 +112,7 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
         "A run's records behind a number: in a histogram bin, out of range, unseen, missing or of the wrong type"
       ),
       isVisible: args => typeof args.run === 'string' && typeof args.feature === 'string',
-      execute: args => showRecords(app, args as unknown as RecordQuery, notebooks, trans)
+      execute: args => showRecords(app, args as unknown as RecordQuery, () => lastNotebook, trans)
     });
     app.commands.addCommand(CommandIds.compareQuality, {
       label: trans.__('Compare Model-Quality Run with Baseline'),
