@@ -137,6 +137,12 @@ export class ComparisonView extends Panel {
       .filter(f => f.drift !== undefined)
       .map(f => ({ name: f.name, drift: f.drift!, drifted: f.drifted }));
     chart.spec = features.length ? driftBarsSpec(features, this.model.threshold, labels) : null;
+    // A bar opens its feature below: its charts, and the records behind it.
+    chart.clicked.connect((_, datum) => {
+      if (typeof datum.feature === 'string') {
+        this.model.select(datum.feature);
+      }
+    });
     return chart;
   }
 }

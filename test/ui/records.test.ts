@@ -197,6 +197,22 @@ describe('asking for records from the comparison', () => {
     view.dispose();
   });
 
+  it('selects the feature of a clicked drift bar', async () => {
+    const model = new ComparisonModel(fixtureStatistics(), shiftedStatistics('age', 30));
+    model.select('city');
+    const view = new ComparisonView(
+      model,
+      { baseline: 'b/statistics.json', current: 'r/statistics.json' },
+      trans
+    );
+    Widget.attach(view, document.body);
+    await new Promise(resolve => setTimeout(resolve, 50));
+    const bars = charts.filter(c => c.spec?.layer?.[0]?.encoding?.x?.field === 'feature').pop()!;
+    bars.onClick!({ feature: 'age', drift: 0.9, over: true });
+    expect(model.selected!.name).toBe('age');
+    view.dispose();
+  });
+
   it('offers no records in a notebook output, whose paths are only labels', () => {
     const model = new ComparisonModel(fixtureStatistics(), shiftedStatistics('age', 30));
     const view = new ComparisonView(model, { baseline: 'a', current: 'b' }, trans, false);
