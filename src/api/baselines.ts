@@ -1,4 +1,4 @@
-import { Diagnostic } from './captures';
+import { ReportedDiagnostic } from './captures';
 import { requestAPI } from './requestAPI';
 
 /** Baseline jobs: `POST /model-monitor/baselines`, `GET …/{id}`, `POST …/{id}/cancel`. */
@@ -22,7 +22,7 @@ export interface BaselineDiagnostics {
   rejected: number | null;
   rows: number | null;
   counts: Record<string, number>;
-  examples: Diagnostic[];
+  examples: ReportedDiagnostic[];
 }
 
 export interface BaselineJob {

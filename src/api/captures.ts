@@ -3,8 +3,11 @@ import { requestAPI } from './requestAPI';
 
 /** `GET /model-monitor/captures/summary` (api/openapi.yaml, CaptureSummary). */
 
-/** A problem found while scanning: the engine's diagnostic kinds, with file and line. */
-export interface Diagnostic {
+/**
+ * A problem as the server reports it (captures, baseline jobs): the engine's Diagnostic kinds,
+ * with file and line, either of which may be null.
+ */
+export interface ReportedDiagnostic {
   kind: string;
   /** Relative to the scanned folder (captures) or the server root (baselines). */
   file: string | null;
@@ -41,7 +44,7 @@ export interface CaptureSummary {
   records_outside_hour_folders: number;
   encodings: CountsBySide;
   content_types: CountsBySide;
-  diagnostics: { counts: Record<string, number>; examples: Diagnostic[] };
+  diagnostics: { counts: Record<string, number>; examples: ReportedDiagnostic[] };
   samples: CaptureSample[];
 }
 

@@ -1,5 +1,5 @@
 /** Pure views of a capture summary: the hourly series, the count tables, the time range. */
-import { CaptureSummary, CountsBySide, Diagnostic } from '../api/captures';
+import { CaptureSummary, CountsBySide, ReportedDiagnostic } from '../api/captures';
 
 export interface HourlyRecords {
   /** `2026-11-01T13:00:00Z` */
@@ -73,7 +73,7 @@ export function timeRangeOf(summary: CaptureSummary): TimeRange | null {
 }
 
 /** `file:line: message [kind]`, the way the engine's CLI names a problem. */
-export function describeDiagnostic(diagnostic: Diagnostic): string {
+export function describeDiagnostic(diagnostic: ReportedDiagnostic): string {
   const place = [diagnostic.file, diagnostic.line].filter(p => p !== null && p !== undefined);
   const where = place.length ? `${place.join(':')}: ` : '';
   return `${where}${diagnostic.message ?? ''} [${diagnostic.kind}]`;

@@ -121,7 +121,7 @@ export class ConstraintsEditError extends Error {}
 
 // Reading and writing
 
-/** Reads a constraints.json text; throws the engine's JsonSyntaxError (with line and column). */
+/** Reads a constraints.json text; throws the engine's DocumentSyntaxError (with line and column). */
 export function parseConstraintsDraft(text: string): ConstraintsDraft {
   const tree = parseLenientJson(text, { ordered: true }) as JsonTree;
   if (!(tree instanceof Map)) {

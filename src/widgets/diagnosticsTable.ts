@@ -1,6 +1,6 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { Diagnostic } from '../api/captures';
+import { ReportedDiagnostic } from '../api/captures';
 import { cell, element } from './dom';
 import { formatCount } from './format';
 
@@ -10,9 +10,9 @@ import { formatCount } from './format';
  */
 export function diagnosticsSection(
   counts: Record<string, number>,
-  examples: Diagnostic[],
+  examples: ReportedDiagnostic[],
   trans: TranslationBundle,
-  openAt?: (diagnostic: Diagnostic) => void
+  openAt?: (diagnostic: ReportedDiagnostic) => void
 ): HTMLElement {
   const section = element('div', { className: 'jp-ModelMonitor-diagnostics' });
   const kinds = Object.entries(counts).sort((a, b) => b[1] - a[1]);
@@ -62,9 +62,9 @@ export function diagnosticsSection(
 
 /** The file's name; a button that opens it at the line when the caller can open files. */
 function fileCell(
-  diagnostic: Diagnostic,
+  diagnostic: ReportedDiagnostic,
   trans: TranslationBundle,
-  openAt?: (diagnostic: Diagnostic) => void
+  openAt?: (diagnostic: ReportedDiagnostic) => void
 ): HTMLTableCellElement {
   const file = diagnostic.file ?? '';
   const td = element('td', { className: 'jp-ModelMonitor-diagnosticFile', title: file });

@@ -4,7 +4,7 @@
  * Problems are collected as {path, message} so `validate` can list them all, naming the JSON path.
  */
 import { detectDocumentKind, DocumentKind } from '../format/documents';
-import { JsonSyntaxError, parseLenientJson } from '../format/lenientJson';
+import { DocumentSyntaxError, parseLenientJson } from '../format/lenientJson';
 import {
   ConstraintsDocument,
   DistributionConstraints,
@@ -127,7 +127,7 @@ function parse(text: string, r: FieldReader): unknown {
   try {
     return parseLenientJson(text);
   } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) {
+    if (!(error instanceof DocumentSyntaxError)) {
       throw error;
     }
     r.issue('$', `invalid JSON: ${error.message}`);

@@ -1,7 +1,7 @@
 export { formatJavaDouble } from './javaDouble';
 export { writeJackson, quoteJson } from './jackson';
 export type { JsonPath, LongPathPredicate } from './jackson';
-export { parseLenientJson, JsonSyntaxError } from './lenientJson';
+export { parseLenientJson, DocumentSyntaxError } from './lenientJson';
 export type { LenientJsonOptions } from './lenientJson';
 export {
   detectDocumentKind,

@@ -7,7 +7,8 @@
 import { setJsonProperty } from '../jsonProperty';
 import { JsonPath } from './jackson';
 
-export class JsonSyntaxError extends Error {
+/** A SageMaker document that is not JSON, with where (io/rawJson.ts has the JSON-lines one). */
+export class DocumentSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,
@@ -173,6 +174,6 @@ class Parser {
 
   private fail(message: string): never {
     const before = this.text.slice(0, this.pos).split('\n');
-    throw new JsonSyntaxError(message, before.length, before[before.length - 1].length + 1);
+    throw new DocumentSyntaxError(message, before.length, before[before.length - 1].length + 1);
   }
 }
