@@ -57,6 +57,10 @@ export async function queryRecords(
       `no input files in ${options.dataset}${options.window ? ' for the given time window' : ''}`
     );
   }
+  // The run's preprocessor makes its rows: the same rows, or the records would not be the run's.
+  const preprocessor = options.preprocessorPath
+    ? runtime.loadPreprocessor?.(options.preprocessorPath)
+    : undefined;
   const counts: RecordQueryCounts = { ...newCounts(), matched: 0 };
   const bytesTotal = parts.reduce((sum, part) => sum + part.bytes, 0);
   let bytesRead = 0;
@@ -88,6 +92,7 @@ export async function queryRecords(
         format,
         header: settings.header,
         featureNames: options.featureNames,
+        preprocessor,
         firstLine: part.firstLine
       },
       ctx

@@ -115,9 +115,9 @@ describe('model-monitor records', () => {
 
   const inWindow = (row: Line): boolean => !row.file.includes('/2026/11/01/00/');
 
-  function records(args: string[]): { summary: any; rows: Record<string, unknown>[] } {
-    const output = path.join(dir, 'out', `${args.join('_')}.jsonl`);
-    const result = runCli(['records', '--run', 'run', ...args, '--output', output], dir);
+  function records(args: string[], run = 'run'): { summary: any; rows: Record<string, unknown>[] } {
+    const output = path.join(dir, 'out', `${run}_${args.join('_')}.jsonl`);
+    const result = runCli(['records', '--run', run, ...args, '--output', output], dir);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     return { summary: JSON.parse(result.stdout), rows: readLines(output) };
@@ -228,5 +228,29 @@ describe('model-monitor records', () => {
       ['current.csv', 6, 'c']
     ]);
     expect(listed(['current.jsonl'])).toEqual([['current.jsonl', 3, 'b']]);
+  });
+
+  it('reads the rows the run’s preprocessor made', () => {
+    // Drops the record with eventId ...-e1 of each hour and blanks x in every other one.
+    fs.writeFileSync(
+      path.join(dir, 'pre.js'),
+      `exports.preprocess_handler = record => {
+        if (record.event_metadata.event_id.endsWith('-e1')) return [];
+        const [, c] = record.endpoint_input.data.split(',');
+        return { score: record.endpoint_output.data, x: '', c };
+      };`
+    );
+    const args = ['monitor', '--dataset', 'captures', '--preprocessor', 'pre.js'];
+    args.push('--baseline-statistics', 'baseline/statistics.json');
+    args.push('--baseline-constraints', 'baseline/constraints.json', '--output', 'prerun');
+    expect(runCli([...args, '--max-error-rate', '0.5'], dir).code).toBe(0);
+    const { summary, rows } = records(['--feature', 'x', '--match', 'missing'], 'prerun');
+    const statistics = JSON.parse(
+      fs.readFileSync(path.join(dir, 'prerun/statistics.json'), 'utf8')
+    );
+    const x = statistics.features.find((f: { name: string }) => f.name === 'x');
+    const missing = (x.numerical_statistics ?? x.string_statistics).common.num_missing;
+    expect(summary.matched).toBe(missing);
+    expect(rows.some(row => String(row._event_id).endsWith('-e1'))).toBe(false);
   });
 });
