@@ -20,7 +20,7 @@ export async function writeFilesAtomic(dir: string, files: Record<string, string
     folder = await openOutputFolder(dir);
     for (const [name, text] of Object.entries(files)) {
       const target = path.join(folder.path, name);
-      const temp = path.join(folder.path, `.${name}.${process.pid}.${Date.now()}.tmp`);
+      const temp = tempPath(folder.path, name);
       pending.add(temp);
       temps.push([temp, target]);
       await writeDurably(temp, text);
@@ -39,6 +39,11 @@ export async function writeFilesAtomic(dir: string, files: Record<string, string
     }
     await folder?.close();
   }
+}
+
+/** A hidden name beside `name` for the file while it is written (removed if the run is cut). */
+function tempPath(folder: string, name: string): string {
+  return path.join(folder, `.${name}.${process.pid}.${Date.now()}.tmp`);
 }
 
 async function writeDurably(file: string, text: string): Promise<void> {
@@ -75,7 +80,7 @@ export async function writeLinesAtomic<T>(
   const folder = await openOutputFolder(dir).catch(error => {
     throw outputError(dir, error);
   });
-  const temp = path.join(folder.path, `.${name}.${process.pid}.${Date.now()}.tmp`);
+  const temp = tempPath(folder.path, name);
   pending.add(temp);
   try {
     const handle = await fs.open(temp, 'w');

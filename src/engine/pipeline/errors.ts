@@ -18,6 +18,13 @@ export class DataError extends Error {
   }
 }
 
+/** A dataset (or its time window) with no file to read: runs and record queries say it alike. */
+export function noInputFilesError(dataset: string, windowed: boolean): DataError {
+  return new DataError(
+    `no input files in ${dataset}${windowed ? ' for the given time window' : ''}`
+  );
+}
+
 export class CancelledError extends Error {
   readonly name = 'CancelledError';
   constructor(message = 'cancelled') {

@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../diagnostics';
-import { CancelledError, DataError } from './errors';
+import { CancelledError, DataError, noInputFilesError } from './errors';
 import { MergedResult, ResultMerger } from './mergeResults';
 import { planTasks, totalBytes } from './parts';
 import { ProgressTally } from './progress';
@@ -37,9 +37,7 @@ export async function profileInput(
     parts = await list(true);
   }
   if (parts.length === 0) {
-    throw new DataError(
-      `no input files in ${options.dataset}${options.window ? ' for the given time window' : ''}`
-    );
+    throw noInputFilesError(options.dataset, !!options.window);
   }
   const tasks = planTasks(parts, workers);
   const bytesTotal = totalBytes(parts);

@@ -11,7 +11,7 @@ import { throwIfCancelled } from '../pipeline/profileInput';
 import { TaskIO } from '../pipeline/profileTask';
 import { ReadRunOptions } from '../pipeline/runOptions';
 import { PipelineRuntime } from '../pipeline/runtime';
-import { DataError } from '../pipeline/errors';
+import { DataError, noInputFilesError } from '../pipeline/errors';
 import { CellFilter } from './recordFilter';
 
 /** One matching row: where it is, and its cells by column name (text as read; null if missing). */
@@ -53,9 +53,7 @@ export async function queryRecords(
     settings
   });
   if (parts.length === 0) {
-    throw new DataError(
-      `no input files in ${options.dataset}${options.window ? ' for the given time window' : ''}`
-    );
+    throw noInputFilesError(options.dataset, !!options.window);
   }
   // The run's preprocessor makes its rows: the same rows, or the records would not be the run's.
   const preprocessor = options.preprocessorPath
