@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { categoricalLInfinity } from '../../../src/engine/monitor/distance/categoricalLInfinity';
 import { numericLInfinity } from '../../../src/engine/monitor/distance/numericLInfinity';
 import { robustLInfinity } from '../../../src/engine/monitor/distance/robustLInfinity';
-import { WeightedSketch } from '../../../src/engine/monitor/distance/weightedSketch';
+import { mergedValues, WeightedSketch } from '../../../src/engine/monitor/distance/weightedSketch';
 
 const sketch = (levels: number[][]) => WeightedSketch.fromLevels(levels);
 const counts = (record: Record<string, number>) => new Map(Object.entries(record));
@@ -35,6 +35,27 @@ describe('WeightedSketch', () => {
     expect(repeated.rank(2)).toBe(5);
     expect(repeated.rankExclusive(2)).toBe(1);
   });
+});
+
+it('cdfs over merged values equal cdf at each value, NaN, infinities and -0 included', () => {
+  const item = fc.oneof(
+    fc.double(),
+    fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, 1),
+    fc.integer({ min: -3, max: 3 })
+  );
+  const levels = fc.array(fc.array(item, { maxLength: 12 }), { minLength: 1, maxLength: 4 });
+  fc.assert(
+    fc.property(levels, levels, (a, b) => {
+      const [x, y] = [sketch(a), sketch(b)];
+      const values = mergedValues(x, y);
+      for (const s of [x, y]) {
+        const walked = Array.from(s.cdfs(values));
+        const searched = Array.from(values, v => s.cdf(v));
+        walked.forEach((cdf, i) => expect(Object.is(cdf, searched[i])).toBe(true));
+      }
+    }),
+    { numRuns: 500 }
+  );
 });
 
 describe('numeric L∞ (FORMATS §5.3 vectors)', () => {

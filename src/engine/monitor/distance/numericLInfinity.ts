@@ -5,9 +5,12 @@
 import { mergedValues, WeightedSketch } from './weightedSketch';
 
 export function numericLInfinity(baseline: WeightedSketch, current: WeightedSketch): number {
+  const values = mergedValues(baseline, current);
+  const baselineCdf = baseline.cdfs(values);
+  const currentCdf = current.cdfs(values);
   let largest = 0;
-  for (const x of mergedValues(baseline, current)) {
-    largest = Math.max(largest, Math.abs(baseline.cdf(x) - current.cdf(x)));
+  for (let i = 0; i < values.length; i++) {
+    largest = Math.max(largest, Math.abs(baselineCdf[i] - currentCdf[i]));
   }
   return largest;
 }

@@ -56,6 +56,32 @@ export class WeightedSketch {
     return this.rank(x) / this.totalWeight;
   }
 
+  /**
+   * `cdf(x)` for every x of `xs` in one forward walk, where xs ascend as `mergedValues` gives them.
+   * A NaN can sit anywhere in either list (merges put it before larger numbers): then, and for any
+   * x out of order, the binary search answers, so the results are `cdf`'s in every case.
+   */
+  cdfs(xs: Float64Array): Float64Array {
+    const result = new Float64Array(xs.length);
+    const total = this.totalWeight;
+    const walkable = !this.values.some(Number.isNaN);
+    let atMost = 0;
+    let previous = -Infinity;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i];
+      if (!walkable || !(x >= previous)) {
+        result[i] = this.cdf(x);
+        continue;
+      }
+      while (atMost < this.values.length && this.values[atMost] <= x) {
+        atMost++;
+      }
+      previous = x;
+      result[i] = this.weightBefore(atMost) / total;
+    }
+    return result;
+  }
+
   private weightBefore(distinctCount: number): number {
     return distinctCount === 0 ? 0 : this.cumulativeWeights[distinctCount - 1];
   }

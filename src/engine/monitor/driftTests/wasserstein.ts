@@ -12,9 +12,11 @@ export function normalisedWasserstein(
   baselineStdDev: number
 ): number {
   const values = mergedValues(baseline, current);
+  const baselineCdf = baseline.cdfs(values);
+  const currentCdf = current.cdfs(values);
   let area = 0;
   for (let i = 0; i + 1 < values.length; i++) {
-    const gap = Math.abs(baseline.cdf(values[i]) - current.cdf(values[i]));
+    const gap = Math.abs(baselineCdf[i] - currentCdf[i]);
     area += gap * (values[i + 1] - values[i]);
   }
   const scale = Number.isFinite(baselineStdDev) ? Math.max(baselineStdDev, MIN_SCALE) : MIN_SCALE;
