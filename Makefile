@@ -53,8 +53,8 @@ examples: build
 
 lint: install
 	npm run lint
-	ruff check jupyterlab_model_monitor test/server test/install test/e2e examples $(wildcard bench)
-	ruff format --check jupyterlab_model_monitor test/server test/install test/e2e examples $(wildcard bench)
+	ruff check jupyterlab_model_monitor src/engine/node test/server test/install test/e2e examples $(wildcard bench)
+	ruff format --check jupyterlab_model_monitor src/engine/node test/server test/install test/e2e examples $(wildcard bench)
 
 test-js: install jdk
 	npx jest --ci

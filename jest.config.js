@@ -28,7 +28,11 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/engine'],
       testMatch: ['**/*.test.ts'],
-      transform: { '^.+\\.tsx?$': tsJest, '^.+\\.m?jsx?$': tsJest },
+      transform: {
+        '^.+\\.tsx?$': tsJest,
+        '^.+\\.m?jsx?$': tsJest,
+        '^.+\\.py$': '<rootDir>/test/textTransform.js'
+      },
       transformIgnorePatterns: [`/node_modules/(?!(${esModules})/)`]
     },
     {

@@ -63,6 +63,24 @@ def tables(result: dict) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
+def preprocessor_table(rows: list[dict]) -> str:
+    if not rows:
+        return "The cost of a record preprocessor: not measured."
+    lines = [
+        "The cost of a record preprocessor that rebuilds the default row (baseline on captures,",
+        "1 worker, time with it ÷ without):",
+        "",
+        "| Input size | Preprocessor | Wall | CPU | Rows/s |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['size']} | {row['variant']} | {row['wall_ratio']:.2f}× "
+            f"| {row['cpu_ratio']:.2f}× | {row['rows_per_s']:,.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def scaling_table(rows: list[dict]) -> str:
     if not rows:
         return "Our scaling from 1 to 2 workers: not measured."
@@ -294,6 +312,8 @@ size: > 1 means we are faster.
 ![throughput chart]({svg_name})
 
 {scaling_table(result["our_scaling_1_to_2_workers"])}
+
+{preprocessor_table(result.get("preprocessor_cost") or [])}
 
 {memory_table(result.get("memory_by_input_size") or [])}
 

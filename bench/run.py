@@ -518,6 +518,11 @@ def latest_lab_render() -> dict | None:
 # What is run: per size, task (baseline, monitor) and input kind (capture, csv).
 
 OUR_VARIANTS = [("ours", 2), ("ours, 1 worker", 1)]
+# The cost of a record preprocessor that rebuilds the default row (same statistics), 1 worker.
+PREPROCESSOR_VARIANTS = {
+    "ours, Python preprocessor": BENCH / "preprocessors" / "rebuild_row.py",
+    "ours, JS preprocessor": BENCH / "preprocessors" / "rebuild_row.js",
+}
 OUR_INPUT_FILE = {"capture": "capture", "csv": "data.csv", "arrow": "data.arrow"}
 
 
@@ -559,10 +564,10 @@ class Plan:
             "size": self.size,
         }
 
-    def ours(self, task: str, kind: str, name: str, workers: int) -> dict:
+    def ours(self, task: str, kind: str, name: str, workers: int, extra: tuple = ()) -> dict:
         dataset = self.root / ("baseline" if task == "baseline" else "current")
         out = self.out_dir(name, task, kind)
-        cmd = our_command(task, dataset, out, workers, kind, self.prep_dir(kind))
+        cmd = our_command(task, dataset, out, workers, kind, self.prep_dir(kind)) + list(extra)
         text = INPUT_KINDS.get(kind, "Arrow IPC")
         meta = {**self.meta("ours", task, kind, text), "workers": workers}
         return {"name": name, "task": task, "cmd": cmd, "env": dict(os.environ), "meta": meta}
@@ -587,6 +592,9 @@ class Plan:
             specs += [self.peer(task, kind, p) for p in peers if (p, kind) in PEER_INPUT]
         if task == "baseline":
             specs.append(self.ours(task, "arrow", "ours, Arrow input", 2))
+            for name, script in PREPROCESSOR_VARIANTS.items():
+                extra = ("--preprocessor", str(script))
+                specs.append(self.ours(task, "capture", name, 1, extra))
         return specs
 
 
@@ -635,6 +643,26 @@ def add_ratios(results: list[dict]) -> dict:
         key = f"{r['size']} {r['task']} {r['input_kind']} {r['name']}"
         ratios[key] = {"wall": r["wall_ratio"], "cpu": r["cpu_ratio"], "against": ours["name"]}
     return ratios
+
+
+def preprocessor_cost(results: list[dict], sizes: list[str]) -> list[dict]:
+    """Baseline on captures with a preprocessor ÷ without (1 worker each), wall and CPU time."""
+    rows = []
+    for size in sizes:
+        plain = find(results, "ours, 1 worker", "baseline", "capture", size)
+        for name in PREPROCESSOR_VARIANTS:
+            run = find(results, name, "baseline", "capture", size)
+            if plain and run:
+                rows.append(
+                    {
+                        "size": size,
+                        "variant": name,
+                        "wall_ratio": run["seconds_median"] / plain["seconds_median"],
+                        "cpu_ratio": run["cpu_seconds_median"] / plain["cpu_seconds_median"],
+                        "rows_per_s": run["rows_per_s"],
+                    }
+                )
+    return rows
 
 
 def scaling(results: list[dict], sizes: list[str]) -> list[dict]:
@@ -785,6 +813,7 @@ def run_all(args: argparse.Namespace, skipped: dict) -> dict:
         "measurements": runner.results,
         "peer_time_over_ours": add_ratios(runner.results),
         "our_scaling_1_to_2_workers": scaling(runner.results, args.size),
+        "preprocessor_cost": preprocessor_cost(runner.results, args.size),
         "memory_by_input_size": memory_by_input_size(runner.results, plans),
         "fair_checks": fair_checks(plans, peers),
         "accuracy": accuracy_of(first, peers),

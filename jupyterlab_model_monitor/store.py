@@ -128,6 +128,10 @@ MIGRATIONS = [
         "ALTER TABLE alerts ADD COLUMN muted INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE monitors ADD COLUMN muted_until TEXT",
     ),
+    (  # 9: SageMaker's processor scripts, run unchanged
+        "ALTER TABLE monitors ADD COLUMN record_preprocessor_script TEXT",
+        "ALTER TABLE monitors ADD COLUMN post_analytics_processor_script TEXT",
+    ),
 ]
 # Running work, and when it started: the lease of a row from before migration 6 counts from then.
 LEASED_TABLES = {"executions": "started_at", "baselines": "created_at"}
@@ -139,7 +143,7 @@ FINAL_STATES = ("completed", "completed_with_violations", "failed", "cancelled")
 MONITOR_COLUMNS = (
     "name dataset dataset_format header baseline_statistics baseline_constraints output schedule "
     "window_hours catch_up backend enabled next_run_at alerts monitor_type model_quality "
-    "muted_until"
+    "muted_until record_preprocessor_script post_analytics_processor_script"
 ).split()
 EXECUTION_COLUMNS = (
     "state window_start window_end output started_at finished_at progress message violations "

@@ -62,6 +62,25 @@ def _existing_path(value, field, context):
     return path
 
 
+# SageMaker's scripts (record_preprocessor_script, post_analytics_processor_script): Python, run
+# unchanged; the local backend's engine also takes a JavaScript preprocessor.
+SCRIPT_SUFFIXES = {
+    "record_preprocessor_script": (".py", ".js"),
+    "post_analytics_processor_script": (".py",),
+}
+SCRIPT_BACKENDS = ("local", "sagemaker")
+
+
+def _optional_script(value, field, context):
+    if value is None:
+        return None
+    path = _existing_file(value, field, context)
+    suffixes = SCRIPT_SUFFIXES[field]
+    if not path.lower().endswith(suffixes):
+        raise ValidationError(f"a {' or '.join(suffixes)} file (or null), not {path}", field)
+    return path
+
+
 def _optional_format(value, field, context):
     if value is None or value in DATASET_FORMATS:
         return value
@@ -206,11 +225,30 @@ def check_monitor_type(monitor):
             f"model-quality monitors run on the {', '.join(QUALITY_BACKENDS)} backend only",
             "backend",
         )
+    check_scripts(monitor)
     if quality and monitor.get("dataset_format") not in (None, "sagemaker_capture_json"):
         raise ValidationError(
             "model-quality monitors read SageMaker captures: sagemaker_capture_json or null",
             "dataset_format",
         )
+
+
+def check_scripts(monitor):
+    """Processor scripts run where SageMaker's analyzer would: a data-quality monitor on the local
+    engine, or on SageMaker (Python only there)."""
+    backend = monitor.get("backend")
+    for field in SCRIPT_SUFFIXES:
+        script = monitor.get(field)
+        if not script:
+            continue
+        if monitor.get("monitor_type") == "model-quality":
+            raise ValidationError("data-quality monitors only run processor scripts", field)
+        if backend not in SCRIPT_BACKENDS:
+            raise ValidationError(
+                f"processor scripts run on the {' and '.join(SCRIPT_BACKENDS)} backends", field
+            )
+        if backend == "sagemaker" and not script.lower().endswith(".py"):
+            raise ValidationError("SageMaker runs Python processor scripts only (.py)", field)
 
 
 MONITOR_FIELDS = {
@@ -230,6 +268,8 @@ MONITOR_FIELDS = {
     "monitor_type": (_monitor_type, "data-quality"),
     "model_quality": (_model_quality, None),
     "muted_until": (_muted_until, None),
+    "record_preprocessor_script": (_optional_script, None),
+    "post_analytics_processor_script": (_optional_script, None),
 }
 
 

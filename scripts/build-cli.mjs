@@ -17,7 +17,9 @@ const common = {
   target: 'node20',
   sourcemap: false,
   legalComments: 'none',
-  logLevel: 'warning'
+  logLevel: 'warning',
+  // The Python host of record preprocessors (src/engine/node/recordPreprocessorHost.py).
+  loader: { '.py': 'text' }
 };
 
 // The report command (with Vega) is a bundle of its own, which the CLI loads only for `report`:

@@ -22,6 +22,8 @@ class RunJob:
     model_quality: dict | None = None  # validation.QUALITY_FIELDS, ground_truth absolute
     root: str | None = None  # every file read or written must resolve under it, when set
     monitor_name: str | None = None  # the MonitoringSchedule dimension of its metrics
+    record_preprocessor_script: str | None = None  # absolute, confined; SageMaker's script
+    post_analytics_processor_script: str | None = None  # absolute, confined; SageMaker's script
 
 
 @dataclass(frozen=True)

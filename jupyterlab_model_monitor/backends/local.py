@@ -14,15 +14,12 @@ from collections import deque
 
 from traitlets import Float, Unicode
 
-from ..engine import find_cli, find_node, missing
+from ..engine import engine_environment, find_cli, find_node, missing
 from ..file_names import VIOLATIONS_FILE
 from ..paths import open_confined
 from .base import Backend, RunOutcome
 
 LINE_LIMIT = 16 * 1024 * 1024  # a summary line can be long
-# The engine then opens every file, and the output folder, only where it resolves under this
-# root, checking the open file itself (docs/cli.md): a symlink swapped in mid-run cannot redirect.
-CONFINE_ENV = "MODEL_MONITOR_CONFINE_TO"
 CANCELLED_EXIT_CODE = 130  # docs/cli.md: SIGINT or SIGTERM, no output left behind
 
 
@@ -61,7 +58,17 @@ def cli_arguments(job):
     args += ["--output", job.output]
     if job.window_start and job.window_end:
         args += ["--start", job.window_start, "--end", job.window_end]
-    return [*args, *metrics_arguments(job), "--progress", "json"]
+    return [*args, *metrics_arguments(job), *script_arguments(job), "--progress", "json"]
+
+
+def script_arguments(job):
+    """SageMaker's processor scripts, which the engine runs unchanged (docs/cli.md)."""
+    args = []
+    if job.record_preprocessor_script:
+        args += ["--preprocessor", job.record_preprocessor_script]
+    if job.post_analytics_processor_script:
+        args += ["--postprocessor", job.post_analytics_processor_script]
+    return args
 
 
 # Where a run's CloudWatch-format metrics go, in its output folder (SageMaker's container writes
@@ -243,7 +250,9 @@ class LocalBackend(Backend):
         if problem:
             return RunOutcome("failed", problem)
         os.makedirs(output, exist_ok=True)
-        environment = {**os.environ, CONFINE_ENV: root} if root else None
+        # The engine then opens every file, and the output folder, only where it resolves under
+        # the root, checking the open file itself: a symlink swapped in mid-run cannot redirect.
+        environment = engine_environment(root)
         process = await asyncio.create_subprocess_exec(
             *self.command(arguments),
             env=environment,

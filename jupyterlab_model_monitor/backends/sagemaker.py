@@ -67,6 +67,13 @@ ANALYZER_ENVIRONMENT = {  # as the SageMaker Python SDK sets it for data quality
 TAGS = ({"Key": "created-by", "Value": "jupyterlab-model-monitor"},)
 
 
+# SageMaker's processor scripts: the RunJob field → the app specification's S3 URI key.
+SCRIPT_URI_KEYS = {
+    "record_preprocessor_script": "RecordPreprocessorSourceUri",
+    "post_analytics_processor_script": "PostAnalyticsProcessorSourceUri",
+}
+
+
 def split_s3_uri(uri):
     """``s3://bucket/a/b`` → (``bucket``, ``a/b``)."""
     parts = urlsplit(uri)
@@ -196,7 +203,7 @@ class SageMakerBackend(Backend):
             "JobDefinitionName": schedule_name(job.execution_id),
             "DataQualityBaselineConfig": inline["BaselineConfig"],
             "DataQualityAppSpecification": {
-                "ImageUri": self.image_uri,
+                **inline["MonitoringAppSpecification"],
                 "Environment": inline["Environment"],
             },
             "DataQualityJobInput": inline["MonitoringInputs"][0],
@@ -219,7 +226,14 @@ class SageMakerBackend(Backend):
             "MonitoringInputs": [{"EndpointInput": endpoint_input(endpoint)}],
             "MonitoringOutputConfig": {"MonitoringOutputs": [{"S3Output": s3_output(reports)}]},
             "MonitoringResources": {"ClusterConfig": self.cluster()},
-            "MonitoringAppSpecification": {"ImageUri": self.image_uri},
+            "MonitoringAppSpecification": {
+                "ImageUri": self.image_uri,
+                **{
+                    SCRIPT_URI_KEYS[kind]: uri
+                    for kind, uri in baseline_uris.items()
+                    if kind in SCRIPT_URI_KEYS
+                },
+            },
             "StoppingCondition": {"MaxRuntimeInSeconds": self.max_runtime_seconds},
             "Environment": dict(ANALYZER_ENVIRONMENT),
             "RoleArn": self.role_arn,
@@ -265,13 +279,19 @@ class SageMakerBackend(Backend):
                 await self._delete_definition(definition)
 
     async def _upload_baseline(self, job):
+        """The run's baseline files and processor scripts in S3: {kind: S3 URI}."""
         bucket, prefix = split_s3_uri(self.s3_uri)
         uris = {}
-        for kind, path in (
-            ("statistics", job.baseline_statistics),
-            ("constraints", job.baseline_constraints),
-        ):
-            key = f"{prefix}/{job.execution_id}/baseline/{kind}.json".lstrip("/")
+        files = [
+            ("statistics", job.baseline_statistics, "baseline/statistics.json"),
+            ("constraints", job.baseline_constraints, "baseline/constraints.json"),
+        ]
+        for kind in SCRIPT_URI_KEYS:
+            script = getattr(job, kind)
+            if script:
+                files.append((kind, script, f"scripts/{os.path.basename(script)}"))
+        for kind, path, name in files:
+            key = f"{prefix}/{job.execution_id}/{name}".lstrip("/")
             with open_confined(job.root, path, mode="rb") as file:
                 body = file.read()
             await self.call("s3", "put_object", Bucket=bucket, Key=key, Body=body)

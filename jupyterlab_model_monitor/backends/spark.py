@@ -24,11 +24,10 @@ from pathlib import Path
 
 from traitlets import Dict, Float, List, Unicode
 
-from ..engine import find_cli, find_node, missing
+from ..engine import engine_environment, find_cli, find_node, missing
 from ..file_names import STATISTICS_FILE
 from .base import Backend, RunOutcome
 from .local import (
-    CONFINE_ENV,
     LINE_LIMIT,
     ProgressReader,
     count_text,
@@ -238,7 +237,7 @@ class SparkBackend(Backend):
             await report(SPARK_SHARE, "checking")
             engine = ProgressReader(report)
             command = [find_node(), find_cli(), *cli_arguments]
-            confinement = {**os.environ, CONFINE_ENV: root} if root else None
+            confinement = engine_environment(root)
             code, stdout = await self._run(job_id, command, engine, confinement)
             if job_id in self._cancelled:
                 return RunOutcome("cancelled", "cancelled; no output was written")

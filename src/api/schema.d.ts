@@ -367,6 +367,10 @@ export interface components {
       model_quality?: components['schemas']['ModelQualitySettings'] | null;
       /** @description Until then the monitor's alerts are stored (with `muted` true) but raise no JupyterLab notification; webhooks are sent as always. Null: not muted. */
       muted_until?: components['schemas']['Time'] | null;
+      /** @description SageMaker's record_preprocessor_script, run unchanged on each capture record: a Python file defining `preprocess_handler(inference_record[, logger])`, or on the local backend a JavaScript module (docs/cli.md, --preprocessor). Data-quality monitors on the local and sagemaker backends. Null: none. */
+      record_preprocessor_script?: components['schemas']['RootPath'] | null;
+      /** @description SageMaker's post_analytics_processor_script: a Python file whose `postprocess_handler()` runs after a successful run, with SageMaker's container environment (docs/cli.md, --postprocessor). Null: none. */
+      post_analytics_processor_script?: components['schemas']['RootPath'] | null;
     };
     ModelQualitySettings: {
       /** @enum {string} */

@@ -28,6 +28,10 @@ export interface Monitor {
   model_quality?: ModelQualitySettings | null;
   /** Until then its alerts raise no Lab notification; absent from older servers. */
   muted_until?: string | null;
+  /** SageMaker's record_preprocessor_script (.py, or .js on the local backend); null: none. */
+  record_preprocessor_script?: string | null;
+  /** SageMaker's post_analytics_processor_script (.py); null: none. */
+  post_analytics_processor_script?: string | null;
   next_run_at: string | null;
   created_at: string;
   updated_at: string;
@@ -73,6 +77,8 @@ export interface MonitorCreate {
   alerts?: AlertRules;
   monitor_type?: MonitorType;
   model_quality?: ModelQualitySettings | null;
+  record_preprocessor_script?: string | null;
+  post_analytics_processor_script?: string | null;
 }
 
 export type ExecutionState =

@@ -41,6 +41,9 @@ export interface ScheduleFormValues {
   probabilityThreshold: string;
   positiveLabel: string;
   labelLatenessHours: number;
+  /** Data quality only: SageMaker's scripts, paths relative to the server root ('' = none). */
+  recordPreprocessorScript: string;
+  postAnalyticsProcessorScript: string;
 }
 
 export const PROBLEM_TYPES: ProblemType[] = [
@@ -69,6 +72,8 @@ export function emptyScheduleForm(backend = 'local'): ScheduleFormValues {
     windowHours: 1,
     backend,
     webhookUrl: '',
+    recordPreprocessorScript: '',
+    postAnalyticsProcessorScript: '',
     ...emptyQualityValues()
   };
 }
@@ -133,7 +138,12 @@ export function toMonitorCreate(values: ScheduleFormValues): MonitorCreate {
   if (url) {
     body.alerts = { webhooks: [{ url }] };
   }
-  if (values.monitorType === 'model-quality') {
+  const dataQuality = values.monitorType !== 'model-quality';
+  // Model-quality monitors run no processor scripts: null clears any a data-quality one had.
+  body.record_preprocessor_script = (dataQuality && values.recordPreprocessorScript.trim()) || null;
+  body.post_analytics_processor_script =
+    (dataQuality && values.postAnalyticsProcessorScript.trim()) || null;
+  if (!dataQuality) {
     body.monitor_type = 'model-quality';
     body.model_quality = toModelQuality(values);
   }
@@ -248,7 +258,9 @@ const SERVER_FIELDS: Record<string, ScheduleFormField> = {
   backend: 'backend',
   alerts: 'webhookUrl',
   monitor_type: 'monitorType',
-  model_quality: 'groundTruth'
+  model_quality: 'groundTruth',
+  record_preprocessor_script: 'recordPreprocessorScript',
+  post_analytics_processor_script: 'postAnalyticsProcessorScript'
 };
 
 const QUALITY_SERVER_FIELDS: Record<string, ScheduleFormField> = {
@@ -285,6 +297,8 @@ export function scheduleFormOf(monitor: Monitor): ScheduleFormValues {
     windowHours: monitor.window_hours,
     backend: monitor.backend,
     webhookUrl: monitor.alerts?.webhooks?.[0]?.url ?? '',
+    recordPreprocessorScript: monitor.record_preprocessor_script ?? '',
+    postAnalyticsProcessorScript: monitor.post_analytics_processor_script ?? '',
     ...qualityValuesOf(monitor)
   };
 }
@@ -358,5 +372,7 @@ const PATCHABLE_FIELDS = [
   'baseline_constraints',
   'schedule',
   'window_hours',
-  'backend'
+  'backend',
+  'record_preprocessor_script',
+  'post_analytics_processor_script'
 ] as const;

@@ -30,6 +30,9 @@ export class ScheduleForm extends Widget {
     super({ node: element('form', { className: 'jp-ModelMonitor-scheduleForm' }) });
     this._build(values);
     this._showErrors(errors);
+    if (errors.recordPreprocessorScript || errors.postAnalyticsProcessorScript) {
+      this._scriptDetails!.open = true;
+    }
     this._updateSchedule();
     this._updateType();
     this.node.addEventListener('submit', event => event.preventDefault());
@@ -57,7 +60,9 @@ export class ScheduleForm extends Widget {
       probabilityAttribute: text('probabilityAttribute'),
       probabilityThreshold: text('probabilityThreshold'),
       positiveLabel: text('positiveLabel'),
-      labelLatenessHours: Number(text('labelLatenessHours'))
+      labelLatenessHours: Number(text('labelLatenessHours')),
+      recordPreprocessorScript: text('recordPreprocessorScript'),
+      postAnalyticsProcessorScript: text('postAnalyticsProcessorScript')
     };
   }
 
@@ -101,6 +106,7 @@ export class ScheduleForm extends Widget {
         )
       ),
       this._qualityFields(values),
+      this._scriptFields(values),
       this._scheduleFields(values),
       pair(
         this._textField(
@@ -212,10 +218,40 @@ export class ScheduleForm extends Widget {
     return fieldset;
   }
 
+  /** SageMaker's processor scripts (data quality): open when the monitor has one. */
+  private _scriptFields(values: ScheduleFormValues): HTMLElement {
+    const trans = this._trans;
+    const details = element('details', { className: 'jp-ModelMonitor-scriptFields' }, [
+      element('summary', { text: trans.__('SageMaker processor scripts (optional)') }),
+      this._textField(
+        'recordPreprocessorScript',
+        trans.__('Record preprocessor'),
+        values.recordPreprocessorScript,
+        'scripts/preprocessor.py',
+        trans.__(
+          "SageMaker's record_preprocessor_script, unchanged: a .py file defining preprocess_handler(inference_record), run on each capture record (on the local backend also a .js module)."
+        )
+      ),
+      this._textField(
+        'postAnalyticsProcessorScript',
+        trans.__('Post-analytics processor'),
+        values.postAnalyticsProcessorScript,
+        'scripts/postprocessor.py',
+        trans.__(
+          "SageMaker's post_analytics_processor_script: a .py file whose postprocess_handler() runs after each successful run, with SageMaker's environment (output_path, …)."
+        )
+      )
+    ]);
+    details.open = Boolean(values.recordPreprocessorScript || values.postAnalyticsProcessorScript);
+    this._scriptDetails = details;
+    return details;
+  }
+
   /** Shows the model-quality settings for that type, and the binary-only ones for binary. */
   private _updateType(): void {
     const values = this.getValue();
     this._qualityFieldset!.hidden = values.monitorType !== 'model-quality';
+    this._scriptDetails!.hidden = values.monitorType === 'model-quality';
     const binary = values.problemType === 'BinaryClassification';
     for (const field of [
       'probabilityAttribute',
@@ -402,6 +438,7 @@ export class ScheduleForm extends Widget {
   private _errorLines = new Map<ScheduleFormField | 'form', HTMLElement>();
   private _customRow: HTMLElement | null = null;
   private _qualityFieldset: HTMLElement | null = null;
+  private _scriptDetails: HTMLDetailsElement | null = null;
   private _preview = element('div', {
     className: 'jp-ModelMonitor-schedulePreview',
     attributes: { 'aria-live': 'polite' }

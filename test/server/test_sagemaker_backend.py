@@ -4,8 +4,11 @@ AWS is not reachable here: the Stubber answers instead, after botocore has valid
 request against the SageMaker and S3 API models (a wrong field or type fails the test).
 """
 
+import asyncio
+import dataclasses
 import io
 import json
+import os
 from datetime import datetime, timezone
 
 import pytest
@@ -397,3 +400,49 @@ async def test_no_definition_when_the_definition_cannot_be_created(backend, stub
     sagemaker.add_client_error("delete_monitoring_schedule", "ResourceNotFound", "none")
     outcome = await backend.run(job, Reports(), now=NOW)  # no delete_data_quality_… expected
     assert outcome.state == "failed" and "too many definitions" in outcome.message
+
+
+def test_processor_scripts_are_uploaded_and_named_in_both_request_shapes(backend, stubs, job):
+    """SageMaker runs the monitor's scripts itself: they go to S3 with the baseline, and the app
+    specification names them (inline schedule and job definition), as botocore's model allows."""
+    folder = os.path.dirname(job.baseline_statistics)
+    scripts = {}
+    for field, name in (
+        ("record_preprocessor_script", "preprocessor.py"),
+        ("post_analytics_processor_script", "postprocessor.py"),
+    ):
+        scripts[field] = os.path.join(folder, name)
+        with open(scripts[field], "w") as file:
+            file.write("def preprocess_handler(r):\n    return {}\n")
+    with_scripts = dataclasses.replace(job, **scripts)
+    sagemaker, s3 = stubs
+    expect_upload(s3)
+    for name in ("preprocessor.py", "postprocessor.py"):
+        key = f"mm/{EXECUTION}/scripts/{name}"
+        s3.add_response("put_object", {}, {"Bucket": "bucket", "Key": key, "Body": ANY})
+    uris = asyncio.run(backend._upload_baseline(with_scripts))
+    expected = {
+        "RecordPreprocessorSourceUri": f"s3://bucket/mm/{EXECUTION}/scripts/preprocessor.py",
+        "PostAnalyticsProcessorSourceUri": f"s3://bucket/mm/{EXECUTION}/scripts/postprocessor.py",
+    }
+    inline = backend.schedule_request(with_scripts, uris, NOW)
+    app = inline["MonitoringScheduleConfig"]["MonitoringJobDefinition"][
+        "MonitoringAppSpecification"
+    ]
+    assert app == {"ImageUri": backend.image_uri, **expected}
+    definition = backend.data_quality_definition_request(with_scripts, uris)
+    assert (
+        definition["DataQualityAppSpecification"]["RecordPreprocessorSourceUri"]
+        == (expected["RecordPreprocessorSourceUri"])
+    )
+    client = backend._clients["sagemaker"]  # botocore validates both against the real model
+    sagemaker.add_response("create_monitoring_schedule", {"MonitoringScheduleArn": "arn:s"}, inline)
+    client.create_monitoring_schedule(**inline)
+    sagemaker.add_response(
+        "create_data_quality_job_definition", {"JobDefinitionArn": "arn:d"}, definition
+    )
+    client.create_data_quality_job_definition(**definition)
+    # Without scripts the requests are as before: no script keys at all.
+    plain = backend.schedule_request(job, UPLOADED, NOW)
+    plain_app = plain["MonitoringScheduleConfig"]["MonitoringJobDefinition"]
+    assert plain_app["MonitoringAppSpecification"] == {"ImageUri": backend.image_uri}

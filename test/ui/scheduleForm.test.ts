@@ -27,11 +27,28 @@ describe('schedule form model', () => {
       baseline_constraints: 'baseline/constraints.json',
       schedule: '0 0 * * 1',
       window_hours: 1,
-      backend: 'local'
+      backend: 'local',
+      record_preprocessor_script: null,
+      post_analytics_processor_script: null
     });
     const body = toMonitorCreate({ ...filled, preset: 'manual', webhookUrl: 'https://h/x' });
     expect(body.schedule).toBeNull();
     expect(body.alerts).toEqual({ webhooks: [{ url: 'https://h/x' }] });
+  });
+
+  it("sends SageMaker's processor scripts of a data-quality monitor, and clears them otherwise", () => {
+    const scripts = {
+      recordPreprocessorScript: ' scripts/pre.py ',
+      postAnalyticsProcessorScript: 'scripts/post.py'
+    };
+    expect(toMonitorCreate({ ...filled, ...scripts })).toMatchObject({
+      record_preprocessor_script: 'scripts/pre.py',
+      post_analytics_processor_script: 'scripts/post.py'
+    });
+    const quality = toMonitorCreate({ ...filled, ...scripts, monitorType: 'model-quality' });
+    expect(quality.record_preprocessor_script).toBeNull();
+    expect(quality.post_analytics_processor_script).toBeNull();
+    expect(formFieldOf('record_preprocessor_script')).toBe('recordPreprocessorScript');
   });
 
   it('previews the next runs, or says why it cannot', () => {

@@ -68,6 +68,22 @@ describe('editing a monitor in the schedule form', () => {
     expect(toMonitorPatch(MONITOR, manual)).toEqual({ schedule: null, name: 'renamed' });
   });
 
+  test('processor scripts are shown, and only a changed one is sent (null removes it)', () => {
+    const withScript = { ...MONITOR, record_preprocessor_script: 'scripts/pre.py' };
+    const values = scheduleFormOf(withScript);
+    expect(values.recordPreprocessorScript).toBe('scripts/pre.py');
+    expect(toMonitorPatch(withScript, values)).toEqual({});
+    const changed = {
+      ...values,
+      recordPreprocessorScript: '',
+      postAnalyticsProcessorScript: 'p.py'
+    };
+    expect(toMonitorPatch(withScript, changed)).toEqual({
+      record_preprocessor_script: null,
+      post_analytics_processor_script: 'p.py'
+    });
+  });
+
   test('a changed webhook replaces the first and keeps the other alert rules', () => {
     const values = { ...scheduleFormOf(MONITOR), webhookUrl: 'https://new.example/x' };
     expect(toMonitorPatch(MONITOR, values)).toEqual({

@@ -1,7 +1,6 @@
 import { CaptureEnvelope, scanCaptureEnvelope } from './captureEnvelope';
 import { decodePayload, CapturePayload, PayloadProblem } from './capturePayload';
 import { Row } from './payloadRows';
-import { preprocessorRows, RecordPreprocessor, toPreprocessorRecord } from './preprocessor';
 import { fieldLimit, ReadContext, reject, warn } from './readContext';
 import { tooManyFields } from './readLimits';
 
@@ -23,16 +22,11 @@ export function captureLineRows(
   lineNumber: number,
   ctx: ReadContext,
   widths: CsvWidths,
-  preprocessor?: RecordPreprocessor,
   envelope: CaptureEnvelope | null = scanCaptureEnvelope(line)
 ): Row[] {
-  const record: any = envelope ?? parsedRecord(line, lineNumber, ctx);
+  const record = captureRecordOf(line, lineNumber, ctx, envelope);
   if (record === null) {
     return [];
-  }
-  checkInferenceTime(record, lineNumber, ctx);
-  if (preprocessor) {
-    return preprocessedRows(record, lineNumber, ctx, preprocessor);
   }
   const capture = record.captureData;
   if (
@@ -45,6 +39,23 @@ export function captureLineRows(
     return [];
   }
   return pairedRows(capture, lineNumber, ctx, widths);
+}
+
+/**
+ * A capture line's record, as a preprocessor gets it: any JSON object, its inference time checked.
+ * Null (reported) for a line that is not one.
+ */
+export function captureRecordOf(
+  line: string,
+  lineNumber: number,
+  ctx: ReadContext,
+  envelope: CaptureEnvelope | null = scanCaptureEnvelope(line)
+): Record<string, any> | null {
+  const record = envelope ?? parsedRecord(line, lineNumber, ctx);
+  if (record !== null) {
+    checkInferenceTime(record, lineNumber, ctx);
+  }
+  return record;
 }
 
 /**
@@ -161,24 +172,6 @@ function csvWidthProblem(rows: Row[], side: string, widths: CsvWidths): PayloadP
     field: 'data',
     message: `${rows[at].length} CSV fields${where}, expected ${expected} as in the first record`
   };
-}
-
-function preprocessedRows(
-  record: Record<string, any>,
-  lineNumber: number,
-  ctx: ReadContext,
-  preprocessor: RecordPreprocessor
-): Row[] {
-  try {
-    return preprocessorRows(preprocessor(toPreprocessorRecord(record)));
-  } catch (error) {
-    reject(ctx, {
-      kind: 'preprocessor_error',
-      line: lineNumber,
-      message: (error as Error)?.message ?? String(error)
-    });
-    return [];
-  }
 }
 
 function rejectPayload(

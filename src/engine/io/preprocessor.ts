@@ -6,7 +6,42 @@ import { Row } from './payloadRows';
  * the record), or null/undefined (drops it). A null cell is a missing value. Object keys are sorted
  * and the values then named by position, as SageMaker does (its examples zero-pad the keys).
  */
-export type RecordPreprocessor = (record: PreprocessorRecord) => unknown;
+export type PreprocessHandler = (record: PreprocessorRecord) => unknown;
+
+/** What a preprocessor made of one record: its rows, or the error the handler raised on it. */
+export type PreprocessorOutcome = { rows: Row[] } | { error: string };
+
+/** A capture record read and checked: its line (a JSON object) and the object it parsed to. */
+export interface CaptureRecordInput {
+  line: string;
+  record: Record<string, any>;
+}
+
+/**
+ * A record preprocessor as the readers use it: records in, a batch at a time, one outcome per
+ * record out, in order. A JavaScript handler or a Python script (node/pythonPreprocessor.ts).
+ */
+export interface RecordPreprocessor {
+  preprocess(records: CaptureRecordInput[]): Promise<PreprocessorOutcome[]>;
+}
+
+/** A JavaScript handler as a record preprocessor. */
+export function handlerPreprocessor(handler: PreprocessHandler): RecordPreprocessor {
+  return {
+    preprocess: async records => records.map(({ record }) => handlerOutcome(handler, record))
+  };
+}
+
+function handlerOutcome(
+  handler: PreprocessHandler,
+  record: Record<string, any>
+): PreprocessorOutcome {
+  try {
+    return { rows: preprocessorRows(handler(toPreprocessorRecord(record))) };
+  } catch (error) {
+    return { error: (error as Error)?.message ?? String(error) };
+  }
+}
 
 /** The record as parsed JSON, plus the snake_case views SageMaker's Python record offers. */
 export interface PreprocessorRecord {

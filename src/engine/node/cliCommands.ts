@@ -1,5 +1,6 @@
 import { parseIsoTime, TimeWindow } from '../pipeline/captureWindow';
-import { asOwnError, UsageError } from '../pipeline/errors';
+import { ContainerRun, containerEnvironment } from '../pipeline/containerEnvironment';
+import { asOwnError, CancelledError, UsageError } from '../pipeline/errors';
 import { mergeProfiles } from '../pipeline/mergeProfiles';
 import { profileDataset } from '../pipeline/profileDataset';
 import { ProgressListener } from '../pipeline/progress';
@@ -20,6 +21,7 @@ import {
 import { formatCommand, validateCommand } from './cliDocumentCommands';
 import { capturesCommand } from './cliCapturesCommand';
 import { recordsCommand } from './cliRecordsCommand';
+import { runPostprocessor } from './postprocessor';
 import { checkCommand, suggestCommand } from './cliStatisticsCommands';
 
 /** The largest --max-record-chars: a record is one string, and V8's strings end near 512 Mi. */
@@ -41,11 +43,12 @@ export const READ_OPTIONS: Record<string, OptionKind> = {
 };
 
 export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
-  baseline: { ...READ_OPTIONS, output: 'value', generation: 'value' },
+  baseline: { ...READ_OPTIONS, output: 'value', generation: 'value', postprocessor: 'value' },
   monitor: {
     ...READ_OPTIONS,
     output: 'value',
     generation: 'value',
+    postprocessor: 'value',
     'baseline-statistics': 'value',
     'baseline-constraints': 'value',
     'fail-on-violations': 'flag',
@@ -123,28 +126,35 @@ export async function runCommand(
   ctx: CommandContext
 ): Promise<RunSummary | number> {
   switch (command) {
-    case 'baseline':
-      return runBaseline(
-        {
-          ...readOptions(args, ctx),
-          outputDir: requiredValue(args, 'output'),
-          generation: generation(args)
-        },
-        ctx.runtime
-      );
-    case 'monitor':
-      return runMonitor(
-        {
-          ...readOptions(args, ctx),
-          outputDir: requiredValue(args, 'output'),
-          generation: generation(args),
-          baselineStatistics: requiredValue(args, 'baseline-statistics'),
-          baselineConstraints: requiredValue(args, 'baseline-constraints'),
-          driftTests: args.flags.has('no-drift-tests') ? false : undefined,
-          metrics: metricsOutput(args)
-        },
-        ctx.runtime
-      );
+    case 'baseline': {
+      const options = {
+        ...readOptions(args, ctx),
+        outputDir: requiredValue(args, 'output'),
+        generation: generation(args)
+      };
+      const summary = await runBaseline(options, ctx.runtime);
+      await postprocess(args, ctx, options);
+      return summary;
+    }
+    case 'monitor': {
+      const options = {
+        ...readOptions(args, ctx),
+        outputDir: requiredValue(args, 'output'),
+        generation: generation(args),
+        baselineStatistics: requiredValue(args, 'baseline-statistics'),
+        baselineConstraints: requiredValue(args, 'baseline-constraints'),
+        driftTests: args.flags.has('no-drift-tests') ? (false as const) : undefined,
+        metrics: metricsOutput(args)
+      };
+      const summary = await runMonitor(options, ctx.runtime);
+      await postprocess(args, ctx, {
+        ...options,
+        endpointName: optionValue(args, 'endpoint-name'),
+        scheduleName: optionValue(args, 'schedule-name'),
+        metricsDir: options.metrics?.dir
+      });
+      return summary;
+    }
     case 'profile':
       return profileDataset(
         { ...readOptions(args, ctx), output: requiredValue(args, 'output') },
@@ -213,6 +223,19 @@ function readOptions(args: ParsedArgs, ctx: CommandContext): ReadRunOptions {
     signal: ctx.signal,
     onProgress: ctx.onProgress
   };
+}
+
+/** `--postprocessor`: SageMaker's post_analytics_processor_script, once the outputs are written. */
+async function postprocess(args: ParsedArgs, ctx: CommandContext, run: ContainerRun) {
+  const script = optionValue(args, 'postprocessor');
+  if (script === undefined) {
+    return;
+  }
+  try {
+    await runPostprocessor(script, containerEnvironment(run), ctx.signal);
+  } catch (error) {
+    throw ctx.signal.aborted ? new CancelledError() : error;
+  }
 }
 
 function generation(args: ParsedArgs) {

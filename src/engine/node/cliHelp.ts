@@ -5,7 +5,10 @@ Input options:
   --dataset-format FORMAT     csv | json | sagemaker_capture_json | arrow (default: detected per file)
   --header                    CSV files start with a header row (default: no header, columns _c0, _c1, ...)
   --start ISO --end ISO       captures: only hour folders yyyy/mm/dd/HH overlapping [start, end), UTC
-  --preprocessor MODULE.js    captures: a CommonJS module exporting preprocess_handler(record)
+  --preprocessor FILE         captures: SageMaker's record_preprocessor_script, run unchanged: a Python
+                              script (.py) defining preprocess_handler(inference_record[, logger]), run
+                              by $MODEL_MONITOR_PYTHON (default python3); or a CommonJS module exporting
+                              preprocess_handler(record). Errors are reported per record (file, line)
   --max-error-rate RATE       fail (exit 2) when rejected records / records exceeds RATE (default 0.1)
   --max-fields N              records with more fields are rejected (too_many_fields); a CSV header or
                               first row with more stops the run (default 10000, ~120 KB of memory each)
@@ -47,6 +50,9 @@ ${READ_OPTIONS}
 Output options:
   --output DIR                output folder (created if needed; files appear only when complete)
   --generation 2021|current   analyzer layout to write (default current; 2021 omits the newer keys)
+  --postprocessor SCRIPT.py   SageMaker's post_analytics_processor_script: postprocess_handler() runs once
+                              the outputs are written, with SageMaker's container environment (output_path,
+                              dataset_source, baseline_statistics, start_time, ...; docs/cli.md)
 `,
   monitor: `Usage: model-monitor monitor --dataset PATH --baseline-statistics FILE --baseline-constraints FILE --output DIR [options]
 
@@ -63,6 +69,9 @@ Output options:
                               PutMetricData datum a line, unless the baseline's emit_metrics is Disabled
   --metric-time ISO           the metrics' Timestamp (default: --start, else the run's time)
   --endpoint-name NAME        the Endpoint dimension; --schedule-name NAME the MonitoringSchedule one
+  --postprocessor SCRIPT.py   SageMaker's post_analytics_processor_script: postprocess_handler() runs once
+                              the outputs are written, with SageMaker's container environment (output_path,
+                              dataset_source, baseline_statistics, start_time, ...; docs/cli.md)
 `,
   profile: `Usage: model-monitor profile --dataset PATH --output FILE [options]
 

@@ -1,10 +1,21 @@
 import { createRequire } from 'module';
 import * as path from 'path';
-import { RecordPreprocessor } from '../io/preprocessor';
+import { handlerPreprocessor, PreprocessHandler, RecordPreprocessor } from '../io/preprocessor';
 import { UsageError } from '../pipeline/errors';
+import { PythonPreprocessor } from './pythonPreprocessor';
 
-/** Loads a CommonJS module exporting `preprocess_handler` (or a default function). */
+/**
+ * A record preprocessor from its file: a SageMaker Python script (`.py`, run unchanged by a Python
+ * process) or a CommonJS module exporting `preprocess_handler` (or a default function).
+ */
 export function loadPreprocessor(modulePath: string): RecordPreprocessor {
+  if (path.extname(modulePath).toLowerCase() === '.py') {
+    return new PythonPreprocessor(modulePath);
+  }
+  return handlerPreprocessor(loadHandler(modulePath));
+}
+
+function loadHandler(modulePath: string): PreprocessHandler {
   const absolute = path.resolve(modulePath);
   let loaded: any;
   try {
@@ -19,5 +30,5 @@ export function loadPreprocessor(modulePath: string): RecordPreprocessor {
   if (typeof handler !== 'function') {
     throw new UsageError(`${modulePath} does not export a preprocess_handler function`);
   }
-  return handler as RecordPreprocessor;
+  return handler as PreprocessHandler;
 }

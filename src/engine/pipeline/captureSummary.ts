@@ -152,7 +152,7 @@ export class CaptureSummary {
     }
     const rejectedBefore = this.counts.rejected;
     const envelope = scanCaptureEnvelope(line);
-    captureLineRows(line, lineNumber, ctx, this.widths, undefined, envelope);
+    captureLineRows(line, lineNumber, ctx, this.widths, envelope);
     const record = envelope ?? parsedObject(line);
     if (record) {
       this.addRecord(record, lineNumber, this.counts.rejected === rejectedBefore);

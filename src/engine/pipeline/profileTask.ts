@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FIELDS, RecordTooLongError } from '../io/readLimits';
 import { ColumnBatch } from '../io/batch';
 import { batchSizeFor, newCounts, ReadContext, RecordCounts } from '../io/readContext';
 import { DatasetProfile } from '../profile/datasetProfile';
-import { DataError } from './errors';
+import { DataError, UsageError } from './errors';
 import { InputPart, ProfileTask } from './parts';
 import { ReadSettings } from './readSettings';
 
@@ -81,6 +81,10 @@ export async function runProfileTask(
         line: 0,
         message: 'file is empty'
       });
+    }
+    if (hooks.preprocessor && format !== 'sagemaker_capture_json') {
+      // SageMaker's preprocessors get capture records; another format's would be skipped silently.
+      throw new UsageError(`--preprocessor reads SageMaker captures: ${part.file} is ${format}`);
     }
     const handle =
       format === 'arrow' && part.start === undefined ? await io.openFileHandle?.(part) : undefined;

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { handlerPreprocessor } from '../../../src/engine/io/preprocessor';
 import { readCapture } from '../../../src/engine/io/captureReader';
 import { conformancePath, describeConformance } from '../../helpers/conformance';
 import { bytesOf, collect, context, rowsOf } from './readHelpers';
@@ -228,10 +229,11 @@ describe('readCapture', () => {
   });
 
   it('applies a record preprocessor: keys sorted then named by position, [] drops, null cells are missing', async () => {
-    const preprocessor = (record: any) =>
+    const preprocessor = handlerPreprocessor((record: any) =>
       record.endpoint_input.data === 'skip'
         ? []
-        : { '01': record.endpoint_input.data, '00': null, '02': record.event_metadata.event_id };
+        : { '01': record.endpoint_input.data, '00': null, '02': record.event_metadata.event_id }
+    );
     const lines = [capture(csv('a'), csv('0')), capture(csv('skip'), csv('0'))];
     const { rows, ctx } = await read(lines, { preprocessor, featureNames: ['x', 'y', 'z'] });
     expect(rows).toEqual([{ x: null, y: 'a', z: 'e1' }]);
@@ -239,9 +241,9 @@ describe('readCapture', () => {
   });
 
   it('reports preprocessor errors with the line', async () => {
-    const preprocessor = () => {
+    const preprocessor = handlerPreprocessor(() => {
       throw new Error('boom');
-    };
+    });
     const { ctx } = await read([capture(csv('a'), csv('0'))], { preprocessor });
     expect(ctx.diagnostics.summary().examples[0]).toMatchObject({
       kind: 'preprocessor_error',

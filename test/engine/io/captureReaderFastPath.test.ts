@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import * as envelope from '../../../src/engine/io/captureEnvelope';
 import { readCapture } from '../../../src/engine/io/captureReader';
+import { handlerPreprocessor } from '../../../src/engine/io/preprocessor';
 import { anyCaptureLine, canonicalLine, captureRecord } from './captureLines';
 import { collect, context, rowsOf } from './readHelpers';
 
@@ -12,7 +13,7 @@ import { collect, context, rowsOf } from './readHelpers';
 async function readAll(lines: string[], preprocess: boolean) {
   const ctx = context('cap.jsonl', 7);
   const preprocessor = preprocess
-    ? (record: unknown) => ({ a: JSON.stringify(record) })
+    ? handlerPreprocessor(record => ({ a: JSON.stringify(record) }))
     : undefined;
   try {
     const batches = await collect(readCapture([lines.join('\n')], { preprocessor }, ctx));

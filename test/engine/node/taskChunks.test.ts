@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { handlerPreprocessor } from '../../../src/engine/io/preprocessor';
 import { chunkBytesFor, SCANNED_CHUNK_BYTES } from '../../../src/engine/io/readDataset';
 import { nodeTaskIO } from '../../../src/engine/node/nodeTaskIO';
 
@@ -25,7 +26,7 @@ describe('chunk sizes of task input', () => {
     expect(chunkBytesFor({ format: 'sagemaker_capture_json', scanCells: true })).toBe(
       SCANNED_CHUNK_BYTES
     );
-    const preprocessor = (): null => null;
+    const preprocessor = handlerPreprocessor(() => null);
     expect(
       chunkBytesFor({ format: 'sagemaker_capture_json', scanCells: true, preprocessor })
     ).toBeUndefined();

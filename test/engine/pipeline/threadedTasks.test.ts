@@ -29,7 +29,8 @@ beforeAll(() => {
     platform: 'node',
     format: 'cjs',
     outfile: workerScript,
-    logLevel: 'warning'
+    logLevel: 'warning',
+    loader: { '.py': 'text' } // as scripts/build-cli.mjs bundles the Python preprocessor host
   });
   files = Array.from({ length: 6 }, (_, f) => {
     const file = path.join(dir, 'data', `part${f}.csv`);
