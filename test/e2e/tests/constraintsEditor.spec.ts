@@ -3,6 +3,7 @@ import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as path from 'path';
 
 import { HOSTILE_NAME, fileItem, forbidAlerts, screenshot } from './helpers';
+import { monitorDataBasics, ScheduleFormPage } from './scheduleFormPage';
 
 /** Sets (or with null removes) one of the extension's settings through the setting registry. */
 async function setSetting(page: IJupyterLabPageFixture, key: string, value: string | null) {
@@ -179,14 +180,7 @@ test.describe('Editing a monitor', () => {
     await expect(form.locator('select[name="preset"]')).toHaveValue('daily');
     await setSetting(page, 'defaultSchedulePreset', null);
     await form.locator('select[name="preset"]').selectOption('hourly');
-    await form.locator('input[name="name"]').fill(name);
-    await form.locator('input[name="dataset"]').fill(`${tmpPath}/captures`);
-    await form
-      .locator('input[name="baselineStatistics"]')
-      .fill(`${tmpPath}/baseline/statistics.json`);
-    await form
-      .locator('input[name="baselineConstraints"]')
-      .fill(`${tmpPath}/baseline/constraints.json`);
+    await new ScheduleFormPage(page).fillBasics(monitorDataBasics(name, tmpPath));
     await dialog.locator('button', { hasText: 'Create' }).click();
     await expect(dialog).toHaveCount(0);
 

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 import { fileItem, forbidAlerts, screenshot } from './helpers';
+import { ScheduleFormPage } from './scheduleFormPage';
 
 const CLI = path.resolve(__dirname, '../../../dist/model-monitor.cjs');
 const SHARED = path.resolve(
@@ -208,10 +209,12 @@ test.describe('Model quality', () => {
     await expect(form.locator('.jp-ModelMonitor-qualityFields')).toBeHidden();
     await form.locator('select[name="monitorType"]').selectOption('model-quality');
     await expect(form.locator('.jp-ModelMonitor-qualityFields')).toBeVisible();
-    await form.locator('input[name="name"]').fill(name);
-    await form.locator('input[name="dataset"]').fill(`${tmpPath}/captures`);
-    await form.locator('input[name="baselineStatistics"]').fill(`${folder}/statistics.json`);
-    await form.locator('input[name="baselineConstraints"]').fill(`${folder}/constraints.json`);
+    await new ScheduleFormPage(page).fillBasics({
+      name,
+      dataset: `${tmpPath}/captures`,
+      baselineStatistics: `${folder}/statistics.json`,
+      baselineConstraints: `${folder}/constraints.json`
+    });
     await form.locator('select[name="preset"]').selectOption('manual');
     // Missing ground truth and attributes: the browser says so per field before asking the server.
     await dialog.locator('button', { hasText: 'Create' }).click();

@@ -13,6 +13,7 @@ import {
   screenshot
 } from './helpers';
 import { writeMonitorData } from './monitorFixtures';
+import { monitorDataBasics, ScheduleFormPage } from './scheduleFormPage';
 
 test.describe('Monitors in the side panel', () => {
   test('create a schedule in the form, run it now, see violations and open the results', async ({
@@ -35,14 +36,7 @@ test.describe('Monitors in the side panel', () => {
     const dialog = page.locator('.jp-Dialog');
     const form = dialog.locator('.jp-ModelMonitor-scheduleForm');
     await expect(form).toBeVisible();
-    await form.locator('input[name="name"]').fill(name);
-    await form.locator('input[name="dataset"]').fill(`${tmpPath}/captures`);
-    await form
-      .locator('input[name="baselineStatistics"]')
-      .fill(`${tmpPath}/baseline/statistics.json`);
-    await form
-      .locator('input[name="baselineConstraints"]')
-      .fill(`${tmpPath}/baseline/constraints.json`);
+    await new ScheduleFormPage(page).fillBasics(monitorDataBasics(name, tmpPath));
     await form.locator('select[name="preset"]').selectOption('custom');
     await form.locator('input[name="customCron"]').fill('*/15 * * *');
     await expect(form.locator('.jp-ModelMonitor-schedulePreview')).toContainText('5 fields');

@@ -2,6 +2,7 @@ import { expect, test } from '@jupyterlab/galata';
 
 import { forbidAlerts, screenshot } from './helpers';
 import { writeMonitorData } from './monitorFixtures';
+import { monitorDataBasics, ScheduleFormPage } from './scheduleFormPage';
 
 // spark-submit starts a JVM and Spark local mode: a run takes tens of seconds on a busy machine.
 const SPARK_RUN_TIMEOUT = 300_000;
@@ -24,14 +25,7 @@ test.describe('The spark backend', () => {
     await panel.locator('button', { hasText: 'New schedule…' }).click();
     const dialog = page.locator('.jp-Dialog');
     const form = dialog.locator('.jp-ModelMonitor-scheduleForm');
-    await form.locator('input[name="name"]').fill(name);
-    await form.locator('input[name="dataset"]').fill(`${tmpPath}/captures`);
-    await form
-      .locator('input[name="baselineStatistics"]')
-      .fill(`${tmpPath}/baseline/statistics.json`);
-    await form
-      .locator('input[name="baselineConstraints"]')
-      .fill(`${tmpPath}/baseline/constraints.json`);
+    await new ScheduleFormPage(page).fillBasics(monitorDataBasics(name, tmpPath));
     const backend = form.locator('select[name="backend"]');
     await expect(backend.locator('option[value="spark"]')).toHaveText('spark');
     await backend.selectOption('spark');
