@@ -21,11 +21,19 @@ or ``multiclass_classification_metrics``, FORMATS §5.4) gives ``dataset_item_co
 ``dataset_violations`` and one series per scalar metric, named as the metric (``accuracy``,
 ``auc``, ``rmse``, …, as SageMaker's model-quality CloudWatch metrics are), feature null.
 
+Metrics a run published in CloudWatch's format (``<run>/metrics/cloudwatch/*.jsonl``, one
+PutMetricData datum a line, as our engine and custom monitors write them) are series too, under
+their ``MetricName``: SageMaker's ``feature_baseline_drift_<f>``, ``feature_non_null_<f>`` and
+``feature_data_<f>`` join the series above of that name (so the drift of every feature is known,
+not only of those that fired); other names have feature null. A value the run's files give
+replaces a published one of the same name.
+
 ``baseline_drift`` exists only where the engine reports a distance, i.e. when the check fired;
 the drift tests give a value for every tested feature and run. Nothing is recomputed here: the
 server only reads what the engine wrote.
 """
 
+import itertools
 import json
 import math
 import os
@@ -144,6 +152,60 @@ def quality_points(statistics, metrics, violations):
     return points
 
 
+# Where a run's CloudWatch-format metrics go, in its output folder (SageMaker's container writes
+# /opt/ml/output/metrics/cloudwatch).
+CLOUDWATCH_METRICS_FOLDER = os.path.join("metrics", "cloudwatch")
+MAX_PUBLISHED_LINES = 100_000
+
+
+def published_points(output_dir, root=None):
+    """The run's CloudWatch-format metrics: ``Value``, or a statistic set's Sum / SampleCount."""
+    folder = os.path.join(output_dir, CLOUDWATCH_METRICS_FOLDER)
+    try:
+        names = sorted(name for name in os.listdir(folder) if name.endswith(".jsonl"))
+    except OSError:
+        return []
+    points = []
+    for name in names:
+        try:
+            with open_confined(root, os.path.join(folder, name), encoding="utf-8") as file:
+                lines = list(itertools.islice(file, MAX_PUBLISHED_LINES))
+        except (OSError, ValueError):
+            continue
+        points += [published_point(line) for line in lines]
+    return points
+
+
+def published_point(line):
+    try:
+        datum = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(datum, dict) or not isinstance(datum.get("MetricName"), str):
+        return None
+    value = datum.get("Value")
+    statistics = datum.get("StatisticValues")
+    if value is None and isinstance(statistics, dict):
+        value = ratio(statistics.get("Sum"), number(statistics.get("SampleCount")))
+    value = number(value)
+    if value is None:
+        return None
+    name = datum["MetricName"]
+    for prefix, metric in SAGEMAKER_FEATURE_METRICS:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return {"name": name, "metric": metric, "feature": name[len(prefix) :], "value": value}
+    return {"name": name, "metric": name, "feature": None, "value": value}
+
+
+# SageMaker's per-feature metric names (FORMATS §2) are the series of our own metrics of that name:
+# a run's published drift distances fill features whose drift raised no violation.
+SAGEMAKER_FEATURE_METRICS = (
+    ("feature_baseline_drift_", "baseline_drift"),
+    ("feature_non_null_", "non_null"),
+    ("feature_data_", "mean"),
+)
+
+
 def run_metrics(output_dir, root=None):
     """All metric values of the run whose files are in ``output_dir`` (blocking file reads)."""
     statistics = read_json(os.path.join(output_dir, STATISTICS_FILE), root) or {}
@@ -152,7 +214,8 @@ def run_metrics(output_dir, root=None):
     if metrics is not None:
         return [p for p in quality_points(statistics, metrics, violations) if p is not None]
     features = [f.get("name") for f in statistics.get("features") or [] if f.get("name")]
-    points = statistics_points(statistics) if statistics else []
+    points = published_points(output_dir, root)  # first: a name of our own replaces it
+    points += statistics_points(statistics) if statistics else []
     points += violation_points(violations, features) + drift_test_points(violations)
     unique = {p["name"]: p for p in points if p is not None}  # a repeated name keeps the last
     return list(unique.values())

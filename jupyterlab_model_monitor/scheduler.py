@@ -249,6 +249,9 @@ class Scheduler:
         def optional_path(field):
             return path(monitor[field], field) if monitor.get(field) else None
 
+        custom = monitor.get("custom_monitor")
+        if custom and custom.get("script"):
+            custom = {**custom, "script": path(custom["script"], "custom_monitor.script")}
         quality = monitor.get("model_quality")
         if quality:
             ground_truth = path(quality["ground_truth"], "model_quality.ground_truth")
@@ -269,6 +272,7 @@ class Scheduler:
             monitor_name=monitor["name"],
             record_preprocessor_script=optional_path("record_preprocessor_script"),
             post_analytics_processor_script=optional_path("post_analytics_processor_script"),
+            custom_monitor=custom,
         )
 
     async def _record_metrics(self, execution):

@@ -16,9 +16,13 @@ from .paths import PathError, confine, relative_to_root
 DATASET_FORMATS = ("csv", "json", "sagemaker_capture_json", "arrow")
 CATCH_UP_POLICIES = ("skip", "once", "all")
 MAX_WINDOW_HOURS = 24 * 31
-MONITOR_TYPES = ("data-quality", "model-quality")
+MONITOR_TYPES = ("data-quality", "model-quality", "custom")
 PROBLEM_TYPES = ("Regression", "BinaryClassification", "MulticlassClassification")
 QUALITY_BACKENDS = ("local",)  # the sagemaker backend creates data-quality job definitions only
+CUSTOM_BACKENDS = ("local",)  # the server runs the program or container itself
+# A container image reference; never an option (a leading '-' would be one to docker run).
+IMAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,254}")
+MAX_ARGUMENTS, MAX_ARGUMENT_CHARS = 64, 1000
 MIN_YEAR, MAX_YEAR = 1970, 9000
 # Matched whole (fullmatch): `$` alone would also take a trailing newline ("ok\n").
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}")
@@ -213,6 +217,40 @@ def _model_quality(value, field, context):
     return result
 
 
+def _custom_monitor(value, field, context):
+    """A custom monitor's program (a script under the root) or container image, and arguments."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValidationError("an object with script or image, and arguments", field)
+    unknown = sorted(set(value) - {"script", "image", "arguments"})
+    if unknown:
+        raise ValidationError(f"unknown field: {unknown[0]}", f"{field}.{unknown[0]}")
+    script, image = value.get("script"), value.get("image")
+    if (script is None) == (image is None):
+        raise ValidationError("either script or image", f"{field}.script")
+    result = {"script": None, "image": None, "arguments": _arguments(value.get("arguments"), field)}
+    if script is not None:
+        result["script"] = _existing_file(script, f"{field}.script", context)
+    elif not isinstance(image, str) or not IMAGE.fullmatch(image):
+        raise ValidationError("a container image such as my-registry/monitor:1.0", f"{field}.image")
+    else:
+        result["image"] = image
+    return result
+
+
+def _arguments(value, field):
+    where = f"{field}.arguments"
+    if value is None:
+        return []
+    if not isinstance(value, list) or len(value) > MAX_ARGUMENTS:
+        raise ValidationError(f"a list of at most {MAX_ARGUMENTS} strings", where)
+    for argument in value:
+        if not isinstance(argument, str) or len(argument) > MAX_ARGUMENT_CHARS:
+            raise ValidationError(f"strings of at most {MAX_ARGUMENT_CHARS} characters", where)
+    return value
+
+
 def check_monitor_type(monitor):
     """Cross-field rules of a whole monitor (after a create, or merged with a PATCH)."""
     quality = monitor.get("monitor_type") == "model-quality"
@@ -226,10 +264,23 @@ def check_monitor_type(monitor):
             "backend",
         )
     check_scripts(monitor)
+    check_custom(monitor)
     if quality and monitor.get("dataset_format") not in (None, "sagemaker_capture_json"):
         raise ValidationError(
             "model-quality monitors read SageMaker captures: sagemaker_capture_json or null",
             "dataset_format",
+        )
+
+
+def check_custom(monitor):
+    custom = monitor.get("monitor_type") == "custom"
+    if custom and monitor.get("custom_monitor") is None:
+        raise ValidationError("required for a custom monitor", "custom_monitor")
+    if not custom and monitor.get("custom_monitor") is not None:
+        raise ValidationError("only custom monitors have a program", "custom_monitor")
+    if custom and monitor.get("backend") not in CUSTOM_BACKENDS:
+        raise ValidationError(
+            f"custom monitors run on the {', '.join(CUSTOM_BACKENDS)} backend only", "backend"
         )
 
 
@@ -241,7 +292,7 @@ def check_scripts(monitor):
         script = monitor.get(field)
         if not script:
             continue
-        if monitor.get("monitor_type") == "model-quality":
+        if monitor.get("monitor_type") in ("model-quality", "custom"):
             raise ValidationError("data-quality monitors only run processor scripts", field)
         if backend not in SCRIPT_BACKENDS:
             raise ValidationError(
@@ -270,6 +321,7 @@ MONITOR_FIELDS = {
     "muted_until": (_muted_until, None),
     "record_preprocessor_script": (_optional_script, None),
     "post_analytics_processor_script": (_optional_script, None),
+    "custom_monitor": (_custom_monitor, None),
 }
 
 

@@ -24,6 +24,7 @@ class RunJob:
     monitor_name: str | None = None  # the MonitoringSchedule dimension of its metrics
     record_preprocessor_script: str | None = None  # absolute, confined; SageMaker's script
     post_analytics_processor_script: str | None = None  # absolute, confined; SageMaker's script
+    custom_monitor: dict | None = None  # validation's custom_monitor, its script absolute
 
 
 @dataclass(frozen=True)

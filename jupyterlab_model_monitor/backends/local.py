@@ -16,6 +16,7 @@ from traitlets import Float, Unicode
 
 from ..engine import engine_environment, find_cli, find_node, missing
 from ..file_names import VIOLATIONS_FILE
+from ..metrics import CLOUDWATCH_METRICS_FOLDER
 from ..paths import open_confined
 from .base import Backend, RunOutcome
 
@@ -48,6 +49,8 @@ def cli_arguments(job):
     """The ``model-monitor monitor …`` arguments for a job."""
     if job.monitor_type == "model-quality":
         return quality_arguments(job)
+    if job.monitor_type == "custom":
+        return custom_arguments(job)
     args = ["monitor", "--dataset", job.dataset]
     if job.dataset_format:
         args += ["--dataset-format", job.dataset_format]
@@ -61,6 +64,22 @@ def cli_arguments(job):
     return [*args, *metrics_arguments(job), *script_arguments(job), "--progress", "json"]
 
 
+def custom_arguments(job):
+    """``model-monitor custom …``: the user's program or image with SageMaker's contract."""
+    custom = job.custom_monitor
+    args = ["custom", "--dataset", job.dataset, "--output", job.output]
+    args += ["--baseline-statistics", job.baseline_statistics]
+    args += ["--baseline-constraints", job.baseline_constraints]
+    if job.window_start and job.window_end:
+        args += ["--start", job.window_start, "--end", job.window_end]
+    args += metrics_arguments(job)
+    if custom.get("image"):
+        args += ["--image", custom["image"], "--progress", "json", "--", *custom["arguments"]]
+    else:
+        args += ["--progress", "json", "--", custom["script"], *custom["arguments"]]
+    return args
+
+
 def script_arguments(job):
     """SageMaker's processor scripts, which the engine runs unchanged (docs/cli.md)."""
     args = []
@@ -71,16 +90,11 @@ def script_arguments(job):
     return args
 
 
-# Where a run's CloudWatch-format metrics go, in its output folder (SageMaker's container writes
-# /opt/ml/output/metrics/cloudwatch).
-METRICS_FOLDER = os.path.join("metrics", "cloudwatch")
-
-
 def metrics_arguments(job):
     """SageMaker's schedules publish CloudWatch metrics unless the baseline's ``emit_metrics`` is
     Disabled; so do ours, as ``cloudwatch_metrics.jsonl`` (docs/cli.md). The Endpoint dimension is
     the dataset folder's name (captures/<endpoint>), the MonitoringSchedule one the monitor's."""
-    args = ["--metrics-dir", os.path.join(job.output, METRICS_FOLDER)]
+    args = ["--metrics-dir", os.path.join(job.output, CLOUDWATCH_METRICS_FOLDER)]
     args += ["--endpoint-name", os.path.basename(job.dataset.rstrip(os.sep))]
     return args + (["--schedule-name", job.monitor_name] if job.monitor_name else [])
 

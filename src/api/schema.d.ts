@@ -358,19 +358,28 @@ export interface components {
       /** @description null = the defaults (notify, on_failure, any violation, no webhook). */
       alerts?: components['schemas']['AlertRules'] | null;
       /**
-       * @description `data-quality` checks the captures' statistics against the baseline; `model-quality` joins captures with ground-truth labels and checks model metrics against the baseline constraints (`model-monitor model-quality monitor`, docs/cli.md). Model-quality monitors run on the local backend only (the sagemaker backend refuses them).
+       * @description `data-quality` checks the captures' statistics against the baseline; `model-quality` joins captures with ground-truth labels and checks model metrics against the baseline constraints (`model-monitor model-quality monitor`, docs/cli.md). Model-quality monitors run on the local backend only (the sagemaker backend refuses them). `custom` runs the user's program or container image with SageMaker's container contract (`model-monitor custom`, docs/cli.md); local backend only.
        * @default data-quality
        * @enum {string}
        */
-      monitor_type: 'data-quality' | 'model-quality';
+      monitor_type: 'data-quality' | 'model-quality' | 'custom';
       /** @description Required for model-quality monitors, null for data-quality ones. */
       model_quality?: components['schemas']['ModelQualitySettings'] | null;
       /** @description Until then the monitor's alerts are stored (with `muted` true) but raise no JupyterLab notification; webhooks are sent as always. Null: not muted. */
       muted_until?: components['schemas']['Time'] | null;
+      /** @description Required for custom monitors, null for the others. */
+      custom_monitor?: components['schemas']['CustomMonitorSettings'] | null;
       /** @description SageMaker's record_preprocessor_script, run unchanged on each capture record: a Python file defining `preprocess_handler(inference_record[, logger])`, or on the local backend a JavaScript module (docs/cli.md, --preprocessor). Data-quality monitors on the local and sagemaker backends. Null: none. */
       record_preprocessor_script?: components['schemas']['RootPath'] | null;
       /** @description SageMaker's post_analytics_processor_script: a Python file whose `postprocess_handler()` runs after a successful run, with SageMaker's container environment (docs/cli.md, --postprocessor). Null: none. */
       post_analytics_processor_script?: components['schemas']['RootPath'] | null;
+    };
+    /** @description A custom monitor's program: a script under the root (`.py` runs on the server's Python, anything else must be executable) or a container image (run with docker or podman), either one, with arguments. */
+    CustomMonitorSettings: {
+      script?: components['schemas']['RootPath'] | null;
+      /** @example my-registry/drift-monitor:1.0 */
+      image?: string | null;
+      arguments?: string[];
     };
     ModelQualitySettings: {
       /** @enum {string} */

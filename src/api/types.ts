@@ -32,12 +32,21 @@ export interface Monitor {
   record_preprocessor_script?: string | null;
   /** SageMaker's post_analytics_processor_script (.py); null: none. */
   post_analytics_processor_script?: string | null;
+  /** A custom monitor's program or image; null for the other types. */
+  custom_monitor?: CustomMonitorSettings | null;
   next_run_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
-export type MonitorType = 'data-quality' | 'model-quality';
+export type MonitorType = 'data-quality' | 'model-quality' | 'custom';
+
+/** A custom monitor's program (api/openapi.yaml CustomMonitorSettings): a script or an image. */
+export interface CustomMonitorSettings {
+  script?: string | null;
+  image?: string | null;
+  arguments?: string[];
+}
 
 export type ProblemType = 'Regression' | 'BinaryClassification' | 'MulticlassClassification';
 
@@ -79,6 +88,7 @@ export interface MonitorCreate {
   model_quality?: ModelQualitySettings | null;
   record_preprocessor_script?: string | null;
   post_analytics_processor_script?: string | null;
+  custom_monitor?: CustomMonitorSettings | null;
 }
 
 export type ExecutionState =

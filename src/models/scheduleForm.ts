@@ -2,6 +2,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { MAX_WINDOW_HOURS } from '../api/limits';
 import {
+  CustomMonitorSettings,
   ModelQualitySettings,
   Monitor,
   MonitorCreate,
@@ -44,6 +45,11 @@ export interface ScheduleFormValues {
   /** Data quality only: SageMaker's scripts, paths relative to the server root ('' = none). */
   recordPreprocessorScript: string;
   postAnalyticsProcessorScript: string;
+  /** Custom only: a script under the root or a container image (one), and its arguments. */
+  customScript: string;
+  customImage: string;
+  /** Space-separated (an argument with spaces needs the REST API). */
+  customArguments: string;
 }
 
 export const PROBLEM_TYPES: ProblemType[] = [
@@ -54,6 +60,8 @@ export const PROBLEM_TYPES: ProblemType[] = [
 
 /** Model-quality monitors run on these backends only (the server refuses others). */
 export const QUALITY_BACKENDS = ['local'];
+/** Custom monitors too: the server runs the program itself. */
+export const CUSTOM_BACKENDS = ['local'];
 
 export type ScheduleFormField = keyof ScheduleFormValues;
 
@@ -74,8 +82,13 @@ export function emptyScheduleForm(backend = 'local'): ScheduleFormValues {
     webhookUrl: '',
     recordPreprocessorScript: '',
     postAnalyticsProcessorScript: '',
+    ...emptyCustomValues(),
     ...emptyQualityValues()
   };
+}
+
+function emptyCustomValues() {
+  return { customScript: '', customImage: '', customArguments: '' };
 }
 
 function emptyQualityValues() {
@@ -138,16 +151,30 @@ export function toMonitorCreate(values: ScheduleFormValues): MonitorCreate {
   if (url) {
     body.alerts = { webhooks: [{ url }] };
   }
-  const dataQuality = values.monitorType !== 'model-quality';
-  // Model-quality monitors run no processor scripts: null clears any a data-quality one had.
+  const dataQuality = values.monitorType === 'data-quality';
+  // Only data-quality monitors run processor scripts: null clears any a monitor had.
   body.record_preprocessor_script = (dataQuality && values.recordPreprocessorScript.trim()) || null;
   body.post_analytics_processor_script =
     (dataQuality && values.postAnalyticsProcessorScript.trim()) || null;
-  if (!dataQuality) {
+  if (values.monitorType === 'model-quality') {
     body.monitor_type = 'model-quality';
     body.model_quality = toModelQuality(values);
   }
+  if (values.monitorType === 'custom') {
+    body.monitor_type = 'custom';
+    body.custom_monitor = toCustomMonitor(values);
+  }
   return body;
+}
+
+/** The server's `custom_monitor` object: the script or the image, and the arguments. */
+export function toCustomMonitor(values: ScheduleFormValues): CustomMonitorSettings {
+  const image = values.customImage.trim();
+  return {
+    script: image ? null : values.customScript.trim(),
+    image: image || null,
+    arguments: values.customArguments.split(/\s+/).filter(Boolean)
+  };
 }
 
 /** The server's `model_quality` object; empty optional boxes become null (server defaults). */
@@ -217,6 +244,20 @@ export function validateScheduleForm(
   if (values.monitorType === 'model-quality') {
     Object.assign(errors, validateQuality(values, trans));
   }
+  if (values.monitorType === 'custom') {
+    Object.assign(errors, validateCustom(values, trans));
+  }
+  return errors;
+}
+
+function validateCustom(values: ScheduleFormValues, trans: TranslationBundle): ScheduleFormErrors {
+  const errors: ScheduleFormErrors = {};
+  if (Boolean(values.customScript.trim()) === Boolean(values.customImage.trim())) {
+    errors.customScript = trans.__('Give a script or a container image (one of them).');
+  }
+  if (!CUSTOM_BACKENDS.includes(values.backend)) {
+    errors.backend = trans.__('Custom monitors run on the local backend.');
+  }
   return errors;
 }
 
@@ -260,7 +301,14 @@ const SERVER_FIELDS: Record<string, ScheduleFormField> = {
   monitor_type: 'monitorType',
   model_quality: 'groundTruth',
   record_preprocessor_script: 'recordPreprocessorScript',
-  post_analytics_processor_script: 'postAnalyticsProcessorScript'
+  post_analytics_processor_script: 'postAnalyticsProcessorScript',
+  custom_monitor: 'customScript'
+};
+
+const CUSTOM_SERVER_FIELDS: Record<string, ScheduleFormField> = {
+  script: 'customScript',
+  image: 'customImage',
+  arguments: 'customArguments'
 };
 
 const QUALITY_SERVER_FIELDS: Record<string, ScheduleFormField> = {
@@ -279,6 +327,9 @@ export function formFieldOf(serverField: string | null | undefined): ScheduleFor
   const [root, sub] = (serverField ?? '').split(/[.[]/);
   if (root === 'model_quality' && sub && QUALITY_SERVER_FIELDS[sub]) {
     return QUALITY_SERVER_FIELDS[sub];
+  }
+  if (root === 'custom_monitor' && sub && CUSTOM_SERVER_FIELDS[sub]) {
+    return CUSTOM_SERVER_FIELDS[sub];
   }
   return SERVER_FIELDS[root] ?? 'form';
 }
@@ -299,7 +350,18 @@ export function scheduleFormOf(monitor: Monitor): ScheduleFormValues {
     webhookUrl: monitor.alerts?.webhooks?.[0]?.url ?? '',
     recordPreprocessorScript: monitor.record_preprocessor_script ?? '',
     postAnalyticsProcessorScript: monitor.post_analytics_processor_script ?? '',
-    ...qualityValuesOf(monitor)
+    ...customValuesOf(monitor),
+    ...qualityValuesOf(monitor),
+    monitorType: monitor.monitor_type ?? 'data-quality'
+  };
+}
+
+function customValuesOf(monitor: Monitor) {
+  const custom = monitor.monitor_type === 'custom' ? monitor.custom_monitor : null;
+  return {
+    customScript: custom?.script ?? '',
+    customImage: custom?.image ?? '',
+    customArguments: (custom?.arguments ?? []).join(' ')
   };
 }
 
@@ -352,6 +414,10 @@ export function toMonitorPatch(monitor: Monitor, values: ScheduleFormValues): Mo
   const quality = after.model_quality ?? null;
   if (JSON.stringify(quality) !== JSON.stringify(before.model_quality ?? null)) {
     patch.model_quality = quality;
+  }
+  const custom = after.custom_monitor ?? null;
+  if (JSON.stringify(custom) !== JSON.stringify(before.custom_monitor ?? null)) {
+    patch.custom_monitor = custom;
   }
   const url = values.webhookUrl.trim();
   if (url !== (monitor.alerts?.webhooks?.[0]?.url ?? '')) {

@@ -190,8 +190,13 @@ export class MonitorList extends Widget {
   private _actionRequested = new Signal<this, MonitorAction>(this);
 }
 
-/** "Data quality", or "Model quality · <problem type>". */
+/** "Data quality", "Model quality · <problem type>" or "Custom · <script or image>". */
 function monitorTypeText(monitor: Monitor, trans: TranslationBundle): string {
+  if (monitor.monitor_type === 'custom') {
+    const custom = monitor.custom_monitor;
+    const program = custom?.image ?? custom?.script?.split('/').pop();
+    return program ? trans.__('Custom · %1', program) : trans.__('Custom');
+  }
   if (monitor.monitor_type !== 'model-quality') {
     return trans.__('Data quality');
   }

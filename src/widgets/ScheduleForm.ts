@@ -62,7 +62,10 @@ export class ScheduleForm extends Widget {
       positiveLabel: text('positiveLabel'),
       labelLatenessHours: Number(text('labelLatenessHours')),
       recordPreprocessorScript: text('recordPreprocessorScript'),
-      postAnalyticsProcessorScript: text('postAnalyticsProcessorScript')
+      postAnalyticsProcessorScript: text('postAnalyticsProcessorScript'),
+      customScript: text('customScript'),
+      customImage: text('customImage'),
+      customArguments: text('customArguments')
     };
   }
 
@@ -79,7 +82,8 @@ export class ScheduleForm extends Widget {
       this._textField('name', trans.__('Name'), values.name, 'churn-hourly'),
       this._selectField('monitorType', trans.__('Monitor type'), values.monitorType, [
         ['data-quality', trans.__('Data quality (statistics against the baseline)')],
-        ['model-quality', trans.__('Model quality (predictions against ground truth)')]
+        ['model-quality', trans.__('Model quality (predictions against ground truth)')],
+        ['custom', trans.__('Custom (your program or container)')]
       ]),
       this._textField(
         'dataset',
@@ -106,6 +110,7 @@ export class ScheduleForm extends Widget {
         )
       ),
       this._qualityFields(values),
+      this._customFields(values),
       this._scriptFields(values),
       this._scheduleFields(values),
       pair(
@@ -218,6 +223,38 @@ export class ScheduleForm extends Widget {
     return fieldset;
   }
 
+  /** A custom monitor's program: shown only for that monitor type. */
+  private _customFields(values: ScheduleFormValues): HTMLElement {
+    const trans = this._trans;
+    this._customFieldset = element('fieldset', { className: 'jp-ModelMonitor-customFields' }, [
+      element('legend', { text: trans.__('Custom monitor') }),
+      this._textField(
+        'customScript',
+        trans.__('Script or executable'),
+        values.customScript,
+        'monitors/my_monitor.py',
+        trans.__(
+          "Relative to the server root: a .py script (run by the server's Python) or an executable. It gets SageMaker's container environment (dataset_source, output_path, start_time, end_time, baseline_statistics, …) and writes constraint_violations.json to output_path."
+        )
+      ),
+      this._textField(
+        'customImage',
+        trans.__('Or a container image'),
+        values.customImage,
+        'my-registry/my-monitor:1.0',
+        trans.__('Run with Docker or Podman, its folders mounted where SageMaker puts them.')
+      ),
+      this._textField(
+        'customArguments',
+        trans.__('Arguments (optional)'),
+        values.customArguments,
+        '--threshold 0.2',
+        trans.__('Space-separated.')
+      )
+    ]);
+    return this._customFieldset;
+  }
+
   /** SageMaker's processor scripts (data quality): open when the monitor has one. */
   private _scriptFields(values: ScheduleFormValues): HTMLElement {
     const trans = this._trans;
@@ -251,7 +288,8 @@ export class ScheduleForm extends Widget {
   private _updateType(): void {
     const values = this.getValue();
     this._qualityFieldset!.hidden = values.monitorType !== 'model-quality';
-    this._scriptDetails!.hidden = values.monitorType === 'model-quality';
+    this._customFieldset!.hidden = values.monitorType !== 'custom';
+    this._scriptDetails!.hidden = values.monitorType !== 'data-quality';
     const binary = values.problemType === 'BinaryClassification';
     for (const field of [
       'probabilityAttribute',
@@ -439,6 +477,7 @@ export class ScheduleForm extends Widget {
   private _customRow: HTMLElement | null = null;
   private _qualityFieldset: HTMLElement | null = null;
   private _scriptDetails: HTMLDetailsElement | null = null;
+  private _customFieldset: HTMLElement | null = null;
   private _preview = element('div', {
     className: 'jp-ModelMonitor-schedulePreview',
     attributes: { 'aria-live': 'polite' }

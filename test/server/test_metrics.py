@@ -77,6 +77,35 @@ def test_reads_every_metric_of_a_run(tmp_path):
     }
 
 
+def test_reads_the_metrics_a_run_published_in_cloudwatch_format(tmp_path):
+    folder = write_run(tmp_path)
+    metrics = tmp_path / "metrics" / "cloudwatch"
+    metrics.mkdir(parents=True)
+    lines = [
+        {"MetricName": "feature_baseline_drift_plan", "Value": 0.05},  # no violation: now known
+        {"MetricName": "feature_baseline_drift_age", "Value": 99},  # the violation's text wins
+        {"MetricName": "feature_data_income", "StatisticValues": {"Sum": 30, "SampleCount": 4}},
+        {"MetricName": "record_count", "Value": 7, "Dimensions": []},
+        {"MetricName": "no_value"},
+    ]
+    text = "\n".join(json.dumps(line) for line in lines) + "\nnot json\n"
+    (metrics / "cloudwatch_metrics.jsonl").write_text(text)
+    points = {p["name"]: p for p in run_metrics(folder)}
+    assert points["feature_baseline_drift_plan"] == {
+        "name": "feature_baseline_drift_plan",
+        "metric": "baseline_drift",
+        "feature": "plan",
+        "value": 0.05,
+    }
+    assert points["feature_baseline_drift_age"]["value"] == 0.25
+    assert (points["feature_data_income"]["metric"], points["feature_data_income"]["value"]) == (
+        "mean",
+        7.5,
+    )
+    assert (points["record_count"]["feature"], points["record_count"]["value"]) == (None, 7.0)
+    assert "no_value" not in points
+
+
 def test_reads_the_other_drift_wording_and_java_doubles(tmp_path):
     violations = {
         "violations": [

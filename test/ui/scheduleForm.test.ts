@@ -36,6 +36,27 @@ describe('schedule form model', () => {
     expect(body.alerts).toEqual({ webhooks: [{ url: 'https://h/x' }] });
   });
 
+  it('sends a custom monitor’s script or image with its arguments, and checks it has one', () => {
+    const custom = { ...filled, monitorType: 'custom' as const, customArguments: ' --min  5 ' };
+    expect(toMonitorCreate({ ...custom, customScript: 'monitors/m.py' })).toMatchObject({
+      monitor_type: 'custom',
+      custom_monitor: { script: 'monitors/m.py', image: null, arguments: ['--min', '5'] },
+      record_preprocessor_script: null
+    });
+    expect(toMonitorCreate({ ...custom, customImage: 'reg/m:1' }).custom_monitor).toEqual({
+      script: null,
+      image: 'reg/m:1',
+      arguments: ['--min', '5']
+    });
+    expect(validateScheduleForm(custom, trans).customScript).toContain('one of them');
+    const both = { ...custom, customScript: 'a.py', customImage: 'reg/m:1', backend: 'spark' };
+    expect(Object.keys(validateScheduleForm(both, trans)).sort()).toEqual([
+      'backend',
+      'customScript'
+    ]);
+    expect(formFieldOf('custom_monitor.image')).toBe('customImage');
+  });
+
   it("sends SageMaker's processor scripts of a data-quality monitor, and clears them otherwise", () => {
     const scripts = {
       recordPreprocessorScript: ' scripts/pre.py ',

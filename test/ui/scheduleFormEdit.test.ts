@@ -84,6 +84,24 @@ describe('editing a monitor in the schedule form', () => {
     });
   });
 
+  test('a custom monitor is shown and patched by its program', () => {
+    const custom = {
+      ...MONITOR,
+      monitor_type: 'custom' as const,
+      custom_monitor: { script: 'monitors/m.py', image: null, arguments: ['-v'] }
+    };
+    const values = scheduleFormOf(custom);
+    expect([values.monitorType, values.customScript, values.customArguments]).toEqual([
+      'custom',
+      'monitors/m.py',
+      '-v'
+    ]);
+    expect(toMonitorPatch(custom, values)).toEqual({});
+    expect(toMonitorPatch(custom, { ...values, customArguments: '' })).toEqual({
+      custom_monitor: { script: 'monitors/m.py', image: null, arguments: [] }
+    });
+  });
+
   test('a changed webhook replaces the first and keeps the other alert rules', () => {
     const values = { ...scheduleFormOf(MONITOR), webhookUrl: 'https://new.example/x' };
     expect(toMonitorPatch(MONITOR, values)).toEqual({

@@ -1,4 +1,5 @@
 import { DATASET_FORMATS, DatasetFormat, parseDatasetFormat } from '../io/datasetFormat';
+import { parseIsoTime, TimeWindow } from '../pipeline/captureWindow';
 import { UsageError } from '../pipeline/errors';
 
 /** Option kinds: a flag, a single value, or a value that may repeat. */
@@ -113,4 +114,27 @@ export function datasetFormatValue(args: ParsedArgs): DatasetFormat | undefined 
     );
   }
   return format;
+}
+
+/** `--start`/`--end` ISO times (UTC without a zone); undefined when neither is given. */
+export function timeWindow(args: ParsedArgs): TimeWindow | undefined {
+  const start = optionValue(args, 'start');
+  const end = optionValue(args, 'end');
+  if (start === undefined && end === undefined) {
+    return undefined;
+  }
+  const window: TimeWindow = {};
+  for (const [name, text] of [
+    ['start', start],
+    ['end', end]
+  ] as const) {
+    if (text !== undefined) {
+      const time = parseIsoTime(text);
+      if (!time) {
+        throw new UsageError(`--${name} must be an ISO 8601 time, got ${JSON.stringify(text)}`);
+      }
+      window[name] = time;
+    }
+  }
+  return window;
 }

@@ -1,4 +1,4 @@
-import { parseIsoTime, TimeWindow } from '../pipeline/captureWindow';
+import { parseIsoTime } from '../pipeline/captureWindow';
 import { ContainerRun, containerEnvironment } from '../pipeline/containerEnvironment';
 import { asOwnError, CancelledError, UsageError } from '../pipeline/errors';
 import { mergeProfiles } from '../pipeline/mergeProfiles';
@@ -16,11 +16,14 @@ import {
   optionValue,
   OptionKind,
   ParsedArgs,
-  requiredValue
+  requiredValue,
+  timeWindow
 } from './cliArgs';
 import { formatCommand, validateCommand } from './cliDocumentCommands';
 import { capturesCommand } from './cliCapturesCommand';
 import { recordsCommand } from './cliRecordsCommand';
+import { customCommand } from './cliCustomCommand';
+import { EXIT } from './exitCodes';
 import { runPostprocessor } from './postprocessor';
 import { checkCommand, suggestCommand } from './cliStatisticsCommands';
 
@@ -89,6 +92,21 @@ export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
     output: 'value',
     'max-records': 'value',
     'paths-relative-to': 'value',
+    progress: 'value',
+    help: 'flag'
+  },
+  custom: {
+    dataset: 'value',
+    output: 'value',
+    image: 'value',
+    start: 'value',
+    end: 'value',
+    'baseline-statistics': 'value',
+    'baseline-constraints': 'value',
+    'endpoint-name': 'value',
+    'schedule-name': 'value',
+    'metrics-dir': 'value',
+    'fail-on-violations': 'flag',
     progress: 'value',
     help: 'flag'
   },
@@ -180,6 +198,12 @@ export async function runCommand(
       return capturesCommand(args, ctx);
     case 'records':
       return recordsCommand(args, ctx);
+    case 'custom': {
+      const summary = await customCommand(args, ctx);
+      ctx.stdout(JSON.stringify(summary, null, 2) + '\n');
+      const failOnViolations = args.flags.has('fail-on-violations');
+      return failOnViolations && (summary.violations ?? 0) > 0 ? EXIT.violations : EXIT.ok;
+    }
     case 'report': {
       // Its own bundle (with Vega), loaded only here: see scripts/build-cli.mjs.
       const { reportCommand } = await import('./cliReportCommand');
@@ -258,26 +282,4 @@ function metricsOutput(args: ParsedArgs): MetricsOutput | undefined {
     endpoint: optionValue(args, 'endpoint-name'),
     schedule: optionValue(args, 'schedule-name')
   };
-}
-
-function timeWindow(args: ParsedArgs): TimeWindow | undefined {
-  const start = optionValue(args, 'start');
-  const end = optionValue(args, 'end');
-  if (start === undefined && end === undefined) {
-    return undefined;
-  }
-  const window: TimeWindow = {};
-  for (const [name, text] of [
-    ['start', start],
-    ['end', end]
-  ] as const) {
-    if (text !== undefined) {
-      const time = parseIsoTime(text);
-      if (!time) {
-        throw new UsageError(`--${name} must be an ISO 8601 time, got ${JSON.stringify(text)}`);
-      }
-      window[name] = time;
-    }
-  }
-  return window;
 }

@@ -36,6 +36,7 @@ Commands:
   suggest     suggest constraints.json from a statistics.json computed elsewhere (e.g. on Spark)
   check       check a statistics.json computed elsewhere against a baseline; write constraint_violations.json
   report      write a run's self-contained HTML report (violations, drift, distributions)
+  custom      run your own monitoring program or container with SageMaker's container contract
   captures    summarise capture files: time range, records per hour, encodings, problems (JSON)
   records     list the records behind a number: a feature's rows in a bin, out of range, unseen, missing or of the wrong type
   model-quality baseline|monitor
@@ -104,6 +105,29 @@ tests, with static SVG charts (no script, no CDN; opens from a file or an email 
   --violations FILE           the run's constraint_violations.json (violations and drift tests)
   --baseline-constraints FILE its monitoring_config sets how drift is measured (default: SageMaker's)
   --title TEXT                the report's title
+`,
+  custom: `Usage: model-monitor custom --dataset PATH --output DIR [options] -- PROGRAM [ARGS...]
+       model-monitor custom --dataset PATH --output DIR --image IMAGE [options] [-- ARGS...]
+
+Custom monitoring, as SageMaker's "bring your own container": PROGRAM (a .py script, run by
+$MODEL_MONITOR_PYTHON or python3, or any executable) or IMAGE (run with docker, else podman, the
+folders mounted where SageMaker puts them) analyses the data and writes its reports to output_path.
+It gets SageMaker's environment: dataset_source, output_path, dataset_format, start_time, end_time,
+baseline_statistics, baseline_constraints, sagemaker_endpoint_name,
+sagemaker_monitoring_schedule_name, publish_cloudwatch_metrics and CLOUDWATCH_METRICS_DIRECTORY.
+What it prints goes to stderr. Its statistics.json and constraint_violations.json, when written,
+must be valid SageMaker files; the summary on stdout counts the violations. A program that exits
+with a code other than 0 fails the run (exit 2).
+
+Options:
+  --dataset PATH              the data: a capture folder, file or folder (dataset_source)
+  --output DIR                where the program writes its reports (output_path)
+  --image IMAGE               a container image instead of a program
+  --start ISO --end ISO       the window (start_time, end_time); the data is not filtered for it
+  --baseline-statistics FILE --baseline-constraints FILE
+  --endpoint-name NAME --schedule-name NAME
+  --metrics-dir DIR           publish_cloudwatch_metrics is Enabled, CLOUDWATCH_METRICS_DIRECTORY is DIR
+  --fail-on-violations        exit with code 3 when constraint_violations.json lists any
 `,
   captures: `Usage: model-monitor captures --dataset PATH [options]
 
