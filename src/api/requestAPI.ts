@@ -2,6 +2,7 @@ import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
 import { ModelMonitorApiError, errorMessageOf } from './errors';
+import { messageOf } from '../models/errorMessage';
 
 /** The REST namespace of the server extension. */
 export const API_NAMESPACE = 'model-monitor';
@@ -20,7 +21,7 @@ export async function requestAPI<T>(
   try {
     response = await ServerConnection.makeRequest(url, init, settings);
   } catch (error) {
-    throw new ModelMonitorApiError(String((error as Error)?.message ?? error), 0);
+    throw new ModelMonitorApiError(messageOf(error), 0);
   }
   const body = parseBody(await response.text());
   if (!response.ok) {

@@ -14,13 +14,15 @@ import {
   toBaselineRequest,
   validateBaselineForm
 } from '../models/baselineForm';
-import { followBaselineJob, percentOf } from '../models/baselineJob';
+import { isRunning, percentOf } from '../models/baselineJob';
+import { followUntilEnded } from '../models/followUntilEnded';
 import { describeDiagnostic } from '../models/captureSummary';
 import { BuildBaselineForm } from '../widgets/BuildBaselineForm';
 import { diagnosticsSection } from '../widgets/diagnosticsTable';
 import { element } from '../widgets/dom';
 import { toastError } from './toasts';
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../engine/documents/fileNames';
+import { messageOf } from '../models/errorMessage';
 
 /** The files a baseline job writes, opened in this order when it completes. */
 const BASELINE_FILES = [STATISTICS_FILE, CONSTRAINTS_FILE];
@@ -98,7 +100,7 @@ function requestErrors(
     }
     return { [formFieldOf(field)]: error.message };
   }
-  return { form: String((error as Error)?.message ?? error) };
+  return { form: messageOf(error) };
 }
 
 /** Follows the job in an in-progress notification whose Cancel action cancels it on the server. */
@@ -127,8 +129,14 @@ async function follow(job: BaselineJob, trans: TranslationBundle): Promise<Basel
     actions: [cancel]
   });
   try {
-    const ended = await followBaselineJob(getBaseline, job, current => {
-      if (current.state === 'running') {
+    const ended = await followUntilEnded({
+      fetch: () => getBaseline(job.id),
+      hasEnded: current => !isRunning(current),
+      intervalMs: 500,
+      onUpdate: current => {
+        if (!isRunning(current)) {
+          return;
+        }
         Notification.update({
           id,
           message: progressText(current),

@@ -11,6 +11,7 @@ import { ComparePathsForm } from '../widgets/ComparePathsForm';
 import { exportReport } from './exportReport';
 import { ComparisonView } from '../widgets/ComparisonView';
 import { modelMonitorIcon } from '../widgets/icons';
+import { messageOf } from '../models/errorMessage';
 
 /**
  * Opens two statistics files side by side. Given both paths it opens at once; otherwise it asks,
@@ -138,5 +139,5 @@ function fileErrorText(error: unknown, trans: TranslationBundle): string {
         return trans.__('%1 is not a Model Monitor statistics.json.', error.path);
     }
   }
-  return String((error as Error)?.message ?? error);
+  return messageOf(error);
 }

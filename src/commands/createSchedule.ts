@@ -14,6 +14,7 @@ import {
   validateScheduleForm
 } from '../models/scheduleForm';
 import { ScheduleForm } from '../widgets/ScheduleForm';
+import { messageOf } from '../models/errorMessage';
 
 /**
  * The create-schedule form. A dialog closes on "Create", so when the browser's checks or the
@@ -71,7 +72,7 @@ async function submit(
       const field = (error.body as { field?: string | null } | undefined)?.field;
       return { errors: { [formFieldOf(field)]: error.message } };
     }
-    return { errors: { form: String((error as Error)?.message ?? error) } };
+    return { errors: { form: messageOf(error) } };
   }
 }
 

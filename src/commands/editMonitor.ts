@@ -15,6 +15,7 @@ import {
 } from '../models/scheduleForm';
 import { ScheduleForm } from '../widgets/ScheduleForm';
 import { availableBackends } from './createSchedule';
+import { messageOf } from '../models/errorMessage';
 
 /**
  * The schedule form filled from a monitor; "Save" sends only what changed with PATCH. As with
@@ -72,6 +73,6 @@ async function save(
       const field = (error.body as { field?: string | null } | undefined)?.field;
       return { errors: { [formFieldOf(field)]: error.message } };
     }
-    return { errors: { form: String((error as Error)?.message ?? error) } };
+    return { errors: { form: messageOf(error) } };
   }
 }

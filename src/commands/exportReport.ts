@@ -7,6 +7,7 @@ import { exportName } from '../models/csvExport';
 import { toastError } from './toasts';
 import { reportHtml } from '../report/reportHtml';
 import { downloadText } from '../widgets/download';
+import { messageOf } from '../models/errorMessage';
 
 /**
  * Saves a comparison as the run's self-contained HTML report (what `model-monitor report`
@@ -34,9 +35,6 @@ export async function exportReport(
     const run = PathExt.basename(PathExt.dirname(paths.current)) || 'run';
     downloadText(exportName(run, 'report', 'html'), html, 'text/html');
   } catch (error) {
-    toastError(
-      'report',
-      trans.__('The report could not be made: %1', String((error as Error)?.message ?? error))
-    );
+    toastError('report', trans.__('The report could not be made: %1', messageOf(error)));
   }
 }

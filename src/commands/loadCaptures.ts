@@ -9,6 +9,7 @@ import { fetchCaptureSummary } from '../api/captures';
 import { CaptureSummaryView } from '../widgets/CaptureSummaryView';
 import { openAtLine } from './openAtLine';
 import { modelMonitorIcon } from '../widgets/icons';
+import { messageOf } from '../models/errorMessage';
 
 /**
  * Opens the summary of a capture folder in the main area: a spinner while the server scans it,
@@ -29,7 +30,7 @@ export async function loadCaptures(
   const view = new CaptureSummaryView(trans, (file, line) => void openAtLine(app, file, line));
   const scanned = fetchCaptureSummary(folder).then(
     summary => view.showSummary(summary),
-    error => view.showError(folder, String((error as Error)?.message ?? error))
+    error => view.showError(folder, messageOf(error))
   );
   const widget = new MainAreaWidget({ content: view, reveal: scanned });
   widget.id = `jp-ModelMonitor-captures-${Date.now()}`;

@@ -16,6 +16,7 @@ import { defaultOutput } from '../models/baselineForm';
 import { ProfileError, startProfile } from '../worker/runner';
 import { openAtLine } from './openAtLine';
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../engine/documents/fileNames';
+import { messageOf } from '../models/errorMessage';
 
 /** Data files the engine reads, offered "Profile in Browser" in the file browser (as are folders). */
 export const PROFILABLE_EXTENSIONS = ['.csv', '.jsonl', '.json', '.arrow', '.arrows'];
@@ -86,7 +87,7 @@ export async function profileInBrowser(
       error instanceof ProfileError && error.cancelled
         ? model.setCancelled()
         : model.setFailed(
-            String((error as Error)?.message ?? error),
+            messageOf(error),
             error instanceof ProfileError ? error.detail.diagnostics : undefined
           )
   );

@@ -9,14 +9,13 @@ import {
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { fetchCaptureSummary } from '../api/captures';
-import { getExecution } from '../api/monitors';
 import { Execution, Monitor, RunWindow } from '../api/types';
 import { CommandIds } from '../commandIds';
 import { MonitorsModel } from '../models/MonitorsModel';
 import { ERROR_AUTO_CLOSE_MS, monitorSubject, toast } from './toasts';
 import { suggestedWindow, windowOf } from '../models/runWindow';
-import { waitForExecution } from '../models/waitForExecution';
 import { RunWindowForm } from '../widgets/RunWindowForm';
+import { messageOf } from '../models/errorMessage';
 
 /**
  * Runs a monitor now over its latest full window, with a notification that follows the run and
@@ -92,13 +91,24 @@ async function runAndNotify(
   );
   try {
     const started = await model.run(monitor.id, window);
-    const ended = await waitForExecution(getExecution, started);
-    void model.refresh();
+    const cancel: Notification.IAction = {
+      label: trans.__('Cancel run'),
+      caption: trans.__('Stop the run; the results of earlier runs stay'),
+      callback: event => {
+        event.preventDefault(); // the toast stays, and tells how the run ended
+        Notification.update({ id, message: trans.__('Cancelling %1…', monitor.name), actions: [] });
+        model
+          .cancel(started.id)
+          .catch(error => console.warn('Model Monitor: cancel failed', error));
+      }
+    };
+    Notification.update({ id, message: trans.__('Running %1…', monitor.name), actions: [cancel] });
+    const ended = await model.follow(started);
     notifyEnded(app, id, monitor, ended, trans);
     return ended;
   } catch (error) {
     // A ModelMonitorApiError's message is already the server's `message`.
-    const message = String((error as Error)?.message ?? error);
+    const message = messageOf(error);
     Notification.update({
       id,
       message: trans.__('%1 could not run: %2', monitor.name, message),

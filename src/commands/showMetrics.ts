@@ -12,6 +12,7 @@ import { MonitorsModel } from '../models/MonitorsModel';
 import { QualityConstraint, anyQualityConstraints } from '../models/qualityDocument';
 import { modelMonitorIcon } from '../widgets/icons';
 import { MetricHistoryView, RunFeature } from '../widgets/MetricHistoryView';
+import { messageOf } from '../models/errorMessage';
 
 /** Opens a monitor's metric history in the main area. */
 export async function showMetrics(
@@ -46,7 +47,7 @@ export async function showMetrics(
     app.shell.add(widget, 'main');
     return widget;
   } catch (error) {
-    await showErrorMessage(trans.__('Metric history'), String((error as Error)?.message ?? error));
+    await showErrorMessage(trans.__('Metric history'), messageOf(error));
     return null;
   }
 }
@@ -93,6 +94,6 @@ async function compareRunAt(
       feature
     });
   } catch (error) {
-    await showErrorMessage(trans.__('Metric history'), String((error as Error)?.message ?? error));
+    await showErrorMessage(trans.__('Metric history'), messageOf(error));
   }
 }

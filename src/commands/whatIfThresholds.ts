@@ -14,6 +14,7 @@ import { ReplayedRun, replayThresholds, RunDifference } from '../models/whatIf';
 import { formatWindow } from '../widgets/format';
 import { modelMonitorIcon } from '../widgets/icons';
 import { WhatIfView } from '../widgets/WhatIfView';
+import { messageOf } from '../models/errorMessage';
 
 /** Past runs replayed per monitor, newest first. */
 const MAX_RUNS = 50;
@@ -75,7 +76,7 @@ export async function whatIfThresholds(
     app.shell.add(widget, 'main', { mode: 'split-right' });
     return widget;
   } catch (error) {
-    await showErrorMessage(title, String((error as Error)?.message ?? error));
+    await showErrorMessage(title, messageOf(error));
     return null;
   }
 }

@@ -2,6 +2,7 @@ import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { Alert, AlertFeed, Monitor } from '../api/types';
+import { messageOf } from './errorMessage';
 
 /** The server calls the model needs; the real ones are in src/api/alerts.ts. */
 export interface IAlertsApi {
@@ -125,7 +126,7 @@ export class AlertsModel {
         this._raised.emit(feed.alerts);
       }
     } catch (error) {
-      const message = String((error as Error)?.message ?? error);
+      const message = messageOf(error);
       if (message !== this._error) {
         this._error = message;
         this._changed.emit();

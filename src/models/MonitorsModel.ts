@@ -2,7 +2,10 @@ import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { Execution, Monitor, RunWindow } from '../api/types';
+import { hasEnded } from './executionState';
+import { followUntilEnded } from './followUntilEnded';
 import { groupByMonitor } from './monitorStatus';
+import { messageOf } from './errorMessage';
 
 /** The server calls the model needs; the real ones are in src/api/monitors.ts. */
 export interface IMonitorsApi {
@@ -11,10 +14,13 @@ export interface IMonitorsApi {
   runMonitor(id: string, window?: RunWindow): Promise<Execution>;
   updateMonitor(id: string, fields: { enabled: boolean }): Promise<Monitor>;
   deleteMonitor(id: string): Promise<void>;
+  getExecution(id: string): Promise<Execution>;
+  cancelExecution(id: string): Promise<Execution>;
 }
 
 const POLL_INTERVAL_MS = 5000;
 const POLL_MAX_INTERVAL_MS = 60_000;
+const FOLLOW_INTERVAL_MS = 1500;
 
 /**
  * Monitors and their executions, kept fresh by a Poll. The poll stands by while `isVisible()`
@@ -86,6 +92,26 @@ export class MonitorsModel {
     return execution;
   }
 
+  /** Follows an execution until it has ended (see followUntilEnded); the list is then fresh. */
+  async follow(execution: Execution, signal?: AbortSignal): Promise<Execution> {
+    const ended = hasEnded(execution)
+      ? execution
+      : await followUntilEnded({
+          fetch: () => this._api.getExecution(execution.id),
+          hasEnded,
+          signal,
+          intervalMs: FOLLOW_INTERVAL_MS
+        });
+    await this.reload();
+    return ended;
+  }
+
+  /** Asks the server to cancel a running execution; its follower sees it end. */
+  async cancel(executionId: string): Promise<void> {
+    await this._api.cancelExecution(executionId);
+    await this.reload();
+  }
+
   async setEnabled(monitorId: string, enabled: boolean): Promise<void> {
     await this._api.updateMonitor(monitorId, { enabled });
     await this.reload();
@@ -117,7 +143,7 @@ export class MonitorsModel {
       this._executions = groupByMonitor(executions);
       this._error = null;
     } catch (error) {
-      this._error = String((error as Error)?.message ?? error);
+      this._error = messageOf(error);
       throw error; // lets the Poll back off
     } finally {
       this._loaded = true;

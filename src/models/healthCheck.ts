@@ -1,5 +1,6 @@
 import { ModelMonitorApiError } from '../api/errors';
 import { HealthResponse } from '../api/types';
+import { messageOf } from './errorMessage';
 
 export type HealthOutcome =
   | { kind: 'ok'; version: string }
@@ -42,5 +43,5 @@ function describeFailure(error: unknown): HealthOutcome {
   if (error instanceof ModelMonitorApiError && error.isServerMissing) {
     return { kind: 'server-missing', detail: error.message };
   }
-  return { kind: 'error', detail: String((error as Error)?.message ?? error) };
+  return { kind: 'error', detail: messageOf(error) };
 }

@@ -18,6 +18,7 @@ import { formatTime } from '../widgets/format';
 import { MonitorAction } from '../widgets/MonitorList';
 import { SIDE_PANEL_ID, SidePanel } from '../widgets/SidePanel';
 import { monitorSubject, toastError } from '../commands/toasts';
+import { messageOf } from '../models/errorMessage';
 
 /** The Model Monitor panel in the left area, restored across reloads. */
 export const panelPlugin: JupyterFrontEndPlugin<IModelMonitorPanel> = {
@@ -118,10 +119,7 @@ async function carryOut(
         return;
     }
   } catch (error) {
-    toastError(
-      monitorSubject(monitor.id),
-      trans.__('%1: %2', monitor.name, String((error as Error)?.message ?? error))
-    );
+    toastError(monitorSubject(monitor.id), trans.__('%1: %2', monitor.name, messageOf(error)));
   }
 }
 
@@ -161,7 +159,7 @@ async function carryOutAlert(
         await alerts.acknowledge([alert.id]);
     }
   } catch (error) {
-    toastError('alerts', String((error as Error)?.message ?? error));
+    toastError('alerts', messageOf(error));
   }
 }
 

@@ -9,6 +9,7 @@ import { diagnosticsSection } from './diagnosticsTable';
 import { element } from './dom';
 import { formatCount, formatPercent } from './format';
 import { StatisticsView } from './StatisticsView';
+import { messageOf } from '../models/errorMessage';
 
 export interface BrowserProfileActions {
   cancel(): void;
@@ -146,7 +147,7 @@ export class BrowserProfileView extends Panel {
       try {
         status.textContent = await this._actions.save();
       } catch (error) {
-        status.textContent = trans.__('Not saved: %1', String((error as Error)?.message ?? error));
+        status.textContent = trans.__('Not saved: %1', messageOf(error));
       } finally {
         save.disabled = false;
       }

@@ -68,6 +68,12 @@ class MemoryApi implements IMonitorsApi {
   deleteMonitor = async (id: string) => {
     this.monitors = this.monitors.filter(m => m.id !== id);
   };
+  getExecution = async (id: string) => this.executions.find(e => e.id === id)!;
+  cancelExecution = async (id: string) => this.setState(id, 'cancelled');
+  setState = (id: string, state: Execution['state']) => {
+    this.executions = this.executions.map(e => (e.id === id ? { ...e, state } : e));
+    return this.getExecution(id);
+  };
 }
 
 describe('monitor status', () => {
@@ -144,6 +150,16 @@ describe('MonitorsModel and MonitorList', () => {
 
     await model.remove('a');
     expect(names()).toEqual(['beta']);
+  });
+
+  it('follows a run until it ends, through a cancel, and shows how it ended', async () => {
+    const started = await model.run('a');
+    const following = model.follow(started);
+    await new Promise(resolve => setTimeout(resolve, 20));
+    await model.cancel(started.id);
+    const ended = await following;
+    expect(ended.state).toBe('cancelled');
+    expect(item('a').querySelector('.jp-ModelMonitor-badge')!.textContent).toBe('Cancelled');
   });
 
   it('records a failed refresh as an error', async () => {
