@@ -1,6 +1,6 @@
 import { BrowserDataset } from '../engine/browser/browserDataset';
 import { browserRuntime } from '../engine/browser/browserRuntime';
-import { CancelledError, DataError } from '../engine/pipeline/errors';
+import { CancelledError, DataError } from '../engine/errors';
 import { DIAGNOSTICS_FILE } from '../engine/pipeline/outputs';
 import { ProgressEvent } from '../engine/pipeline/progress';
 import { CONSTRAINTS_FILE, runBaseline, STATISTICS_FILE } from '../engine/pipeline/runBaseline';

@@ -1,5 +1,5 @@
 import { DatasetFormat, detectFormat } from '../io/datasetFormat';
-import { CancelledError, DataError } from '../pipeline/errors';
+import { CancelledError, DataError } from '../errors';
 import { InputPart } from '../pipeline/parts';
 import { runProfileTask, TaskIO } from '../pipeline/profileTask';
 import { PipelineRuntime } from '../pipeline/runtime';

@@ -1,5 +1,5 @@
 import { concatBytes } from '../io/bytes';
-import { CancelledError } from '../pipeline/errors';
+import { CancelledError } from '../errors';
 
 /**
  * Reads a one-shot byte stream: its first bytes can be looked at (to detect the format) before

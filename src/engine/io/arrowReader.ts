@@ -4,7 +4,7 @@ import { ColumnBatch } from './batch';
 import { checkArrowFileAt, checkArrowStreamAt, guardArrowStream, ReadAt } from './arrowIpcGuard';
 import { ChunkSource } from './chunks';
 import { ReadContext, throwIfAborted } from './readContext';
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { concatBytes } from './bytes';
 
 const FILE_MAGIC = [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]; // "ARROW1"

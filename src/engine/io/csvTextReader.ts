@@ -3,7 +3,7 @@ import { ChunkSource, decodeText } from './chunks';
 import type { CsvOptions } from './csvReader';
 import { CsvParser, CsvRecord } from './csvParser';
 import { headerNames } from './headerNames';
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { fieldLimit, ReadContext, recordLimit, reject, throwIfAborted } from './readContext';
 import { tooManyFields } from './readLimits';
 import { RowBatcher } from './rowBatcher';

@@ -1,5 +1,5 @@
 import { cellAt, Column, ColumnBatch } from '../io/batch';
-import { UsageError } from '../pipeline/errors';
+import { UsageError } from '../errors';
 import { columnIndex, labelFromProbability, QualityAttributes } from './attributes';
 import { normalizeLabel } from './labels';
 import { QualityPairs } from './qualityPairs';

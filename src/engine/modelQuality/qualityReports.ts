@@ -1,4 +1,4 @@
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { constraintsKey, ProblemType } from './problemType';
 import { suggestQualityConstraints } from './qualityConstraints';
 import { writeQualityDocument, writeQualityViolations } from './qualityDocuments';

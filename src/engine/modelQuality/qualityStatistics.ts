@@ -1,4 +1,4 @@
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { curvesOf, binaryScalarMetrics } from './binaryMetrics';
 import { confusionMatrix, confusionMatrixJson } from './confusionMatrix';
 import { MetricValue, ScalarMetrics } from './metricValue';

@@ -1,6 +1,6 @@
 import { DATASET_FORMATS, DatasetFormat, parseDatasetFormat } from '../io/datasetFormat';
 import { parseIsoTime, TimeWindow } from '../pipeline/captureWindow';
-import { UsageError } from '../pipeline/errors';
+import { UsageError } from '../errors';
 
 /** Option kinds: a flag, a single value, or a value that may repeat. */
 export type OptionKind = 'flag' | 'value' | 'values';

@@ -1,6 +1,6 @@
 import { splitLines } from '../io/lines';
 import { CaptureSummary } from '../pipeline/captureSummary';
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { numberValue, optionValue, ParsedArgs, requiredValue } from './cliArgs';
 import { fileChunks } from './fileChunks';
 import { walkFiles } from './walkFiles';

@@ -1,6 +1,6 @@
 import { parseIsoTime } from '../pipeline/captureWindow';
 import { ContainerRun, containerEnvironment } from '../pipeline/containerEnvironment';
-import { asOwnError, CancelledError, UsageError } from '../pipeline/errors';
+import { asOwnError, CancelledError, UsageError } from '../errors';
 import { mergeProfiles } from '../pipeline/mergeProfiles';
 import { profileDataset } from '../pipeline/profileDataset';
 import { ProgressListener } from '../pipeline/progress';

@@ -1,4 +1,4 @@
-import { UsageError } from '../pipeline/errors';
+import { UsageError } from '../errors';
 import { optionValue, ParsedArgs, requiredValue, timeWindow } from './cliArgs';
 import { CustomMonitorSummary, runCustomMonitor } from './customMonitor';
 

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { validateDocument } from '../documents/read';
 import { formatDocument } from '../format';
-import { DataError, UsageError } from '../pipeline/errors';
+import { DataError, UsageError } from '../errors';
 import { ParsedArgs } from './cliArgs';
 import { readConfinedText } from './confinedFiles';
 import { writeFilesAtomic } from './writeFilesAtomic';

@@ -1,5 +1,5 @@
 /** How a CLI run ends on stderr and in its exit code, shared by every command. */
-import { CancelledError, DataError, UsageError } from '../pipeline/errors';
+import { CancelledError, DataError, UsageError } from '../errors';
 import { EXIT } from './exitCodes';
 import { ProgressMode } from './progressReporter';
 import { protocolLine } from './protocolLine';

@@ -7,7 +7,7 @@ import { PipelineRuntime } from '../pipeline/runtime';
 import { queryRecords } from '../records/queryRecords';
 import { RECORD_MATCH_KINDS, RecordMatch, recordFilter } from '../records/recordFilter';
 import { recordLine } from '../records/recordLine';
-import { UsageError } from '../pipeline/errors';
+import { UsageError } from '../errors';
 import {
   choiceValue,
   datasetFormatValue,

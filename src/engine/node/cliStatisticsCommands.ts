@@ -4,7 +4,7 @@ import { StatisticsDocument } from '../documents/statistics';
 import { writeConstraints, writeStatistics, writeViolations } from '../format';
 import { checkConstraints } from '../monitor';
 import { TypeCounts, typeCountsFromStatistics } from '../monitor/typeCounts';
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { readBaseline } from '../pipeline/readBaseline';
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../pipeline/runBaseline';
 import { allTestsOff } from '../monitor/driftTests/driftTestOptions';

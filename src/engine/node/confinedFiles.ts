@@ -1,7 +1,7 @@
 import { constants, existsSync, promises as fs } from 'fs';
 import { FileHandle } from 'fs/promises';
 import * as path from 'path';
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 
 /**
  * The Jupyter server runs the engine with this variable set to its root folder: every file the

@@ -11,7 +11,7 @@ import * as path from 'path';
 import { readViolations, validateDocument } from '../documents/read';
 import { STATISTICS_FILE, VIOLATIONS_FILE } from '../documents/fileNames';
 import { ContainerRun, containerEnvironment } from '../pipeline/containerEnvironment';
-import { CancelledError, DataError, UsageError } from '../pipeline/errors';
+import { CancelledError, DataError, UsageError } from '../errors';
 import { outsideRootReason, readConfinedText } from './confinedFiles';
 import { PYTHON_ENV } from './pythonPreprocessor';
 

@@ -1,5 +1,5 @@
 import { DatasetFormat, detectFormat } from '../io/datasetFormat';
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { openConfined } from './confinedFiles';
 
 const HEAD_BYTES = 64 * 1024;

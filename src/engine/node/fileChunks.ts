@@ -1,4 +1,4 @@
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { openConfined } from './confinedFiles';
 
 const CHUNK_BYTES = 1 << 16;

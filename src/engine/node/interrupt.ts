@@ -1,4 +1,4 @@
-import { CancelledError } from '../pipeline/errors';
+import { CancelledError } from '../errors';
 import { EXIT } from './exitCodes';
 import { removePendingSync } from './writeFilesAtomic';
 

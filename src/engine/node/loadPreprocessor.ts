@@ -1,7 +1,7 @@
 import { createRequire } from 'module';
 import * as path from 'path';
 import { handlerPreprocessor, PreprocessHandler, RecordPreprocessor } from '../io/preprocessor';
-import { UsageError } from '../pipeline/errors';
+import { UsageError } from '../errors';
 import { PythonPreprocessor } from './pythonPreprocessor';
 
 /**

@@ -1,5 +1,5 @@
 import { RecordPreprocessor } from '../io/preprocessor';
-import { CancelledError } from '../pipeline/errors';
+import { CancelledError } from '../errors';
 import { runProfileTask } from '../pipeline/profileTask';
 import { ReadSettings } from '../pipeline/readSettings';
 import { RunTaskHooks } from '../pipeline/runtime';

@@ -1,5 +1,5 @@
 /** `model-monitor model-quality baseline|monitor` (docs/cli.md, "Model quality"). */
-import { UsageError } from '../pipeline/errors';
+import { UsageError } from '../errors';
 import { parseDatasetFormat } from '../io/datasetFormat';
 import {
   DEFAULT_LABEL_LATENESS_HOURS,

@@ -20,7 +20,7 @@ import {
   readGroundTruthEvents
 } from '../modelQuality';
 import { inWindow, TimeWindow } from '../pipeline/captureWindow';
-import { DataError, UsageError } from '../pipeline/errors';
+import { DataError, UsageError } from '../errors';
 import { readConfinedText } from './confinedFiles';
 import { detectFileFormat } from './detectFileFormat';
 import { ReadTracker, TrackedRun } from './readTracker';

@@ -2,7 +2,7 @@ import { existsSync } from 'fs';
 import * as path from 'path';
 import { DatasetFormat } from '../io/datasetFormat';
 import { inWindow, TimeWindow } from '../pipeline/captureWindow';
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { InputPart } from '../pipeline/parts';
 import { ReadSettings } from '../pipeline/readSettings';
 import { PipelineRuntime } from '../pipeline/runtime';

@@ -1,6 +1,6 @@
 import { constants, promises as fs } from 'fs';
 import * as path from 'path';
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { outsideRootReason } from './confinedFiles';
 
 /**

@@ -1,6 +1,6 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
-import { UsageError } from '../pipeline/errors';
+import { UsageError } from '../errors';
 import HOST_SOURCE from './postprocessorHost.py';
 import { PYTHON_ENV } from './pythonPreprocessor';
 

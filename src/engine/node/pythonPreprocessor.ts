@@ -1,7 +1,7 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'child_process';
 import * as path from 'path';
 import { CaptureRecordInput, PreprocessorOutcome, RecordPreprocessor } from '../io/preprocessor';
-import { UsageError } from '../pipeline/errors';
+import { UsageError } from '../errors';
 import HOST_SOURCE from './recordPreprocessorHost.py';
 
 /** The Python that runs record preprocessors: the server sets it to its own interpreter. */

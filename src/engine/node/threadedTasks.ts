@@ -1,4 +1,4 @@
-import { CancelledError } from '../pipeline/errors';
+import { CancelledError } from '../errors';
 import { ProfileTask } from '../pipeline/parts';
 import { ReadSettings } from '../pipeline/readSettings';
 import { RunTaskHooks } from '../pipeline/runtime';

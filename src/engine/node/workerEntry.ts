@@ -2,7 +2,7 @@
 import { parentPort } from 'worker_threads';
 import { RecordPreprocessor } from '../io/preprocessor';
 import { runProfileTask } from '../pipeline/profileTask';
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { loadPreprocessor } from './loadPreprocessor';
 import { nodeTaskIO } from './nodeTaskIO';
 import { TaskMessage, WorkerMessage } from './workerProtocol';

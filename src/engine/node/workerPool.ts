@@ -1,5 +1,5 @@
 import { Worker } from 'worker_threads';
-import { DataError, CancelledError, UsageError } from '../pipeline/errors';
+import { DataError, CancelledError, UsageError } from '../errors';
 import { totalBytes } from '../pipeline/parts';
 import { ReadSettings } from '../pipeline/readSettings';
 import { RunTaskHooks } from '../pipeline/runtime';

@@ -1,4 +1,4 @@
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { ProfileJSON } from '../profile/datasetProfile';
 import { ProfileTask } from '../pipeline/parts';
 import { TaskResult } from '../pipeline/profileTask';

@@ -1,6 +1,6 @@
 import { newCounts } from '../io/readContext';
 import { DatasetProfile } from '../profile/datasetProfile';
-import { DataError } from './errors';
+import { DataError } from '../errors';
 import { profileFileText, readProfileFile, splitPath } from './profileFile';
 import { MergeOptions } from './runOptions';
 import { PipelineRuntime } from './runtime';

@@ -1,14 +1,9 @@
-import { DataError } from './errors';
+import { DataError } from '../errors';
 import { PipelineRuntime } from './runtime';
 import { diagnosticsFileText } from './runSummary';
 import { DIAGNOSTICS_FILE } from '../documents/fileNames';
 
 export { DIAGNOSTICS_FILE };
-
-/** Joins a folder and a file name with `/` (Node accepts it on every platform). */
-export function joinPath(dir: string, name: string): string {
-  return dir.endsWith('/') || dir.endsWith('\\') ? `${dir}${name}` : `${dir}/${name}`;
-}
 
 /**
  * Runs `body` once the output folder is known to be usable; when it fails on bad data that was

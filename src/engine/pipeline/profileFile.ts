@@ -1,6 +1,6 @@
 import { RecordCounts } from '../io/readContext';
 import { ProfileJSON } from '../profile/datasetProfile';
-import { DataError } from './errors';
+import { DataError } from '../errors';
 import { PipelineRuntime } from './runtime';
 
 /**

@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../diagnostics';
-import { CancelledError, DataError, noInputFilesError } from './errors';
+import { CancelledError, DataError, noInputFilesError } from '../errors';
 import { MergedResult, ResultMerger } from './mergeResults';
 import { planTasks, totalBytes } from './parts';
 import { ProgressTally } from './progress';

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FIELDS, RecordTooLongError } from '../io/readLimits';
 import { ColumnBatch } from '../io/batch';
 import { batchSizeFor, newCounts, ReadContext, RecordCounts } from '../io/readContext';
 import { DatasetProfile } from '../profile/datasetProfile';
-import { DataError, UsageError } from './errors';
+import { DataError, UsageError } from '../errors';
 import { InputPart, ProfileTask } from './parts';
 import { ReadSettings } from './readSettings';
 

@@ -1,7 +1,7 @@
 import { ConstraintsDocument } from '../documents/constraints';
 import { readConstraints, readStatistics } from '../documents/read';
 import { StatisticsDocument } from '../documents/statistics';
-import { DataError } from './errors';
+import { DataError } from '../errors';
 import { PipelineRuntime } from './runtime';
 
 export interface Baseline {

@@ -1,6 +1,6 @@
 import { DatasetFormat, parseDatasetFormat } from '../io/datasetFormat';
 import { parseIsoTime, TimeWindow } from './captureWindow';
-import { DataError } from './errors';
+import { DataError } from '../errors';
 import { MonitorOptions } from './runOptions';
 
 /**

@@ -1,7 +1,7 @@
 import { DiagnosticsSummary } from '../diagnostics';
 import { RecordCounts } from '../io/readContext';
 import { MergedResult } from './mergeResults';
-import { joinPath } from './outputs';
+import { joinPath } from './joinPath';
 import { RunInput } from './runInput';
 
 /** What a run reports (the CLI prints it as JSON on stdout; `diagnostics.json` holds the data part). */

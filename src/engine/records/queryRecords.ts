@@ -11,7 +11,7 @@ import { throwIfCancelled } from '../pipeline/profileInput';
 import { TaskIO } from '../pipeline/profileTask';
 import { ReadRunOptions } from '../pipeline/runOptions';
 import { PipelineRuntime } from '../pipeline/runtime';
-import { DataError, noInputFilesError } from '../pipeline/errors';
+import { DataError, noInputFilesError } from '../errors';
 import { CellFilter } from './recordFilter';
 
 /** One matching row: where it is, and its cells by column name (text as read; null if missing). */

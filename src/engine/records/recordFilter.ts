@@ -5,7 +5,7 @@
  */
 import { ConstraintsDocument } from '../documents/constraints';
 import { FeatureStatistics, InferredType, StatisticsDocument } from '../documents/statistics';
-import { DataError } from '../pipeline/errors';
+import { DataError } from '../errors';
 import { scanText, TextScan } from '../profile/textScan';
 import { ValueType } from '../profile/typeInference';
 

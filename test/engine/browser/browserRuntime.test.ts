@@ -9,7 +9,7 @@ import { tableFromArrays, tableToIPC } from 'apache-arrow';
 
 import { browserRuntime } from '../../../src/engine/browser/browserRuntime';
 import { seededRandom } from '../../../src/engine/modelQuality/random';
-import { CancelledError, DataError } from '../../../src/engine/pipeline/errors';
+import { CancelledError, DataError } from '../../../src/engine/errors';
 import { runBaseline } from '../../../src/engine/pipeline/runBaseline';
 import { buildCli, runCli } from '../cli/cliRunner';
 import { csvCaptureLine, tempDir } from '../pipeline/pipelineHelpers';

@@ -1,5 +1,5 @@
 import { qualityStatistics } from '../../../src/engine/modelQuality';
-import { DataError } from '../../../src/engine/pipeline/errors';
+import { DataError } from '../../../src/engine/errors';
 
 // #22 item 6: a continuous score taken as the predicted label made the confusion matrix (and each
 // resample behind the standard deviations) grow with the square of its distinct values.

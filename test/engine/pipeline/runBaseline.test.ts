@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { nodeRuntime } from '../../../src/engine/node/nodeRuntime';
 import { splitFile } from '../../../src/engine/node/splitFile';
-import { CancelledError, DataError } from '../../../src/engine/pipeline/errors';
+import { CancelledError, DataError } from '../../../src/engine/errors';
 import { mergeProfiles } from '../../../src/engine/pipeline/mergeProfiles';
 import { profileDataset } from '../../../src/engine/pipeline/profileDataset';
 import { runBaseline } from '../../../src/engine/pipeline/runBaseline';

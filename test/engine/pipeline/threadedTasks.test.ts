@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as profileTask from '../../../src/engine/pipeline/profileTask';
 import { nodeRuntime } from '../../../src/engine/node/nodeRuntime';
 import { runOnThreads } from '../../../src/engine/node/threadedTasks';
-import { CancelledError } from '../../../src/engine/pipeline/errors';
+import { CancelledError } from '../../../src/engine/errors';
 import { ProfileTask } from '../../../src/engine/pipeline/parts';
 import { ProgressEvent } from '../../../src/engine/pipeline/progress';
 import { ReadSettings } from '../../../src/engine/pipeline/readSettings';

@@ -17,7 +17,7 @@ import { ChunkSource } from '../../../src/engine/io/chunks';
 import { DatasetFormat } from '../../../src/engine/io/datasetFormat';
 import { readDataset } from '../../../src/engine/io/readDataset';
 import { createReadContext, ReadContext } from '../../../src/engine/io/readContext';
-import { DataError } from '../../../src/engine/pipeline/errors';
+import { DataError } from '../../../src/engine/errors';
 import {
   captureLine,
   csvText,

@@ -1,5 +1,5 @@
-import { DiagnosticsSummary } from '../diagnostics';
-import { RecordCounts } from '../io/readContext';
+import { DiagnosticsSummary } from './diagnostics';
+import { RecordCounts } from './io/readContext';
 
 /** Errors a run ends with; the CLI maps each to its exit code (docs/cli.md). */
 export class UsageError extends Error {
