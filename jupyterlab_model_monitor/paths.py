@@ -6,6 +6,7 @@ A client names files relative to the root (as JupyterLab's file browser shows th
 
 import os
 from pathlib import Path, PurePosixPath
+from typing import IO, Any
 
 # Linux's PATH_MAX and NAME_MAX. Longer paths cannot name a file, and resolving one costs a system
 # call per segment: a 200 KB path of "a/a/a/..." kept the server busy for seconds.
@@ -16,12 +17,12 @@ MAX_NAME_BYTES = 255
 class PathError(ValueError):
     """A path a client may not use; ``field`` names the request field it came from."""
 
-    def __init__(self, message, field=None):
+    def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
 
 
-def confine(root, path, field=None):
+def confine(root: str | os.PathLike[str], path: str, field: str | None = None) -> Path:
     """Return the absolute, symlink-resolved form of ``path`` if it lies under ``root``.
 
     ``path`` is relative to ``root`` (``/`` separators; an absolute path is accepted only when it is
@@ -46,7 +47,7 @@ def confine(root, path, field=None):
     return resolved
 
 
-def open_confined(root, path, **kwargs):
+def open_confined(root: str | os.PathLike[str] | None, path: str, **kwargs: Any) -> IO[Any]:
     """``open(path, **kwargs)``, refused (PathError, the file closed) when the file opened resolves
     outside ``root``. The open file itself is checked (Linux: ``/proc/self/fd``), so a symlink put
     in place of ``path`` after an earlier check cannot redirect the read. No ``root``: no check."""
@@ -61,7 +62,9 @@ def open_confined(root, path, **kwargs):
     return file
 
 
-def write_confined(root, folder, name, body):
+def write_confined(
+    root: str | os.PathLike[str] | None, folder: str, name: str, body: bytes
+) -> None:
     """Write ``body`` (bytes) to ``folder/name``, refused (PathError) when the folder resolves
     outside ``root``. The folder is opened and checked once, and the file is created relative to
     it (``dir_fd``) without following a symlink: a swap of either cannot redirect the write."""
@@ -93,15 +96,15 @@ def _real_path_of(fd, path):
         return os.path.realpath(path)
 
 
-def relative_to_root(root, absolute):
+def relative_to_root(root: str | os.PathLike[str], absolute: str | os.PathLike[str]) -> str:
     """The ``/``-separated form of ``absolute`` relative to ``root``, as clients see it."""
     return Path(absolute).relative_to(os.path.realpath(root)).as_posix()
 
 
-def without_root(text, root):
+def without_root(text: str, root: str | os.PathLike[str] | None) -> str:
     """``text`` (a message) with the server root's absolute path taken out of the paths it names,
     so messages, alerts and webhooks never show where the server's files live."""
-    if not isinstance(text, str):
+    if not isinstance(text, str) or root is None:
         return text
     for prefix in {os.path.realpath(root), str(root).rstrip(os.sep)}:
         text = text.replace(prefix + os.sep, "")

@@ -31,7 +31,7 @@ MAX_FEATURE_CHARS = 1000
 # One query's file lists at most this many rows; the rest are counted (the engine's --max-records).
 MAX_RESULT_ROWS = 50_000
 
-_locks = {}
+_locks: dict[str, asyncio.Lock] = {}
 
 
 @dataclass(frozen=True)

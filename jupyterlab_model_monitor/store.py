@@ -15,7 +15,9 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime, timezone
+from typing import Any
 
+from .rows import ExecutionRow, MonitorRow
 from .webhooks import redact
 
 # Each entry upgrades the schema by one version (its statements run in one transaction).
@@ -262,15 +264,15 @@ class Store:
 
     # -- monitors ----------------------------------------------------------------------------
 
-    def list_monitors(self):
+    def list_monitors(self) -> list[MonitorRow]:
         rows = self.db.execute("SELECT * FROM monitors ORDER BY created_at, name")
         return [self._with_webhook_urls(_row_to_dict(row)) for row in rows]
 
-    def get_monitor(self, monitor_id):
+    def get_monitor(self, monitor_id: str) -> MonitorRow | None:
         row = self.db.execute("SELECT * FROM monitors WHERE id = ?", (monitor_id,)).fetchone()
         return self._with_webhook_urls(_row_to_dict(row))
 
-    def create_monitor(self, fields):
+    def create_monitor(self, fields: dict[str, Any]) -> MonitorRow | None:
         now = utc_now()
         values = {key: fields.get(key) for key in MONITOR_COLUMNS}
         values["monitor_type"] = values["monitor_type"] or "data-quality"
@@ -286,7 +288,7 @@ class Store:
             _store_webhook_urls(self.db, values["id"], urls)
         return self.get_monitor(values["id"])
 
-    def update_monitor(self, monitor_id, changes):
+    def update_monitor(self, monitor_id: str, changes: dict[str, Any]) -> MonitorRow | None:
         changes = {key: value for key, value in changes.items() if key in MONITOR_COLUMNS}
         urls = None
         if "alerts" in changes:
@@ -374,7 +376,7 @@ class Store:
         )
         return values
 
-    def due_executions(self, limit):
+    def due_executions(self, limit: int) -> list[ExecutionRow]:
         rows = self.db.execute(
             "SELECT * FROM executions WHERE state = 'due' ORDER BY scheduled_for LIMIT ?", (limit,)
         )
@@ -391,7 +393,9 @@ class Store:
 
     # -- executions --------------------------------------------------------------------------
 
-    def list_executions(self, monitor_id=None, limit=100):
+    def list_executions(
+        self, monitor_id: str | None = None, limit: int = 100
+    ) -> list[ExecutionRow]:
         query, params = "SELECT * FROM executions", []
         if monitor_id is not None:
             query, params = query + " WHERE monitor_id = ?", [monitor_id]
@@ -400,7 +404,7 @@ class Store:
         )
         return [_row_to_dict(row) for row in rows]
 
-    def get_execution(self, execution_id):
+    def get_execution(self, execution_id: str) -> ExecutionRow | None:
         row = self.db.execute("SELECT * FROM executions WHERE id = ?", (execution_id,)).fetchone()
         return _row_to_dict(row)
 
