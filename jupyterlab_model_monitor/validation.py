@@ -253,18 +253,10 @@ def _arguments(value, field):
 
 def check_monitor_type(monitor):
     """Cross-field rules of a whole monitor (after a create, or merged with a PATCH)."""
-    quality = monitor.get("monitor_type") == "model-quality"
-    if quality and monitor.get("model_quality") is None:
-        raise ValidationError("required for a model-quality monitor", "model_quality")
-    if not quality and monitor.get("model_quality") is not None:
-        raise ValidationError("only model-quality monitors have these settings", "model_quality")
-    if quality and monitor.get("backend") not in QUALITY_BACKENDS:
-        raise ValidationError(
-            f"model-quality monitors run on the {', '.join(QUALITY_BACKENDS)} backend only",
-            "backend",
-        )
+    for monitor_type in TYPE_SETTINGS:
+        check_type_settings(monitor, monitor_type)
     check_scripts(monitor)
-    check_custom(monitor)
+    quality = monitor.get("monitor_type") == "model-quality"
     if quality and monitor.get("dataset_format") not in (None, "sagemaker_capture_json"):
         raise ValidationError(
             "model-quality monitors read SageMaker captures: sagemaker_capture_json or null",
@@ -272,15 +264,24 @@ def check_monitor_type(monitor):
         )
 
 
-def check_custom(monitor):
-    custom = monitor.get("monitor_type") == "custom"
-    if custom and monitor.get("custom_monitor") is None:
-        raise ValidationError("required for a custom monitor", "custom_monitor")
-    if not custom and monitor.get("custom_monitor") is not None:
-        raise ValidationError("only custom monitors have a program", "custom_monitor")
-    if custom and monitor.get("backend") not in CUSTOM_BACKENDS:
+# A monitor type with settings of its own: (the field, what it holds, the backends that run it).
+TYPE_SETTINGS = {
+    "model-quality": ("model_quality", "these settings", QUALITY_BACKENDS),
+    "custom": ("custom_monitor", "a program", CUSTOM_BACKENDS),
+}
+
+
+def check_type_settings(monitor, monitor_type):
+    """A monitor of the type has its settings and a backend that runs it; others have none."""
+    field, holds, backends = TYPE_SETTINGS[monitor_type]
+    of_type = monitor.get("monitor_type") == monitor_type
+    if of_type and monitor.get(field) is None:
+        raise ValidationError(f"required for a {monitor_type} monitor", field)
+    if not of_type and monitor.get(field) is not None:
+        raise ValidationError(f"only {monitor_type} monitors have {holds}", field)
+    if of_type and monitor.get("backend") not in backends:
         raise ValidationError(
-            f"custom monitors run on the {', '.join(CUSTOM_BACKENDS)} backend only", "backend"
+            f"{monitor_type} monitors run on the {', '.join(backends)} backend only", "backend"
         )
 
 

@@ -8,14 +8,14 @@ import {
   PROBLEM_TYPES,
   QualityAttributes
 } from '../modelQuality';
-import { parseIsoTime, TimeWindow } from '../pipeline/captureWindow';
 import {
   numberValue,
   OptionKind,
   optionValue,
   parseArgs,
   ParsedArgs,
-  requiredValue
+  requiredValue,
+  timeWindow
 } from './cliArgs';
 import { exitCodeOf, fail, messageOf, progressMode } from './cliOutcome';
 import { EXIT } from './exitCodes';
@@ -137,7 +137,7 @@ function monitor(args: ParsedArgs, run: TrackedRun): Promise<QualitySummary> {
     captures: requiredValue(args, 'dataset'),
     groundTruth: requiredValue(args, 'ground-truth'),
     baselineConstraints: requiredValue(args, 'baseline-constraints'),
-    window: windowOf(args),
+    window: timeWindow(args) ?? {},
     labelLatenessHours:
       numberValue(args, 'label-lateness', n => n >= 0, 'hours ≥ 0') ?? DEFAULT_LABEL_LATENESS_HOURS,
     outputDir: requiredValue(args, 'output')
@@ -192,19 +192,4 @@ function headerOf(args: ParsedArgs, attributes: QualityAttributes): boolean {
   }
   const named = [attributes.inference, attributes.probability, attributes.groundTruth];
   return named.some(name => name !== undefined && !/^\d+$/.test(name));
-}
-
-function windowOf(args: ParsedArgs): TimeWindow {
-  const window: TimeWindow = {};
-  for (const name of ['start', 'end'] as const) {
-    const text = optionValue(args, name);
-    if (text !== undefined) {
-      const time = parseIsoTime(text);
-      if (!time) {
-        throw new UsageError(`--${name} must be an ISO 8601 time, got ${JSON.stringify(text)}`);
-      }
-      window[name] = time;
-    }
-  }
-  return window;
 }
