@@ -25,6 +25,7 @@ class MonitorRow(TypedDict):
     record_preprocessor_script: str | None
     post_analytics_processor_script: str | None
     custom_monitor: dict[str, Any] | None
+    batch_capture: dict[str, Any] | None
     created_at: str
     updated_at: str
 

@@ -252,6 +252,10 @@ class Scheduler:
         custom = monitor.get("custom_monitor")
         if custom and custom.get("script"):
             custom = {**custom, "script": path(custom["script"], "custom_monitor.script")}
+        batch = monitor.get("batch_capture")
+        if batch:
+            where = "batch_capture.s3_map"
+            batch = {"s3_map": {s3: path(folder, where) for s3, folder in batch["s3_map"].items()}}
         quality = monitor.get("model_quality")
         if quality:
             ground_truth = path(quality["ground_truth"], "model_quality.ground_truth")
@@ -273,6 +277,7 @@ class Scheduler:
             record_preprocessor_script=optional_path("record_preprocessor_script"),
             post_analytics_processor_script=optional_path("post_analytics_processor_script"),
             custom_monitor=custom,
+            batch_capture=batch,
         )
 
     async def _record_metrics(self, execution):

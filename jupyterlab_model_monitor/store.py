@@ -137,6 +137,9 @@ MIGRATIONS = [
     (  # 10: custom monitors' program or container image
         "ALTER TABLE monitors ADD COLUMN custom_monitor TEXT",
     ),
+    (  # 11: monitors of a batch transform's data capture
+        "ALTER TABLE monitors ADD COLUMN batch_capture TEXT",
+    ),
 ]
 # Running work, and when it started: the lease of a row from before migration 6 counts from then.
 LEASED_TABLES = {"executions": "started_at", "baselines": "created_at"}
@@ -148,14 +151,22 @@ FINAL_STATES = ("completed", "completed_with_violations", "failed", "cancelled")
 MONITOR_COLUMNS = (
     "name dataset dataset_format header baseline_statistics baseline_constraints output schedule "
     "window_hours catch_up backend enabled next_run_at alerts monitor_type model_quality "
-    "muted_until record_preprocessor_script post_analytics_processor_script custom_monitor"
+    "muted_until record_preprocessor_script post_analytics_processor_script custom_monitor "
+    "batch_capture"
 ).split()
 EXECUTION_COLUMNS = (
     "state window_start window_end output started_at finished_at progress message violations "
     "claimed_by heartbeat_at"
 ).split()
 BOOLEAN_COLUMNS = ("header", "enabled", "notify", "muted")
-JSON_COLUMNS = ("alerts", "violations", "deliveries", "model_quality", "custom_monitor")
+JSON_COLUMNS = (
+    "alerts",
+    "violations",
+    "deliveries",
+    "model_quality",
+    "custom_monitor",
+    "batch_capture",
+)
 
 
 class Conflict(Exception):

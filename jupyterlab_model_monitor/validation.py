@@ -85,6 +85,27 @@ def _optional_script(value, field, context):
     return path
 
 
+MAX_S3_MAPPINGS = 64
+
+
+def _batch_capture(value, field, context):
+    """A batch transform capture's S3 prefixes and the folders under the root holding copies."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"s3_map"}:
+        raise ValidationError('an object {"s3_map": {"s3://bucket/prefix": "folder"}}', field)
+    mapping = value["s3_map"]
+    where = f"{field}.s3_map"
+    if not isinstance(mapping, dict) or not 1 <= len(mapping) <= MAX_S3_MAPPINGS:
+        raise ValidationError(f"1 to {MAX_S3_MAPPINGS} S3 prefixes, each with a folder", where)
+    result = {}
+    for prefix, folder in mapping.items():
+        if not prefix.startswith("s3://") or len(prefix) > 1024:
+            raise ValidationError(f"an S3 prefix such as s3://bucket/path, not {prefix!r}", where)
+        result[prefix] = _existing_path(folder, where, context)
+    return {"s3_map": result}
+
+
 def _optional_format(value, field, context):
     if value is None or value in DATASET_FORMATS:
         return value
@@ -257,6 +278,15 @@ def check_monitor_type(monitor):
         check_type_settings(monitor, monitor_type)
     check_scripts(monitor)
     quality = monitor.get("monitor_type") == "model-quality"
+    if (
+        monitor.get("batch_capture")
+        and monitor.get("monitor_type", "data-quality") != "data-quality"
+    ):
+        raise ValidationError(
+            "data-quality monitors only read batch transform captures", "batch_capture"
+        )
+    if monitor.get("batch_capture") and monitor.get("backend") != "local":
+        raise ValidationError("the local backend reads batch transform captures", "batch_capture")
     if quality and monitor.get("dataset_format") not in (None, "sagemaker_capture_json"):
         raise ValidationError(
             "model-quality monitors read SageMaker captures: sagemaker_capture_json or null",
@@ -323,6 +353,7 @@ MONITOR_FIELDS = {
     "record_preprocessor_script": (_optional_script, None),
     "post_analytics_processor_script": (_optional_script, None),
     "custom_monitor": (_custom_monitor, None),
+    "batch_capture": (_batch_capture, None),
 }
 
 

@@ -25,6 +25,7 @@ class RunJob:
     record_preprocessor_script: str | None = None  # absolute, confined; SageMaker's script
     post_analytics_processor_script: str | None = None  # absolute, confined; SageMaker's script
     custom_monitor: dict | None = None  # validation's custom_monitor, its script absolute
+    batch_capture: dict | None = None  # {"s3_map": {s3 prefix: absolute folder}}
 
 
 @dataclass(frozen=True)

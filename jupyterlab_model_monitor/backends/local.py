@@ -61,7 +61,19 @@ def cli_arguments(job):
     args += ["--output", job.output]
     if job.window_start and job.window_end:
         args += ["--start", job.window_start, "--end", job.window_end]
+    args += batch_capture_arguments(job)
     return [*args, *metrics_arguments(job), *script_arguments(job), "--progress", "json"]
+
+
+def batch_capture_arguments(job):
+    """A batch transform capture: read the objects its manifests name, from their local copies."""
+    if not job.batch_capture:
+        return []
+    args = ["--batch-capture"]
+    for prefix, folder in job.batch_capture["s3_map"].items():
+        # Ending the prefix with "/" makes "/=" the separator, whatever "=" its keys hold.
+        args += ["--s3-map", f"{prefix.rstrip('/')}/={folder}"]
+    return args
 
 
 def custom_arguments(job):

@@ -369,6 +369,17 @@ export interface components {
       muted_until?: components['schemas']['Time'] | null;
       /** @description Required for custom monitors, null for the others. */
       custom_monitor?: components['schemas']['CustomMonitorSettings'] | null;
+      /** @description The dataset is a SageMaker batch transform capture destination (its `input/` manifests in hour folders); each S3 prefix they name maps to the folder under the root that holds a copy (`--batch-capture --s3-map`, docs/cli.md). Data-quality monitors on the local backend. Null: the dataset is read as it is. */
+      batch_capture?: {
+        /**
+         * @example {
+         *       "s3://bucket/transform-input/": "mirror/transform-input"
+         *     }
+         */
+        s3_map: {
+          [key: string]: components['schemas']['RootPath'];
+        };
+      } | null;
       /** @description SageMaker's record_preprocessor_script, run unchanged on each capture record: a Python file defining `preprocess_handler(inference_record[, logger])`, or on the local backend a JavaScript module (docs/cli.md, --preprocessor). Data-quality monitors on the local and sagemaker backends. Null: none. */
       record_preprocessor_script?: components['schemas']['RootPath'] | null;
       /** @description SageMaker's post_analytics_processor_script: a Python file whose `postprocess_handler()` runs after a successful run, with SageMaker's container environment (docs/cli.md, --postprocessor). Null: none. */

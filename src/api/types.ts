@@ -34,6 +34,8 @@ export interface Monitor {
   post_analytics_processor_script?: string | null;
   /** A custom monitor's program or image; null for the other types. */
   custom_monitor?: CustomMonitorSettings | null;
+  /** A batch transform capture: each S3 prefix its manifests name → a folder under the root. */
+  batch_capture?: { s3_map: Record<string, string> } | null;
   next_run_at: string | null;
   created_at: string;
   updated_at: string;
@@ -89,6 +91,7 @@ export interface MonitorCreate {
   record_preprocessor_script?: string | null;
   post_analytics_processor_script?: string | null;
   custom_monitor?: CustomMonitorSettings | null;
+  batch_capture?: { s3_map: Record<string, string> } | null;
 }
 
 export type ExecutionState =

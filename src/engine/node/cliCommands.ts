@@ -1,4 +1,5 @@
 import { parseIsoTime } from '../pipeline/captureWindow';
+import { BatchCapture, parseS3Mapping } from '../pipeline/batchCapture';
 import { ContainerRun, containerEnvironment } from '../pipeline/containerEnvironment';
 import { asOwnError, CancelledError, UsageError } from '../errors';
 import { mergeProfiles } from '../pipeline/mergeProfiles';
@@ -37,6 +38,8 @@ export const READ_OPTIONS: Record<string, OptionKind> = {
   start: 'value',
   end: 'value',
   preprocessor: 'value',
+  'batch-capture': 'flag',
+  's3-map': 'values',
   'max-error-rate': 'value',
   'max-fields': 'value',
   'max-record-chars': 'value',
@@ -244,6 +247,7 @@ function readOptions(args: ParsedArgs, ctx: CommandContext): ReadRunOptions {
       'a whole number ≥ 1'
     ),
     preprocessorPath: optionValue(args, 'preprocessor'),
+    batchCapture: batchCaptureOf(args),
     signal: ctx.signal,
     onProgress: ctx.onProgress
   };
@@ -260,6 +264,18 @@ async function postprocess(args: ParsedArgs, ctx: CommandContext, run: Container
   } catch (error) {
     throw ctx.signal.aborted ? new CancelledError() : error;
   }
+}
+
+/** `--batch-capture` with its `--s3-map`s: the dataset is a batch transform capture. */
+function batchCaptureOf(args: ParsedArgs): BatchCapture | undefined {
+  const maps = args.options.get('s3-map') ?? [];
+  if (!args.flags.has('batch-capture')) {
+    if (maps.length > 0) {
+      throw new UsageError('--s3-map goes with --batch-capture');
+    }
+    return undefined;
+  }
+  return { s3Map: maps.map(parseS3Mapping) };
 }
 
 function generation(args: ParsedArgs) {

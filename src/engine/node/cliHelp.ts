@@ -9,6 +9,10 @@ Input options:
                               script (.py) defining preprocess_handler(inference_record[, logger]), run
                               by $MODEL_MONITOR_PYTHON (default python3); or a CommonJS module exporting
                               preprocess_handler(record). Errors are reported per record (file, line)
+  --batch-capture             the dataset is a SageMaker batch transform capture destination: the
+                              objects its input/ manifests (in the --start/--end hour folders) name
+                              are read, from the local copies --s3-map gives
+  --s3-map S3URI=DIR          DIR holds a copy of the S3 prefix S3URI (repeatable; longest match wins)
   --max-error-rate RATE       fail (exit 2) when rejected records / records exceeds RATE (default 0.1)
   --max-fields N              records with more fields are rejected (too_many_fields); a CSV header or
                               first row with more stops the run (default 10000, ~120 KB of memory each)

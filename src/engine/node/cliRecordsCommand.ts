@@ -81,6 +81,7 @@ export async function recordsCommand(
         header: input.header,
         window: windowOf(input),
         preprocessorPath: input.preprocessor,
+        batchCapture: input.batch_capture && { s3Map: input.batch_capture.s3_map },
         feature,
         featureNames: baseline.featureNames,
         signal: ctx.signal,

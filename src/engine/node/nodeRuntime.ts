@@ -1,9 +1,15 @@
-import { existsSync } from 'fs';
+import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import { DatasetFormat } from '../io/datasetFormat';
 import { inWindow, TimeWindow } from '../pipeline/captureWindow';
 import { DataError } from '../errors';
 import { InputPart } from '../pipeline/parts';
+import {
+  BATCH_INPUT_FOLDER,
+  BatchCapture,
+  localPathOf,
+  manifestUris
+} from '../pipeline/batchCapture';
 import { ReadSettings } from '../pipeline/readSettings';
 import { PipelineRuntime } from '../pipeline/runtime';
 import { readConfinedText } from './confinedFiles';
@@ -14,7 +20,7 @@ import { splitFile } from './splitFile';
 import { TaskQueue } from './taskQueue';
 import { runOnThreads } from './threadedTasks';
 import { checkOutputFolder } from './outputFolder';
-import { walkFiles } from './walkFiles';
+import { DatasetFile, walkFiles } from './walkFiles';
 import { WORKER_FILE } from './workerProtocol';
 import { writeFilesAtomic } from './writeFilesAtomic';
 
@@ -36,8 +42,14 @@ export function nodeRuntime(options: NodeRuntimeOptions = {}): PipelineRuntime {
   const workerScript = options.workerScript ?? path.join(__dirname, WORKER_FILE);
   const splitBytes = options.splitBytes ?? SPLIT_BYTES;
   return {
-    listParts: (dataset, { window, split, settings }) =>
-      listParts(dataset, window, split ? splitBytes : 0, settings),
+    listParts: async (dataset, { window, split, settings, batchCapture }) =>
+      partsOf(
+        batchCapture
+          ? await batchCaptureFiles(dataset, window, batchCapture)
+          : await datasetFiles(dataset, window),
+        split ? splitBytes : 0,
+        settings
+      ),
     runTasks: (tasks, settings, hooks) =>
       hooks.workers > 1 && tasks.length > 1 && existsSync(workerScript)
         ? runOnThreads(workerScript, tasks, settings, hooks)
@@ -49,21 +61,56 @@ export function nodeRuntime(options: NodeRuntimeOptions = {}): PipelineRuntime {
   };
 }
 
-async function listParts(
-  dataset: string,
-  window: TimeWindow | undefined,
-  splitBytes: number,
-  settings: ReadSettings
-): Promise<InputPart[]> {
+/** The files of a dataset path; the window selects the hour folders of a capture folder. */
+async function datasetFiles(dataset: string, window?: TimeWindow): Promise<DatasetFile[]> {
   let files;
   try {
     files = await walkFiles(dataset);
   } catch (error) {
     throw new DataError(`cannot read ${dataset}: ${(error as Error).message}`);
   }
-  // A file named directly is read whole: the window selects hour folders of a capture folder.
+  // A file named directly is read whole.
   const single = files.length === 1 && files[0].file === dataset;
-  const selected = files.filter(f => single || !window || inWindow(f.relative, window));
+  return files.filter(f => single || !window || inWindow(f.relative, window));
+}
+
+/**
+ * The local copies of the objects that a batch transform capture's input manifests (in the
+ * window's hour folders) name, each once, in manifest order.
+ */
+async function batchCaptureFiles(
+  dataset: string,
+  window: TimeWindow | undefined,
+  capture: BatchCapture
+): Promise<DatasetFile[]> {
+  const manifests = await datasetFiles(path.join(dataset, BATCH_INPUT_FOLDER), window);
+  const files: DatasetFile[] = [];
+  const seen = new Set<string>();
+  for (const manifest of manifests) {
+    const uris = manifestUris(await readConfinedText(manifest.file), manifest.file);
+    for (const uri of uris) {
+      const file = localPathOf(uri, capture.s3Map, manifest.file);
+      if (seen.has(file)) {
+        continue;
+      }
+      seen.add(file);
+      const size = await fs.stat(file).then(
+        stat => stat.size,
+        () => {
+          throw new DataError(`${manifest.file} names ${uri}, whose copy ${file} is missing`);
+        }
+      );
+      files.push({ file, relative: path.basename(file), size });
+    }
+  }
+  return files;
+}
+
+async function partsOf(
+  selected: DatasetFile[],
+  splitBytes: number,
+  settings: ReadSettings
+): Promise<InputPart[]> {
   const parts: InputPart[] = [];
   for (const f of selected) {
     if (f.unreadable !== undefined) {

@@ -27,7 +27,12 @@ export async function profileInput(
     maxRecordChars: options.maxRecordChars
   };
   const list = (split: boolean) =>
-    runtime.listParts(options.dataset, { window: options.window, split, settings });
+    runtime.listParts(options.dataset, {
+      window: options.window,
+      split,
+      settings,
+      batchCapture: options.batchCapture
+    });
   // Listed whole first: a small input runs on one thread and is never split (a pass over its bytes).
   let parts = await list(false);
   if (options.autoWorkers && totalBytes(parts) < SMALL_INPUT_BYTES) {

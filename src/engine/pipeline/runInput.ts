@@ -1,6 +1,7 @@
 import { DatasetFormat, parseDatasetFormat } from '../io/datasetFormat';
 import { parseIsoTime, TimeWindow } from './captureWindow';
 import { DataError } from '../errors';
+import { S3Mapping } from './batchCapture';
 import { MonitorOptions } from './runOptions';
 
 /**
@@ -15,6 +16,8 @@ export interface RunInput {
   start?: string;
   end?: string;
   preprocessor?: string;
+  /** A batch transform capture: the S3 prefixes and their local folders (`--s3-map`). */
+  batch_capture?: { s3_map: S3Mapping[] };
   baseline_statistics: string;
   baseline_constraints: string;
 }
@@ -27,6 +30,7 @@ export function runInputOf(options: MonitorOptions): RunInput {
     ...(options.window?.start ? { start: options.window.start.toISOString() } : {}),
     ...(options.window?.end ? { end: options.window.end.toISOString() } : {}),
     ...(options.preprocessorPath ? { preprocessor: options.preprocessorPath } : {}),
+    ...(options.batchCapture ? { batch_capture: { s3_map: options.batchCapture.s3Map } } : {}),
     baseline_statistics: options.baselineStatistics,
     baseline_constraints: options.baselineConstraints
   };
@@ -59,9 +63,22 @@ export function parseRunInput(diagnosticsText: string, file: string): RunInput {
     start: text('start'),
     end: text('end'),
     preprocessor: text('preprocessor'),
+    batch_capture: batchCaptureOf(input?.batch_capture),
     baseline_statistics: statistics,
     baseline_constraints: constraints
   };
+}
+
+function batchCaptureOf(value: unknown): RunInput['batch_capture'] {
+  const map = (value as { s3_map?: unknown } | undefined)?.s3_map;
+  if (!Array.isArray(map)) {
+    return undefined;
+  }
+  const pairs = map.filter(
+    (pair): pair is S3Mapping =>
+      Array.isArray(pair) && pair.length === 2 && pair.every(part => typeof part === 'string')
+  );
+  return { s3_map: pairs };
 }
 
 export function windowOf(input: RunInput): TimeWindow | undefined {

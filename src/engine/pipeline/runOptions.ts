@@ -1,3 +1,4 @@
+import { BatchCapture } from './batchCapture';
 import { AnalyzerGeneration } from '../documents/statistics';
 import { DatasetFormat } from '../io/datasetFormat';
 import { DriftTestOptions } from '../monitor/driftTests/driftTestOptions';
@@ -26,6 +27,8 @@ export interface ReadRunOptions {
   maxRecordChars?: number;
   /** JS module exporting `preprocess_handler` [record_preprocessor_script]. */
   preprocessorPath?: string;
+  /** The dataset is a batch transform capture destination [BatchTransformInput]. */
+  batchCapture?: BatchCapture;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }

@@ -1,4 +1,5 @@
 import { RecordPreprocessor } from '../io/preprocessor';
+import { BatchCapture } from './batchCapture';
 import { TimeWindow } from './captureWindow';
 import { InputPart, ProfileTask } from './parts';
 import { TaskResult } from './profileTask';
@@ -20,7 +21,13 @@ export interface PipelineRuntime {
   /** Files (or byte ranges) of a dataset path in reading order; folders walked, window applied. */
   listParts(
     dataset: string,
-    options: { window?: TimeWindow; split: boolean; settings: ReadSettings }
+    options: {
+      window?: TimeWindow;
+      split: boolean;
+      settings: ReadSettings;
+      /** The dataset is a batch transform capture: read the objects its manifests name. */
+      batchCapture?: BatchCapture;
+    }
   ): Promise<InputPart[]>;
   /**
    * Profiles tasks (in parallel when it can), reports bytes read and rows per task, and hands each

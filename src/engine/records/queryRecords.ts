@@ -50,7 +50,8 @@ export async function queryRecords(
   const parts = await runtime.listParts(options.dataset, {
     window: options.window,
     split: false,
-    settings
+    settings,
+    batchCapture: options.batchCapture
   });
   if (parts.length === 0) {
     throw noInputFilesError(options.dataset, !!options.window);
