@@ -45,6 +45,9 @@ export interface ScheduleFormValues {
   /** Data quality only: SageMaker's scripts, paths relative to the server root ('' = none). */
   recordPreprocessorScript: string;
   postAnalyticsProcessorScript: string;
+  /** Data quality only: a batch transform capture's S3 prefix and its local copy ('' = none). */
+  batchS3Prefix: string;
+  batchFolder: string;
   /** Custom only: a script under the root or a container image (one), and its arguments. */
   customScript: string;
   customImage: string;
@@ -82,6 +85,8 @@ export function emptyScheduleForm(backend = 'local'): ScheduleFormValues {
     webhookUrl: '',
     recordPreprocessorScript: '',
     postAnalyticsProcessorScript: '',
+    batchS3Prefix: '',
+    batchFolder: '',
     ...emptyCustomValues(),
     ...emptyQualityValues()
   };
@@ -156,6 +161,9 @@ export function toMonitorCreate(values: ScheduleFormValues): MonitorCreate {
   body.record_preprocessor_script = (dataQuality && values.recordPreprocessorScript.trim()) || null;
   body.post_analytics_processor_script =
     (dataQuality && values.postAnalyticsProcessorScript.trim()) || null;
+  const prefix = values.batchS3Prefix.trim();
+  body.batch_capture =
+    dataQuality && prefix ? { s3_map: { [prefix]: values.batchFolder.trim() } } : null;
   if (values.monitorType === 'model-quality') {
     body.monitor_type = 'model-quality';
     body.model_quality = toModelQuality(values);
@@ -247,6 +255,28 @@ export function validateScheduleForm(
   if (values.monitorType === 'custom') {
     Object.assign(errors, validateCustom(values, trans));
   }
+  if (values.monitorType === 'data-quality') {
+    Object.assign(errors, validateBatchCapture(values, trans));
+  }
+  return errors;
+}
+
+function validateBatchCapture(
+  values: ScheduleFormValues,
+  trans: TranslationBundle
+): ScheduleFormErrors {
+  const prefix = values.batchS3Prefix.trim();
+  const folder = values.batchFolder.trim();
+  const errors: ScheduleFormErrors = {};
+  if (prefix && !prefix.startsWith('s3://')) {
+    errors.batchS3Prefix = trans.__('An S3 prefix such as s3://bucket/transform-input/.');
+  } else if (folder && !prefix) {
+    errors.batchS3Prefix = trans.__('Give the S3 prefix the manifests name.');
+  } else if (prefix && !folder) {
+    errors.batchFolder = trans.__('Give the folder that holds a copy of the prefix.');
+  } else if (prefix && values.backend !== 'local') {
+    errors.backend = trans.__('The local backend reads batch transform captures.');
+  }
   return errors;
 }
 
@@ -302,6 +332,7 @@ const SERVER_FIELDS: Record<string, ScheduleFormField> = {
   model_quality: 'groundTruth',
   record_preprocessor_script: 'recordPreprocessorScript',
   post_analytics_processor_script: 'postAnalyticsProcessorScript',
+  batch_capture: 'batchS3Prefix',
   custom_monitor: 'customScript'
 };
 
@@ -350,10 +381,17 @@ export function scheduleFormOf(monitor: Monitor): ScheduleFormValues {
     webhookUrl: monitor.alerts?.webhooks?.[0]?.url ?? '',
     recordPreprocessorScript: monitor.record_preprocessor_script ?? '',
     postAnalyticsProcessorScript: monitor.post_analytics_processor_script ?? '',
+    ...batchValuesOf(monitor),
     ...customValuesOf(monitor),
     ...qualityValuesOf(monitor),
     monitorType: monitor.monitor_type ?? 'data-quality'
   };
+}
+
+/** The first S3 prefix of a monitor's batch capture (the form edits one; others stay). */
+function batchValuesOf(monitor: Monitor) {
+  const [first] = Object.entries(monitor.batch_capture?.s3_map ?? {});
+  return { batchS3Prefix: first?.[0] ?? '', batchFolder: first?.[1] ?? '' };
 }
 
 function customValuesOf(monitor: Monitor) {
@@ -414,6 +452,14 @@ export function toMonitorPatch(monitor: Monitor, values: ScheduleFormValues): Mo
   const quality = after.model_quality ?? null;
   if (JSON.stringify(quality) !== JSON.stringify(before.model_quality ?? null)) {
     patch.model_quality = quality;
+  }
+  const batch = after.batch_capture ?? null;
+  if (JSON.stringify(batch) !== JSON.stringify(before.batch_capture ?? null)) {
+    // The form shows the first mapping only: the others go back as they were.
+    const [, ...others] = Object.entries(monitor.batch_capture?.s3_map ?? {});
+    patch.batch_capture = batch && {
+      s3_map: { ...Object.fromEntries(others), ...batch.s3_map }
+    };
   }
   const custom = after.custom_monitor ?? null;
   if (JSON.stringify(custom) !== JSON.stringify(before.custom_monitor ?? null)) {

@@ -33,6 +33,9 @@ export class ScheduleForm extends Widget {
     if (errors.recordPreprocessorScript || errors.postAnalyticsProcessorScript) {
       this._scriptDetails!.open = true;
     }
+    if (errors.batchS3Prefix || errors.batchFolder) {
+      this._batchDetails!.open = true;
+    }
     this._updateSchedule();
     this._updateType();
     this.node.addEventListener('submit', event => event.preventDefault());
@@ -63,6 +66,8 @@ export class ScheduleForm extends Widget {
       labelLatenessHours: Number(text('labelLatenessHours')),
       recordPreprocessorScript: text('recordPreprocessorScript'),
       postAnalyticsProcessorScript: text('postAnalyticsProcessorScript'),
+      batchS3Prefix: text('batchS3Prefix'),
+      batchFolder: text('batchFolder'),
       customScript: text('customScript'),
       customImage: text('customImage'),
       customArguments: text('customArguments')
@@ -112,6 +117,7 @@ export class ScheduleForm extends Widget {
       this._qualityFields(values),
       this._customFields(values),
       this._scriptFields(values),
+      this._batchFields(values),
       this._scheduleFields(values),
       pair(
         this._textField(
@@ -284,12 +290,40 @@ export class ScheduleForm extends Widget {
     return details;
   }
 
+  /** A batch transform capture (data quality): open when the monitor reads one. */
+  private _batchFields(values: ScheduleFormValues): HTMLElement {
+    const trans = this._trans;
+    const details = element('details', { className: 'jp-ModelMonitor-batchFields' }, [
+      element('summary', { text: trans.__('Batch transform capture (optional)') }),
+      this._textField(
+        'batchS3Prefix',
+        trans.__('S3 prefix its manifests name'),
+        values.batchS3Prefix,
+        's3://bucket/transform-input/',
+        trans.__(
+          "When the dataset is a batch transform's capture destination (input/ manifests in hour folders): the S3 prefix of the objects they name."
+        )
+      ),
+      this._textField(
+        'batchFolder',
+        trans.__('Folder with its copy'),
+        values.batchFolder,
+        'mirror/transform-input',
+        trans.__('Relative to the server root, e.g. where aws s3 sync put the prefix.')
+      )
+    ]);
+    details.open = Boolean(values.batchS3Prefix || values.batchFolder);
+    this._batchDetails = details;
+    return details;
+  }
+
   /** Shows the model-quality settings for that type, and the binary-only ones for binary. */
   private _updateType(): void {
     const values = this.getValue();
     this._qualityFieldset!.hidden = values.monitorType !== 'model-quality';
     this._customFieldset!.hidden = values.monitorType !== 'custom';
     this._scriptDetails!.hidden = values.monitorType !== 'data-quality';
+    this._batchDetails!.hidden = values.monitorType !== 'data-quality';
     const binary = values.problemType === 'BinaryClassification';
     for (const field of [
       'probabilityAttribute',
@@ -477,6 +511,7 @@ export class ScheduleForm extends Widget {
   private _customRow: HTMLElement | null = null;
   private _qualityFieldset: HTMLElement | null = null;
   private _scriptDetails: HTMLDetailsElement | null = null;
+  private _batchDetails: HTMLDetailsElement | null = null;
   private _customFieldset: HTMLElement | null = null;
   private _preview = element('div', {
     className: 'jp-ModelMonitor-schedulePreview',

@@ -29,11 +29,28 @@ describe('schedule form model', () => {
       window_hours: 1,
       backend: 'local',
       record_preprocessor_script: null,
-      post_analytics_processor_script: null
+      post_analytics_processor_script: null,
+      batch_capture: null
     });
     const body = toMonitorCreate({ ...filled, preset: 'manual', webhookUrl: 'https://h/x' });
     expect(body.schedule).toBeNull();
     expect(body.alerts).toEqual({ webhooks: [{ url: 'https://h/x' }] });
+  });
+
+  it('sends a batch transform capture’s S3 prefix and folder, both or neither', () => {
+    const batch = { ...filled, batchS3Prefix: ' s3://b/in/ ', batchFolder: 'mirror/in' };
+    expect(toMonitorCreate(batch).batch_capture).toEqual({ s3_map: { 's3://b/in/': 'mirror/in' } });
+    expect(validateScheduleForm(batch, trans)).toEqual({});
+    expect(validateScheduleForm({ ...batch, batchFolder: '' }, trans).batchFolder).toContain(
+      'folder'
+    );
+    expect(
+      validateScheduleForm({ ...batch, batchS3Prefix: 'b/in' }, trans).batchS3Prefix
+    ).toContain('s3://');
+    expect(validateScheduleForm({ ...batch, backend: 'spark' }, trans).backend).toContain('local');
+    const quality = { ...batch, monitorType: 'model-quality' as const };
+    expect(toMonitorCreate(quality).batch_capture).toBeNull();
+    expect(formFieldOf('batch_capture.s3_map')).toBe('batchS3Prefix');
   });
 
   it('sends a custom monitor’s script or image with its arguments, and checks it has one', () => {

@@ -84,6 +84,17 @@ describe('editing a monitor in the schedule form', () => {
     });
   });
 
+  test('a batch capture shows its first mapping, and a change keeps the others', () => {
+    const s3Map = { 's3://b/one/': 'copy/one', 's3://b/two/': 'copy/two' };
+    const batch = { ...MONITOR, batch_capture: { s3_map: s3Map } };
+    const values = scheduleFormOf(batch);
+    expect([values.batchS3Prefix, values.batchFolder]).toEqual(['s3://b/one/', 'copy/one']);
+    expect(toMonitorPatch(batch, values)).toEqual({});
+    expect(toMonitorPatch(batch, { ...values, batchFolder: 'elsewhere' })).toEqual({
+      batch_capture: { s3_map: { 's3://b/two/': 'copy/two', 's3://b/one/': 'elsewhere' } }
+    });
+  });
+
   test('a custom monitor is shown and patched by its program', () => {
     const custom = {
       ...MONITOR,
