@@ -13,7 +13,7 @@ import { STATISTICS_FILE, VIOLATIONS_FILE } from '../documents/fileNames';
 import { ContainerRun, containerEnvironment } from '../pipeline/containerEnvironment';
 import { CancelledError, DataError, UsageError } from '../errors';
 import { outsideRootReason, readConfinedText } from './confinedFiles';
-import { PYTHON_ENV } from './pythonPreprocessor';
+import { runUserProgram, userPython } from './userProgram';
 
 export interface CustomMonitorOptions extends ContainerRun {
   /** A program under the user's control: a `.py` script (run by Python) or an executable. */
@@ -67,13 +67,21 @@ export async function runCustomMonitor(
   const invocation = options.image
     ? containerInvocation(options, engine)
     : programInvocation(options);
-  const { exit, lastOutput } = await run(invocation, options.signal, engine);
+  const { program, args, env, containerName } = invocation;
+  const stopContainer = containerName
+    ? () => spawn(engine, ['kill', containerName], { stdio: 'ignore' }).on('error', () => undefined)
+    : undefined;
+  const end = await runUserProgram(program, args, env, options.signal, stopContainer);
   if (options.signal?.aborted) {
     throw new CancelledError();
   }
-  if (exit !== 0) {
+  if (end.startError !== undefined || end.code !== 0) {
+    const exit =
+      end.startError !== undefined
+        ? `an error: cannot run ${program}: ${end.startError}`
+        : (end.code ?? `signal ${end.signal}`);
     const what = options.image ?? options.command?.[0];
-    const said = lastOutput.trim().split('\n').slice(-5).join('\n');
+    const said = end.lastOutput.trim().split('\n').slice(-5).join('\n');
     throw new DataError(`custom monitor ${what} exited with ${exit}${said ? `: ${said}` : ''}`);
   }
   return { ...(await checkedOutputs(options.outputDir)), elapsedMs: Date.now() - started };
@@ -87,7 +95,7 @@ export function programInvocation(options: CustomMonitorOptions): Invocation {
   }
   const env = { ...(process.env as Record<string, string>), ...containerEnvironment(options) };
   if (program.toLowerCase().endsWith('.py')) {
-    return { program: process.env[PYTHON_ENV] || 'python3', args: [program, ...args], env };
+    return { program: userPython(), args: [program, ...args], env };
   }
   return { program: path.resolve(program), args, env };
 }
@@ -135,48 +143,6 @@ export function containerEngineFromPath(): string {
     }
   }
   return 'docker';
-}
-
-/** The end of what the program printed that a failure message quotes. */
-const QUOTED_OUTPUT_CHARS = 600;
-
-interface Ended {
-  /** The exit code, or why the program did not run or end by itself. */
-  exit: number | string;
-  /** The last lines the program printed. */
-  lastOutput: string;
-}
-
-/** Runs the invocation with its output copied to our stderr (stdout is the CLI's summary). */
-function run(invocation: Invocation, signal: AbortSignal | undefined, engine: string) {
-  return new Promise<Ended>(resolve => {
-    const child = spawn(invocation.program, invocation.args, {
-      env: invocation.env,
-      stdio: ['ignore', 'pipe', 'pipe']
-    });
-    let lastOutput = '';
-    const copy = (chunk: Buffer) => {
-      process.stderr.write(chunk);
-      lastOutput = (lastOutput + chunk.toString('utf8')).slice(-QUOTED_OUTPUT_CHARS);
-    };
-    child.stdout.on('data', copy);
-    child.stderr.on('data', copy);
-    const stop = () => {
-      child.kill('SIGTERM');
-      if (invocation.containerName) {
-        const kill = spawn(engine, ['kill', invocation.containerName], { stdio: 'ignore' });
-        kill.on('error', () => undefined);
-      }
-    };
-    signal?.addEventListener('abort', stop, { once: true });
-    child.on('error', error =>
-      resolve({ exit: `an error: cannot run ${invocation.program}: ${error.message}`, lastOutput })
-    );
-    child.on('close', (code, exitSignal) => {
-      signal?.removeEventListener('abort', stop);
-      resolve({ exit: code ?? `signal ${exitSignal}`, lastOutput });
-    });
-  });
 }
 
 /** The reports SageMaker's readers use, checked; a malformed one fails the run, naming it. */

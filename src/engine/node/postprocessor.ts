@@ -1,8 +1,7 @@
-import { spawn } from 'child_process';
 import * as path from 'path';
 import { UsageError } from '../errors';
 import HOST_SOURCE from './postprocessorHost.py';
-import { PYTHON_ENV } from './pythonPreprocessor';
+import { runUserProgram, userPython } from './userProgram';
 
 /**
  * Runs a SageMaker `post_analytics_processor_script` once a run has written its outputs, with the
@@ -14,18 +13,15 @@ export async function runPostprocessor(
   environment: Record<string, string>,
   signal?: AbortSignal
 ): Promise<void> {
-  const python = process.env[PYTHON_ENV] || 'python3';
-  const child = spawn(python, ['-c', HOST_SOURCE, path.resolve(scriptPath)], {
-    stdio: ['ignore', process.stderr, process.stderr],
-    env: { ...process.env, ...environment },
-    signal
-  });
-  const outcome = await new Promise<string | null>(resolve => {
-    child.on('error', error => resolve(`cannot run ${python}: ${error.message}`));
-    child.on('exit', (code, exitSignal) =>
-      resolve(code === 0 ? null : `exited with ${exitSignal ?? `code ${code}`}`)
-    );
-  });
+  const python = userPython();
+  const args = ['-c', HOST_SOURCE, path.resolve(scriptPath)];
+  const end = await runUserProgram(python, args, { ...process.env, ...environment }, signal);
+  const outcome =
+    end.startError !== undefined
+      ? `cannot run ${python}: ${end.startError}`
+      : end.code === 0
+        ? null
+        : `exited with ${end.signal ?? `code ${end.code}`}`;
   if (outcome) {
     throw new UsageError(
       `post-analytics processor ${scriptPath} ${outcome}; the run's outputs are written`

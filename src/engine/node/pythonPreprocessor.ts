@@ -3,9 +3,7 @@ import * as path from 'path';
 import { CaptureRecordInput, PreprocessorOutcome, RecordPreprocessor } from '../io/preprocessor';
 import { UsageError } from '../errors';
 import HOST_SOURCE from './recordPreprocessorHost.py';
-
-/** The Python that runs record preprocessors: the server sets it to its own interpreter. */
-export const PYTHON_ENV = 'MODEL_MONITOR_PYTHON';
+import { userPython } from './userProgram';
 
 type Answer = { ready: true } | { fatal: string } | PreprocessorOutcome;
 
@@ -26,7 +24,7 @@ export class PythonPreprocessor implements RecordPreprocessor {
   private batchesInFlight = 0;
 
   constructor(private readonly scriptPath: string) {
-    const python = process.env[PYTHON_ENV] || 'python3';
+    const python = userPython();
     this.child = spawn(python, ['-c', HOST_SOURCE, path.resolve(scriptPath)], {
       stdio: ['pipe', 'pipe', 'inherit']
     }) as unknown as ChildProcessWithoutNullStreams;
@@ -41,7 +39,7 @@ export class PythonPreprocessor implements RecordPreprocessor {
       }
     });
     this.ready.catch(() => undefined); // reported to the first batch, if one comes
-    this.idle();
+    this.setReferenced(false);
   }
 
   async preprocess(records: CaptureRecordInput[]): Promise<PreprocessorOutcome[]> {
@@ -61,10 +59,6 @@ export class PythonPreprocessor implements RecordPreprocessor {
     } finally {
       this.idle();
     }
-  }
-
-  close(): void {
-    this.child.stdin.end();
   }
 
   private take(count: number): Promise<Answer[]> {
@@ -114,18 +108,30 @@ export class PythonPreprocessor implements RecordPreprocessor {
     return new UsageError(`preprocessor ${this.scriptPath}: ${why}`);
   }
 
-  /** With no batch in flight the process must not keep the engine alive: it ends with stdin. */
-  private idle(): void {
-    if (--this.batchesInFlight <= 0) {
-      this.batchesInFlight = 0;
-      this.child.unref();
-      (this.child.stdout as unknown as { unref(): void }).unref();
+  private busy(): void {
+    if (this.batchesInFlight++ === 0) {
+      this.setReferenced(true);
     }
   }
 
-  private busy(): void {
-    this.batchesInFlight++;
-    this.child.ref();
-    (this.child.stdout as unknown as { ref(): void }).ref();
+  private idle(): void {
+    if (--this.batchesInFlight === 0) {
+      this.setReferenced(false);
+    }
+  }
+
+  /**
+   * With no batch in flight the process must not keep the engine alive (it ends when the engine
+   * does, its stdin closing); with one, it must, or the engine could exit awaiting its answers.
+   */
+  private setReferenced(referenced: boolean): void {
+    const stdout = this.child.stdout as unknown as { ref(): void; unref(): void };
+    if (referenced) {
+      this.child.ref();
+      stdout.ref();
+    } else {
+      this.child.unref();
+      stdout.unref();
+    }
   }
 }
