@@ -277,16 +277,8 @@ def check_monitor_type(monitor):
     for monitor_type in TYPE_SETTINGS:
         check_type_settings(monitor, monitor_type)
     check_scripts(monitor)
+    check_batch_capture(monitor)
     quality = monitor.get("monitor_type") == "model-quality"
-    if (
-        monitor.get("batch_capture")
-        and monitor.get("monitor_type", "data-quality") != "data-quality"
-    ):
-        raise ValidationError(
-            "data-quality monitors only read batch transform captures", "batch_capture"
-        )
-    if monitor.get("batch_capture") and monitor.get("backend") != "local":
-        raise ValidationError("the local backend reads batch transform captures", "batch_capture")
     if quality and monitor.get("dataset_format") not in (None, "sagemaker_capture_json"):
         raise ValidationError(
             "model-quality monitors read SageMaker captures: sagemaker_capture_json or null",
@@ -315,6 +307,22 @@ def check_type_settings(monitor, monitor_type):
         )
 
 
+def is_data_quality(monitor):
+    return monitor.get("monitor_type", "data-quality") == "data-quality"
+
+
+def check_batch_capture(monitor):
+    """A batch transform capture is data a data-quality monitor reads on the local engine."""
+    if not monitor.get("batch_capture"):
+        return
+    if not is_data_quality(monitor):
+        raise ValidationError(
+            "data-quality monitors only read batch transform captures", "batch_capture"
+        )
+    if monitor.get("backend") != "local":
+        raise ValidationError("the local backend reads batch transform captures", "batch_capture")
+
+
 def check_scripts(monitor):
     """Processor scripts run where SageMaker's analyzer would: a data-quality monitor on the local
     engine, or on SageMaker (Python only there)."""
@@ -323,7 +331,7 @@ def check_scripts(monitor):
         script = monitor.get(field)
         if not script:
             continue
-        if monitor.get("monitor_type") in ("model-quality", "custom"):
+        if not is_data_quality(monitor):
             raise ValidationError("data-quality monitors only run processor scripts", field)
         if backend not in SCRIPT_BACKENDS:
             raise ValidationError(
