@@ -1,5 +1,5 @@
 import { ColumnBatch } from './batch';
-import { scanCaptureEnvelope } from './captureEnvelope';
+import { CaptureEnvelope, scanCaptureEnvelope } from './captureEnvelope';
 import { captureLineRows, captureRecordOf, CsvWidths } from './captureRecord';
 import { ChunkSource } from './chunks';
 import { splitLines } from './lines';
@@ -7,7 +7,7 @@ import { CaptureRecordInput, PreprocessorOutcome, RecordPreprocessor } from './p
 import { lineLimit, ReadContext, reject, throwIfAborted } from './readContext';
 import { Row } from './payloadRows';
 import { RowBatcher } from './rowBatcher';
-import { eventIdOfLine, RowOrigin } from './rowOrigin';
+import { eventIdOfLine, metadataOfLine, metadataText, RowOrigin } from './rowOrigin';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
 /** Records a preprocessor gets at once: a round trip to a Python process per this many. */
@@ -82,9 +82,7 @@ export class CaptureTextRows {
       return;
     }
     const envelope = scanCaptureEnvelope(line);
-    const origin = ctx.keepOrigins
-      ? originOf(line, lineNumber, envelope?.eventMetadata.eventId)
-      : undefined;
+    const origin = ctx.keepOrigins ? originOf(line, lineNumber, envelope, ctx) : undefined;
     if (this.preprocessor) {
       const record = captureRecordOf(line, lineNumber, ctx, envelope);
       if (record) {
@@ -138,6 +136,21 @@ export class CaptureTextRows {
   }
 }
 
-function originOf(line: string, lineNumber: number, eventId: string | undefined): RowOrigin {
-  return { line: lineNumber, eventId: eventId ?? eventIdOfLine(line) };
+function originOf(
+  line: string,
+  lineNumber: number,
+  envelope: CaptureEnvelope | null,
+  ctx: ReadContext
+): RowOrigin {
+  const origin: RowOrigin = {
+    line: lineNumber,
+    eventId: envelope?.eventMetadata.eventId ?? eventIdOfLine(line)
+  };
+  const key = ctx.segmentMetadataKey;
+  if (key !== undefined) {
+    origin.segment = envelope
+      ? metadataText(envelope.eventMetadata, key)
+      : metadataOfLine(line, key);
+  }
+  return origin;
 }

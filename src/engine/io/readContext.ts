@@ -28,6 +28,8 @@ export interface ReadContext {
   maxRecordChars?: number;
   /** Batches carry each row's line and event id (record queries; text readers only). */
   keepOrigins?: boolean;
+  /** With keepOrigins, capture rows' origins carry this `eventMetadata` field (segmented runs). */
+  segmentMetadataKey?: string;
 }
 
 export const DEFAULT_BATCH_SIZE = 4096;

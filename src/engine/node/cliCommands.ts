@@ -3,6 +3,7 @@ import { BatchCapture, parseS3Mapping } from '../pipeline/batchCapture';
 import { ContainerRun, containerEnvironment } from '../pipeline/containerEnvironment';
 import { asOwnError, CancelledError, UsageError } from '../errors';
 import { mergeProfiles } from '../pipeline/mergeProfiles';
+import { DEFAULT_MAX_SEGMENTS, MAX_SEGMENTS_LIMIT, SegmentSpec } from '../profile/segmentProfiles';
 import { profileDataset } from '../pipeline/profileDataset';
 import { ProgressListener } from '../pipeline/progress';
 import { runBaseline } from '../pipeline/runBaseline';
@@ -48,10 +49,23 @@ export const READ_OPTIONS: Record<string, OptionKind> = {
   help: 'flag'
 };
 
+const SEGMENT_OPTIONS: Record<string, OptionKind> = {
+  'segment-by': 'value',
+  'max-segments': 'value'
+};
+
 export const COMMAND_OPTIONS: Record<string, Record<string, OptionKind>> = {
-  baseline: { ...READ_OPTIONS, output: 'value', generation: 'value', postprocessor: 'value' },
+  baseline: {
+    ...READ_OPTIONS,
+    ...SEGMENT_OPTIONS,
+    output: 'value',
+    generation: 'value',
+    postprocessor: 'value'
+  },
   monitor: {
     ...READ_OPTIONS,
+    ...SEGMENT_OPTIONS,
+    'segment-baseline': 'value',
     output: 'value',
     generation: 'value',
     postprocessor: 'value',
@@ -150,6 +164,7 @@ export async function runCommand(
     case 'baseline': {
       const options = {
         ...readOptions(args, ctx),
+        segment: segmentSpec(args),
         outputDir: requiredValue(args, 'output'),
         generation: generation(args)
       };
@@ -165,7 +180,9 @@ export async function runCommand(
         baselineStatistics: requiredValue(args, 'baseline-statistics'),
         baselineConstraints: requiredValue(args, 'baseline-constraints'),
         driftTests: args.flags.has('no-drift-tests') ? (false as const) : undefined,
-        metrics: metricsOutput(args)
+        metrics: metricsOutput(args),
+        segment: segmentSpec(args),
+        segmentBaseline: choiceValue(args, 'segment-baseline', ['own', 'overall'] as const)
       };
       const summary = await runMonitor(options, ctx.runtime);
       await postprocess(args, ctx, {
@@ -276,6 +293,27 @@ function batchCaptureOf(args: ParsedArgs): BatchCapture | undefined {
     return undefined;
   }
   return { s3Map: maps.map(parseS3Mapping) };
+}
+
+/** `--segment-by NAME [--max-segments N]`: also profile each segment of the rows. */
+function segmentSpec(args: ParsedArgs): SegmentSpec | undefined {
+  const by = optionValue(args, 'segment-by');
+  const maxSegments = numberValue(
+    args,
+    'max-segments',
+    n => Number.isInteger(n) && n >= 1 && n <= MAX_SEGMENTS_LIMIT,
+    `a whole number from 1 to ${MAX_SEGMENTS_LIMIT}`
+  );
+  if (by === undefined) {
+    if (maxSegments !== undefined || args.options.has('segment-baseline')) {
+      throw new UsageError('--max-segments and --segment-baseline go with --segment-by');
+    }
+    return undefined;
+  }
+  if (by.length === 0) {
+    throw new UsageError('--segment-by needs a column name or eventMetadata.<key>');
+  }
+  return { by, maxSegments: maxSegments ?? DEFAULT_MAX_SEGMENTS };
 }
 
 function generation(args: ParsedArgs) {

@@ -52,6 +52,13 @@ Run 'model-monitor <command> --help' for a command's options. Exit codes: docs/c
 
 Writes DIR/statistics.json, DIR/constraints.json and DIR/diagnostics.json (bad records, our own file).
 ${READ_OPTIONS}
+Segment options:
+  --segment-by NAME           also write each segment's files: rows grouped by column NAME's text (or by
+                              a capture's eventMetadata.<key>), in DIR/segments/<NN-value>/ with an
+                              index in DIR/segments.json; a segmented run reads on one thread
+  --max-segments N            the first N values in input order get a segment, later ones share
+                              "other" (default 20, at most 1000)
+
 Output options:
   --output DIR                output folder (created if needed; files appear only when complete)
   --generation 2021|current   analyzer layout to write (default current; 2021 omits the newer keys)
@@ -64,6 +71,16 @@ Output options:
 Writes DIR/statistics.json, DIR/constraint_violations.json and DIR/diagnostics.json.
 Capture and headerless CSV columns take the baseline's feature names by position.
 ${READ_OPTIONS}
+Segment options:
+  --segment-by NAME           also write each segment's files: rows grouped by column NAME's text (or by
+                              a capture's eventMetadata.<key>), in DIR/segments/<NN-value>/ with an
+                              index in DIR/segments.json; a segmented run reads on one thread
+  --max-segments N            the first N values in input order get a segment, later ones share
+                              "other" (default 20, at most 1000)
+  --segment-baseline own|overall
+                              compare each segment with the baseline's segment of the same value when the
+                              baseline was built with segments (own, the default), or with the whole baseline
+
 Output options:
   --output DIR                output folder
   --generation 2021|current   analyzer layout of statistics.json (default current)

@@ -2,6 +2,7 @@ import { DiagnosticsCollector, DiagnosticsSummary } from '../diagnostics';
 import { DatasetFormat } from '../io/datasetFormat';
 import { newCounts, RecordCounts } from '../io/readContext';
 import { DatasetProfile } from '../profile/datasetProfile';
+import { SegmentProfiles } from '../profile/segmentProfiles';
 import { TaskResult } from './profileTask';
 
 export interface MergedResult {
@@ -9,6 +10,7 @@ export interface MergedResult {
   counts: RecordCounts;
   diagnostics: DiagnosticsSummary;
   formats: DatasetFormat[];
+  segments?: SegmentProfiles;
 }
 
 /** Merges task results in task order (not completion order), so a run is deterministic. */
@@ -30,6 +32,7 @@ export class ResultMerger {
   private readonly counts = newCounts();
   private readonly formats = new Set<DatasetFormat>();
   private profile: DatasetProfile | null = null;
+  private segments: SegmentProfiles | undefined;
 
   /** Takes the result of task `result.index` (tasks are numbered 0, 1, …). */
   add(result: TaskResult): void {
@@ -48,6 +51,12 @@ export class ResultMerger {
     this.counts.records += result.counts.records;
     this.counts.rejected += result.counts.rejected;
     this.counts.rows += result.counts.rows;
+    if (result.segments) {
+      if (this.segments) {
+        throw new Error('a segmented run reads in one task');
+      }
+      this.segments = result.segments;
+    }
     if (this.profile) {
       this.profile.merge(result.profile);
     } else {
@@ -63,7 +72,8 @@ export class ResultMerger {
       profile: this.profile ?? new DatasetProfile(),
       counts: { ...this.counts },
       diagnostics: this.diagnostics.summary(),
-      formats: [...this.formats]
+      formats: [...this.formats],
+      segments: this.segments
     };
   }
 }

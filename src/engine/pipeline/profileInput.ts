@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../diagnostics';
-import { CancelledError, DataError, noInputFilesError } from '../errors';
+import { CancelledError, DataError, noInputFilesError, UsageError } from '../errors';
 import { MergedResult, ResultMerger } from './mergeResults';
 import { planTasks, totalBytes } from './parts';
 import { ProgressTally } from './progress';
@@ -24,8 +24,13 @@ export async function profileInput(
     featureNames,
     preprocessorPath: options.preprocessorPath,
     maxFields: options.maxFields,
-    maxRecordChars: options.maxRecordChars
+    maxRecordChars: options.maxRecordChars,
+    segment: options.segment
   };
+  if (options.segment) {
+    // Segments are numbered in input order, which one task reading everything in order keeps.
+    workers = 1;
+  }
   const list = (split: boolean) =>
     runtime.listParts(options.dataset, {
       window: options.window,
@@ -68,6 +73,7 @@ export async function profileInput(
   options.onProgress?.({ type: 'phase', phase: 'merging' });
   const merged = merger.result();
   checkErrorRate(merged, options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE);
+  checkSegmentColumn(merged, options.dataset);
   return { ...merged, workers };
 }
 
@@ -96,5 +102,16 @@ export function requireRows(merged: MergedResult, dataset: string): void {
       counts: merged.counts,
       diagnostics: merged.diagnostics
     });
+  }
+}
+
+/** A segment column no row had is a typo, not one segment of missing values. */
+function checkSegmentColumn(merged: MergedResult, dataset: string): void {
+  const segments = merged.segments;
+  if (segments && !segments.columnSeen && merged.profile.itemCount > 0) {
+    const columns = merged.profile.columnNames();
+    throw new UsageError(
+      `--segment-by ${segments.spec.by}: ${dataset} has no column of that name (columns: ${columns.slice(0, 20).join(', ')}${columns.length > 20 ? ', …' : ''})`
+    );
   }
 }

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_FIELDS, RecordTooLongError } from '../io/readLimits';
 import { ColumnBatch } from '../io/batch';
 import { batchSizeFor, newCounts, ReadContext, RecordCounts } from '../io/readContext';
 import { DatasetProfile } from '../profile/datasetProfile';
+import { metadataKeyOf, SegmentProfiles } from '../profile/segmentProfiles';
 import { DataError, UsageError } from '../errors';
 import { InputPart, ProfileTask } from './parts';
 import { ReadSettings } from './readSettings';
@@ -19,6 +20,8 @@ export interface TaskResult<P = DatasetProfile> {
   diagnostics: DiagnosticsSummary;
   /** Formats of the files read, each once. */
   formats: DatasetFormat[];
+  /** Each segment's profile, when the run is segmented (ReadSettings.segment). */
+  segments?: SegmentProfiles;
 }
 
 /** The I/O a task needs: bytes of a part (reporting bytes read) and the format of a file. */
@@ -49,6 +52,8 @@ export async function runProfileTask(
   hooks: TaskHooks = {}
 ): Promise<TaskResult> {
   const profile = new DatasetProfile({ skipValueCountsOf: hooks.skipValueCountsOf });
+  const segments = settings.segment ? new SegmentProfiles(settings.segment) : undefined;
+  const metadataKey = settings.segment ? metadataKeyOf(settings.segment) : undefined;
   const diagnostics = new DiagnosticsCollector();
   const counts = newCounts();
   const formats = new Set<DatasetFormat>();
@@ -72,7 +77,9 @@ export async function runProfileTask(
       batchSize: settings.batchSize ?? batchSizeFor(format),
       signal: hooks.signal,
       maxFields: settings.maxFields,
-      maxRecordChars: settings.maxRecordChars
+      maxRecordChars: settings.maxRecordChars,
+      keepOrigins: metadataKey !== undefined,
+      segmentMetadataKey: metadataKey
     };
     if (part.start === undefined && part.bytes === 0) {
       diagnostics.report({
@@ -86,6 +93,11 @@ export async function runProfileTask(
       // SageMaker's preprocessors get capture records; another format's would be skipped silently.
       throw new UsageError(`--preprocessor reads SageMaker captures: ${part.file} is ${format}`);
     }
+    if (metadataKey !== undefined && format !== 'sagemaker_capture_json') {
+      throw new UsageError(
+        `--segment-by ${settings.segment!.by} reads SageMaker captures: ${part.file} is ${format}`
+      );
+    }
     const handle =
       format === 'arrow' && part.start === undefined ? await io.openFileHandle?.(part) : undefined;
     const readOptions: DatasetReadOptions = {
@@ -95,7 +107,8 @@ export async function runProfileTask(
       featureNames: settings.featureNames,
       preprocessor: hooks.preprocessor,
       firstLine: part.firstLine,
-      scanCells: true,
+      // Segments take rows apart; the core's scanned cells are views it reuses.
+      scanCells: !segments,
       arrowFileHandle: handle?.handle
     };
     const source = io.open(
@@ -110,6 +123,7 @@ export async function runProfileTask(
       for await (const batch of batches) {
         checkColumnCount(profile, batch, part.file, settings.maxFields ?? DEFAULT_MAX_FIELDS);
         profile.add(batch);
+        segments?.add(batch);
         hooks.onProgress?.(bytesRead, counts.rows);
       }
     } catch (error) {
@@ -135,7 +149,8 @@ export async function runProfileTask(
     profile,
     counts,
     diagnostics: diagnostics.summary(),
-    formats: [...formats]
+    formats: [...formats],
+    segments
   };
 }
 

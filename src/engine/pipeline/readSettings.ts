@@ -1,4 +1,5 @@
 import { DatasetFormat } from '../io/datasetFormat';
+import { SegmentSpec } from '../profile/segmentProfiles';
 
 /** How a run reads its input: the same for every task and worker, so it must stay plain JSON. */
 export interface ReadSettings {
@@ -13,4 +14,6 @@ export interface ReadSettings {
   maxFields?: number;
   /** Characters a record may have (`--max-record-chars`); absent: MAX_RECORD_CHARS. */
   maxRecordChars?: number;
+  /** Also profile each segment of the rows (`--segment-by`); such runs read in one task. */
+  segment?: SegmentSpec;
 }

@@ -6,6 +6,7 @@ import { profileInput, requireRows, throwIfCancelled } from './profileInput';
 import { BaselineOptions } from './runOptions';
 import { PipelineRuntime } from './runtime';
 import { diagnosticsFileText, RunSummary, summarize } from './runSummary';
+import { SEGMENTS_FILE, writeBaselineSegments } from './segmentRuns';
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../documents/fileNames';
 
 export { CONSTRAINTS_FILE, STATISTICS_FILE };
@@ -25,11 +26,20 @@ export async function runBaseline(
     const constraints = suggestConstraints(statistics, { generation });
     throwIfCancelled(options.signal);
     options.onProgress?.({ type: 'phase', phase: 'writing' });
-    const files = {
+    const files: Record<string, string> = {
       [STATISTICS_FILE]: writeStatistics(statistics),
       [CONSTRAINTS_FILE]: writeConstraints(constraints),
       [DIAGNOSTICS_FILE]: diagnosticsFileText(merged.counts, merged.diagnostics)
     };
+    if (merged.segments) {
+      files[SEGMENTS_FILE] = await writeBaselineSegments({
+        segments: merged.segments,
+        formats: merged.formats,
+        generation,
+        outputDir: options.outputDir,
+        runtime
+      });
+    }
     await runtime.writeFiles(options.outputDir, files);
     return summarize('baseline', merged, options.outputDir, Object.keys(files), started);
   });

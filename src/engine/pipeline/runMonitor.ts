@@ -8,8 +8,6 @@ import {
 import { resolveMonitoringSettings } from '../monitor/monitoringSettings';
 import { checkConstraints } from '../monitor';
 import { allTestsOff } from '../monitor/driftTests/driftTestOptions';
-import { TypeCounts } from '../monitor/typeCounts';
-import { DatasetProfile } from '../profile/datasetProfile';
 import { inSchemaOrder } from './featureOrder';
 import { joinPath } from './joinPath';
 import { DIAGNOSTICS_FILE, withDiagnosticsOnFailure } from './outputs';
@@ -20,6 +18,7 @@ import { STATISTICS_FILE } from './runBaseline';
 import { MonitorOptions } from './runOptions';
 import { PipelineRuntime } from './runtime';
 import { diagnosticsFileText, RunSummary, summarize } from './runSummary';
+import { SEGMENTS_FILE, typeCountsByName, writeMonitorSegments } from './segmentRuns';
 import { VIOLATIONS_FILE } from '../documents/fileNames';
 
 export { VIOLATIONS_FILE };
@@ -43,8 +42,9 @@ export async function runMonitor(
     const merged = await profileInput('monitor', options, runtime, baseline.featureNames);
     requireRows(merged, options.dataset);
     options.onProgress?.({ type: 'phase', phase: 'statistics' });
+    const generation = options.generation ?? 'current';
     const currentStatistics = inSchemaOrder(
-      merged.profile.toStatistics({ generation: options.generation ?? 'current' }),
+      merged.profile.toStatistics({ generation }),
       merged.formats
     );
     options.onProgress?.({ type: 'phase', phase: 'checking' });
@@ -70,6 +70,11 @@ export async function runMonitor(
       merged.diagnostics,
       runInputOf(options)
     );
+    if (merged.segments) {
+      const { segments, formats } = merged;
+      const run = { segments, formats, generation, outputDir: options.outputDir, runtime };
+      files[SEGMENTS_FILE] = await writeMonitorSegments(run, baseline, options);
+    }
     await runtime.writeFiles(options.outputDir, files);
     const metricsFile = missingColumns
       ? undefined
@@ -101,12 +106,4 @@ async function writeMetrics(
     [CLOUDWATCH_METRICS_FILE]: cloudWatchMetricsText(metrics)
   });
   return joinPath(output.dir, CLOUDWATCH_METRICS_FILE);
-}
-
-function typeCountsByName(profile: DatasetProfile): Record<string, TypeCounts> {
-  const counts: Record<string, TypeCounts> = {};
-  for (const name of profile.columnNames()) {
-    counts[name] = profile.typeCounts(name);
-  }
-  return counts;
 }

@@ -1,6 +1,7 @@
 import { BatchCapture } from './batchCapture';
 import { AnalyzerGeneration } from '../documents/statistics';
 import { DatasetFormat } from '../io/datasetFormat';
+import { SegmentSpec } from '../profile/segmentProfiles';
 import { DriftTestOptions } from '../monitor/driftTests/driftTestOptions';
 import { TimeWindow } from './captureWindow';
 import { ProgressListener } from './progress';
@@ -29,6 +30,8 @@ export interface ReadRunOptions {
   preprocessorPath?: string;
   /** The dataset is a batch transform capture destination [BatchTransformInput]. */
   batchCapture?: BatchCapture;
+  /** Also profile (and check) each segment of the rows [ours; SageMaker has no segments]. */
+  segment?: SegmentSpec;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }
@@ -47,7 +50,11 @@ export interface MonitorOptions extends ReadRunOptions {
   driftTests?: DriftTestOptions | false;
   /** Write CloudWatch-format metrics (SageMaker's publish_cloudwatch_metrics) into `dir`. */
   metrics?: MetricsOutput;
+  /** Segments are checked against the baseline's segment of the same value (`own`) or the whole. */
+  segmentBaseline?: SegmentBaselineChoice;
 }
+
+export type SegmentBaselineChoice = 'own' | 'overall';
 
 export interface MetricsOutput {
   dir: string;

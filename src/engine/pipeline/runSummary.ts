@@ -16,6 +16,8 @@ export interface RunSummary {
   diagnostics: DiagnosticsSummary;
   /** Monitor runs: number of `violations[]` entries. */
   violations?: number;
+  /** Segmented runs: how many segments (their files are listed in `segments.json`). */
+  segments?: number;
   workers: number;
   elapsedMs: number;
 }
@@ -38,6 +40,7 @@ export function summarize(
     records: merged.counts,
     errorRate: errorRateOf(merged.counts),
     diagnostics: merged.diagnostics,
+    ...(merged.segments ? { segments: merged.segments.segments().length } : {}),
     workers: merged.workers,
     elapsedMs: Date.now() - started
   };
