@@ -1,14 +1,14 @@
 import { suggestConstraints } from '../baseline';
 import { readStatistics } from '../documents/read';
 import { StatisticsDocument } from '../documents/statistics';
-import { writeConstraints, writeStatistics, writeViolations } from '../format';
+import { writeConstraints, writeStatistics } from '../format';
 import { checkConstraints } from '../monitor';
 import { TypeCounts, typeCountsFromStatistics } from '../monitor/typeCounts';
 import { DataError } from '../errors';
 import { readBaseline } from '../pipeline/readBaseline';
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../pipeline/runBaseline';
 import { allTestsOff } from '../monitor/driftTests/driftTestOptions';
-import { VIOLATIONS_FILE } from '../pipeline/runMonitor';
+import { monitoringFiles } from '../pipeline/monitoringFiles';
 import { PipelineRuntime } from '../pipeline/runtime';
 import { choiceValue, optionValue, ParsedArgs, requiredValue } from './cliArgs';
 
@@ -55,14 +55,7 @@ export async function checkCommand(args: ParsedArgs, ctx: Context): Promise<numb
       : typeCountsFromStatistics(currentStatistics),
     driftTests: args.flags.has('no-drift-tests') ? allTestsOff() : undefined
   });
-  const missingColumns = violations.violations.some(
-    v => v.constraint_check_type === 'missing_column_check'
-  );
-  const files: Record<string, string> = {};
-  if (!missingColumns) {
-    files[STATISTICS_FILE] = writeStatistics(currentStatistics);
-  }
-  files[VIOLATIONS_FILE] = writeViolations(violations);
+  const files = monitoringFiles(currentStatistics, violations);
   await ctx.runtime.writeFiles(requiredValue(args, 'output'), files);
   const count = violations.violations.length;
   ctx.stdout(

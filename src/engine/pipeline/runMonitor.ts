@@ -1,5 +1,4 @@
 import { StatisticsDocument } from '../documents/statistics';
-import { writeStatistics, writeViolations } from '../format';
 import {
   CLOUDWATCH_METRICS_FILE,
   cloudWatchMetrics,
@@ -10,6 +9,7 @@ import { checkConstraints } from '../monitor';
 import { allTestsOff } from '../monitor/driftTests/driftTestOptions';
 import { inSchemaOrder } from './featureOrder';
 import { joinPath } from './joinPath';
+import { monitoringFiles } from './monitoringFiles';
 import { DIAGNOSTICS_FILE, withDiagnosticsOnFailure } from './outputs';
 import { profileInput, requireRows, throwIfCancelled } from './profileInput';
 import { Baseline, readBaseline } from './readBaseline';
@@ -57,14 +57,7 @@ export async function runMonitor(
     });
     throwIfCancelled(options.signal);
     options.onProgress?.({ type: 'phase', phase: 'writing' });
-    const missingColumns = violations.violations.some(
-      v => v.constraint_check_type === 'missing_column_check'
-    );
-    const files: Record<string, string> = {};
-    if (!missingColumns) {
-      files[STATISTICS_FILE] = writeStatistics(currentStatistics);
-    }
-    files[VIOLATIONS_FILE] = writeViolations(violations);
+    const files = monitoringFiles(currentStatistics, violations);
     files[DIAGNOSTICS_FILE] = diagnosticsFileText(
       merged.counts,
       merged.diagnostics,
@@ -76,7 +69,7 @@ export async function runMonitor(
       files[SEGMENTS_FILE] = await writeMonitorSegments(run, baseline, options);
     }
     await runtime.writeFiles(options.outputDir, files);
-    const metricsFile = missingColumns
+    const metricsFile = !(STATISTICS_FILE in files)
       ? undefined
       : await writeMetrics(options, baseline, currentStatistics, runtime, started);
     const summary = summarize('monitor', merged, options.outputDir, Object.keys(files), started);

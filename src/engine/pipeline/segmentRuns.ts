@@ -5,8 +5,8 @@
  */
 import { suggestConstraints } from '../baseline';
 import { AnalyzerGeneration, StatisticsDocument } from '../documents/statistics';
-import { CONSTRAINTS_FILE, STATISTICS_FILE, VIOLATIONS_FILE } from '../documents/fileNames';
-import { writeConstraints, writeStatistics, writeViolations } from '../format';
+import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../documents/fileNames';
+import { writeConstraints, writeStatistics } from '../format';
 import { checkConstraints } from '../monitor';
 import { allTestsOff } from '../monitor/driftTests/driftTestOptions';
 import { TypeCounts } from '../monitor/typeCounts';
@@ -15,6 +15,7 @@ import { DatasetProfile } from '../profile/datasetProfile';
 import { Segment, SegmentProfiles } from '../profile/segmentProfiles';
 import { inSchemaOrder } from './featureOrder';
 import { joinPath } from './joinPath';
+import { monitoringFiles } from './monitoringFiles';
 import { Baseline, readBaseline } from './readBaseline';
 import { MonitorOptions } from './runOptions';
 import { PipelineRuntime } from './runtime';
@@ -85,12 +86,10 @@ export async function writeMonitorSegments(
       currentTypeCounts: typeCountsByName(segment.profile),
       driftTests: options.driftTests === false ? allTestsOff() : options.driftTests
     });
-    const files: Record<string, string> = {};
-    if (!violations.violations.some(v => v.constraint_check_type === 'missing_column_check')) {
-      files[STATISTICS_FILE] = writeStatistics(statistics);
-    }
-    files[VIOLATIONS_FILE] = writeViolations(violations);
-    await run.runtime.writeFiles(joinPath(run.outputDir, folder), files);
+    await run.runtime.writeFiles(
+      joinPath(run.outputDir, folder),
+      monitoringFiles(statistics, violations)
+    );
     entries.push({
       ...entryOf(segment, folder),
       violations: violations.violations.length,
