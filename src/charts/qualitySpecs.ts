@@ -4,6 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 
+import { ResidualHistogram } from '../engine/modelQuality/residualHistogram';
 import { runAxis } from './runAxis';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
@@ -187,17 +188,6 @@ export function prCurveSpec(curve: unknown, labels: CurveLabels): TopLevelSpec |
   const c = (curve ?? {}) as Record<string, unknown>;
   const points = curvePoints(c.recalls, c.precisions);
   return points.length > 0 ? curveSpec(points, labels, false) : null;
-}
-
-export interface ResidualBucket {
-  lower_bound: number;
-  upper_bound: number;
-  count: number;
-}
-
-export interface ResidualHistogram {
-  mean: number;
-  buckets: ResidualBucket[];
 }
 
 export interface ResidualLabels {

@@ -8,7 +8,7 @@ import { formatDiagnostic } from './diagnostics';
 import { RunSummary } from './pipeline/runSummary';
 import { parseArgs } from './node/cliArgs';
 import { COMMAND_OPTIONS, runCommand } from './node/cliCommands';
-import { exitCodeOf, fail, messageOf, progressMode } from './node/cliOutcome';
+import { exitCodeOf, exitCodeOfRun, fail, messageOf, progressMode } from './node/cliOutcome';
 import { HELP } from './node/cliHelp';
 import { modelQualityMain } from './node/modelQualityCli';
 import { EXIT } from './node/exitCodes';
@@ -56,9 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     report(result, mode);
     reporter({ type: 'done', summary: result });
-    return args.flags.has('fail-on-violations') && (result.violations ?? 0) > 0
-      ? EXIT.violations
-      : EXIT.ok;
+    return exitCodeOfRun(args.flags.has('fail-on-violations'), result);
   } catch (error) {
     return fail(exitCodeOf(error, interrupt.signal), messageOf(error), mode);
   } finally {

@@ -1,4 +1,5 @@
 import { EXTENSION_KEY as QUALITY_EXTENSION_KEY } from '../engine/documents/fileNames';
+import type { ResidualBucket, ResidualHistogram } from '../engine/modelQuality/residualHistogram';
 /**
  * Model-quality statistics (FORMATS.md §5.4), recognised by content: one of the three
  * `<problem>_metrics` objects. Rows join each metric with its baseline constraint and any
@@ -38,13 +39,7 @@ export interface QualityDocument {
   confusionMatrix: Record<string, Record<string, number>> | null;
   rocCurve: unknown;
   prCurve: unknown;
-  residualHistogram: { mean: number; buckets: ResidualBucketJson[] } | null;
-}
-
-interface ResidualBucketJson {
-  lower_bound: number;
-  upper_bound: number;
-  count: number;
+  residualHistogram: ResidualHistogram | null;
 }
 
 export interface QualityConstraint {
@@ -234,7 +229,7 @@ function residualHistogramOf(value: unknown): QualityDocument['residualHistogram
     return null;
   }
   const buckets = value.buckets.filter(
-    (b): b is ResidualBucketJson =>
+    (b): b is ResidualBucket =>
       isObject(b) &&
       typeof b.lower_bound === 'number' &&
       typeof b.upper_bound === 'number' &&

@@ -1,3 +1,4 @@
+import { exitCodeOfRun } from './cliOutcome';
 import { parseIsoTime } from '../pipeline/captureWindow';
 import { BatchCapture, parseS3Mapping } from '../pipeline/batchCapture';
 import { ContainerRun, containerEnvironment } from '../pipeline/containerEnvironment';
@@ -25,7 +26,6 @@ import { formatCommand, validateCommand } from './cliDocumentCommands';
 import { capturesCommand } from './cliCapturesCommand';
 import { recordsCommand } from './cliRecordsCommand';
 import { customCommand } from './cliCustomCommand';
-import { EXIT } from './exitCodes';
 import { runPostprocessor } from './postprocessor';
 import { checkCommand, suggestCommand } from './cliStatisticsCommands';
 
@@ -221,8 +221,7 @@ export async function runCommand(
     case 'custom': {
       const summary = await customCommand(args, ctx);
       ctx.stdout(JSON.stringify(summary, null, 2) + '\n');
-      const failOnViolations = args.flags.has('fail-on-violations');
-      return failOnViolations && (summary.violations ?? 0) > 0 ? EXIT.violations : EXIT.ok;
+      return exitCodeOfRun(args.flags.has('fail-on-violations'), summary);
     }
     case 'report': {
       // Its own bundle (with Vega), loaded only here: see scripts/build-cli.mjs.

@@ -15,6 +15,18 @@ export function progressMode(value: string | undefined, fallback: ProgressMode):
   return value;
 }
 
+/**
+ * How a run that finished exits: `violations` (3) when asked to fail on violations and the run,
+ * or any of its segments, has some.
+ */
+export function exitCodeOfRun(
+  failOnViolations: boolean,
+  summary: { violations?: number; segmentViolations?: number }
+): number {
+  const violations = (summary.violations ?? 0) + (summary.segmentViolations ?? 0);
+  return failOnViolations && violations > 0 ? EXIT.violations : EXIT.ok;
+}
+
 export function exitCodeOf(error: unknown, signal: AbortSignal): number {
   if (error instanceof CancelledError || signal.aborted) {
     return EXIT.cancelled;

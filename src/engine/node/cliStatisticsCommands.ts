@@ -1,3 +1,4 @@
+import { exitCodeOfRun } from './cliOutcome';
 import { suggestConstraints } from '../baseline';
 import { readStatistics } from '../documents/read';
 import { StatisticsDocument } from '../documents/statistics';
@@ -61,7 +62,7 @@ export async function checkCommand(args: ParsedArgs, ctx: Context): Promise<numb
   ctx.stdout(
     JSON.stringify({ command: 'check', outputs: Object.keys(files), violations: count }) + '\n'
   );
-  return count > 0 && args.flags.has('fail-on-violations') ? 3 : 0;
+  return exitCodeOfRun(args.flags.has('fail-on-violations'), { violations: count });
 }
 
 export function readStatisticsFile(

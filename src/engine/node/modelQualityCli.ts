@@ -17,7 +17,7 @@ import {
   requiredValue,
   timeWindow
 } from './cliArgs';
-import { exitCodeOf, fail, messageOf, progressMode } from './cliOutcome';
+import { exitCodeOf, exitCodeOfRun, fail, messageOf, progressMode } from './cliOutcome';
 import { EXIT } from './exitCodes';
 import { cancelOnInterrupt } from './interrupt';
 import { QualitySummary, runQualityBaseline, runQualityMonitor } from './modelQualityRun';
@@ -97,9 +97,7 @@ export async function modelQualityMain(argv: string[]): Promise<number> {
     );
     process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     reporter({ type: 'done', summary });
-    return args.flags.has('fail-on-violations') && (summary.violations ?? 0) > 0
-      ? EXIT.violations
-      : EXIT.ok;
+    return exitCodeOfRun(args.flags.has('fail-on-violations'), summary);
   } catch (error) {
     return fail(exitCodeOf(error, interrupt.signal), messageOf(error), mode);
   } finally {

@@ -6,7 +6,7 @@ import { profileInput, requireRows, throwIfCancelled } from './profileInput';
 import { BaselineOptions } from './runOptions';
 import { PipelineRuntime } from './runtime';
 import { diagnosticsFileText, RunSummary, summarize } from './runSummary';
-import { SEGMENTS_FILE, writeBaselineSegments } from './segmentRuns';
+import { SEGMENTS_FILE, segmentsIndexText, writeBaselineSegments } from './segmentRuns';
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../documents/fileNames';
 
 export { CONSTRAINTS_FILE, STATISTICS_FILE };
@@ -32,13 +32,14 @@ export async function runBaseline(
       [DIAGNOSTICS_FILE]: diagnosticsFileText(merged.counts, merged.diagnostics)
     };
     if (merged.segments) {
-      files[SEGMENTS_FILE] = await writeBaselineSegments({
+      const entries = await writeBaselineSegments({
         segments: merged.segments,
         formats: merged.formats,
         generation,
         outputDir: options.outputDir,
         runtime
       });
+      files[SEGMENTS_FILE] = segmentsIndexText(merged.segments.spec, entries);
     }
     await runtime.writeFiles(options.outputDir, files);
     return summarize('baseline', merged, options.outputDir, Object.keys(files), started);

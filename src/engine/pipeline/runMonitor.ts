@@ -18,7 +18,12 @@ import { STATISTICS_FILE } from './runBaseline';
 import { MonitorOptions } from './runOptions';
 import { PipelineRuntime } from './runtime';
 import { diagnosticsFileText, RunSummary, summarize } from './runSummary';
-import { SEGMENTS_FILE, typeCountsByName, writeMonitorSegments } from './segmentRuns';
+import {
+  SEGMENTS_FILE,
+  segmentsIndexText,
+  typeCountsByName,
+  writeMonitorSegments
+} from './segmentRuns';
 import { VIOLATIONS_FILE } from '../documents/fileNames';
 
 export { VIOLATIONS_FILE };
@@ -63,10 +68,13 @@ export async function runMonitor(
       merged.diagnostics,
       runInputOf(options)
     );
+    let segmentViolations: number | undefined;
     if (merged.segments) {
       const { segments, formats } = merged;
       const run = { segments, formats, generation, outputDir: options.outputDir, runtime };
-      files[SEGMENTS_FILE] = await writeMonitorSegments(run, baseline, options);
+      const entries = await writeMonitorSegments(run, baseline, options);
+      files[SEGMENTS_FILE] = segmentsIndexText(segments.spec, entries);
+      segmentViolations = entries.reduce((sum, entry) => sum + entry.violations!, 0);
     }
     await runtime.writeFiles(options.outputDir, files);
     const metricsFile = !(STATISTICS_FILE in files)
@@ -76,7 +84,7 @@ export async function runMonitor(
     if (metricsFile) {
       summary.outputs.push(metricsFile);
     }
-    return { ...summary, violations: violations.violations.length };
+    return { ...summary, violations: violations.violations.length, segmentViolations };
   });
 }
 

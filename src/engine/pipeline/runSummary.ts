@@ -18,6 +18,8 @@ export interface RunSummary {
   violations?: number;
   /** Segmented runs: how many segments (their files are listed in `segments.json`). */
   segments?: number;
+  /** Segmented monitor runs: `violations[]` entries of all the segments' files together. */
+  segmentViolations?: number;
   workers: number;
   elapsedMs: number;
 }

@@ -24,9 +24,9 @@ import {
   parseSegmentsIndex,
   SEGMENTS_FILE,
   segmentFolder,
+  segmentsIndexText,
   SegmentEntry,
-  SegmentsIndex,
-  segmentsIndexText
+  SegmentsIndex
 } from './segmentsIndex';
 
 interface SegmentRun {
@@ -37,8 +37,8 @@ interface SegmentRun {
   runtime: PipelineRuntime;
 }
 
-/** Writes each segment's statistics and suggested constraints; returns `segments.json`'s text. */
-export async function writeBaselineSegments(run: SegmentRun): Promise<string> {
+/** Writes each segment's statistics and suggested constraints; returns their index entries. */
+export async function writeBaselineSegments(run: SegmentRun): Promise<SegmentEntry[]> {
   const entries: SegmentEntry[] = [];
   for (const [i, segment] of run.segments.segments().entries()) {
     const folder = segmentFolder(segment, i + 1);
@@ -50,19 +50,19 @@ export async function writeBaselineSegments(run: SegmentRun): Promise<string> {
     });
     entries.push(entryOf(segment, folder));
   }
-  return segmentsIndexText(run.segments.spec, entries);
+  return entries;
 }
 
 /**
  * Checks each segment against the baseline's segment of the same value when there is one (and
  * `segmentBaseline` is not `overall`), else against the overall baseline; writes its statistics
- * and violations. Returns `segments.json`'s text.
+ * and violations. Returns their index entries.
  */
 export async function writeMonitorSegments(
   run: SegmentRun,
   baseline: Baseline,
   options: MonitorOptions
-): Promise<string> {
+): Promise<SegmentEntry[]> {
   const baselineIndex =
     options.segmentBaseline === 'overall'
       ? undefined
@@ -96,7 +96,7 @@ export async function writeMonitorSegments(
       baseline: own ? 'segment' : 'overall'
     });
   }
-  return segmentsIndexText(run.segments.spec, entries);
+  return entries;
 }
 
 export function typeCountsByName(profile: DatasetProfile): Record<string, TypeCounts> {
@@ -107,7 +107,7 @@ export function typeCountsByName(profile: DatasetProfile): Record<string, TypeCo
   return counts;
 }
 
-export { SEGMENTS_FILE };
+export { SEGMENTS_FILE, segmentsIndexText };
 
 function statisticsOf(segment: Segment, run: SegmentRun): StatisticsDocument {
   return inSchemaOrder(segment.profile.toStatistics({ generation: run.generation }), run.formats);

@@ -173,6 +173,43 @@ describe('a segmented monitoring run', () => {
     expectSameFiles(`mon/${mine}`, 'mon-east', ['statistics.json', 'constraint_violations.json']);
   });
 
+  it('fails on a segment’s violations with --fail-on-violations, when the whole has none', () => {
+    // East's amounts are high; relabelling east as north and north as east leaves the whole alike.
+    const train = rows(3000).map(r =>
+      r[3] === 'east' ? [String(Number(r[0]) + 300), ...r.slice(1)] : r
+    );
+    const swap: Record<string, string> = { east: 'north', north: 'east' };
+    write('swap-train.csv', csv(train));
+    write('swap-current.csv', csv(train.map(r => [...r.slice(0, 3), swap[r[3]] ?? r[3], r[4]])));
+    run([
+      'baseline',
+      '--dataset',
+      'swap-train.csv',
+      '--header',
+      '--output',
+      'swap-base',
+      '--segment-by',
+      'region'
+    ]);
+    const result = runCli(
+      [
+        'monitor',
+        ...['--dataset', 'swap-current.csv', '--header', '--output', 'swap-mon'],
+        ...['--baseline-statistics', 'swap-base/statistics.json'],
+        ...['--baseline-constraints', 'swap-base/constraints.json', '--segment-by', 'region'],
+        '--fail-on-violations'
+      ],
+      dir
+    );
+    const summary = JSON.parse(result.stdout);
+    expect(summary.violations).toBe(0);
+    const entries = index('swap-mon').segments;
+    const inSegments = entries.reduce((sum: number, s: any) => sum + s.violations, 0);
+    expect(entries.find((s: any) => s.value === 'north').violations).toBeGreaterThan(0);
+    expect(summary.segmentViolations).toBe(inSegments);
+    expect(result.code).toBe(3);
+  });
+
   it('compares with the whole baseline when asked', () => {
     monitor('mon-overall', '--segment-baseline', 'overall');
     expect(index('mon-overall').segments.every((s: any) => s.baseline === 'overall')).toBe(true);
