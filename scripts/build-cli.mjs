@@ -1,6 +1,6 @@
-// Bundles the `model-monitor` CLI, its worker-thread entry and its report command with esbuild
-// into dist/ (side by side: the CLI loads the others from next to it), then copies them into
-// jupyterlab_model_monitor/bin/ so the Python wheel ships them.
+// Bundles the `model-monitor` CLI (a launcher and the CLI itself), its worker-thread entry and its
+// report command with esbuild into dist/ (side by side: each loads the others from next to it),
+// then copies them into jupyterlab_model_monitor/bin/ so the Python wheel ships them.
 import { build } from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync } from 'fs';
 import { dirname, join } from 'path';
@@ -22,26 +22,36 @@ const common = {
   loader: { '.py': 'text' }
 };
 
-// The report command (with Vega) is a bundle of its own, which the CLI loads only for `report`:
-// the other commands start without parsing Vega.
+// The report command (with Vega) is a bundle of its own, which the CLI requires only for `report`:
+// the other commands start without parsing Vega. A require, not an import(): the launcher runs the
+// CLI bundle as a vm.Script, where Node 20 has no dynamic import.
 const REPORT_FILE = 'model-monitor-report.cjs';
 const reportApart = {
   name: 'report-apart',
   setup(build) {
     build.onResolve({ filter: /\/cliReportCommand$/ }, () => ({
-      path: `./${REPORT_FILE}`,
+      path: REPORT_FILE,
+      namespace: 'report-apart'
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'report-apart' }, () => ({
+      contents: `module.exports = require('./${REPORT_FILE}');`,
+      loader: 'js'
+    }));
+    build.onResolve({ filter: new RegExp(`^\\./${REPORT_FILE}$`) }, args => ({
+      path: args.path,
       external: true
     }));
   }
 };
 
 const outputs = [
+  // The command: a small launcher that runs the CLI bundle with V8's code cache (launcher.ts).
   {
-    entry: 'src/engine/cli.ts',
+    entry: 'src/engine/node/launcher.ts',
     file: 'model-monitor.cjs',
-    banner: '#!/usr/bin/env node',
-    plugins: [reportApart]
+    banner: '#!/usr/bin/env node'
   },
+  { entry: 'src/engine/cli.ts', file: 'model-monitor-cli.cjs', plugins: [reportApart] },
   { entry: 'src/engine/node/workerEntry.ts', file: 'model-monitor-worker.cjs' },
   { entry: 'src/engine/node/cliReportCommand.ts', file: REPORT_FILE, minify: true }
 ];

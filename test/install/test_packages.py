@@ -36,7 +36,8 @@ def check_wheel(wheel):
     assert f"{data}{LABEXTENSION}/package.json" in names
     assert any(n.startswith(f"{data}{LABEXTENSION}/static/remoteEntry.") for n in names)
     assert f"{data}etc/jupyter/jupyter_server_config.d/jupyterlab_model_monitor.json" in names
-    for bundle in ("model-monitor.cjs", "model-monitor-worker.cjs", "model-monitor-report.cjs"):
+    bundles = ("model-monitor.cjs", "model-monitor-cli.cjs", "model-monitor-worker.cjs")
+    for bundle in (*bundles, "model-monitor-report.cjs"):
         assert f"jupyterlab_model_monitor/bin/{bundle}" in names
     entry_points = wheel_text(wheel, ".dist-info/entry_points.txt")
     assert "model-monitor = jupyterlab_model_monitor.engine:main" in entry_points

@@ -1,0 +1,68 @@
+/**
+ * The `model-monitor` command (bundled as dist/model-monitor.cjs): runs the CLI bundle beside it
+ * with V8's code cache. Compiling the bundle and the functions a run calls is a fixed cost of every
+ * run, most of a small input's time; the cache keeps their bytecode from one run to the next. It
+ * is keyed by the bundle's content and Node's version, written by a run that found none (or found
+ * it rejected), and any problem with it only means a run without it.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import Module from 'module';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+
+const BUNDLE = 'model-monitor-cli.cjs';
+
+const file = path.join(__dirname, BUNDLE);
+const source = fs.readFileSync(file, 'utf8');
+const cacheFile = cacheFileFor(source);
+const cachedData = cacheFile ? readIfThere(cacheFile) : undefined;
+const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+  // At exit the cache also holds the functions this run compiled, not only the top level.
+  process.once('exit', () => writeCache(cacheFile, script));
+}
+// The bundle runs as this module, so its `require.main === module` holds.
+script.runInThisContext()(module.exports, require, module, file, __dirname);
+
+/** `$MODEL_MONITOR_CACHE_DIR` (empty: no cache), else `$XDG_CACHE_HOME` or `~/.cache`. */
+function cacheFileFor(text: string): string | undefined {
+  const configured = process.env.MODEL_MONITOR_CACHE_DIR;
+  if (configured === '') {
+    return undefined;
+  }
+  const dir =
+    configured ??
+    path.join(
+      process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
+      'jupyterlab-model-monitor'
+    );
+  // V8 checks a cache against the source's length, not its text: the name carries a hash of it.
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return path.join(dir, `cli-${hash}-${process.version}-${process.arch}.v8cache`);
+}
+
+function readIfThere(cache: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(cache);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written to a temporary name and renamed: runs at the same time never read half a file. */
+function writeCache(cache: string, compiled: vm.Script): void {
+  const temporary = `${cache}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(cache), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(temporary, compiled.createCachedData(), { mode: 0o600 });
+    fs.renameSync(temporary, cache);
+  } catch {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // No folder to clean: the cache could not be made at all.
+    }
+  }
+}

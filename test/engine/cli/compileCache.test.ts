@@ -1,0 +1,67 @@
+/**
+ * The launcher (dist/model-monitor.cjs) runs the CLI bundle with V8's code cache: the first run
+ * writes it, later runs read it, and a cache that is bad or cannot be written changes nothing.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { tempDir } from '../pipeline/pipelineHelpers';
+import { buildCli, CLI } from './cliRunner';
+
+jest.setTimeout(120_000);
+
+beforeAll(() => buildCli());
+
+const dir = tempDir();
+fs.writeFileSync(path.join(dir, 'data.csv'), 'a,b\n1,x\n2,y\n3,x\n');
+
+function baseline(cacheDir: string, output: string) {
+  const result = spawnSync(
+    process.execPath,
+    [CLI, 'baseline', '--dataset', 'data.csv', '--header', '--output', output],
+    { cwd: dir, encoding: 'utf8', env: { ...process.env, MODEL_MONITOR_CACHE_DIR: cacheDir } }
+  );
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return fs.readFileSync(path.join(dir, output, 'statistics.json'), 'utf8');
+}
+
+const cacheFiles = (cacheDir: string) =>
+  fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir).filter(n => n.endsWith('.v8cache')) : [];
+
+describe('the code cache', () => {
+  const cacheDir = path.join(dir, 'cache');
+  const plain = baseline('', 'no-cache');
+
+  it('is written by the first run, named for the bundle and Node, and read by the next', () => {
+    expect(cacheFiles(cacheDir)).toEqual([]);
+    expect(baseline(cacheDir, 'first')).toBe(plain);
+    const [name] = cacheFiles(cacheDir);
+    expect(name).toMatch(
+      new RegExp(`^cli-[0-9a-f]{16}-${process.version}-${process.arch}\\.v8cache$`)
+    );
+    const written = fs.statSync(path.join(cacheDir, name));
+    expect(written.size).toBeGreaterThan(10_000);
+    expect(baseline(cacheDir, 'second')).toBe(plain);
+    // A run that used the cache leaves it as it was.
+    expect(fs.statSync(path.join(cacheDir, name)).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it('is replaced when V8 rejects it', () => {
+    const [name] = cacheFiles(cacheDir);
+    const file = path.join(cacheDir, name);
+    fs.writeFileSync(file, Buffer.alloc(4096, 7));
+    expect(baseline(cacheDir, 'rejected')).toBe(plain);
+    expect(fs.readFileSync(file).equals(Buffer.alloc(4096, 7))).toBe(false);
+  });
+
+  it('that cannot be written leaves the run as it is', () => {
+    const blocked = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(blocked, '');
+    expect(baseline(blocked, 'blocked')).toBe(plain);
+  });
+
+  it('is off with an empty MODEL_MONITOR_CACHE_DIR', () => {
+    expect(fs.readdirSync(dir).filter(n => n.endsWith('.v8cache'))).toEqual([]);
+  });
+});
