@@ -6,4 +6,5 @@ STATISTICS_FILE = "statistics.json"
 CONSTRAINTS_FILE = "constraints.json"
 VIOLATIONS_FILE = "constraint_violations.json"
 DIAGNOSTICS_FILE = "diagnostics.json"  # our own: the bad records of a run
+SEGMENTS_FILE = "segments.json"  # our own: a segmented run's segments and their folders
 EXTENSION_KEY = "x-jupyterlab-model-monitor"

@@ -11,6 +11,6 @@ SOURCE = Path(__file__).resolve().parents[2] / "src" / "engine" / "documents" / 
 
 def test_the_python_mirror_names_the_same_files():
     constants = dict(re.findall(r"export const (\w+) = '([^']*)';", SOURCE.read_text()))
-    assert len(constants) == 5
+    assert len(constants) == 6
     mirrored = {name: getattr(file_names, name) for name in dir(file_names) if name.isupper()}
     assert mirrored == constants

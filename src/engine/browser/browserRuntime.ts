@@ -60,7 +60,11 @@ export function browserRuntime(
     },
     writeFiles: async (_dir, files) => {
       for (const [name, text] of Object.entries(files)) {
-        outputs.set(name, text);
+        if (text === null) {
+          outputs.delete(name);
+        } else {
+          outputs.set(name, text);
+        }
       }
     }
   };

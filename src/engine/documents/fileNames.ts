@@ -8,5 +8,7 @@ export const CONSTRAINTS_FILE = 'constraints.json';
 export const VIOLATIONS_FILE = 'constraint_violations.json';
 /** Our own file: the bad records of a run (docs/cli.md). */
 export const DIAGNOSTICS_FILE = 'diagnostics.json';
+/** Our own file: a segmented run's segments and their folders (docs/cli.md). */
+export const SEGMENTS_FILE = 'segments.json';
 /** The section our extensions live in, inside SageMaker's files. */
 export const EXTENSION_KEY = 'x-jupyterlab-model-monitor';

@@ -2,6 +2,7 @@ import { promises as fs, rmSync } from 'fs';
 import * as path from 'path';
 import { openOutputFolder } from './confinedFiles';
 import { makeOutputFolder, outputError } from './outputFolder';
+import type { OutputFiles } from '../pipeline/runtime';
 
 /** Temporary files not yet renamed, so a cancelled run can remove them. */
 const pending = new Set<string>();
@@ -9,16 +10,20 @@ const pending = new Set<string>();
 /**
  * Writes every file to a hidden temporary name in `dir`, then renames them into place: a killed
  * run leaves no partial output file under the real name (rename is atomic within a folder).
- * The folder is opened once and written through (see openOutputFolder): a symlink put in its
- * place meanwhile cannot redirect the files.
+ * Names given null are removed once the others are in place. The folder is opened once and
+ * written through (see openOutputFolder): a symlink put in its place meanwhile cannot redirect
+ * the files.
  */
-export async function writeFilesAtomic(dir: string, files: Record<string, string>): Promise<void> {
+export async function writeFilesAtomic(dir: string, files: OutputFiles): Promise<void> {
   await makeOutputFolder(dir);
   const temps: [string, string][] = [];
   let folder;
   try {
     folder = await openOutputFolder(dir);
     for (const [name, text] of Object.entries(files)) {
+      if (text === null) {
+        continue;
+      }
       const target = path.join(folder.path, name);
       const temp = tempPath(folder.path, name);
       pending.add(temp);
@@ -28,6 +33,11 @@ export async function writeFilesAtomic(dir: string, files: Record<string, string
     for (const [temp, target] of temps) {
       await fs.rename(temp, target);
       pending.delete(temp);
+    }
+    for (const [name, text] of Object.entries(files)) {
+      if (text === null) {
+        await fs.rm(path.join(folder.path, name), { force: true });
+      }
     }
   } catch (error) {
     throw outputError(dir, error);

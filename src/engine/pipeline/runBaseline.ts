@@ -4,8 +4,8 @@ import { inSchemaOrder } from './featureOrder';
 import { DIAGNOSTICS_FILE, withDiagnosticsOnFailure } from './outputs';
 import { profileInput, requireRows, throwIfCancelled } from './profileInput';
 import { BaselineOptions } from './runOptions';
-import { PipelineRuntime } from './runtime';
-import { diagnosticsFileText, RunSummary, summarize } from './runSummary';
+import { OutputFiles, PipelineRuntime } from './runtime';
+import { diagnosticsFileText, RunSummary, summarize, writtenNames } from './runSummary';
 import { SEGMENTS_FILE, segmentsIndexText, writeBaselineSegments } from './segmentRuns';
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../documents/fileNames';
 
@@ -26,11 +26,13 @@ export async function runBaseline(
     const constraints = suggestConstraints(statistics, { generation });
     throwIfCancelled(options.signal);
     options.onProgress?.({ type: 'phase', phase: 'writing' });
-    const files: Record<string, string> = {
+    const files: OutputFiles = {
       [STATISTICS_FILE]: writeStatistics(statistics),
       [CONSTRAINTS_FILE]: writeConstraints(constraints),
       [DIAGNOSTICS_FILE]: diagnosticsFileText(merged.counts, merged.diagnostics)
     };
+    // Without segments, an index an earlier segmented run left in the folder goes.
+    files[SEGMENTS_FILE] = null;
     if (merged.segments) {
       const entries = await writeBaselineSegments({
         segments: merged.segments,
@@ -42,6 +44,6 @@ export async function runBaseline(
       files[SEGMENTS_FILE] = segmentsIndexText(merged.segments.spec, entries);
     }
     await runtime.writeFiles(options.outputDir, files);
-    return summarize('baseline', merged, options.outputDir, Object.keys(files), started);
+    return summarize('baseline', merged, options.outputDir, writtenNames(files), started);
   });
 }

@@ -16,8 +16,8 @@ import { Baseline, readBaseline } from './readBaseline';
 import { runInputOf } from './runInput';
 import { STATISTICS_FILE } from './runBaseline';
 import { MonitorOptions } from './runOptions';
-import { PipelineRuntime } from './runtime';
-import { diagnosticsFileText, RunSummary, summarize } from './runSummary';
+import { OutputFiles, PipelineRuntime } from './runtime';
+import { diagnosticsFileText, RunSummary, summarize, writtenNames } from './runSummary';
 import {
   SEGMENTS_FILE,
   segmentsIndexText,
@@ -62,13 +62,15 @@ export async function runMonitor(
     });
     throwIfCancelled(options.signal);
     options.onProgress?.({ type: 'phase', phase: 'writing' });
-    const files = monitoringFiles(currentStatistics, violations);
+    const files: OutputFiles = monitoringFiles(currentStatistics, violations);
     files[DIAGNOSTICS_FILE] = diagnosticsFileText(
       merged.counts,
       merged.diagnostics,
       runInputOf(options)
     );
     let segmentViolations: number | undefined;
+    // Without segments, an index an earlier segmented run left in the folder goes.
+    files[SEGMENTS_FILE] = null;
     if (merged.segments) {
       const { segments, formats } = merged;
       const run = { segments, formats, generation, outputDir: options.outputDir, runtime };
@@ -80,7 +82,7 @@ export async function runMonitor(
     const metricsFile = !(STATISTICS_FILE in files)
       ? undefined
       : await writeMetrics(options, baseline, currentStatistics, runtime, started);
-    const summary = summarize('monitor', merged, options.outputDir, Object.keys(files), started);
+    const summary = summarize('monitor', merged, options.outputDir, writtenNames(files), started);
     if (metricsFile) {
       summary.outputs.push(metricsFile);
     }

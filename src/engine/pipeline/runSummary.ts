@@ -3,6 +3,7 @@ import { RecordCounts } from '../io/readContext';
 import { MergedResult } from './mergeResults';
 import { joinPath } from './joinPath';
 import { RunInput } from './runInput';
+import type { OutputFiles } from './runtime';
 
 /** What a run reports (the CLI prints it as JSON on stdout; `diagnostics.json` holds the data part). */
 export interface RunSummary {
@@ -22,6 +23,11 @@ export interface RunSummary {
   segmentViolations?: number;
   workers: number;
   elapsedMs: number;
+}
+
+/** The names of the files a write puts in place (not those it removes). */
+export function writtenNames(files: OutputFiles): string[] {
+  return Object.keys(files).filter(name => files[name] !== null);
 }
 
 export function errorRateOf(counts: RecordCounts): number {

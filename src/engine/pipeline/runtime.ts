@@ -10,6 +10,9 @@ import { ReadSettings } from './readSettings';
  * splits big files, runs tasks on the main thread and worker threads and writes files atomically;
  * a browser one can read `File`s inline.
  */
+/** File name → text; null removes a file an earlier run left there (written all or none). */
+export type OutputFiles = Record<string, string | null>;
+
 export interface RunTaskHooks {
   workers: number;
   signal?: AbortSignal;
@@ -36,7 +39,7 @@ export interface PipelineRuntime {
   runTasks(tasks: ProfileTask[], settings: ReadSettings, hooks: RunTaskHooks): Promise<void>;
   readText(path: string): Promise<string>;
   /** Writes every file or none: each to a temporary name in `dir`, renamed when all are written. */
-  writeFiles(dir: string, files: Record<string, string>): Promise<void>;
+  writeFiles(dir: string, files: OutputFiles): Promise<void>;
   /** Checks, before any data is read, that the output folder can be made and written. */
   checkOutput?(dir: string): Promise<void>;
   loadPreprocessor?(path: string): RecordPreprocessor;

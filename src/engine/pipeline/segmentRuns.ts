@@ -8,6 +8,7 @@ import { AnalyzerGeneration, StatisticsDocument } from '../documents/statistics'
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../documents/fileNames';
 import { writeConstraints, writeStatistics } from '../format';
 import { checkConstraints } from '../monitor';
+import { MonitorInput } from '../monitor/monitorInput';
 import { allTestsOff } from '../monitor/driftTests/driftTestOptions';
 import { TypeCounts } from '../monitor/typeCounts';
 import { DatasetFormat } from '../io/datasetFormat';
@@ -79,13 +80,14 @@ export async function writeMonitorSegments(
         )
       : baseline;
     const statistics = statisticsOf(segment, run);
-    const violations = checkConstraints({
+    const input: MonitorInput = {
       baselineStatistics: compared.statistics,
       constraints: compared.constraints,
       currentStatistics: statistics,
       currentTypeCounts: typeCountsByName(segment.profile),
       driftTests: options.driftTests === false ? allTestsOff() : options.driftTests
-    });
+    };
+    const violations = checkConstraints(own ? input : withoutColumn(input, run.segments.spec.by));
     await run.runtime.writeFiles(
       joinPath(run.outputDir, folder),
       monitoringFiles(statistics, violations)
@@ -108,6 +110,27 @@ export function typeCountsByName(profile: DatasetProfile): Record<string, TypeCo
 }
 
 export { SEGMENTS_FILE, segmentsIndexText };
+
+/**
+ * Against the whole baseline a segment's own column, one value by construction, would always
+ * drift: those checks leave it out (a metadata field is no column, and changes nothing).
+ */
+function withoutColumn(input: MonitorInput, name: string): MonitorInput {
+  const other = <T extends { name: string }>(features: T[] | undefined) =>
+    features?.filter(feature => feature.name !== name) as T[];
+  return {
+    ...input,
+    baselineStatistics: {
+      ...input.baselineStatistics,
+      features: other(input.baselineStatistics.features)
+    },
+    constraints: { ...input.constraints, features: other(input.constraints.features) },
+    currentStatistics: {
+      ...input.currentStatistics,
+      features: other(input.currentStatistics.features)
+    }
+  };
+}
 
 function statisticsOf(segment: Segment, run: SegmentRun): StatisticsDocument {
   return inSchemaOrder(segment.profile.toStatistics({ generation: run.generation }), run.formats);

@@ -4,9 +4,11 @@
  * compared with and how many violations it had.
  */
 import { DataError } from '../errors';
+import { SEGMENTS_FILE } from '../documents/fileNames';
+
+export { SEGMENTS_FILE };
 import { Segment, SegmentKind, SegmentSpec } from '../profile/segmentProfiles';
 
-export const SEGMENTS_FILE = 'segments.json';
 const SEGMENTS_DIR = 'segments';
 const SLUG_LENGTH = 40;
 

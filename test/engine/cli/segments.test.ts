@@ -210,9 +210,36 @@ describe('a segmented monitoring run', () => {
     expect(result.code).toBe(3);
   });
 
-  it('compares with the whole baseline when asked', () => {
+  it('compares with the whole baseline when asked, leaving out the segment column', () => {
     monitor('mon-overall', '--segment-baseline', 'overall');
-    expect(index('mon-overall').segments.every((s: any) => s.baseline === 'overall')).toBe(true);
+    const segments = index('mon-overall').segments;
+    expect(segments.every((s: any) => s.baseline === 'overall')).toBe(true);
+    // One value a segment: against the whole, the column would always drift.
+    for (const segment of segments) {
+      const file = JSON.parse(read(`mon-overall/${segment.folder}/constraint_violations.json`));
+      expect(file.violations.map((v: any) => v.feature_name)).not.toContain('region');
+      expect(read(`mon-overall/${segment.folder}/statistics.json`)).toContain('"region"');
+    }
+    expect(violationsOf('mon-overall', 'east').map((v: any) => v.feature_name)).toContain('amount');
+  });
+
+  it('leaves no index of an earlier segmented run in a folder it writes without segments', () => {
+    monitor('mon-again');
+    expect(fs.existsSync(path.join(dir, 'mon-again/segments.json'))).toBe(true);
+    const result = runCli(
+      [
+        'monitor',
+        ...['--dataset', 'current.csv', '--header', '--output', 'mon-again'],
+        ...['--baseline-statistics', 'base2/statistics.json'],
+        ...['--baseline-constraints', 'base2/constraints.json']
+      ],
+      dir
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).outputs.some((f: string) => f.endsWith('segments.json'))).toBe(
+      false
+    );
+    expect(fs.existsSync(path.join(dir, 'mon-again/segments.json'))).toBe(false);
   });
 });
 
