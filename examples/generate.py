@@ -11,6 +11,8 @@ be monitored over recent windows. Writes, under ``examples/``:
   JSON lines (FORMATS §1.1). Drift starts at hour 12 and grows: higher charges and support calls, a
   new payment method, more missing credit scores, higher scores. A few lines are malformed.
 - ``baseline/`` and ``monitoring/<run>/``: produced by the ``model-monitor`` CLI when it is built.
+- ``baseline-by-region/`` and ``monitoring/by-region/yyyy/mm/dd/HH/``: the same, segmented by
+  ``region`` (``--segment-by region``): each region's files under ``segments/``, a run per 6 hours.
 
 To capture live traffic instead, ``examples/model_server.py`` serves a toy churn model for rows of
 ``data/training.csv``'s input columns and writes the same capture layout under ``--capture-dir``
@@ -247,6 +249,40 @@ def run_engine(out, node, cli):
                 *BASELINE_ARGS, "--output", f"monitoring/{name}")  # fmt: skip
 
 
+# -- segments (issue #20 item 5): the same monitoring, each region apart --------------------------
+
+SEGMENT_BY = "region"
+SEGMENTED_BASELINE = "baseline-by-region"
+SEGMENTED_RUNS = "monitoring/by-region"
+SEGMENTED_WINDOW_HOURS = 6
+
+
+def segmented_windows():
+    """(start, end) of the segmented runs: consecutive windows over the captured day."""
+    step = SEGMENTED_WINDOW_HOURS
+    return [(START + timedelta(hours=h), START + timedelta(hours=h + step))
+            for h in range(0, HOURS, step)]  # fmt: skip
+
+
+def segmented_run_folder(end):
+    return f"{SEGMENTED_RUNS}/{end:%Y/%m/%d/%H}"
+
+
+def run_segmented(out, node, cli):
+    """A baseline and a run per window, segmented by region (compared region by region)."""
+    shutil.rmtree(out / SEGMENTED_BASELINE, ignore_errors=True)
+    shutil.rmtree(out / SEGMENTED_RUNS, ignore_errors=True)
+    segment = ["--segment-by", SEGMENT_BY]
+    run_cli(out, node, cli, "baseline", "--dataset", "data/training.csv", "--dataset-format",
+            "csv", "--header", *segment, "--output", SEGMENTED_BASELINE)  # fmt: skip
+    for start, end in segmented_windows():
+        window = ["--start", iso(start), "--end", iso(end)]
+        run_cli(out, node, cli, "monitor", "--dataset", f"captures/{ENDPOINT}", *window,
+                "--baseline-statistics", f"{SEGMENTED_BASELINE}/statistics.json",
+                "--baseline-constraints", f"{SEGMENTED_BASELINE}/constraints.json", *segment,
+                "--output", segmented_run_folder(end))  # fmt: skip
+
+
 # -- model quality (issue #10): labels for the captures, a validation set, quality runs ---------
 
 GROUND_TRUTH = "ground-truth"
@@ -350,7 +386,7 @@ def run_model_quality(out, node, cli):
 
 
 def demo_monitors():
-    """The monitors `make demo` shows: the data-quality and the model-quality one."""
+    """The monitors `make demo` shows: data quality (also segmented by region), model quality."""
     common = {"schedule": None, "catch_up": "once", "backend": "local", "enabled": True,
               "header": False, "dataset_format": None, "alerts": None}  # fmt: skip
     data_quality = {**common, "name": "churn-data-quality", "dataset": f"captures/{ENDPOINT}",
@@ -377,7 +413,13 @@ def demo_monitors():
         ),
     }
     quality_runs = {quality_run_folder(end): (start, end) for start, end in quality_windows()}
-    return [(data_quality, data_runs), (model_quality, quality_runs)]
+    by_region = {**data_quality, "name": "churn-by-region",
+                 "baseline_statistics": f"{SEGMENTED_BASELINE}/statistics.json",
+                 "baseline_constraints": f"{SEGMENTED_BASELINE}/constraints.json",
+                 "output": SEGMENTED_RUNS, "window_hours": SEGMENTED_WINDOW_HOURS,
+                 "segment": {"by": SEGMENT_BY, "max_segments": 20, "baseline": "own"}}  # fmt: skip
+    segmented_runs = {segmented_run_folder(end): (start, end) for start, end in segmented_windows()}
+    return [(data_quality, data_runs), (model_quality, quality_runs), (by_region, segmented_runs)]
 
 
 def write_demo_store(out):
@@ -404,11 +446,12 @@ def record_run(store, monitor, out, output, start, end, run_metrics):
                                         "scheduled_for": iso(end), "window_start": iso(start),
                                         "window_end": iso(end), "output": output})  # fmt: skip
     store.claim_execution(execution["id"], "examples/generate.py")
-    document = json.loads((out / output / "constraint_violations.json").read_text())
-    violations = len(document.get("violations") or [])
-    state = "completed_with_violations" if violations else "completed"
-    message = f"{violations} violation{'' if violations == 1 else 's'}"
-    store.update_running(execution["id"], state=state, message=message, violations=violations,
+    from jupyterlab_model_monitor.backends.local import outcome_of
+
+    # The local backend's reading of a run: a segment's violations count as the run's.
+    outcome = outcome_of({}, str(out / output), segmented=True)
+    store.update_running(execution["id"], state=outcome.state, message=outcome.message,
+                         violations=outcome.violations, segments=outcome.segments,
                          progress=1.0)  # fmt: skip
     store.record_metrics(execution, run_metrics(str(out / output)))
 
@@ -465,6 +508,8 @@ def main(argv=None):
         return 0
     run_engine(out, node, cli)
     print(f"wrote {out}/baseline/ and {out}/monitoring/{{early-hours,late-hours}}/")
+    run_segmented(out, node, cli)
+    print(f"wrote {out}/{SEGMENTED_BASELINE}/ and {out}/{SEGMENTED_RUNS}/")
     run_model_quality(out, node, cli)
     write_demo_store(out)
     print(f"wrote {out}/{QUALITY_BASELINE}/, {out}/{QUALITY_RUNS}/ and {out}/{DEMO_STORE}")

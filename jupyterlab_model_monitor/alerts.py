@@ -24,6 +24,7 @@ from .errors import ValidationError
 from .file_names import VIOLATIONS_FILE
 from .metrics import DRIFT_TEXT, read_json
 from .paths import confine
+from .segments import segment_folder, segment_name, segments_text
 from .store import utc_now
 from .webhooks import (
     WEBHOOK_FORMATS,
@@ -171,8 +172,32 @@ def read_violations(root_dir, output):
     return document.get("violations") or []
 
 
-def plan_alert(monitor, execution, violations):
-    """The alert a finished execution raises under its monitor's rules, or None."""
+def read_segment_violations(root_dir, execution):
+    """``[(segment name, violations)]`` of the segments a run found violations in (blocking)."""
+    output = confine(root_dir, execution["output"], "output")
+    found = []
+    for segment in (execution.get("segments") or {}).get("with_violations") or []:
+        folder = segment_folder(output, segment.get("folder"))
+        if folder is not None:
+            document = read_json(os.path.join(folder, VIOLATIONS_FILE), root_dir) or {}
+            found.append((segment_name(segment), document.get("violations") or []))
+    return found
+
+
+def violations_text(listed, segments):
+    """``3 violations (3 baseline_drift_check); 2 segments with violations: eu-west, (other)``."""
+    parts = []
+    if listed:
+        plural = "" if len(listed) == 1 else "s"
+        parts.append(f"{len(listed)} violation{plural} ({summarise(listed)})")
+    if segments:
+        parts.append(segments_text([name for name, _ in segments]))
+    return "; ".join(parts)
+
+
+def plan_alert(monitor, execution, violations, segment_violations=()):
+    """The alert a finished execution raises under its monitor's rules, or None. The rules
+    apply to each segment's violations as to the overall ones."""
     rules = monitor.get("alerts") or DEFAULT_RULES
     name, state = monitor["name"], execution["state"]
     if state == "failed" and rules["on_failure"]:
@@ -180,11 +205,13 @@ def plan_alert(monitor, execution, violations):
         message = f"{name}: the run failed: {execution.get('message') or 'no reason given'}"
     elif state == "completed_with_violations":
         listed = counting_violations(violations, rules)
-        if not listed:
+        counted = [(s, counting_violations(found, rules)) for s, found in segment_violations]
+        segments = [(segment, found) for segment, found in counted if found]
+        if not listed and not segments:
             return None
         kind = "violations"
-        plural = "" if len(listed) == 1 else "s"
-        message = f"{name}: {len(listed)} violation{plural} ({summarise(listed)})"
+        message = f"{name}: {violations_text(listed, segments)}"
+        listed += [{**v, "segment": segment} for segment, found in segments for v in found]
     else:
         return None
     return {
@@ -206,7 +233,7 @@ def is_muted(monitor, now):
 
 def webhook_body(alert, monitor, execution):
     """The documented webhook payload fields of a stored alert."""
-    keys = ("id", "state", "trigger", "window_start", "window_end", "output", "message")
+    keys = ("id", "state", "trigger", "window_start", "window_end", "output", "message", "segments")
     return {
         "alert_id": alert["id"],
         "kind": alert["kind"],
@@ -238,12 +265,15 @@ class Alerts:
     async def _raise_for(self, execution_id):
         execution = await self.store.call(self.store.get_execution, execution_id)
         monitor = await self.store.call(self.store.get_monitor, execution["monitor_id"])
-        violations = []
+        violations, segment_violations = [], []
         if execution["state"] == "completed_with_violations":
             violations = await asyncio.to_thread(
                 read_violations, self.root_dir, execution["output"]
             )
-        planned = plan_alert(monitor, execution, violations)
+            segment_violations = await asyncio.to_thread(
+                read_segment_violations, self.root_dir, execution
+            )
+        planned = plan_alert(monitor, execution, violations, segment_violations)
         if planned is None:
             return None
         planned["muted"] = is_muted(monitor, utc_now())

@@ -22,9 +22,22 @@ from .leases import new_claimer
 from .paths import PathError, confine, open_confined, without_root
 from .scheduler import process_alive
 from .store import Conflict
-from .validation import DATASET_FORMATS, relative_path
+from .validation import (
+    DATASET_FORMATS,
+    check_segment_backend,
+    relative_path,
+    segment_settings,
+)
 
-REQUEST_FIELDS = ("dataset", "dataset_format", "header", "output", "backend", "overwrite")
+REQUEST_FIELDS = (
+    "dataset",
+    "dataset_format",
+    "header",
+    "output",
+    "backend",
+    "overwrite",
+    "segment",
+)
 MAX_DIAGNOSTIC_EXAMPLES = 20
 
 
@@ -56,7 +69,9 @@ def validate_baseline_request(body, root, backends):
         "header": _choice(body, "header", (True, False), False),
         "output": output,
         "backend": _choice(body, "backend", tuple(backends), "local"),
+        "segment": segment_settings(body.get("segment"), "segment", baseline=False),
     }
+    check_segment_backend(fields["segment"], fields["backend"])
     overwrite = _choice(body, "overwrite", (True, False), False)
     if not overwrite and confine(root, output, "output").joinpath(STATISTICS_FILE).exists():
         raise Conflict(f"{output}/statistics.json exists: pass overwrite true to replace", "output")
@@ -144,6 +159,7 @@ class BaselineJobs:
             header=job["header"],
             output=str(confine(self.root_dir, job["output"], "output")),
             root=self.root_dir,
+            segment=job.get("segment"),
         )
 
     def _reporter(self, job_id):

@@ -53,6 +53,12 @@ def _add_data_options(parser):
     parser.add_argument(
         "--postprocessor", help="SageMaker's post_analytics_processor_script (.py), run after"
     )
+    parser.add_argument(
+        "--segment-by", help="also profile each value of this column (or eventMetadata.<key>)"
+    )
+    parser.add_argument(
+        "--max-segments", type=int, help="values with a segment of their own (default 20)"
+    )
 
 
 def build_parser():
@@ -77,6 +83,11 @@ def build_parser():
     monitor.add_argument("--output", required=True, help="folder for the run's results")
     monitor.add_argument("--start", help="captures: first hour (ISO time, UTC by default)")
     monitor.add_argument("--end", help="captures: end of the window (exclusive)")
+    monitor.add_argument(
+        "--segment-baseline",
+        choices=("own", "overall"),
+        help="compare a segment with the baseline's same segment (own, default) or the whole",
+    )
 
     show = commands.add_parser(
         "show", help="display the results in a file or folder", prog="%model_monitor show"
@@ -119,6 +130,10 @@ def _data_arguments(args):
         arguments += ["--preprocessor", args.preprocessor]
     if args.postprocessor:
         arguments += ["--postprocessor", args.postprocessor]
+    if args.segment_by:
+        arguments += ["--segment-by", args.segment_by]
+    if args.max_segments is not None:
+        arguments += ["--max-segments", str(args.max_segments)]
     return arguments
 
 
@@ -136,6 +151,8 @@ def run_monitor(args):
         arguments += ["--start", args.start]
     if args.end:
         arguments += ["--end", args.end]
+    if args.segment_baseline:
+        arguments += ["--segment-baseline", args.segment_baseline]
     run_cli(arguments, args.output)
     show(args.output, baseline_statistics)
 

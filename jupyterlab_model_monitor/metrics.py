@@ -31,6 +31,12 @@ replaces a published one of the same name.
 ``baseline_drift`` exists only where the engine reports a distance, i.e. when the check fired;
 the drift tests give a value for every tested feature and run. Nothing is recomputed here: the
 server only reads what the engine wrote.
+
+A segmented run (``segments.json``) gives the same metrics again for each segment, from the
+segment's own ``statistics.json`` and ``constraint_violations.json`` (published metrics are the
+run's only). A segment's points carry ``segment`` (``{by, kind, value}``: the column, and the
+segment's kind and value as segments.json has them); the store keeps it in the stored name,
+``segment:["<by>","<kind>","<value>"]:<name>``, which :func:`series` splits again.
 """
 
 import itertools
@@ -41,6 +47,7 @@ import re
 
 from .file_names import EXTENSION_KEY, STATISTICS_FILE, VIOLATIONS_FILE
 from .paths import open_confined
+from .segments import read_segments, segment_folder
 
 DRIFT_TEXT = re.compile(r"distance: (\S+) exceeds (?:\w+ )?threshold: (\S+)")
 
@@ -207,28 +214,90 @@ SAGEMAKER_FEATURE_METRICS = (
 
 
 def run_metrics(output_dir, root=None):
-    """All metric values of the run whose files are in ``output_dir`` (blocking file reads)."""
-    statistics = read_json(os.path.join(output_dir, STATISTICS_FILE), root) or {}
-    violations = read_json(os.path.join(output_dir, VIOLATIONS_FILE), root) or {}
+    """All metric values of the run whose files are in ``output_dir`` (blocking file reads):
+    the run's, then each segment's."""
+    points = folder_metrics(output_dir, root, published=True)
+    for segment, folder in run_segments(output_dir, root):
+        try:
+            found = folder_metrics(folder, root)
+        except ValueError:  # a broken segment file costs that segment only
+            continue
+        points += [
+            {**p, "name": stored_name(segment, p["name"]), "segment": segment} for p in found
+        ]
+    return points
+
+
+def folder_metrics(folder, root, published=False):
+    """The metric values of one folder of SageMaker files (a run's, or a segment's)."""
+    statistics = read_json(os.path.join(folder, STATISTICS_FILE), root) or {}
+    violations = read_json(os.path.join(folder, VIOLATIONS_FILE), root) or {}
     metrics = quality_metrics(statistics)
     if metrics is not None:
         return [p for p in quality_points(statistics, metrics, violations) if p is not None]
     features = [f.get("name") for f in statistics.get("features") or [] if f.get("name")]
-    points = published_points(output_dir, root)  # first: a name of our own replaces it
+    points = published_points(folder, root) if published else []  # first: ours replace them
     points += statistics_points(statistics) if statistics else []
     points += violation_points(violations, features) + drift_test_points(violations)
     unique = {p["name"]: p for p in points if p is not None}  # a repeated name keeps the last
     return list(unique.values())
 
 
+SEGMENT_KINDS = ("value", "missing", "other")
+SEGMENT_PREFIX = "segment:"
+
+
+def run_segments(output_dir, root=None):
+    """``(segment, folder)`` of each segment of a segmented run; none for another run, or when
+    its segments.json is not one (the run's own metrics are kept)."""
+    try:
+        index = read_segments(output_dir, root)
+    except ValueError:
+        return []
+    by = index.get("segment_by") if index else None
+    if not isinstance(by, str):
+        return []
+    found = []
+    for entry in index.get("segments") or []:
+        if not isinstance(entry, dict) or entry.get("kind") not in SEGMENT_KINDS:
+            continue
+        value, folder = entry.get("value"), segment_folder(output_dir, entry.get("folder"))
+        if (value is None or isinstance(value, str)) and folder is not None:
+            found.append(({"by": by, "kind": entry["kind"], "value": value}, folder))
+    return found
+
+
+def stored_name(segment, name):
+    """A segment's metric name as stored: unique per run beside the run's own."""
+    key = json.dumps([segment["by"], segment["kind"], segment["value"]], separators=(",", ":"))
+    return f"{SEGMENT_PREFIX}{key}:{name}"
+
+
+def split_name(stored):
+    """``(segment or None, name)`` of a stored metric name."""
+    if stored.startswith(SEGMENT_PREFIX):
+        try:
+            key, end = json.JSONDecoder().raw_decode(stored, len(SEGMENT_PREFIX))
+            by, kind, value = key
+            if stored[end] == ":":
+                return {"by": by, "kind": kind, "value": value}, stored[end + 1 :]
+        except (ValueError, TypeError, IndexError):
+            pass
+    return None, stored
+
+
 def series(rows):
-    """Stored metric rows (oldest first) grouped by metric name into time series."""
+    """Stored metric rows (oldest first) grouped by metric name (and segment) into time series;
+    a segment's series has ``segment``, the run's have none."""
     grouped = {}
     for row in rows:
-        entry = grouped.setdefault(
-            row["name"],
-            {"name": row["name"], "metric": row["metric"], "feature": row["feature"], "points": []},
-        )
+        entry = grouped.get(row["name"])
+        if entry is None:
+            segment, name = split_name(row["name"])
+            entry = {"name": name, "metric": row["metric"], "feature": row["feature"]}
+            if segment is not None:
+                entry["segment"] = segment
+            grouped[row["name"]] = entry = {**entry, "points": []}
         point = {"time": row["time"], "value": row["value"], "execution_id": row["execution_id"]}
         entry["points"].append(point)
     return list(grouped.values())

@@ -26,6 +26,7 @@ class MonitorRow(TypedDict):
     post_analytics_processor_script: str | None
     custom_monitor: dict[str, Any] | None
     batch_capture: dict[str, Any] | None
+    segment: dict[str, Any] | None
     created_at: str
     updated_at: str
 
@@ -47,3 +48,4 @@ class ExecutionRow(TypedDict):
     violations: int | None
     claimed_by: str | None
     heartbeat_at: str | None
+    segments: dict[str, Any] | None

@@ -23,7 +23,7 @@ from datetime import datetime, timedelta, timezone
 
 from croniter import croniter
 
-from .backends import RunJob
+from .backends import RunJob, RunOutcome
 from .leases import new_claimer
 from .metrics import run_metrics
 from .paths import confine, without_root
@@ -217,10 +217,11 @@ class Scheduler:
             outcome = await self._run_on_backend(execution)
             if outcome.state.startswith("completed"):
                 await self._record_metrics(execution)
-            await self._finish(execution["id"], outcome.state, outcome.message, outcome.violations)
+            await self._finish(execution["id"], outcome)
         except Exception as error:
             self.log.exception("model-monitor: execution %s failed", execution["id"])
-            await self._finish(execution["id"], "failed", f"{type(error).__name__}: {error}")
+            failed = RunOutcome("failed", f"{type(error).__name__}: {error}")
+            await self._finish(execution["id"], failed)
         finally:
             self._running.pop(execution["id"], None)
         for listener in self.listeners:
@@ -278,6 +279,7 @@ class Scheduler:
             post_analytics_processor_script=optional_path("post_analytics_processor_script"),
             custom_monitor=custom,
             batch_capture=batch,
+            segment=monitor.get("segment"),
         )
 
     async def _record_metrics(self, execution):
@@ -289,11 +291,15 @@ class Scheduler:
         except Exception:
             self.log.exception("model-monitor: no metrics for execution %s", execution["id"])
 
-    async def _finish(self, execution_id, state, message, violations=None):
+    async def _finish(self, execution_id, outcome):
         # Messages reach the panel, alerts and webhooks: no absolute server paths in them.
-        message = without_root(message, self.root_dir)
-        changes = {"state": state, "message": message, "violations": violations}
-        if state.startswith("completed"):
+        changes = {
+            "state": outcome.state,
+            "message": without_root(outcome.message, self.root_dir),
+            "violations": outcome.violations,
+            "segments": outcome.segments,
+        }
+        if outcome.state.startswith("completed"):
             changes["progress"] = 1.0
         await self.store.call(self.store.update_running, execution_id, **changes)
 

@@ -140,6 +140,11 @@ MIGRATIONS = [
     (  # 11: monitors of a batch transform's data capture
         "ALTER TABLE monitors ADD COLUMN batch_capture TEXT",
     ),
+    (  # 12: segmented runs and baselines (segments.py), and what a run's segments found
+        "ALTER TABLE monitors ADD COLUMN segment TEXT",
+        "ALTER TABLE baselines ADD COLUMN segment TEXT",
+        "ALTER TABLE executions ADD COLUMN segments TEXT",
+    ),
 ]
 # Running work, and when it started: the lease of a row from before migration 6 counts from then.
 LEASED_TABLES = {"executions": "started_at", "baselines": "created_at"}
@@ -152,11 +157,11 @@ MONITOR_COLUMNS = (
     "name dataset dataset_format header baseline_statistics baseline_constraints output schedule "
     "window_hours catch_up backend enabled next_run_at alerts monitor_type model_quality "
     "muted_until record_preprocessor_script post_analytics_processor_script custom_monitor "
-    "batch_capture"
+    "batch_capture segment"
 ).split()
 EXECUTION_COLUMNS = (
     "state window_start window_end output started_at finished_at progress message violations "
-    "claimed_by heartbeat_at"
+    "claimed_by heartbeat_at segments"
 ).split()
 BOOLEAN_COLUMNS = ("header", "enabled", "notify", "muted")
 JSON_COLUMNS = (
@@ -166,6 +171,8 @@ JSON_COLUMNS = (
     "model_quality",
     "custom_monitor",
     "batch_capture",
+    "segment",
+    "segments",
 )
 
 
@@ -422,6 +429,8 @@ class Store:
     def update_running(self, execution_id, **changes):
         """Update a running execution (progress, outcome); ignored once it is no longer running."""
         changes = {key: value for key, value in changes.items() if key in EXECUTION_COLUMNS}
+        if changes.get("segments") is not None:
+            changes["segments"] = json.dumps(changes["segments"])
         if changes.get("state") in FINAL_STATES:
             changes.setdefault("finished_at", utc_now())
         assignments = ", ".join(f"{key} = ?" for key in changes)
@@ -481,15 +490,17 @@ class Store:
         return len(rows)
 
     def query_metrics(self, monitor_id, feature=None, metric=None, since=None, limit=10000):
-        """Metric values of a monitor, oldest first, optionally of one feature / metric."""
-        query, params = "SELECT * FROM metrics WHERE monitor_id = ?", [monitor_id]
+        """The newest ``limit`` metric values of a monitor (oldest first), optionally of one
+        feature / metric: a history past the limit loses its oldest runs, not its latest."""
+        query, params = "SELECT *, rowid AS row FROM metrics WHERE monitor_id = ?", [monitor_id]
         for column, value in (("feature", feature), ("metric", metric)):
             if value is not None:
                 query, params = f"{query} AND {column} = ?", [*params, value]
         if since is not None:
             query, params = f"{query} AND time >= ?", [*params, since]
-        rows = self.db.execute(f"{query} ORDER BY time, rowid LIMIT ?", [*params, limit])
-        return [dict(row) for row in rows]
+        newest = f"{query} ORDER BY time DESC, rowid DESC LIMIT ?"
+        rows = self.db.execute(f"SELECT * FROM ({newest}) ORDER BY time, row", [*params, limit])
+        return [{key: row[key] for key in row.keys() if key != "row"} for row in rows]
 
     # -- alerts ------------------------------------------------------------------------------
 
@@ -557,7 +568,7 @@ class Store:
         """Insert a running baseline job; :class:`Conflict` if one runs into the same output."""
         now = utc_now()
         values = {**fields, "id": uuid.uuid4().hex, "state": "running", "created_at": now}
-        values["heartbeat_at"] = now
+        values = _json_columns({**values, "heartbeat_at": now})
         columns, marks = ", ".join(values), ", ".join("?" for _ in values)
         with _transaction(self.db):
             busy = self.db.execute(

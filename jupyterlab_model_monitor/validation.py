@@ -106,6 +106,59 @@ def _batch_capture(value, field, context):
     return {"s3_map": result}
 
 
+MAX_SEGMENTS, DEFAULT_MAX_SEGMENTS = 1000, 20
+SEGMENT_BASELINES = ("own", "overall")
+METADATA_PREFIX = "eventMetadata."
+# Why a backend other than local refuses a segmented monitor or baseline.
+SEGMENT_REFUSALS = {
+    "sagemaker": "SageMaker Model Monitor cannot segment a run: use the local backend",
+    "spark": "the spark backend does not segment runs: use the local backend",
+}
+
+
+def segment_settings(value, field, baseline=True):
+    """``{"by": column, "max_segments": n, "baseline": "own" | "overall"}`` with its defaults
+    (``baseline`` only for monitors), or None (docs/cli.md, Segments)."""
+    if value is None:
+        return None
+    keys = ("by", "max_segments", "baseline") if baseline else ("by", "max_segments")
+    if not isinstance(value, dict):
+        raise ValidationError(f'an object {{"by": "column", ...}} with {", ".join(keys)}', field)
+    unknown = sorted(set(value) - set(keys))
+    if unknown:
+        raise ValidationError(f"unknown field: {unknown[0]}", f"{field}.{unknown[0]}")
+    by = value.get("by")
+    if not isinstance(by, str) or not by.strip() or len(by) > 200 or any(ord(c) < 32 for c in by):
+        raise ValidationError(
+            "a column name or eventMetadata.<key>, 1 to 200 characters", f"{field}.by"
+        )
+    if by == METADATA_PREFIX:
+        raise ValidationError(
+            "eventMetadata.<key> needs a key, e.g. eventMetadata.region", f"{field}.by"
+        )
+    count = value.get("max_segments", DEFAULT_MAX_SEGMENTS)
+    if isinstance(count, bool) or not isinstance(count, int) or not 1 <= count <= MAX_SEGMENTS:
+        raise ValidationError(f"an integer from 1 to {MAX_SEGMENTS}", f"{field}.max_segments")
+    result = {"by": by, "max_segments": count}
+    if baseline:
+        result["baseline"] = value.get("baseline", "own")
+        if result["baseline"] not in SEGMENT_BASELINES:
+            raise ValidationError(f"one of {', '.join(SEGMENT_BASELINES)}", f"{field}.baseline")
+    return result
+
+
+def _segment(value, field, context):
+    return segment_settings(value, field)
+
+
+def check_segment_backend(segment, backend, field="segment"):
+    """Only the local engine segments data."""
+    if segment and backend != "local":
+        raise ValidationError(
+            SEGMENT_REFUSALS.get(backend, "the local backend segments runs"), field
+        )
+
+
 def _optional_format(value, field, context):
     if value is None or value in DATASET_FORMATS:
         return value
@@ -278,6 +331,7 @@ def check_monitor_type(monitor):
         check_type_settings(monitor, monitor_type)
     check_scripts(monitor)
     check_batch_capture(monitor)
+    check_segment(monitor)
     quality = monitor.get("monitor_type") == "model-quality"
     if quality and monitor.get("dataset_format") not in (None, "sagemaker_capture_json"):
         raise ValidationError(
@@ -323,6 +377,23 @@ def check_batch_capture(monitor):
         raise ValidationError("the local backend reads batch transform captures", "batch_capture")
 
 
+def check_segment(monitor):
+    """A segmented run is a data-quality run of the local engine; metadata keys need captures."""
+    segment = monitor.get("segment")
+    if not segment:
+        return
+    if not is_data_quality(monitor):
+        raise ValidationError("data-quality monitors only are segmented", "segment")
+    check_segment_backend(segment, monitor.get("backend"))
+    captures = monitor.get("dataset_format") in (None, "sagemaker_capture_json")
+    if segment["by"].startswith(METADATA_PREFIX) and not captures:
+        raise ValidationError(
+            "eventMetadata segments need SageMaker captures: dataset_format "
+            "sagemaker_capture_json or null",
+            "segment.by",
+        )
+
+
 def check_scripts(monitor):
     """Processor scripts run where SageMaker's analyzer would: a data-quality monitor on the local
     engine, or on SageMaker (Python only there)."""
@@ -362,6 +433,7 @@ MONITOR_FIELDS = {
     "post_analytics_processor_script": (_optional_script, None),
     "custom_monitor": (_custom_monitor, None),
     "batch_capture": (_batch_capture, None),
+    "segment": (_segment, None),
 }
 
 

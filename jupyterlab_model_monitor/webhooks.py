@@ -10,8 +10,10 @@ Payload (``format: "json"``, version 1)::
      "message": "churn: 7 violations …", "created_at": "2026-11-02T00:00:41Z",
      "monitor": {"id": …, "name": "churn"},
      "execution": {"id", "state", "trigger", "window_start", "window_end", "output", "message",
-                   "violations"},
-     "violations": [{"feature_name", "constraint_check_type", "description"}, …]}  # first 50
+                   "violations", "segments"},
+     "violations": [{"feature_name", "constraint_check_type", "description"[, "segment"]}, …]}
+
+The first 50 violations: the overall ones, then those of the segments (``segment`` names one).
 
 ``format: "slack"`` posts ``{"text": message}``, which Slack (and Mattermost, Teams' Slack
 connector, Discord's ``/slack`` endpoint) incoming webhooks accept.

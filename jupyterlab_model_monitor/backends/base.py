@@ -26,6 +26,7 @@ class RunJob:
     post_analytics_processor_script: str | None = None  # absolute, confined; SageMaker's script
     custom_monitor: dict | None = None  # validation's custom_monitor, its script absolute
     batch_capture: dict | None = None  # {"s3_map": {s3 prefix: absolute folder}}
+    segment: dict | None = None  # validation's segment: {"by", "max_segments", "baseline"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class BaselineJob:
     header: bool
     output: str
     root: str | None = None  # every file read or written must resolve under it, when set
+    segment: dict | None = None  # {"by", "max_segments"}: segment baselines too
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class RunOutcome:
     state: str
     message: str = ""
     violations: int | None = None
+    segments: dict | None = None  # a segmented run's summary (segments.py)
 
 
 class Backend(LoggingConfigurable):

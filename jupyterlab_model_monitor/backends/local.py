@@ -18,6 +18,7 @@ from ..engine import engine_environment, find_cli, find_node, missing
 from ..file_names import VIOLATIONS_FILE
 from ..metrics import CLOUDWATCH_METRICS_FOLDER
 from ..paths import open_confined
+from ..segments import read_segments, segment_name, segments_summary, segments_text
 from .base import Backend, RunOutcome
 
 LINE_LIMIT = 16 * 1024 * 1024  # a summary line can be long
@@ -61,8 +62,18 @@ def cli_arguments(job):
     args += ["--output", job.output]
     if job.window_start and job.window_end:
         args += ["--start", job.window_start, "--end", job.window_end]
-    args += batch_capture_arguments(job)
+    args += batch_capture_arguments(job) + segment_arguments(job.segment)
     return [*args, *metrics_arguments(job), *script_arguments(job), "--progress", "json"]
+
+
+def segment_arguments(segment):
+    """A run or baseline segmented by a column (a baseline's segment has no ``baseline``)."""
+    if not segment:
+        return []
+    args = ["--segment-by", segment["by"], "--max-segments", str(segment["max_segments"])]
+    if segment.get("baseline"):
+        args += ["--segment-baseline", segment["baseline"]]
+    return args
 
 
 def batch_capture_arguments(job):
@@ -144,6 +155,7 @@ def baseline_arguments(job):
         args += ["--dataset-format", job.dataset_format]
     if job.header:
         args.append("--header")
+    args += segment_arguments(job.segment)
     return [*args, "--output", job.output, "--progress", "json"]
 
 
@@ -161,9 +173,13 @@ def rejected_text(summary):
     return f"; {rejected} of {total} records rejected"
 
 
-def baseline_outcome(summary):
-    """A successful baseline's outcome: rows profiled, rejected records."""
+def baseline_outcome(summary, output=None, root=None):
+    """A successful baseline's outcome: rows profiled, segments, rejected records."""
     message = f"{count_text(summary.get('itemCount', '?'))} rows profiled"
+    document = read_segments(output, root) if output else None
+    if document is not None:
+        count = len(document.get("segments") or [])
+        message += f" in {count} segment{'' if count == 1 else 's'} by {document.get('segment_by')}"
     message += rejected_text(summary)
     return RunOutcome("completed", message)
 
@@ -186,15 +202,22 @@ def parse_object(text):
     return value if isinstance(value, dict) else None
 
 
-def outcome_of(summary, output, root=None):
-    """A successful run's outcome, from its summary (violations, rejected records)."""
+def outcome_of(summary, output, root=None, segmented=False):
+    """A successful run's outcome, from its summary (violations, rejected records) and, when
+    ``segmented``, its segments: a run with violations in any segment has violations."""
     violations = summary.get("violations")
     if not isinstance(violations, int):
         violations = count_violations(output, root)
     message = f"{violations} violation{'' if violations == 1 else 's'}"
+    document = read_segments(output, root) if segmented else None
+    segments = segments_summary(document) if document is not None else None
+    violated = segments["with_violations"] if segments else []
+    if violated:
+        names = [segment_name(segment) for segment in violated]
+        message += "; " + segments_text(names, segments["count"])
     message += rejected_text(summary)
-    state = "completed_with_violations" if violations else "completed"
-    return RunOutcome(state, message, violations)
+    state = "completed_with_violations" if violations or violated else "completed"
+    return RunOutcome(state, message, violations, segments)
 
 
 class ProgressReader:
@@ -259,16 +282,17 @@ class LocalBackend(Backend):
     async def run(self, job, report):
         arguments = cli_arguments(job)
         summary = await self._run_cli(job.execution_id, arguments, job.output, job.root, report)
-        return (
-            summary
-            if isinstance(summary, RunOutcome)
-            else outcome_of(summary, job.output, job.root)
-        )
+        if isinstance(summary, RunOutcome):
+            return summary
+        return outcome_of(summary, job.output, job.root, segmented=bool(job.segment))
 
     async def baseline(self, job, report):
         arguments = baseline_arguments(job)
         summary = await self._run_cli(job.job_id, arguments, job.output, job.root, report)
-        return summary if isinstance(summary, RunOutcome) else baseline_outcome(summary)
+        if isinstance(summary, RunOutcome):
+            return summary
+        # Only a segmented job's segments.json: one an earlier job left there is not this one's.
+        return baseline_outcome(summary, job.output if job.segment else None, job.root)
 
     async def _run_cli(self, job_id, arguments, output, root, report):
         """Run the CLI; the summary dict on success, else the failed/cancelled outcome."""

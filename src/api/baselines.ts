@@ -12,6 +12,13 @@ export interface BaselineRequest {
   header: boolean;
   output: string;
   overwrite?: boolean;
+  /** Also a baseline per value of this column (segmented monitors compare with them). */
+  segment?: BaselineSegment | null;
+}
+
+export interface BaselineSegment {
+  by: string;
+  max_segments?: number;
 }
 
 export type BaselineJobState = 'running' | 'completed' | 'failed' | 'cancelled';
@@ -32,6 +39,8 @@ export interface BaselineJob {
   header: boolean;
   output: string;
   backend: string;
+  /** Absent from older servers. */
+  segment?: BaselineSegment | null;
   state: BaselineJobState;
   /** Share of the input read, 0 to 1. */
   progress: number;

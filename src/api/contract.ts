@@ -24,6 +24,8 @@ export type ApiContract = [
   Holds<Exactly<Api.Execution['trigger'], Schemas['Execution']['trigger']>>,
   Holds<Exactly<keyof Api.Backend, keyof Schemas['Backend']>>,
   Holds<Exactly<keyof Api.MetricHistory, keyof Schemas['MetricHistory']>>,
+  Holds<Exactly<keyof Api.MetricSeries, keyof Schemas['MetricSeries']>>,
+  Holds<Exactly<Api.MetricSegment, Schemas['MetricSegment']>>,
   Holds<Exactly<keyof Api.Alert, keyof Schemas['Alert']>>,
   Holds<Exactly<Api.Alert['kind'], Schemas['Alert']['kind']>>,
   Holds<Exactly<Records.RecordMatchKind, Schemas['RecordMatch']>>,

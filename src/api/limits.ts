@@ -5,3 +5,9 @@
 
 /** The longest run window, and the longest wait for late labels: 31 days, in hours. */
 export const MAX_WINDOW_HOURS = 744;
+
+/** A segmented run's most segments of their own (`segment.max_segments`), and the default: the engine's. */
+export {
+  MAX_SEGMENTS_LIMIT as MAX_SEGMENTS,
+  DEFAULT_MAX_SEGMENTS
+} from '../engine/profile/segmentSpec';

@@ -88,7 +88,7 @@ export interface paths {
       };
       cookie?: never;
     };
-    /** Metric history of a monitor (our CloudWatch), one time series per metric name, points oldest first at each run's window_start. Recorded when a run completes. */
+    /** Metric history of a monitor (our CloudWatch), one time series per metric name (and per segment, for segmented runs), points oldest first at each run's window_start. Recorded when a run completes. */
     get: operations['getMonitorMetrics'];
     put?: never;
     post?: never;
@@ -380,6 +380,25 @@ export interface components {
           [key: string]: components['schemas']['RootPath'];
         };
       } | null;
+      /** @description Each run also profiles and checks the rows of each value of a column, apart (`--segment-by`, docs/cli.md): the run folder gets `segments.json` and a folder of SageMaker's files per segment. Data-quality monitors on the local backend (SageMaker Model Monitor cannot segment a run). Null: not segmented. */
+      segment?: {
+        /**
+         * @description A column (feature) name as in the statistics (`_c0`, a CSV header name), or `eventMetadata.<key>` for a capture record's metadata (SageMaker captures).
+         * @example region
+         */
+        by: string;
+        /**
+         * @description The first this many values (in input order) get a segment each; the rows of later values share one `other` segment.
+         * @default 20
+         */
+        max_segments: number;
+        /**
+         * @description `own` compares a segment with the baseline's segment of the same value when the baseline was built segmented and has it, else with the whole baseline; `overall` always with the whole baseline.
+         * @default own
+         * @enum {string}
+         */
+        baseline: 'own' | 'overall';
+      } | null;
       /** @description SageMaker's record_preprocessor_script, run unchanged on each capture record: a Python file defining `preprocess_handler(inference_record[, logger])`, or on the local backend a JavaScript module (docs/cli.md, --preprocessor). Data-quality monitors on the local and sagemaker backends. Null: none. */
       record_preprocessor_script?: components['schemas']['RootPath'] | null;
       /** @description SageMaker's post_analytics_processor_script: a Python file whose `postprocess_handler()` runs after a successful run, with SageMaker's container environment (docs/cli.md, --postprocessor). Null: none. */
@@ -445,11 +464,33 @@ export interface components {
       progress: number;
       /** @description Current phase while running; outcome or error afterwards. */
       message: string | null;
+      /** @description The violations of the whole run (its constraint_violations.json); a segmented run whose segments have violations is completed_with_violations even when this is 0. */
       violations: number | null;
+      /** @description A segmented run's segments (its segments.json); null otherwise. */
+      segments: components['schemas']['ExecutionSegments'] | null;
       /** @description `host:pid:instance` of the server that runs it. */
       claimed_by: string | null;
       /** @description When that server last renewed its lease on the run (every lease_seconds / 3). A run whose lease is older than lease_seconds fails: its server crashed or lost the database. */
       heartbeat_at: components['schemas']['Time'] | null;
+    };
+    ExecutionSegments: {
+      /** @description The column the run was segmented by. */
+      by: string;
+      /** @description Segments in the run, `missing` and `other` included. */
+      count: number;
+      /** @description The segments with violations, in the run's order. */
+      with_violations: {
+        /** @enum {string} */
+        kind: 'value' | 'missing' | 'other';
+        /** @description Null for missing and other. */
+        value: string | null;
+        /**
+         * @description Its SageMaker files, relative to the run's output folder.
+         * @example segments/01-eu-west
+         */
+        folder: string;
+        violations: number;
+      }[];
     };
     MetricHistory: {
       monitor_id: components['schemas']['Id'];
@@ -465,11 +506,24 @@ export interface components {
       metric: string;
       /** @description null for dataset metrics. */
       feature: string | null;
+      /** @description The segment of a segmented run the series is of (its files under segments/, as segments.json lists them); absent or null for all data. A segment's series has the same name as the run's. */
+      segment?: components['schemas']['MetricSegment'] | null;
       points: {
         time: components['schemas']['Time'];
         value: number;
         execution_id: components['schemas']['Id'];
       }[];
+    };
+    MetricSegment: {
+      /**
+       * @description The column the runs were segmented by.
+       * @example region
+       */
+      by: string;
+      /** @enum {string} */
+      kind: 'value' | 'missing' | 'other';
+      /** @description Null for missing and other. */
+      value: string | null;
     };
     AlertRules: {
       /**
@@ -538,6 +592,8 @@ export interface components {
       feature_name?: string;
       constraint_check_type?: string;
       description?: string;
+      /** @description A segmented run's violation of this segment (absent for the whole run's). */
+      segment?: string;
     };
     /** @description The body of a webhook POST with format json. */
     WebhookPayload: {
@@ -554,8 +610,9 @@ export interface components {
         id?: components['schemas']['Id'];
         name?: string;
       };
-      /** @description id, state, trigger, window_start, window_end, output, message, violations */
+      /** @description id, state, trigger, window_start, window_end, output, message, violations, segments */
       execution: Record<string, never>;
+      /** @description The first 50 violations that count under the alert rules: the whole run's, then its segments' (with `segment`, the segment's value, `(missing)` or `(other)`). */
       violations: components['schemas']['Violation'][];
     };
     Backend: {
@@ -674,6 +731,14 @@ export interface components {
        * @default false
        */
       overwrite: boolean;
+      /** @description Also a baseline per value of a column (`--segment-by`, docs/cli.md), which segmented monitors compare their segments with. Local backend. Null: not segmented. */
+      segment?: components['schemas']['BaselineSegment'] | null;
+    };
+    BaselineSegment: {
+      /** @description A column name, or `eventMetadata.<key>` (SageMaker captures). */
+      by: string;
+      /** @default 20 */
+      max_segments: number;
     };
     BaselineJob: {
       id: components['schemas']['Id'];
@@ -682,6 +747,7 @@ export interface components {
       header: boolean;
       output: components['schemas']['RootPath'];
       backend: string;
+      segment: components['schemas']['BaselineSegment'] | null;
       /** @enum {string} */
       state: 'running' | 'completed' | 'failed' | 'cancelled';
       progress: number;

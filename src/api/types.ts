@@ -36,12 +36,23 @@ export interface Monitor {
   custom_monitor?: CustomMonitorSettings | null;
   /** A batch transform capture: each S3 prefix its manifests name → a folder under the root. */
   batch_capture?: { s3_map: Record<string, string> } | null;
+  /** Runs also check each value of a column apart (data quality, local backend). */
+  segment?: SegmentSettings | null;
   next_run_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
 export type MonitorType = 'data-quality' | 'model-quality' | 'custom';
+
+/** A segmented monitor's column (or eventMetadata.<key>) and options (api/openapi.yaml). */
+export interface SegmentSettings {
+  by: string;
+  /** The first this many values get a segment each; later ones share `other` (default 20). */
+  max_segments?: number;
+  /** Compare a segment with the baseline's same segment (`own`, default) or the whole. */
+  baseline?: 'own' | 'overall';
+}
 
 /** A custom monitor's program (api/openapi.yaml CustomMonitorSettings): a script or an image. */
 export interface CustomMonitorSettings {
@@ -92,6 +103,7 @@ export interface MonitorCreate {
   post_analytics_processor_script?: string | null;
   custom_monitor?: CustomMonitorSettings | null;
   batch_capture?: { s3_map: Record<string, string> } | null;
+  segment?: SegmentSettings | null;
 }
 
 export type ExecutionState =
@@ -113,10 +125,28 @@ export interface Execution {
   finished_at: string | null;
   progress: number;
   message: string | null;
+  /** The whole run's violations (a segmented run may have only segments' violations). */
   violations: number | null;
+  /** A segmented run's segments; null otherwise (absent from older servers). */
+  segments?: ExecutionSegments | null;
   /** The server running it (its lease), and when it last renewed the lease. */
   claimed_by: string | null;
   heartbeat_at: string | null;
+}
+
+/** What a segmented run found (api/openapi.yaml ExecutionSegments). */
+export interface ExecutionSegments {
+  by: string;
+  /** Segments in the run, `missing` and `other` included. */
+  count: number;
+  with_violations: {
+    kind: 'value' | 'missing' | 'other';
+    /** Null for missing and other. */
+    value: string | null;
+    /** Relative to the run's output folder. */
+    folder: string;
+    violations: number;
+  }[];
 }
 
 /** `GET /model-monitor/backends` */
@@ -132,7 +162,17 @@ export interface MetricSeries {
   name: string;
   metric: string;
   feature: string | null;
+  /** A segmented run's segment the series is of; absent or null: all data. */
+  segment?: MetricSegment | null;
   points: { time: string; value: number; execution_id: string }[];
+}
+
+/** A segment of segmented runs (segments.json): the column, and the segment's kind and value. */
+export interface MetricSegment {
+  by: string;
+  kind: 'value' | 'missing' | 'other';
+  /** Null for the missing and other segments. */
+  value: string | null;
 }
 
 export interface MetricHistory {
@@ -158,7 +198,13 @@ export interface Alert {
   notify: boolean;
   /** Raised while its monitor was muted: no notification. */
   muted: boolean;
-  violations: { feature_name?: string; constraint_check_type?: string; description?: string }[];
+  /** The whole run's violations, then its segments' (`segment` names the segment). */
+  violations: {
+    feature_name?: string;
+    constraint_check_type?: string;
+    description?: string;
+    segment?: string;
+  }[];
   /** Each webhook's delivery (targets redacted to scheme://host/…); null before delivery. */
   deliveries: WebhookDelivery[] | null;
   acknowledged_at: string | null;

@@ -6,12 +6,13 @@ import { FileDialog } from '@jupyterlab/filebrowser';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { CommandIds } from '../commandIds';
-import { ComparisonFileError, ComparisonPaths, loadComparison } from '../models/loadComparison';
+import { ComparisonPaths, loadComparison, loadSegments } from '../models/loadComparison';
 import { ComparePathsForm } from '../widgets/ComparePathsForm';
 import { exportReport } from './exportReport';
 import { ComparisonView } from '../widgets/ComparisonView';
 import { modelMonitorIcon } from '../widgets/icons';
-import { messageOf } from '../models/errorMessage';
+import { fileErrorText } from '../widgets/comparisonErrors';
+import { segmentLabel } from '../widgets/segmentLabel';
 
 /**
  * Opens two statistics files side by side. Given both paths it opens at once; otherwise it asks,
@@ -33,11 +34,17 @@ export async function compareStatistics(
     return null;
   }
   try {
-    const model = await loadComparison(app.serviceManager.contents, paths);
+    const contents = app.serviceManager.contents;
+    const model = await loadComparison(contents, paths);
     if (paths.feature && model.features.some(f => f.name === paths.feature)) {
       model.select(paths.feature);
     }
-    const content = new ComparisonView(model, paths, trans);
+    const segments = await loadSegments(contents, paths, model);
+    const segment = paths.segment && segments?.find(paths.segment);
+    if (segment) {
+      await segments!.select(segment);
+    }
+    const content = new ComparisonView(model, paths, trans, true, segments);
     const widget = new MainAreaWidget({ content });
     widget.id = `jp-ModelMonitor-compare-${Date.now()}`;
     widget.title.label =
@@ -46,9 +53,10 @@ export async function compareStatistics(
     widget.title.caption = trans.__('Baseline: %1\nCurrent: %2', paths.baseline, paths.current);
     widget.title.icon = modelMonitorIcon;
     widget.title.closable = true;
-    content.reportRequested.connect(
-      () => void exportReport(model, paths, widget.title.label, trans)
-    );
+    content.reportRequested.connect(() => {
+      const title = reportTitle(widget.title.label, content, trans);
+      void exportReport(content.model, content.paths, title, trans);
+    });
     content.recordsRequested.connect(
       (_, query) => void app.commands.execute(CommandIds.showRecords, { ...query })
     );
@@ -125,19 +133,8 @@ function statisticsPicker(docManager: IDocumentManager, trans: TranslationBundle
   };
 }
 
-function fileErrorText(error: unknown, trans: TranslationBundle): string {
-  if (error instanceof ComparisonFileError) {
-    switch (error.reason) {
-      case 'unreadable':
-        return trans.__('%1 could not be read.', error.path);
-      case 'invalid-json':
-        return trans.__(
-          '%1 is not valid JSON: is it cut short, or still being written?',
-          error.path
-        );
-      default:
-        return trans.__('%1 is not a Model Monitor statistics.json.', error.path);
-    }
-  }
-  return messageOf(error);
+/** The tab's label, and the segment shown: "churn vs baseline · north". */
+function reportTitle(label: string, view: ComparisonView, trans: TranslationBundle): string {
+  const segment = view.segment;
+  return segment ? trans.__('%1 · %2', label, segmentLabel(segment, trans)) : label;
 }

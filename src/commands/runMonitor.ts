@@ -143,12 +143,15 @@ function notifyEnded(
     case 'completed_with_violations':
       Notification.update({
         id,
-        message: trans._n(
-          '%2: %1 violation',
-          '%2: %1 violations',
-          execution.violations ?? 0,
-          monitor.name
-        ),
+        // A segmented run's count is the whole run's: its message names the segments too.
+        message: execution.segments?.with_violations.length
+          ? trans.__('%1: %2', monitor.name, execution.message ?? '')
+          : trans._n(
+              '%2: %1 violation',
+              '%2: %1 violations',
+              execution.violations ?? 0,
+              monitor.name
+            ),
         type: 'warning',
         autoClose: false,
         actions: [openAction]

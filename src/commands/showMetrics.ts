@@ -76,11 +76,14 @@ async function baselineThresholds(
   }
 }
 
-/** Opens a run's comparison with its monitor's baseline, at one feature (a heatmap cell). */
+/**
+ * Opens a run's comparison with its monitor's baseline, at one feature (a heatmap cell), in the
+ * segment the heatmap showed.
+ */
 async function compareRunAt(
   app: JupyterFrontEnd,
   monitor: Monitor,
-  { executionId, feature }: RunFeature,
+  { executionId, feature, segment }: RunFeature,
   trans: TranslationBundle
 ): Promise<void> {
   try {
@@ -91,7 +94,8 @@ async function compareRunAt(
       violations: `${output}/constraint_violations.json`,
       constraints: monitor.baseline_constraints,
       label: trans.__('%1 vs baseline', monitor.name),
-      feature
+      feature,
+      ...(segment ? { segment: { ...segment } } : {}) // a copy: command args are JSON objects
     });
   } catch (error) {
     await showErrorMessage(trans.__('Metric history'), messageOf(error));

@@ -2,6 +2,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { BaselineRequest, DatasetFormat } from '../api/baselines';
+import { emptySegmentValues, SegmentValues, toSegment, validateSegment } from './segmentForm';
 
 /** What the user picks; `auto` lets the engine detect the format. */
 export type FormatChoice = 'auto' | 'csv' | 'jsonlines' | 'capture' | 'arrow';
@@ -16,7 +17,8 @@ const ENGINE_FORMAT: Record<FormatChoice, DatasetFormat | null> = {
   arrow: 'arrow'
 };
 
-export interface BaselineFormValues {
+/** Segments: also a baseline per value of a column, which segmented monitors compare with. */
+export interface BaselineFormValues extends SegmentValues {
   dataset: string;
   format: FormatChoice;
   /** CSV only: the first row names the columns. */
@@ -64,7 +66,8 @@ export function initialBaselineForm(dataset = ''): BaselineFormValues {
     format,
     header: format === 'csv' || format === 'auto',
     output: defaultOutput(dataset),
-    overwrite: false
+    overwrite: false,
+    ...emptySegmentValues()
   };
 }
 
@@ -87,7 +90,7 @@ export function validateBaselineForm(
   if (!FORMAT_CHOICES.includes(values.format)) {
     errors.format = trans.__('Choose one of the formats.');
   }
-  return errors;
+  return { ...errors, ...validateSegment(values, trans) };
 }
 
 function pathProblem(path: string, trans: TranslationBundle): string | null {
@@ -116,7 +119,11 @@ export function toBaselineRequest(values: BaselineFormValues): BaselineRequest {
     header: values.header,
     output: normalise(values.output)
   };
-  return values.overwrite ? { ...request, overwrite: true } : request;
+  if (values.overwrite) {
+    request.overwrite = true;
+  }
+  const segment = toSegment(values);
+  return segment ? { ...request, segment } : request;
 }
 
 /** The form field a server error's `field` belongs to. */
@@ -129,6 +136,11 @@ export function formFieldOf(serverField: string | null | undefined): BaselineFor
       return serverField;
     case 'dataset_format':
       return 'format';
+    case 'segment':
+    case 'segment.by':
+      return 'segmentBy';
+    case 'segment.max_segments':
+      return 'maxSegments';
     default:
       return 'form';
   }

@@ -1,5 +1,6 @@
-import { MetricHistory } from '../api/types';
+import { MetricHistory, MetricSegment } from '../api/types';
 import { violatedRuns } from './metricHistory';
+import { segmentHistory } from './metricSegments';
 
 /** One cell of the feature × run drift heatmap: a drift check's distance for a feature in a run. */
 export interface DriftCell {
@@ -25,15 +26,19 @@ export interface DriftMatrix {
  * The `baseline_drift` series of a monitor's history as a feature × run grid. A run's drift check
  * reports a distance only for features over their threshold (metrics.py), so a blank cell is a
  * feature that did not drift (or was not checked) in that run. `runs` labels every run of the
- * history, oldest first (runLabels.ts), as the metric charts do.
+ * history, oldest first (runLabels.ts), as the metric charts do. Of all data, or of one segment
+ * of segmented runs.
  */
 export function driftMatrix(
   history: MetricHistory,
-  runs: ReadonlyMap<string, string>
+  runs: ReadonlyMap<string, string>,
+  segment: MetricSegment | null = null
 ): DriftMatrix {
-  const drifts = history.series.filter(s => s.metric === 'baseline_drift' && s.feature !== null);
+  const drifts = segmentHistory(history, segment).series.filter(
+    s => s.metric === 'baseline_drift' && s.feature !== null
+  );
   const cells = drifts.flatMap(series => {
-    const violated = violatedRuns(history, series.feature);
+    const violated = violatedRuns(history, series.feature, segment);
     return series.points.map(point => ({
       feature: series.feature!,
       run: runs.get(point.execution_id)!,

@@ -1,4 +1,5 @@
-import { MetricHistory, MetricSeries } from '../api/types';
+import { MetricHistory, MetricSegment, MetricSeries } from '../api/types';
+import { segmentKey } from './metricSegments';
 import { QualityConstraint, breachesThreshold } from './qualityDocument';
 
 export interface MetricPoint {
@@ -26,14 +27,14 @@ export function orderedSeries(history: MetricHistory): MetricSeries[] {
 
 /**
  * The points of one series, each marked when its run found violations: of the series' feature
- * (feature_violations_<f>), or of the dataset for dataset metrics.
+ * (feature_violations_<f>), or of the dataset for dataset metrics, in the series' segment.
  */
 export function metricPoints(
   history: MetricHistory,
   series: MetricSeries,
   runs?: ReadonlyMap<string, string>
 ): MetricPoint[] {
-  const violated = violatedRuns(history, series.feature);
+  const violated = violatedRuns(history, series.feature, series.segment);
   return series.points.map(p => ({
     time: p.time,
     run: runs?.get(p.execution_id),
@@ -42,12 +43,22 @@ export function metricPoints(
   }));
 }
 
-/** The runs that found violations of `feature` (feature_violations_<f>), or of the dataset (null). */
-export function violatedRuns(history: MetricHistory, feature: string | null): Set<string> {
-  const violations = history.series.find(s =>
-    feature === null
-      ? s.name === 'dataset_violations'
-      : s.metric === 'violations' && s.feature === feature
+/**
+ * The runs that found violations of `feature` (feature_violations_<f>), or of the dataset (null),
+ * in a segment (null: in all data).
+ */
+export function violatedRuns(
+  history: MetricHistory,
+  feature: string | null,
+  segment: MetricSegment | null = null
+): Set<string> {
+  const key = segmentKey(segment);
+  const violations = history.series.find(
+    s =>
+      segmentKey(s.segment) === key &&
+      (feature === null
+        ? s.name === 'dataset_violations'
+        : s.metric === 'violations' && s.feature === feature)
   );
   return new Set((violations?.points ?? []).filter(p => p.value > 0).map(p => p.execution_id));
 }

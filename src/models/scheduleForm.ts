@@ -7,9 +7,11 @@ import {
   Monitor,
   MonitorCreate,
   MonitorType,
-  ProblemType
+  ProblemType,
+  SegmentSettings
 } from '../api/types';
 import { CronError, nextRuns, parseCron } from './cron';
+import { emptySegmentValues, SegmentValues, toSegment, validateSegment } from './segmentForm';
 
 export type SchedulePreset = 'hourly' | 'daily' | 'weekly' | 'custom' | 'manual';
 
@@ -19,8 +21,8 @@ export const PRESET_CRON: Record<Exclude<SchedulePreset, 'custom' | 'manual'>, s
   weekly: '0 0 * * 1'
 };
 
-/** What the create-schedule form holds. */
-export interface ScheduleFormValues {
+/** What the create-schedule form holds (data quality: the segment column and options too). */
+export interface ScheduleFormValues extends SegmentValues {
   name: string;
   dataset: string;
   header: boolean;
@@ -48,6 +50,8 @@ export interface ScheduleFormValues {
   /** Data quality only: a batch transform capture's S3 prefix and its local copy ('' = none). */
   batchS3Prefix: string;
   batchFolder: string;
+  /** Compare a segment with the baseline's same segment (own) or the whole baseline. */
+  segmentBaseline: 'own' | 'overall';
   /** Custom only: a script under the root or a container image (one), and its arguments. */
   customScript: string;
   customImage: string;
@@ -87,6 +91,8 @@ export function emptyScheduleForm(backend = 'local'): ScheduleFormValues {
     postAnalyticsProcessorScript: '',
     batchS3Prefix: '',
     batchFolder: '',
+    ...emptySegmentValues(),
+    segmentBaseline: 'own',
     ...emptyCustomValues(),
     ...emptyQualityValues()
   };
@@ -164,6 +170,8 @@ export function toMonitorCreate(values: ScheduleFormValues): MonitorCreate {
   const prefix = values.batchS3Prefix.trim();
   body.batch_capture =
     dataQuality && prefix ? { s3_map: { [prefix]: values.batchFolder.trim() } } : null;
+  const segment = dataQuality ? toSegment(values) : null;
+  body.segment = segment && { ...segment, baseline: values.segmentBaseline };
   if (values.monitorType === 'model-quality') {
     body.monitor_type = 'model-quality';
     body.model_quality = toModelQuality(values);
@@ -256,7 +264,13 @@ export function validateScheduleForm(
     Object.assign(errors, validateCustom(values, trans));
   }
   if (values.monitorType === 'data-quality') {
-    Object.assign(errors, validateBatchCapture(values, trans));
+    Object.assign(errors, validateBatchCapture(values, trans), validateSegment(values, trans));
+    if (values.segmentBy.trim() && values.backend !== 'local') {
+      errors.backend =
+        values.backend === 'sagemaker'
+          ? trans.__('SageMaker Model Monitor cannot segment a run: use the local backend.')
+          : trans.__('The local backend segments runs.');
+    }
   }
   return errors;
 }
@@ -333,7 +347,14 @@ const SERVER_FIELDS: Record<string, ScheduleFormField> = {
   record_preprocessor_script: 'recordPreprocessorScript',
   post_analytics_processor_script: 'postAnalyticsProcessorScript',
   batch_capture: 'batchS3Prefix',
+  segment: 'segmentBy',
   custom_monitor: 'customScript'
+};
+
+const SEGMENT_SERVER_FIELDS: Record<string, ScheduleFormField> = {
+  by: 'segmentBy',
+  max_segments: 'maxSegments',
+  baseline: 'segmentBaseline'
 };
 
 const CUSTOM_SERVER_FIELDS: Record<string, ScheduleFormField> = {
@@ -362,6 +383,9 @@ export function formFieldOf(serverField: string | null | undefined): ScheduleFor
   if (root === 'custom_monitor' && sub && CUSTOM_SERVER_FIELDS[sub]) {
     return CUSTOM_SERVER_FIELDS[sub];
   }
+  if (root === 'segment' && sub && SEGMENT_SERVER_FIELDS[sub]) {
+    return SEGMENT_SERVER_FIELDS[sub];
+  }
   return SERVER_FIELDS[root] ?? 'form';
 }
 
@@ -382,6 +406,7 @@ export function scheduleFormOf(monitor: Monitor): ScheduleFormValues {
     recordPreprocessorScript: monitor.record_preprocessor_script ?? '',
     postAnalyticsProcessorScript: monitor.post_analytics_processor_script ?? '',
     ...batchValuesOf(monitor),
+    ...segmentValuesOf(monitor.segment),
     ...customValuesOf(monitor),
     ...qualityValuesOf(monitor),
     monitorType: monitor.monitor_type ?? 'data-quality'
@@ -392,6 +417,15 @@ export function scheduleFormOf(monitor: Monitor): ScheduleFormValues {
 function batchValuesOf(monitor: Monitor) {
   const [first] = Object.entries(monitor.batch_capture?.s3_map ?? {});
   return { batchS3Prefix: first?.[0] ?? '', batchFolder: first?.[1] ?? '' };
+}
+
+function segmentValuesOf(segment: SegmentSettings | null | undefined) {
+  const empty = emptySegmentValues();
+  return {
+    segmentBy: segment?.by ?? empty.segmentBy,
+    maxSegments: segment?.max_segments ?? empty.maxSegments,
+    segmentBaseline: segment?.baseline ?? 'own'
+  };
 }
 
 function customValuesOf(monitor: Monitor) {
@@ -460,6 +494,10 @@ export function toMonitorPatch(monitor: Monitor, values: ScheduleFormValues): Mo
     patch.batch_capture = batch && {
       s3_map: { ...Object.fromEntries(others), ...batch.s3_map }
     };
+  }
+  const segment = after.segment ?? null;
+  if (JSON.stringify(segment) !== JSON.stringify(before.segment ?? null)) {
+    patch.segment = segment;
   }
   const custom = after.custom_monitor ?? null;
   if (JSON.stringify(custom) !== JSON.stringify(before.custom_monitor ?? null)) {

@@ -40,7 +40,9 @@ export class BuildBaselineForm extends Widget {
       format: this._input('format').value as FormatChoice,
       header: this._input('header').checked,
       output: this._input('output').value.trim(),
-      overwrite: this._input('overwrite').checked
+      overwrite: this._input('overwrite').checked,
+      segmentBy: this._input('segmentBy').value.trim(),
+      maxSegments: Number(this._input('maxSegments').value)
     };
   }
 
@@ -85,12 +87,41 @@ export class BuildBaselineForm extends Widget {
         'overwrite',
         trans.__('Replace a baseline already in the output folder'),
         values.overwrite
-      )
+      ),
+      this._segmentFields(values)
     );
     this._input('dataset').addEventListener('input', () => this._followDataset());
     this._input('output').addEventListener('input', () => {
       this._outputFollowsDataset = false;
     });
+  }
+
+  /** Segments: open when set, or when the server refused them. */
+  private _segmentFields(values: BaselineFormValues): HTMLElement {
+    const trans = this._trans;
+    const details = element('details', { className: 'jp-ModelMonitor-segmentFields' }, [
+      element('summary', { text: trans.__('Segments (optional)') }),
+      this._textField(
+        'segmentBy',
+        trans.__('Segment by column'),
+        values.segmentBy,
+        'region',
+        trans.__(
+          'Also a baseline for each value of this column (or eventMetadata.<key> of captures), which segmented monitors compare their segments with.'
+        )
+      ),
+      this._textField(
+        'maxSegments',
+        trans.__('Most segments'),
+        String(values.maxSegments),
+        '20',
+        trans.__('The first values seen get a segment each; later ones share "other".'),
+        'number'
+      )
+    ]);
+    details.open = Boolean(values.segmentBy);
+    this._segmentDetails = details;
+    return details;
   }
 
   private _followDataset(): void {
@@ -102,6 +133,9 @@ export class BuildBaselineForm extends Widget {
   }
 
   private _showErrors(errors: BaselineFormErrors): void {
+    if (errors.segmentBy || errors.maxSegments) {
+      this._segmentDetails!.open = true;
+    }
     for (const [field, message] of Object.entries(errors)) {
       const line = this._errorLines.get(field as BaselineFormField | 'form');
       if (line && message) {
@@ -121,10 +155,11 @@ export class BuildBaselineForm extends Widget {
     label: string,
     value: string,
     placeholder: string,
-    help: string
+    help: string,
+    type = 'text'
   ): HTMLElement {
     const input = element('input', {
-      attributes: { type: 'text', name: field, placeholder, id: this._idOf(field) }
+      attributes: { type, name: field, placeholder, id: this._idOf(field) }
     });
     input.value = value;
     return this._row(field, label, input, help);
@@ -204,4 +239,5 @@ export class BuildBaselineForm extends Widget {
   private _inputs = new Map<BaselineFormField, HTMLInputElement | HTMLSelectElement>();
   private _errorLines = new Map<BaselineFormField | 'form', HTMLElement>();
   private _outputFollowsDataset: boolean;
+  private _segmentDetails: HTMLDetailsElement | null = null;
 }

@@ -5,34 +5,102 @@ import { Panel, Widget } from '@lumino/widgets';
 
 import { RecordQuery } from '../api/records';
 import { ComparisonLabels, driftBarsSpec } from '../charts/comparisonSpecs';
+import { SegmentEntry } from '../engine/pipeline/segmentsIndex';
 import { ComparisonModel } from '../models/ComparisonModel';
+import { SegmentedComparison } from '../models/SegmentedComparison';
 import { ChartView } from './ChartView';
 import { ComparisonDetail } from './ComparisonDetail';
 import { ComparisonTable } from './ComparisonTable';
 import { exportName, toCsv } from '../models/csvExport';
 import { element } from './dom';
 import { exportButton, exportCsvButton } from './download';
+import { fileErrorText } from './comparisonErrors';
+import { messageView } from './createResultView';
+import { SegmentBar } from './SegmentBar';
 
-/** Baseline vs current statistics: summary, drift bars, the overview table and the detail pane. */
+/** The files compared (or, in a notebook output, their labels). */
+export interface ComparisonFiles {
+  baseline: string;
+  current: string;
+}
+
+/**
+ * Baseline vs current statistics: summary, drift bars, the overview table and the detail pane.
+ * A segmented run's comparison has a segment selector on top; choosing a segment shows its own.
+ */
 export class ComparisonView extends Panel {
   constructor(
-    readonly model: ComparisonModel,
-    readonly paths: { baseline: string; current: string },
+    model: ComparisonModel,
+    paths: ComparisonFiles,
     private readonly _trans: TranslationBundle,
     /** False where `paths` are labels, not files (a notebook output): no records to ask for. */
-    showsRecords = true
+    private readonly _showsRecords = true,
+    private readonly _segments: SegmentedComparison | null = null
   ) {
     super();
     this.addClass('jp-ModelMonitor-comparisonView');
-    const labels = comparisonLabels(_trans);
+    this._model = _segments?.current.model ?? model;
+    this._paths = _segments?.current.paths ?? paths;
+    if (_segments) {
+      this.addWidget(new SegmentBar(_segments, _trans));
+      _segments.changed.connect(this._segmentChanged, this);
+    }
+    this._build(_segments?.error ? fileErrorText(_segments.error, _trans) : undefined);
+  }
+
+  /** The comparison shown (a segment's, when one is chosen). */
+  get model(): ComparisonModel {
+    return this._model;
+  }
+
+  get paths(): ComparisonFiles {
+    return this._paths;
+  }
+
+  /** The segment shown, or null for all data (and for a run without segments). */
+  get segment(): SegmentEntry | null {
+    return this._segments?.selected ?? null;
+  }
+
+  private _segmentChanged(segments: SegmentedComparison): void {
+    if (segments.loading) {
+      return;
+    }
+    const { model, paths } = segments.current;
+    const message = segments.error ? fileErrorText(segments.error, this._trans) : undefined;
+    if (model === this._model && message === this._message) {
+      return; // the same segment again
+    }
+    this._model = model;
+    this._paths = paths;
+    this._build(message);
+  }
+
+  /** Everything under the segment selector, for the model shown, or a message. */
+  private _build(message?: string): void {
+    this._message = message;
+    for (const widget of [...this.widgets]) {
+      if (!(widget instanceof SegmentBar)) {
+        widget.dispose();
+      }
+    }
+    if (message) {
+      this.addWidget(messageView(message));
+      return;
+    }
+    const model = this._model;
+    const trans = this._trans;
+    const labels = comparisonLabels(trans);
     this.addWidget(this._toolbar());
     this.addWidget(this._driftChart(labels));
     const body = new Panel();
     body.addClass('jp-ModelMonitor-statisticsBody');
-    body.addWidget(new ComparisonTable(model, _trans));
-    const detail = new ComparisonDetail(model, labels, _trans, showsRecords);
+    body.addWidget(new ComparisonTable(model, trans));
+    // A segment's records would be the whole run's: the records query has no segment filter.
+    const records = this._showsRecords && !this.segment;
+    const detail = new ComparisonDetail(model, labels, trans, records);
     // The run is the current statistics' folder; its diagnostics.json says what it read.
-    const run = PathExt.dirname(paths.current);
+    const run = PathExt.dirname(this._paths.current);
     detail.recordsRequested.connect((_, query) => this._recordsRequested.emit({ ...query, run }));
     body.addWidget(detail);
     this.addWidget(body);
@@ -40,7 +108,7 @@ export class ComparisonView extends Panel {
 
   private _toolbar(): Widget {
     const trans = this._trans;
-    const model = this.model;
+    const model = this._model;
     const search = element('input', {
       className: 'jp-ModelMonitor-search jp-mod-styled',
       attributes: {
@@ -70,7 +138,6 @@ export class ComparisonView extends Panel {
       summaryNode.textContent = `${features} · ${drift}`;
     };
     count();
-    model.changed.connect(count);
     const files = element('div', { className: 'jp-ModelMonitor-comparedFiles' }, [
       element('span', { text: trans.__('Baseline: %1', this.paths.baseline) }),
       element('span', { text: trans.__('Current: %1', this.paths.current) })
@@ -88,7 +155,7 @@ export class ComparisonView extends Panel {
       'export-report',
       () => this._reportRequested.emit()
     );
-    return new Widget({
+    const toolbar = new Widget({
       node: element('div', { className: 'jp-ModelMonitor-toolbar' }, [
         search,
         summaryNode,
@@ -97,6 +164,8 @@ export class ComparisonView extends Panel {
         files
       ])
     });
+    model.changed.connect(count, toolbar); // disconnected when the toolbar is disposed
+    return toolbar;
   }
 
   /** Emitted when the user asks for the comparison as an HTML report. */
@@ -109,6 +178,10 @@ export class ComparisonView extends Panel {
     return this._recordsRequested;
   }
 
+  private _model: ComparisonModel;
+  private _paths: ComparisonFiles;
+  /** Shown instead of the comparison: why the chosen segment cannot be shown. */
+  private _message: string | undefined;
   private _reportRequested = new Signal<this, void>(this);
   private _recordsRequested = new Signal<this, RecordQuery>(this);
 

@@ -2,26 +2,31 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 import { Panel, Widget } from '@lumino/widgets';
 
-import { MetricHistory, MetricSeries } from '../api/types';
+import { MetricHistory, MetricSegment, MetricSeries } from '../api/types';
 import { driftHeatmapSpec, metricHistorySpec, multiMetricSpec } from '../charts/metricSpecs';
 import { metricThresholdSpec } from '../charts/qualitySpecs';
 import {
   constraintOf,
   metricPoints,
   orderedSeries,
-  qualityMetricPoints
+  qualityMetricPoints,
+  violatedRuns
 } from '../models/metricHistory';
 import { QualityConstraint } from '../models/qualityDocument';
 import { driftMatrix } from '../models/driftMatrix';
+import { historySegments, segmentHistory } from '../models/metricSegments';
 import { runLabels } from '../models/runLabels';
 import { ChartView } from './ChartView';
 import { element } from './dom';
 import { formatNumber } from './format';
+import { segmentLabel } from './segmentLabel';
 
-/** A run and feature whose comparison the user asked for (a heatmap cell). */
+/** A run and feature whose comparison the user asked for (a heatmap cell), in a segment. */
 export interface RunFeature {
   executionId: string;
   feature: string;
+  /** The segment shown; absent for all data. */
+  segment?: MetricSegment;
 }
 
 /** Metrics drawn beside the chosen one, at most. */
@@ -34,6 +39,7 @@ const CHOSEN = new Map<string, string>();
  * A monitor's metrics across its runs: a feature × run heatmap of drift distances (a cell opens
  * that run's comparison at that feature), then one series over time with violations marked.
  * A model-quality monitor passes its baseline constraints: its metrics show their threshold.
+ * When runs were segmented, a selector on top shows all data or one segment.
  */
 export class MetricHistoryView extends Panel {
   constructor(
@@ -46,24 +52,55 @@ export class MetricHistoryView extends Panel {
     super();
     this.addClass('jp-ModelMonitor-metricHistory');
     this._runs = runLabels(_history, runTime);
-    const ordered = orderedSeries(_history);
+    const segments = historySegments(_history);
+    if (segments.length > 0) {
+      this._segmentBar = this._segmentSelector(segments);
+      this.addWidget(this._segmentBar);
+    }
+    this._build();
+  }
+
+  /** The segment shown, or null for all data. */
+  get segment(): MetricSegment | null {
+    return this._segment;
+  }
+
+  /** Shows the heatmap and the charts of a segment (null: all data). */
+  showSegment(segment: MetricSegment | null): void {
+    this._segment = segment;
+    this._build();
+  }
+
+  /** Everything under the segment selector, for the segment shown. */
+  private _build(): void {
+    for (const widget of [...this.widgets]) {
+      if (widget !== this._segmentBar) {
+        widget.dispose();
+      }
+    }
+    this._heatmap = null;
+    this._compared = [];
+    const trans = this._trans;
+    const ordered = orderedSeries(segmentHistory(this._history, this._segment));
     // Constrained quality metrics first: they are what a model-quality monitor watches.
     this._series = [
-      ...ordered.filter(s => constraintOf(s, _constraints)),
-      ...ordered.filter(s => !constraintOf(s, _constraints))
+      ...ordered.filter(s => constraintOf(s, this._constraints)),
+      ...ordered.filter(s => !constraintOf(s, this._constraints))
     ];
-    this._chart = new ChartView(_trans);
+    this._chart = new ChartView(trans);
     this._chart.addClass('jp-ModelMonitor-metricChart');
     if (this._series.length === 0) {
-      this.node.append(
-        element('p', {
-          className: 'jp-ModelMonitor-message',
-          text: _trans.__('No metrics yet: they are recorded when a run completes.')
+      this.addWidget(
+        new Widget({
+          node: element('p', {
+            className: 'jp-ModelMonitor-message',
+            text: trans.__('No metrics yet: they are recorded when a run completes.')
+          })
         })
       );
       return;
     }
-    const chosen = CHOSEN.get(_history.monitor_id);
+    const chosen = CHOSEN.get(this._history.monitor_id);
     const first = Math.max(
       0,
       this._series.findIndex(s => s.name === chosen)
@@ -73,6 +110,47 @@ export class MetricHistoryView extends Panel {
     this.addWidget(this._chart);
     this._main = this._series[first];
     this._render();
+  }
+
+  /** "All data", then each segment of the runs, grouped by the column they were segmented by. */
+  private _segmentSelector(segments: MetricSegment[]): Widget {
+    const trans = this._trans;
+    const select = element('select', {
+      className: 'jp-ModelMonitor-segmentSelect jp-mod-styled',
+      attributes: { 'aria-label': trans.__('Segment') }
+    });
+    select.append(element('option', { text: trans.__('All data'), attributes: { value: '' } }));
+    const groups = new Map<string, HTMLOptGroupElement>();
+    segments.forEach((segment, i) => {
+      let group = groups.get(segment.by);
+      if (!group) {
+        group = element('optgroup', { attributes: { label: trans.__('By %1', segment.by) } });
+        groups.set(segment.by, group);
+        select.append(group);
+      }
+      // Which segments to look at first: those whose runs had violations.
+      const violated = violatedRuns(this._history, null, segment).size;
+      const name = segmentLabel(segment, trans);
+      const text = violated
+        ? trans._n('%2 · ⚠ violations in %1 run', '%2 · ⚠ violations in %1 runs', violated, name)
+        : name;
+      const attributes = { value: String(i), 'data-violations': String(violated) };
+      group.append(element('option', { text, attributes }));
+    });
+    select.addEventListener('change', () => {
+      const violated = select.selectedOptions[0]?.dataset.violations;
+      select.classList.toggle('jp-mod-violations', !!violated && violated !== '0');
+      this.showSegment(select.value === '' ? null : segments[Number(select.value)]);
+    });
+    const label = element('label', {
+      className: 'jp-ModelMonitor-segmentLabel',
+      text: trans.__('Segment')
+    });
+    label.append(select);
+    const bar = new Widget({ node: element('div', { className: 'jp-ModelMonitor-toolbar' }) });
+    bar.addClass('jp-ModelMonitor-segmentBar');
+    bar.node.append(label);
+    return bar;
   }
 
   /** Emitted when the user asks for a run's comparison at a feature. */
@@ -87,9 +165,12 @@ export class MetricHistoryView extends Panel {
 
   private _addHeatmap(): void {
     const trans = this._trans;
-    const matrix = driftMatrix(this._history, this._runs);
-
+    const matrix = driftMatrix(this._history, this._runs, this._segment);
     if (matrix.cells.length === 0) {
+      if (this._segment) {
+        const text = trans.__("No drift reported in this segment's runs.");
+        this.addWidget(new Widget({ node: heatmapHeader(trans, text) }));
+      }
       return;
     }
     const heatmap = new ChartView(trans);
@@ -102,21 +183,19 @@ export class MetricHistoryView extends Panel {
     });
     heatmap.clicked.connect((_, datum) => {
       if (typeof datum.executionId === 'string' && typeof datum.feature === 'string') {
-        this._comparisonRequested.emit({ executionId: datum.executionId, feature: datum.feature });
+        const { executionId, feature } = datum;
+        this._comparisonRequested.emit({
+          executionId,
+          feature,
+          segment: this._segment ?? undefined
+        });
       }
     });
     this._heatmap = heatmap;
     const caption = trans.__(
       'Drift by feature and run. A blank cell: no drift reported (drift checks give a distance only above their threshold). Click a cell to compare that run with the baseline at that feature.'
     );
-    this.addWidget(
-      new Widget({
-        node: element('div', { className: 'jp-ModelMonitor-heatmapHeader' }, [
-          element('h3', { text: trans.__('Drift over time') }),
-          element('p', { className: 'jp-ModelMonitor-lead', text: caption })
-        ])
-      })
-    );
+    this.addWidget(new Widget({ node: heatmapHeader(trans, caption) }));
     this.addWidget(heatmap);
   }
 
@@ -307,7 +386,9 @@ export class MetricHistoryView extends Panel {
     );
   }
 
-  private _series: MetricSeries[];
+  private _series: MetricSeries[] = [];
+  private _segment: MetricSegment | null = null;
+  private _segmentBar: Widget | null = null;
   private _main: MetricSeries | null = null;
   private _compared: MetricSeries[] = [];
   private _chips = element('span', { className: 'jp-ModelMonitor-chips' });
@@ -316,7 +397,14 @@ export class MetricHistoryView extends Panel {
   private _heatmap: ChartView | null = null;
   private _comparisonRequested = new Signal<this, RunFeature>(this);
   private _thresholdText = element('span', { className: 'jp-ModelMonitor-metricThreshold' });
-  private _chart: ChartView;
+  private _chart!: ChartView;
+}
+
+function heatmapHeader(trans: TranslationBundle, caption: string): HTMLElement {
+  return element('div', { className: 'jp-ModelMonitor-heatmapHeader' }, [
+    element('h3', { text: trans.__('Drift over time') }),
+    element('p', { className: 'jp-ModelMonitor-lead', text: caption })
+  ]);
 }
 
 /** A run's window start, short: "Dec 6, 13:00". */

@@ -92,14 +92,23 @@ export class MonitorList extends Widget {
     } else {
       next = trans.__('Next run %1', formatTime(monitor.next_run_at));
     }
-    return element('div', { className: 'jp-ModelMonitor-monitorMeta' }, [
+    const meta = [
       element('span', { className: 'jp-ModelMonitor-nextRun', text: next }),
       element('span', {
         className: 'jp-ModelMonitor-monitorType',
         text: monitorTypeText(monitor, trans)
       }),
       element('span', { text: trans.__('Backend: %1', monitor.backend) })
-    ]);
+    ];
+    if (monitor.segment) {
+      meta.push(
+        element('span', {
+          className: 'jp-ModelMonitor-monitorSegment',
+          text: trans.__('Segments by %1', monitor.segment.by)
+        })
+      );
+    }
+    return element('div', { className: 'jp-ModelMonitor-monitorMeta' }, meta);
   }
 
   private _actions(monitor: Monitor, executions: readonly Execution[]): HTMLElement {

@@ -36,6 +36,9 @@ export class ScheduleForm extends Widget {
     if (errors.batchS3Prefix || errors.batchFolder) {
       this._batchDetails!.open = true;
     }
+    if (errors.segmentBy || errors.maxSegments || errors.segmentBaseline) {
+      this._segmentDetails!.open = true;
+    }
     this._updateSchedule();
     this._updateType();
     this.node.addEventListener('submit', event => event.preventDefault());
@@ -68,6 +71,9 @@ export class ScheduleForm extends Widget {
       postAnalyticsProcessorScript: text('postAnalyticsProcessorScript'),
       batchS3Prefix: text('batchS3Prefix'),
       batchFolder: text('batchFolder'),
+      segmentBy: text('segmentBy'),
+      maxSegments: Number(text('maxSegments')),
+      segmentBaseline: text('segmentBaseline') as ScheduleFormValues['segmentBaseline'],
       customScript: text('customScript'),
       customImage: text('customImage'),
       customArguments: text('customArguments')
@@ -118,6 +124,7 @@ export class ScheduleForm extends Widget {
       this._customFields(values),
       this._scriptFields(values),
       this._batchFields(values),
+      this._segmentFields(values),
       this._scheduleFields(values),
       pair(
         this._textField(
@@ -317,6 +324,40 @@ export class ScheduleForm extends Widget {
     return details;
   }
 
+  /** Segments (data quality): open when the monitor is segmented. */
+  private _segmentFields(values: ScheduleFormValues): HTMLElement {
+    const trans = this._trans;
+    const details = element('details', { className: 'jp-ModelMonitor-segmentFields' }, [
+      element('summary', { text: trans.__('Segments (optional)') }),
+      this._textField(
+        'segmentBy',
+        trans.__('Segment by column'),
+        values.segmentBy,
+        'region',
+        trans.__(
+          "Each run also checks the rows of each value of this column apart: a column name as in the baseline's statistics, or eventMetadata.<key> for a capture record's metadata."
+        )
+      ),
+      pair(
+        this._textField(
+          'maxSegments',
+          trans.__('Most segments'),
+          String(values.maxSegments),
+          '20',
+          trans.__('The first values seen get a segment each; later ones share "other".'),
+          'number'
+        ),
+        this._selectField('segmentBaseline', trans.__('Compare with'), values.segmentBaseline, [
+          ['own', trans.__('Its own segment of the baseline')],
+          ['overall', trans.__('The whole baseline')]
+        ])
+      )
+    ]);
+    details.open = Boolean(values.segmentBy);
+    this._segmentDetails = details;
+    return details;
+  }
+
   /** Shows the model-quality settings for that type, and the binary-only ones for binary. */
   private _updateType(): void {
     const values = this.getValue();
@@ -324,6 +365,7 @@ export class ScheduleForm extends Widget {
     this._customFieldset!.hidden = values.monitorType !== 'custom';
     this._scriptDetails!.hidden = values.monitorType !== 'data-quality';
     this._batchDetails!.hidden = values.monitorType !== 'data-quality';
+    this._segmentDetails!.hidden = values.monitorType !== 'data-quality';
     const binary = values.problemType === 'BinaryClassification';
     for (const field of [
       'probabilityAttribute',
@@ -512,6 +554,7 @@ export class ScheduleForm extends Widget {
   private _qualityFieldset: HTMLElement | null = null;
   private _scriptDetails: HTMLDetailsElement | null = null;
   private _batchDetails: HTMLDetailsElement | null = null;
+  private _segmentDetails: HTMLDetailsElement | null = null;
   private _customFieldset: HTMLElement | null = null;
   private _preview = element('div', {
     className: 'jp-ModelMonitor-schedulePreview',

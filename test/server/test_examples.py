@@ -215,3 +215,28 @@ def test_full_demo_has_model_quality_runs_and_a_store(generate, full_demo):
         assert len(accuracy) == len(windows)
     finally:
         store.close()
+
+
+def test_full_demo_has_a_monitor_segmented_by_region(generate, full_demo):
+    from jupyterlab_model_monitor.metrics import series
+    from jupyterlab_model_monitor.store import Store
+
+    index = json.loads((full_demo / generate.SEGMENTED_BASELINE / "segments.json").read_text())
+    regions = {s["value"] for s in index["segments"]}
+    assert index["segment_by"] == "region"
+    assert regions == {"north", "south", "east", "west", "central"}
+    store = Store(full_demo / generate.DEMO_STORE)
+    try:
+        (monitor,) = [m for m in store.list_monitors() if m["name"] == "churn-by-region"]
+        runs = store.list_executions(monitor_id=monitor["id"])
+        assert len(runs) == len(generate.segmented_windows())
+        counts = series(store.query_metrics(monitor["id"], metric="item_count"))
+    finally:
+        store.close()
+    by_region = {s["segment"]["value"]: s for s in counts if s.get("segment")}
+    assert set(by_region) == regions
+    (overall,) = [s for s in counts if "segment" not in s]
+    # Every row is in one region: the regions' item counts add up to the run's, run by run.
+    runs = range(len(overall["points"]))
+    totals = [sum(s["points"][i]["value"] for s in by_region.values()) for i in runs]
+    assert totals == [p["value"] for p in overall["points"]]

@@ -183,6 +183,8 @@ def test_store_records_and_filters(store, tmp_path):
         ("2026-11-01T01:00:00Z", 0.25),
         ("2026-11-01T02:00:00Z", 0.25),
     ]
+    newest = store.query_metrics(monitor["id"], feature="age", metric="missing", limit=1)
+    assert [r["time"] for r in newest] == ["2026-11-01T02:00:00Z"]
     later = store.query_metrics(monitor["id"], since="2026-11-01T02:00:00Z")
     assert {r["time"] for r in later} == {"2026-11-01T02:00:00Z"}
     (drift,) = series(store.query_metrics(monitor["id"], metric="baseline_drift"))

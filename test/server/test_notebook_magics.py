@@ -99,6 +99,18 @@ def test_monitor_shows_the_comparison_with_violations(shell, workdir):
     assert f"· {len(checks)} violation{plural} ·" in progress_texts(captured.outputs)[-1]
 
 
+def test_segment_options_reach_the_engine(shell, workdir):
+    magic(shell, "baseline --dataset training.csv --header --output base --segment-by plan")
+    line = "monitor --dataset drifted.csv --header --baseline base --output runs/by-plan"
+    magic(shell, f"{line} --segment-by plan --max-segments 1 --segment-baseline overall")
+    segments = json.loads((workdir / "runs/by-plan/segments.json").read_text())
+    assert segments["segment_by"] == "plan" and segments["max_segments"] == 1
+    assert [s["kind"] for s in segments["segments"]] == ["value", "other"]
+    assert {s["baseline"] for s in segments["segments"]} == {"overall"}
+    base = json.loads((workdir / "base/segments.json").read_text())
+    assert sorted(s["value"] for s in base["segments"]) == ["basic", "premium"]
+
+
 def test_show_a_folder_a_file_and_a_comparison(shell, workdir):
     magic(shell, "baseline --dataset training.csv --header --output base")
     magic(shell, "monitor --dataset drifted.csv --header --baseline base --output run")

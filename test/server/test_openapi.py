@@ -152,3 +152,7 @@ def test_validation_enums_and_limits_are_the_specs(spec):
     assert fields["window_hours"]["maximum"] == validation.MAX_WINDOW_HOURS
     assert quality["label_lateness_hours"]["maximum"] == validation.MAX_WINDOW_HOURS
     assert fields["name"]["pattern"] == f"^{validation.NAME.pattern}$"
+    segment = fields["segment"]["properties"]
+    limits = (validation.MAX_SEGMENTS, validation.DEFAULT_MAX_SEGMENTS)
+    assert (segment["max_segments"]["maximum"], segment["max_segments"]["default"]) == limits
+    assert tuple(segment["baseline"]["enum"]) == validation.SEGMENT_BASELINES

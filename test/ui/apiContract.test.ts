@@ -8,7 +8,7 @@ import { readFileSync } from 'fs';
 import { load } from 'js-yaml';
 import { join, resolve } from 'path';
 
-import { MAX_WINDOW_HOURS } from '../../src/api/limits';
+import { DEFAULT_MAX_SEGMENTS, MAX_SEGMENTS, MAX_WINDOW_HOURS } from '../../src/api/limits';
 
 const ROOT = resolve(__dirname, '../..');
 const SPEC = join(ROOT, 'api/openapi.yaml');
@@ -33,4 +33,11 @@ test('the forms’ limits are the spec’s', () => {
   expect(schemas.ModelQualitySettings.properties.label_lateness_hours.maximum).toBe(
     MAX_WINDOW_HOURS
   );
+  const segments = schemas.MonitorFields.properties.segment.properties.max_segments;
+  expect([segments.maximum, segments.default]).toEqual([MAX_SEGMENTS, DEFAULT_MAX_SEGMENTS]);
+  const baselineSegments = schemas.BaselineSegment.properties.max_segments;
+  expect([baselineSegments.maximum, baselineSegments.default]).toEqual([
+    MAX_SEGMENTS,
+    DEFAULT_MAX_SEGMENTS
+  ]);
 });

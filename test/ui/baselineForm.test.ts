@@ -34,7 +34,9 @@ describe('build-baseline form model', () => {
       format: 'csv',
       header: true,
       output: 'data/x-baseline',
-      overwrite: false
+      overwrite: false,
+      segmentBy: '',
+      maxSegments: 20
     });
     expect(initialBaselineForm('x.jsonl').header).toBe(false);
   });
@@ -67,9 +69,45 @@ describe('build-baseline form model', () => {
       dataset_format: 'json'
     });
     expect(toBaselineRequest(initialBaselineForm('a'))).not.toHaveProperty('overwrite');
+    expect(toBaselineRequest(initialBaselineForm('a'))).not.toHaveProperty('segment');
     expect(formFieldOf('dataset_format')).toBe('format');
     expect(formFieldOf('output')).toBe('output');
     expect(formFieldOf(null)).toBe('form');
+  });
+});
+
+describe('a segmented baseline', () => {
+  it('sends the column and its most segments, checked first', () => {
+    const values = { ...initialBaselineForm('data/x.csv'), segmentBy: ' region ', maxSegments: 8 };
+    expect(toBaselineRequest(values).segment).toEqual({ by: 'region', max_segments: 8 });
+    expect(validateBaselineForm(values, trans)).toEqual({});
+    expect(validateBaselineForm({ ...values, maxSegments: 1.5 }, trans)).toEqual({
+      maxSegments: '1 to 1000 segments.'
+    });
+    expect(validateBaselineForm({ ...values, segmentBy: 'eventMetadata.' }, trans).segmentBy).toBe(
+      'Name the metadata key, e.g. eventMetadata.region.'
+    );
+    expect(formFieldOf('segment.by')).toBe('segmentBy');
+    expect(formFieldOf('segment.max_segments')).toBe('maxSegments');
+  });
+
+  it('opens the Segments section where the server refused them', () => {
+    const values = { ...initialBaselineForm('d.csv'), segmentBy: 'r', maxSegments: 3 };
+    const form = new BuildBaselineForm(values, {}, trans);
+    const details = form.node.querySelector('.jp-ModelMonitor-segmentFields') as HTMLDetailsElement;
+    expect(details.open).toBe(true);
+    expect(form.getValue()).toMatchObject({ segmentBy: 'r', maxSegments: 3 });
+    form.dispose();
+    const closed = new BuildBaselineForm(initialBaselineForm('d.csv'), {}, trans);
+    expect(closed.node.querySelector<HTMLDetailsElement>('details')!.open).toBe(false);
+    closed.dispose();
+    const refused = new BuildBaselineForm(
+      initialBaselineForm('d.csv'),
+      { maxSegments: 'too many' },
+      trans
+    );
+    expect(refused.node.querySelector<HTMLDetailsElement>('details')!.open).toBe(true);
+    refused.dispose();
   });
 });
 

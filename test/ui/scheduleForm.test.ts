@@ -30,7 +30,8 @@ describe('schedule form model', () => {
       backend: 'local',
       record_preprocessor_script: null,
       post_analytics_processor_script: null,
-      batch_capture: null
+      batch_capture: null,
+      segment: null
     });
     const body = toMonitorCreate({ ...filled, preset: 'manual', webhookUrl: 'https://h/x' });
     expect(body.schedule).toBeNull();
@@ -51,6 +52,43 @@ describe('schedule form model', () => {
     const quality = { ...batch, monitorType: 'model-quality' as const };
     expect(toMonitorCreate(quality).batch_capture).toBeNull();
     expect(formFieldOf('batch_capture.s3_map')).toBe('batchS3Prefix');
+  });
+
+  it('sends a segment column with its options, for data-quality monitors on the local engine', () => {
+    const segmented = { ...filled, segmentBy: ' region ', maxSegments: 5 };
+    expect(toMonitorCreate(segmented).segment).toEqual({
+      by: 'region',
+      max_segments: 5,
+      baseline: 'own'
+    });
+    expect(
+      toMonitorCreate({ ...segmented, segmentBaseline: 'overall' as const }).segment?.baseline
+    ).toBe('overall');
+    expect(validateScheduleForm(segmented, trans)).toEqual({});
+    expect(validateScheduleForm({ ...segmented, maxSegments: 0 }, trans).maxSegments).toContain(
+      '1 to 1000'
+    );
+    expect(validateScheduleForm({ ...segmented, maxSegments: 1001 }, trans).maxSegments).toBe(
+      '1 to 1000 segments.'
+    );
+    expect(
+      validateScheduleForm({ ...segmented, segmentBy: 'eventMetadata.' }, trans).segmentBy
+    ).toContain('metadata key');
+    expect(validateScheduleForm({ ...segmented, segmentBy: 'x'.repeat(201) }, trans)).toEqual({
+      segmentBy: 'A column name of at most 200 characters.'
+    });
+    expect(validateScheduleForm({ ...segmented, backend: 'sagemaker' }, trans).backend).toContain(
+      'SageMaker Model Monitor cannot segment'
+    );
+    // No column: not segmented, whatever the other boxes hold.
+    const unsegmented = { ...filled, maxSegments: 0, backend: 'sagemaker' };
+    expect(toMonitorCreate(unsegmented).segment).toBeNull();
+    expect(validateScheduleForm(unsegmented, trans)).toEqual({});
+    const quality = { ...segmented, monitorType: 'model-quality' as const };
+    expect(toMonitorCreate(quality).segment).toBeNull();
+    expect(formFieldOf('segment')).toBe('segmentBy');
+    expect(formFieldOf('segment.max_segments')).toBe('maxSegments');
+    expect(formFieldOf('segment.baseline')).toBe('segmentBaseline');
   });
 
   it('sends a custom monitor’s script or image with its arguments, and checks it has one', () => {

@@ -95,6 +95,25 @@ describe('editing a monitor in the schedule form', () => {
     });
   });
 
+  test('a segmented monitor keeps its segment unless the form changes it', () => {
+    const segment = { by: 'eventMetadata.region', max_segments: 50, baseline: 'overall' as const };
+    const segmented = { ...MONITOR, segment };
+    const values = scheduleFormOf(segmented);
+    expect([values.segmentBy, values.maxSegments, values.segmentBaseline]).toEqual([
+      'eventMetadata.region',
+      50,
+      'overall'
+    ]);
+    expect(toMonitorPatch(segmented, { ...values, name: 'renamed' })).toEqual({ name: 'renamed' });
+    expect(toMonitorPatch(segmented, { ...values, maxSegments: 10 })).toEqual({
+      segment: { ...segment, max_segments: 10 }
+    });
+    expect(toMonitorPatch(segmented, { ...values, segmentBy: '' })).toEqual({ segment: null });
+    expect(toMonitorPatch(MONITOR, { ...scheduleFormOf(MONITOR), segmentBy: 'region' })).toEqual({
+      segment: { by: 'region', max_segments: 20, baseline: 'own' }
+    });
+  });
+
   test('a custom monitor is shown and patched by its program', () => {
     const custom = {
       ...MONITOR,

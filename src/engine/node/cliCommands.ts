@@ -4,7 +4,7 @@ import { BatchCapture, parseS3Mapping } from '../pipeline/batchCapture';
 import { ContainerRun, containerEnvironment } from '../pipeline/containerEnvironment';
 import { asOwnError, CancelledError, UsageError } from '../errors';
 import { mergeProfiles } from '../pipeline/mergeProfiles';
-import { DEFAULT_MAX_SEGMENTS, MAX_SEGMENTS_LIMIT, SegmentSpec } from '../profile/segmentProfiles';
+import { DEFAULT_MAX_SEGMENTS, MAX_SEGMENTS_LIMIT, SegmentSpec } from '../profile/segmentSpec';
 import { profileDataset } from '../pipeline/profileDataset';
 import { ProgressListener } from '../pipeline/progress';
 import { runBaseline } from '../pipeline/runBaseline';

@@ -1,5 +1,5 @@
 import { DatasetFormat } from '../io/datasetFormat';
-import { SegmentSpec } from '../profile/segmentProfiles';
+import { SegmentSpec } from '../profile/segmentSpec';
 
 /** How a run reads its input: the same for every task and worker, so it must stay plain JSON. */
 export interface ReadSettings {

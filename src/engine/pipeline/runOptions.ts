@@ -1,7 +1,7 @@
 import { BatchCapture } from './batchCapture';
 import { AnalyzerGeneration } from '../documents/statistics';
 import { DatasetFormat } from '../io/datasetFormat';
-import { SegmentSpec } from '../profile/segmentProfiles';
+import { SegmentSpec } from '../profile/segmentSpec';
 import { DriftTestOptions } from '../monitor/driftTests/driftTestOptions';
 import { TimeWindow } from './captureWindow';
 import { ProgressListener } from './progress';

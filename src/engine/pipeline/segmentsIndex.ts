@@ -7,7 +7,8 @@ import { DataError } from '../errors';
 import { SEGMENTS_FILE } from '../documents/fileNames';
 
 export { SEGMENTS_FILE };
-import { Segment, SegmentKind, SegmentSpec } from '../profile/segmentProfiles';
+import { Segment, SegmentKind } from '../profile/segmentProfiles';
+import { SegmentSpec } from '../profile/segmentSpec';
 
 const SEGMENTS_DIR = 'segments';
 const SLUG_LENGTH = 40;
@@ -59,26 +60,28 @@ export function segmentsIndexText(spec: SegmentSpec, segments: SegmentEntry[]): 
 
 /** Reads a `segments.json`; a file that is not one is an error naming the file and the field. */
 export function parseSegmentsIndex(text: string, file: string): SegmentsIndex {
-  let value: any;
+  let parsed: unknown;
   try {
-    value = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new DataError(`${file}: not JSON (${(error as Error).message})`);
   }
   const fail = (field: string, what: string) => {
     throw new DataError(`${file}: ${field} ${what}`);
   };
-  if (value?.version !== 1) {
+  const index = (parsed ?? {}) as Partial<SegmentsIndex>;
+  if (index.version !== 1) {
     fail('version', 'must be 1');
   }
-  if (typeof value.segment_by !== 'string') {
+  if (typeof index.segment_by !== 'string') {
     fail('segment_by', 'must be a string');
   }
-  if (!Array.isArray(value.segments)) {
+  if (!Array.isArray(index.segments)) {
     fail('segments', 'must be a list');
   }
-  value.segments.forEach((entry: any, i: number) => {
-    if (!['value', 'missing', 'other'].includes(entry?.kind)) {
+  index.segments!.forEach((item: unknown, i) => {
+    const entry = (item ?? {}) as Partial<SegmentEntry>;
+    if (!['value', 'missing', 'other'].includes(entry.kind as string)) {
       fail(`segments[${i}].kind`, 'must be "value", "missing" or "other"');
     }
     if (entry.kind === 'value' ? typeof entry.value !== 'string' : entry.value !== null) {
@@ -88,7 +91,7 @@ export function parseSegmentsIndex(text: string, file: string): SegmentsIndex {
       fail(`segments[${i}].folder`, 'must be a folder under segments/');
     }
   });
-  return value as SegmentsIndex;
+  return index as SegmentsIndex;
 }
 
 /** Only `segments/<name>`: an index cannot send a reader anywhere else. */
@@ -96,8 +99,14 @@ function isSegmentFolder(folder: string): boolean {
   return /^segments\/[A-Za-z0-9._-]+$/.test(folder) && !/^segments\/\.\.?$/.test(folder);
 }
 
-/** The entry of a baseline's index a run's segment is compared with (`other` matches none). */
-export function matchingSegment(index: SegmentsIndex, segment: Segment): SegmentEntry | undefined {
+/**
+ * The entry of a baseline's index a run's segment is compared with: the same kind and value.
+ * `other` matches none: it holds different values in each run.
+ */
+export function matchingSegment(
+  index: SegmentsIndex,
+  segment: Pick<Segment, 'kind' | 'value'>
+): SegmentEntry | undefined {
   if (segment.kind === 'other') {
     return undefined;
   }

@@ -17,7 +17,18 @@ const write = (file: string, text: string) => {
   fs.writeFileSync(path.join(dir, file), text);
 };
 const read = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
-const index = (run: string) => JSON.parse(read(`${run}/segments.json`));
+interface Entry {
+  kind: string;
+  value: string | null;
+  folder: string;
+  item_count: number;
+  violations: number;
+  baseline: string;
+}
+interface Violation {
+  feature_name: string;
+}
+const index = (run: string): { segments: Entry[] } => JSON.parse(read(`${run}/segments.json`));
 
 const REGIONS = ['north', 'south', 'east', 'west', 'far east'];
 const HEADER = 'amount,count,plan,region,note';
@@ -61,7 +72,7 @@ function expectSameFiles(segmented: string, separate: string, names: string[]): 
   }
 }
 
-function run(args: string[]): { summary: any; stderr: string } {
+function run(args: string[]): { summary: Record<string, unknown>; stderr: string } {
   const result = runCli(args, dir);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
@@ -80,7 +91,7 @@ describe('a segmented baseline', () => {
     expect(summary.segments).toBe(REGIONS.length + 1);
     const segments = index('base').segments;
     const firstSeen = [...new Set(data.map(r => r[3] || null))];
-    expect(segments.map((s: any) => s.value)).toEqual(firstSeen);
+    expect(segments.map((s: Entry) => s.value)).toEqual(firstSeen);
     expect(segments[0]).toMatchObject({ kind: 'missing', folder: 'segments/01-missing' });
     const farEast = firstSeen.indexOf('far east') + 1;
     expect(segments[farEast - 1].folder).toBe(`segments/0${farEast}-far_east`);
@@ -114,7 +125,7 @@ describe('a segmented baseline', () => {
       ...['--segment-by', 'region', '--max-segments', '2']
     ]);
     const segments = index('capped').segments;
-    expect(segments.map((s: any) => [s.kind, s.folder])).toEqual([
+    expect(segments.map((s: Entry) => [s.kind, s.folder])).toEqual([
       ['missing', 'segments/01-missing'],
       ['value', 'segments/02-east'],
       ['other', 'segments/other']
@@ -145,31 +156,33 @@ describe('a segmented monitoring run', () => {
       ...extra
     ]);
   const violationsOf = (run: string, value: string) => {
-    const segment = index(run).segments.find((s: any) => s.value === value);
-    return JSON.parse(read(`${run}/${segment.folder}/constraint_violations.json`)).violations;
+    const segment = index(run).segments.find((s: Entry) => s.value === value);
+    return JSON.parse(read(`${run}/${segment!.folder}/constraint_violations.json`)).violations;
   };
 
   it('checks each segment against the baseline’s segment of the same value', () => {
     monitor('mon');
     const segments = index('mon').segments;
-    expect(segments.every((s: any) => s.baseline === 'segment')).toBe(true);
+    expect(segments.every((s: Entry) => s.baseline === 'segment')).toBe(true);
     const east = violationsOf('mon', 'east');
-    expect(east.map((v: any) => v.feature_name)).toContain('amount');
-    expect(segments.find((s: any) => s.value === 'east').violations).toBe(east.length);
-    expect(violationsOf('mon', 'north').map((v: any) => v.feature_name)).not.toContain('amount');
+    expect(east.map((v: Violation) => v.feature_name)).toContain('amount');
+    expect(segments.find((s: Entry) => s.value === 'east')!.violations).toBe(east.length);
+    expect(violationsOf('mon', 'north').map((v: Violation) => v.feature_name)).not.toContain(
+      'amount'
+    );
   });
 
   it('gives a segment the checks of a separate run of its rows against its baseline segment', () => {
     const current = rows(2000, 400).filter(r => r[3] === 'east');
     write('current-east.csv', csv(current));
-    const folder = index('base2').segments.find((s: any) => s.value === 'east').folder;
+    const folder = index('base2').segments.find((s: Entry) => s.value === 'east')!.folder;
     run([
       'monitor',
       ...['--dataset', 'current-east.csv', '--header', '--output', 'mon-east'],
       ...['--baseline-statistics', `base2/${folder}/statistics.json`],
       ...['--baseline-constraints', `base2/${folder}/constraints.json`]
     ]);
-    const mine = index('mon').segments.find((s: any) => s.value === 'east').folder;
+    const mine = index('mon').segments.find((s: Entry) => s.value === 'east')!.folder;
     expectSameFiles(`mon/${mine}`, 'mon-east', ['statistics.json', 'constraint_violations.json']);
   });
 
@@ -204,8 +217,8 @@ describe('a segmented monitoring run', () => {
     const summary = JSON.parse(result.stdout);
     expect(summary.violations).toBe(0);
     const entries = index('swap-mon').segments;
-    const inSegments = entries.reduce((sum: number, s: any) => sum + s.violations, 0);
-    expect(entries.find((s: any) => s.value === 'north').violations).toBeGreaterThan(0);
+    const inSegments = entries.reduce((sum: number, s: Entry) => sum + s.violations, 0);
+    expect(entries.find((s: Entry) => s.value === 'north')!.violations).toBeGreaterThan(0);
     expect(summary.segmentViolations).toBe(inSegments);
     expect(result.code).toBe(3);
   });
@@ -213,14 +226,16 @@ describe('a segmented monitoring run', () => {
   it('compares with the whole baseline when asked, leaving out the segment column', () => {
     monitor('mon-overall', '--segment-baseline', 'overall');
     const segments = index('mon-overall').segments;
-    expect(segments.every((s: any) => s.baseline === 'overall')).toBe(true);
+    expect(segments.every((s: Entry) => s.baseline === 'overall')).toBe(true);
     // One value a segment: against the whole, the column would always drift.
     for (const segment of segments) {
       const file = JSON.parse(read(`mon-overall/${segment.folder}/constraint_violations.json`));
-      expect(file.violations.map((v: any) => v.feature_name)).not.toContain('region');
+      expect(file.violations.map((v: Violation) => v.feature_name)).not.toContain('region');
       expect(read(`mon-overall/${segment.folder}/statistics.json`)).toContain('"region"');
     }
-    expect(violationsOf('mon-overall', 'east').map((v: any) => v.feature_name)).toContain('amount');
+    expect(violationsOf('mon-overall', 'east').map((v: Violation) => v.feature_name)).toContain(
+      'amount'
+    );
   });
 
   it('leaves no index of an earlier segmented run in a folder it writes without segments', () => {
@@ -254,7 +269,7 @@ describe('segments by a capture’s metadata field', () => {
       ...['--segment-by', 'eventMetadata.inferenceId']
     ]);
     const segments = index('cap-base').segments;
-    expect(segments.map((s: any) => s.value)).toEqual([null, 'model-b', 'model-c', 'model-a']);
+    expect(segments.map((s: Entry) => s.value)).toEqual([null, 'model-b', 'model-c', 'model-a']);
     for (const segment of segments) {
       const mine = lines.filter(line => {
         const id = JSON.parse(line).eventMetadata.inferenceId ?? null;
