@@ -22,7 +22,7 @@ import { diagnosticsSection } from '../widgets/diagnosticsTable';
 import { element } from '../widgets/dom';
 import { toastError } from './toasts';
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../engine/documents/fileNames';
-import { messageOf } from '../models/errorMessage';
+import { formErrorsOf, refusedFieldOf } from '../models/errorMessage';
 
 /** The files a baseline job writes, opened in this order when it completes. */
 const BASELINE_FILES = [STATISTICS_FILE, CONSTRAINTS_FILE];
@@ -87,20 +87,17 @@ function requestErrors(
   values: BaselineFormValues,
   trans: TranslationBundle
 ): BaselineFormErrors {
-  if (error instanceof ModelMonitorApiError && (error.status === 400 || error.status === 409)) {
-    const field = (error.body as { field?: string | null } | undefined)?.field;
-    if (error.status === 409 && field === 'output' && !values.overwrite) {
-      // The server's message speaks of its `overwrite` field; the form has a checkbox for it.
-      return {
-        output: trans.__(
-          '%1 already holds a baseline (or one is being built there): choose another folder, or tick "Replace a baseline already in the output folder".',
-          values.output
-        )
-      };
-    }
-    return { [formFieldOf(field)]: error.message };
+  const taken = error instanceof ModelMonitorApiError && error.status === 409;
+  if (taken && refusedFieldOf(error) === 'output' && !values.overwrite) {
+    // The server's message speaks of its `overwrite` field; the form has a checkbox for it.
+    return {
+      output: trans.__(
+        '%1 already holds a baseline (or one is being built there): choose another folder, or tick "Replace a baseline already in the output folder".',
+        values.output
+      )
+    };
   }
-  return { form: messageOf(error) };
+  return formErrorsOf(error, formFieldOf);
 }
 
 /** Follows the job in an in-progress notification whose Cancel action cancels it on the server. */

@@ -3,8 +3,8 @@ import { InputDialog, Notification } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { getExecution } from '../api/monitors';
 import { STATISTICS_FILE, VIOLATIONS_FILE } from '../engine/documents/fileNames';
+import { MonitorsModel } from '../models/MonitorsModel';
 
 /** The result files of a run, in the order they open (violations end up in front). */
 const RESULT_FILES = [STATISTICS_FILE, VIOLATIONS_FILE];
@@ -23,10 +23,11 @@ export interface IOpenResultsArgs {
  */
 export async function openResults(
   app: JupyterFrontEnd,
+  model: MonitorsModel,
   args: IOpenResultsArgs,
   trans: TranslationBundle
 ): Promise<string[]> {
-  const folder = await resultsFolder(args, trans);
+  const folder = await resultsFolder(model, args, trans);
   if (folder === null) {
     return [];
   }
@@ -49,12 +50,16 @@ export async function openResults(
   return opened;
 }
 
-async function resultsFolder(args: IOpenResultsArgs, trans: TranslationBundle) {
+async function resultsFolder(
+  model: MonitorsModel,
+  args: IOpenResultsArgs,
+  trans: TranslationBundle
+): Promise<string | null> {
   if (args.folder) {
     return args.folder;
   }
   if (args.executionId) {
-    return (await getExecution(args.executionId)).output;
+    return (await model.fetchExecution(args.executionId)).output;
   }
   const answer = await InputDialog.getText({
     title: trans.__('Open results'),

@@ -2,7 +2,6 @@ import { JupyterFrontEnd } from '@jupyterlab/application';
 import { MainAreaWidget, showErrorMessage } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { fetchMetrics, getExecution } from '../api/monitors';
 import { readServerText } from '../api/serverFiles';
 import { Monitor } from '../api/types';
 import { CommandIds } from '../commandIds';
@@ -24,7 +23,7 @@ export async function showMetrics(
   const monitor = model.monitors.find(m => m.id === monitorId);
   const name = monitor?.name ?? monitorId;
   try {
-    const history = await fetchMetrics(monitorId);
+    const history = await model.fetchMetrics(monitorId);
     if (!history) {
       await showErrorMessage(
         trans.__('Metric history'),
@@ -36,7 +35,7 @@ export async function showMetrics(
     const content = new MetricHistoryView(history, trans, quality, drift);
     if (monitor) {
       content.comparisonRequested.connect(
-        (_, request) => void compareRunAt(app, monitor, request, trans)
+        (_, request) => void compareRunAt(app, model, monitor, request, trans)
       );
     }
     const widget = new MainAreaWidget({ content });
@@ -82,12 +81,13 @@ async function baselineThresholds(
  */
 async function compareRunAt(
   app: JupyterFrontEnd,
+  model: MonitorsModel,
   monitor: Monitor,
   { executionId, feature, segment }: RunFeature,
   trans: TranslationBundle
 ): Promise<void> {
   try {
-    const { output } = await getExecution(executionId);
+    const { output } = await model.fetchExecution(executionId);
     await app.commands.execute(CommandIds.compareStatistics, {
       baseline: monitor.baseline_statistics,
       current: `${output}/statistics.json`,

@@ -3,7 +3,6 @@ import { MainAreaWidget, Notification, showErrorMessage } from '@jupyterlab/appu
 import { Contents } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { listExecutions } from '../api/monitors';
 import { readServerText } from '../api/serverFiles';
 import { Monitor } from '../api/types';
 import { readConstraints, readStatistics } from '../engine/documents/read';
@@ -58,7 +57,7 @@ export async function whatIfThresholds(
       for (const monitor of users) {
         const baselinePath = monitor.baseline_statistics;
         const baseline = readStatistics(await readServerText(baselinePath, contents), baselinePath);
-        const { runs, failed } = await pastRuns(contents, monitor);
+        const { runs, failed } = await pastRuns(contents, monitors, monitor);
         unreadable += failed;
         differences.push(...replayThresholds(baseline, saved, edited, runs));
       }
@@ -84,9 +83,12 @@ export async function whatIfThresholds(
 /** A monitor's newest runs with results, with their statistics; `failed` could not be read. */
 async function pastRuns(
   contents: Contents.IManager,
+  monitors: MonitorsModel,
   monitor: Monitor
 ): Promise<{ runs: ReplayedRun[]; failed: number }> {
-  const executions = (await listExecutions(monitor.id, 1000)).filter(hasResults).slice(0, MAX_RUNS);
+  const executions = (await monitors.fetchExecutions(monitor.id, 1000))
+    .filter(hasResults)
+    .slice(0, MAX_RUNS);
   const runs: ReplayedRun[] = [];
   let failed = 0;
   for (const execution of executions) {

@@ -1,7 +1,8 @@
 import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { Execution, Monitor, RunWindow } from '../api/types';
+import { ModelMonitorApiError } from '../api/errors';
+import { Backend, Execution, MetricHistory, Monitor, MonitorCreate, RunWindow } from '../api/types';
 import { hasEnded } from './executionState';
 import { followUntilEnded } from './followUntilEnded';
 import { groupByMonitor } from './monitorStatus';
@@ -10,13 +11,19 @@ import { messageOf } from './errorMessage';
 /** The server calls the model needs; the real ones are in src/api/monitors.ts. */
 export interface IMonitorsApi {
   listMonitors(): Promise<Monitor[]>;
-  listExecutions(monitorId?: string, limit?: number): Promise<Execution[]>;
-  runMonitor(id: string, window?: RunWindow): Promise<Execution>;
-  updateMonitor(id: string, fields: { enabled: boolean }): Promise<Monitor>;
+  createMonitor(fields: MonitorCreate): Promise<Monitor>;
+  updateMonitor(id: string, fields: MonitorUpdate): Promise<Monitor>;
   deleteMonitor(id: string): Promise<void>;
+  runMonitor(id: string, window?: RunWindow): Promise<Execution>;
+  listExecutions(monitorId?: string, limit?: number): Promise<Execution[]>;
   getExecution(id: string): Promise<Execution>;
   cancelExecution(id: string): Promise<Execution>;
+  listBackends(): Promise<Backend[]>;
+  fetchMetrics(monitorId: string): Promise<MetricHistory | null>;
 }
+
+/** The fields a PATCH may change. */
+export type MonitorUpdate = Partial<MonitorCreate & { enabled: boolean }>;
 
 const POLL_INTERVAL_MS = 5000;
 const POLL_MAX_INTERVAL_MS = 60_000;
@@ -84,6 +91,18 @@ export class MonitorsModel {
     return executionId !== null && this._startedHere.has(executionId);
   }
 
+  async create(fields: MonitorCreate): Promise<Monitor> {
+    const monitor = await this._api.createMonitor(fields);
+    await this.reload();
+    return monitor;
+  }
+
+  async update(monitorId: string, fields: MonitorUpdate): Promise<Monitor> {
+    const monitor = await this._api.updateMonitor(monitorId, fields);
+    await this.reload();
+    return monitor;
+  }
+
   async run(monitorId: string, window?: RunWindow): Promise<Execution> {
     const execution = await this._api.runMonitor(monitorId, window);
     this._startedHere.add(execution.id);
@@ -113,14 +132,43 @@ export class MonitorsModel {
   }
 
   async setEnabled(monitorId: string, enabled: boolean): Promise<void> {
-    await this._api.updateMonitor(monitorId, { enabled });
-    await this.reload();
+    await this.update(monitorId, { enabled });
   }
 
   async remove(monitorId: string): Promise<void> {
     await this._api.deleteMonitor(monitorId);
     this._expanded.delete(monitorId);
     await this.reload();
+  }
+
+  /** One execution as the server has it now. */
+  fetchExecution(executionId: string): Promise<Execution> {
+    return this._api.getExecution(executionId);
+  }
+
+  /** A monitor's executions, newest first, beyond those the list keeps. */
+  fetchExecutions(monitorId: string, limit: number): Promise<Execution[]> {
+    return this._api.listExecutions(monitorId, limit);
+  }
+
+  /** A monitor's metric history; null when the server predates the metrics route. */
+  fetchMetrics(monitorId: string): Promise<MetricHistory | null> {
+    return this._api.fetchMetrics(monitorId);
+  }
+
+  /** The server's backends; just `local` when it predates GET /backends. */
+  async backends(): Promise<Backend[]> {
+    try {
+      const backends = await this._api.listBackends();
+      if (backends.length) {
+        return backends;
+      }
+    } catch (error) {
+      if (!(error instanceof ModelMonitorApiError && error.status === 404)) {
+        console.warn('Model Monitor: could not list backends', error);
+      }
+    }
+    return [{ name: 'local', available: true, reason: null }];
   }
 
   dispose(): void {

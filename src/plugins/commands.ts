@@ -93,7 +93,7 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
     app.commands.addCommand(CommandIds.openResults, {
       label: trans.__('Open Monitoring Results…'),
       caption: trans.__("Open a run's statistics and constraint violations"),
-      execute: args => openResults(app, args as IOpenResultsArgs, trans)
+      execute: args => openResults(app, panel.monitors, args as IOpenResultsArgs, trans)
     });
     app.commands.addCommand(CommandIds.compareStatistics, {
       label: trans.__('Compare Statistics…'),

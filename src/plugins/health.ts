@@ -1,7 +1,7 @@
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { fetchHealth } from '../api/client';
+import { fetchHealth } from '../api/health';
 import { FRONTEND_VERSION } from '../api/version';
 import { HealthCheck, HealthOutcome } from '../models/healthCheck';
 import { IServerHealth } from '../tokens';

@@ -182,7 +182,7 @@ async function openAlert(
   if (!monitor) {
     throw new Error(trans.__('The monitor of this alert was deleted.'));
   }
-  const execution = alert.execution_id ? await api.getExecution(alert.execution_id) : null;
+  const execution = alert.execution_id ? await monitors.fetchExecution(alert.execution_id) : null;
   if (!execution || !hasResults(execution)) {
     app.shell.activateById(SIDE_PANEL_ID);
     if (!monitors.isExpanded(monitor.id)) {

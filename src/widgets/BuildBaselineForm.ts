@@ -12,6 +12,8 @@ import {
   formatOfPath
 } from '../models/baselineForm';
 import { element } from './dom';
+import { FormFields, scrollToFirstError } from './formFields';
+import { segmentFields } from './segmentFields';
 
 /**
  * The body of the build-baseline dialog. While the user has not typed an output folder, it
@@ -47,12 +49,12 @@ export class BuildBaselineForm extends Widget {
   }
 
   protected onAfterAttach(msg: Message): void {
-    const firstError = this.node.querySelector('.jp-ModelMonitor-fieldError:not([hidden])');
-    requestAnimationFrame(() => firstError?.scrollIntoView({ block: 'nearest' }));
+    scrollToFirstError(this.node);
   }
 
   private _build(values: BaselineFormValues): void {
     const trans = this._trans;
+    const fields = this._fields;
     const formatNames: Record<FormatChoice, string> = {
       auto: trans.__('Detect from the files'),
       csv: trans.__('CSV'),
@@ -61,22 +63,22 @@ export class BuildBaselineForm extends Widget {
       arrow: trans.__('Arrow IPC')
     };
     this.node.append(
-      this._errorLine('form'),
-      this._textField(
+      fields.errorLine('form'),
+      fields.textField(
         'dataset',
         trans.__('Data set'),
         values.dataset,
         'data/training.csv',
         trans.__('A file or a folder of files, relative to the Jupyter root.')
       ),
-      this._selectField(
+      fields.selectField(
         'format',
         trans.__('Format'),
         values.format,
         FORMAT_CHOICES.map(choice => [choice, formatNames[choice]])
       ),
       this._checkbox('header', trans.__('CSV files start with a header row'), values.header),
-      this._textField(
+      fields.textField(
         'output',
         trans.__('Output folder'),
         values.output,
@@ -96,32 +98,24 @@ export class BuildBaselineForm extends Widget {
     });
   }
 
-  /** Segments: open when set, or when the server refused them. */
   private _segmentFields(values: BaselineFormValues): HTMLElement {
-    const trans = this._trans;
-    const details = element('details', { className: 'jp-ModelMonitor-segmentFields' }, [
-      element('summary', { text: trans.__('Segments (optional)') }),
-      this._textField(
-        'segmentBy',
-        trans.__('Segment by column'),
-        values.segmentBy,
-        'region',
-        trans.__(
-          'Also a baseline for each value of this column (or eventMetadata.<key> of captures), which segmented monitors compare their segments with.'
-        )
+    this._segmentDetails = segmentFields(
+      this._fields,
+      values,
+      this._trans.__(
+        'Also a baseline for each value of this column (or eventMetadata.<key> of captures), which segmented monitors compare their segments with.'
       ),
-      this._textField(
-        'maxSegments',
-        trans.__('Most segments'),
-        String(values.maxSegments),
-        '20',
-        trans.__('The first values seen get a segment each; later ones share "other".'),
-        'number'
-      )
+      this._trans
+    );
+    return this._segmentDetails;
+  }
+
+  /** Here a checkbox has an error line of its own. */
+  private _checkbox(field: BaselineFormField, label: string, checked: boolean): HTMLElement {
+    return element('div', {}, [
+      this._fields.checkbox(field, label, checked),
+      this._fields.errorLine(field)
     ]);
-    details.open = Boolean(values.segmentBy);
-    this._segmentDetails = details;
-    return details;
   }
 
   private _followDataset(): void {
@@ -137,107 +131,17 @@ export class BuildBaselineForm extends Widget {
       this._segmentDetails!.open = true;
     }
     for (const [field, message] of Object.entries(errors)) {
-      const line = this._errorLines.get(field as BaselineFormField | 'form');
-      if (line && message) {
-        line.textContent = message;
-        line.hidden = false;
-        this._inputs.get(field as BaselineFormField)?.setAttribute('aria-invalid', 'true');
+      if (message) {
+        this._fields.setError(field as BaselineFormField | 'form', message);
       }
     }
   }
 
   private _input(field: BaselineFormField): HTMLInputElement {
-    return this._inputs.get(field) as HTMLInputElement;
+    return this._fields.input(field) as HTMLInputElement;
   }
 
-  private _textField(
-    field: BaselineFormField,
-    label: string,
-    value: string,
-    placeholder: string,
-    help: string,
-    type = 'text'
-  ): HTMLElement {
-    const input = element('input', {
-      attributes: { type, name: field, placeholder, id: this._idOf(field) }
-    });
-    input.value = value;
-    return this._row(field, label, input, help);
-  }
-
-  private _selectField(
-    field: BaselineFormField,
-    label: string,
-    value: string,
-    options: [string, string][]
-  ): HTMLElement {
-    const select = element('select', { attributes: { name: field, id: this._idOf(field) } });
-    for (const [optionValue, text] of options) {
-      select.append(element('option', { text, attributes: { value: optionValue } }));
-    }
-    select.value = value;
-    return this._row(field, label, select);
-  }
-
-  private _checkbox(field: BaselineFormField, label: string, checked: boolean): HTMLElement {
-    const input = element('input', { attributes: { type: 'checkbox', name: field } });
-    input.checked = checked;
-    this._inputs.set(field, input);
-    return element('div', {}, [
-      element('label', { className: 'jp-ModelMonitor-checkboxRow' }, [
-        input,
-        document.createTextNode(label)
-      ]),
-      this._errorLine(field)
-    ]);
-  }
-
-  private _row(
-    field: BaselineFormField,
-    label: string,
-    input: HTMLInputElement | HTMLSelectElement,
-    help?: string
-  ): HTMLElement {
-    this._inputs.set(field, input);
-    const children: Node[] = [
-      element('label', { text: label, attributes: { for: this._idOf(field) } }),
-      input,
-      this._errorLine(field)
-    ];
-    if (help) {
-      const helpId = `${this._idOf(field)}-help`;
-      input.setAttribute('aria-describedby', helpId);
-      children.push(
-        element('span', {
-          className: 'jp-ModelMonitor-help',
-          text: help,
-          attributes: { id: helpId }
-        })
-      );
-    }
-    return element(
-      'div',
-      { className: 'jp-ModelMonitor-formRow', attributes: { 'data-field': field } },
-      children
-    );
-  }
-
-  private _errorLine(field: BaselineFormField | 'form'): HTMLElement {
-    const line = element('div', {
-      className: 'jp-ModelMonitor-fieldError',
-      attributes: { role: 'alert', 'data-error-for': field }
-    });
-    line.hidden = true;
-    this._errorLines.set(field, line);
-    return line;
-  }
-
-  private _idOf(field: string): string {
-    return `jp-ModelMonitor-baseline-${field}`;
-  }
-
-  private _inputs = new Map<BaselineFormField, HTMLInputElement | HTMLSelectElement>();
-  private _errorLines = new Map<BaselineFormField | 'form', HTMLElement>();
+  private _fields = new FormFields<BaselineFormField>('jp-ModelMonitor-baseline');
   private _outputFollowsDataset: boolean;
   private _segmentDetails: HTMLDetailsElement | null = null;
 }

@@ -13,8 +13,8 @@ import {
   previewSchedule
 } from '../models/scheduleForm';
 import { element } from './dom';
-
-type Input = HTMLInputElement | HTMLSelectElement;
+import { FormFields, pair, scrollToFirstError } from './formFields';
+import { segmentFields } from './segmentFields';
 
 /**
  * The body of the create-schedule dialog: labelled inputs, each with room for its error, and a
@@ -46,11 +46,11 @@ export class ScheduleForm extends Widget {
 
   /** The dialog reads the values through this when the user confirms. */
   getValue(): ScheduleFormValues {
-    const text = (field: ScheduleFormField) => this._inputs.get(field)!.value;
+    const text = (field: ScheduleFormField) => this._fields.input(field).value;
     return {
       name: text('name'),
       dataset: text('dataset'),
-      header: (this._inputs.get('header') as HTMLInputElement).checked,
+      header: (this._fields.input('header') as HTMLInputElement).checked,
       baselineStatistics: text('baselineStatistics'),
       baselineConstraints: text('baselineConstraints'),
       preset: text('preset') as SchedulePreset,
@@ -82,21 +82,20 @@ export class ScheduleForm extends Widget {
 
   /** The dialog scrolls: bring the first error into view when the form opens again. */
   protected onAfterAttach(msg: Message): void {
-    const firstError = this.node.querySelector('.jp-ModelMonitor-fieldError:not([hidden])');
-    requestAnimationFrame(() => firstError?.scrollIntoView({ block: 'nearest' }));
+    scrollToFirstError(this.node);
   }
 
   private _build(values: ScheduleFormValues): void {
     const trans = this._trans;
     this.node.append(
-      this._errorLine('form'),
-      this._textField('name', trans.__('Name'), values.name, 'churn-hourly'),
-      this._selectField('monitorType', trans.__('Monitor type'), values.monitorType, [
+      this._fields.errorLine('form'),
+      this._fields.textField('name', trans.__('Name'), values.name, 'churn-hourly'),
+      this._fields.selectField('monitorType', trans.__('Monitor type'), values.monitorType, [
         ['data-quality', trans.__('Data quality (statistics against the baseline)')],
         ['model-quality', trans.__('Model quality (predictions against ground truth)')],
         ['custom', trans.__('Custom (your program or container)')]
       ]),
-      this._textField(
+      this._fields.textField(
         'dataset',
         trans.__('Captures or dataset'),
         values.dataset,
@@ -105,15 +104,15 @@ export class ScheduleForm extends Widget {
           'Relative to the server root: a capture folder (captures/<endpoint>), of which each run reads the hours of its time window, or one data file, which each run reads whole.'
         )
       ),
-      this._checkbox('header', trans.__('CSV files start with a header row'), values.header),
+      this._fields.checkbox('header', trans.__('CSV files start with a header row'), values.header),
       pair(
-        this._textField(
+        this._fields.textField(
           'baselineStatistics',
           trans.__('Baseline statistics'),
           values.baselineStatistics,
           'baseline/statistics.json'
         ),
-        this._textField(
+        this._fields.textField(
           'baselineConstraints',
           trans.__('Baseline constraints'),
           values.baselineConstraints,
@@ -127,7 +126,7 @@ export class ScheduleForm extends Widget {
       this._segmentFields(values),
       this._scheduleFields(values),
       pair(
-        this._textField(
+        this._fields.textField(
           'windowHours',
           trans.__('Time window (hours)'),
           String(values.windowHours),
@@ -135,7 +134,7 @@ export class ScheduleForm extends Widget {
           trans.__('Each run checks the full hours just before it.'),
           'number'
         ),
-        this._selectField(
+        this._fields.selectField(
           'backend',
           trans.__('Backend'),
           values.backend,
@@ -145,7 +144,7 @@ export class ScheduleForm extends Widget {
           ])
         )
       ),
-      this._textField(
+      this._fields.textField(
         'webhookUrl',
         trans.__('Alert webhook URL (optional)'),
         values.webhookUrl,
@@ -168,13 +167,13 @@ export class ScheduleForm extends Widget {
     };
     const fieldset = element('fieldset', { className: 'jp-ModelMonitor-qualityFields' }, [
       element('legend', { text: trans.__('Model quality') }),
-      this._selectField(
+      this._fields.selectField(
         'problemType',
         trans.__('Problem type'),
         values.problemType,
         PROBLEM_TYPES.map(p => [p, problems[p]])
       ),
-      this._textField(
+      this._fields.textField(
         'groundTruth',
         trans.__('Ground-truth folder'),
         values.groundTruth,
@@ -182,14 +181,14 @@ export class ScheduleForm extends Widget {
         trans.__('JSON lines of labels in yyyy/mm/dd/HH/ folders, relative to the server root.')
       ),
       pair(
-        this._textField(
+        this._fields.textField(
           'inferenceAttribute',
           trans.__('Inference attribute'),
           values.inferenceAttribute,
           '0',
           trans.__('The predicted label or value: a CSV field index or a JSON key.')
         ),
-        this._textField(
+        this._fields.textField(
           'groundTruthAttribute',
           trans.__('Ground-truth attribute (optional)'),
           values.groundTruthAttribute,
@@ -197,14 +196,14 @@ export class ScheduleForm extends Widget {
         )
       ),
       pair(
-        this._textField(
+        this._fields.textField(
           'probabilityAttribute',
           trans.__('Probability attribute'),
           values.probabilityAttribute,
           '1',
           trans.__('Binary only: the positive-class probability (ROC, PR, auc).')
         ),
-        this._textField(
+        this._fields.textField(
           'probabilityThreshold',
           trans.__('Probability threshold'),
           values.probabilityThreshold,
@@ -214,8 +213,13 @@ export class ScheduleForm extends Widget {
         )
       ),
       pair(
-        this._textField('positiveLabel', trans.__('Positive label'), values.positiveLabel, '1'),
-        this._textField(
+        this._fields.textField(
+          'positiveLabel',
+          trans.__('Positive label'),
+          values.positiveLabel,
+          '1'
+        ),
+        this._fields.textField(
           'labelLatenessHours',
           trans.__('Label lateness (hours)'),
           String(values.labelLatenessHours),
@@ -226,13 +230,13 @@ export class ScheduleForm extends Widget {
       )
     ]);
     this._qualityFieldset = fieldset;
-    this._inputs.get('monitorType')!.addEventListener('input', () => this._updateType());
+    this._fields.input('monitorType').addEventListener('input', () => this._updateType());
     // As the cron field previews its runs, the name says what is wrong with it while typed.
-    const name = this._inputs.get('name')!;
+    const name = this._fields.input('name');
     name.addEventListener('input', () =>
-      this._setFieldError('name', name.value ? nameProblem(name.value, this._trans) : undefined)
+      this._fields.setError('name', name.value ? nameProblem(name.value, this._trans) : undefined)
     );
-    this._inputs.get('problemType')!.addEventListener('input', () => this._updateType());
+    this._fields.input('problemType').addEventListener('input', () => this._updateType());
     return fieldset;
   }
 
@@ -241,7 +245,7 @@ export class ScheduleForm extends Widget {
     const trans = this._trans;
     this._customFieldset = element('fieldset', { className: 'jp-ModelMonitor-customFields' }, [
       element('legend', { text: trans.__('Custom monitor') }),
-      this._textField(
+      this._fields.textField(
         'customScript',
         trans.__('Script or executable'),
         values.customScript,
@@ -250,14 +254,14 @@ export class ScheduleForm extends Widget {
           "Relative to the server root: a .py script (run by the server's Python) or an executable. It gets SageMaker's container environment (dataset_source, output_path, start_time, end_time, baseline_statistics, …) and writes constraint_violations.json to output_path."
         )
       ),
-      this._textField(
+      this._fields.textField(
         'customImage',
         trans.__('Or a container image'),
         values.customImage,
         'my-registry/my-monitor:1.0',
         trans.__('Run with Docker or Podman, its folders mounted where SageMaker puts them.')
       ),
-      this._textField(
+      this._fields.textField(
         'customArguments',
         trans.__('Arguments (optional)'),
         values.customArguments,
@@ -273,7 +277,7 @@ export class ScheduleForm extends Widget {
     const trans = this._trans;
     const details = element('details', { className: 'jp-ModelMonitor-scriptFields' }, [
       element('summary', { text: trans.__('SageMaker processor scripts (optional)') }),
-      this._textField(
+      this._fields.textField(
         'recordPreprocessorScript',
         trans.__('Record preprocessor'),
         values.recordPreprocessorScript,
@@ -282,7 +286,7 @@ export class ScheduleForm extends Widget {
           "SageMaker's record_preprocessor_script, unchanged: a .py file defining preprocess_handler(inference_record), run on each capture record (on the local backend also a .js module)."
         )
       ),
-      this._textField(
+      this._fields.textField(
         'postAnalyticsProcessorScript',
         trans.__('Post-analytics processor'),
         values.postAnalyticsProcessorScript,
@@ -302,7 +306,7 @@ export class ScheduleForm extends Widget {
     const trans = this._trans;
     const details = element('details', { className: 'jp-ModelMonitor-batchFields' }, [
       element('summary', { text: trans.__('Batch transform capture (optional)') }),
-      this._textField(
+      this._fields.textField(
         'batchS3Prefix',
         trans.__('S3 prefix its manifests name'),
         values.batchS3Prefix,
@@ -311,7 +315,7 @@ export class ScheduleForm extends Widget {
           "When the dataset is a batch transform's capture destination (input/ manifests in hour folders): the S3 prefix of the objects they name."
         )
       ),
-      this._textField(
+      this._fields.textField(
         'batchFolder',
         trans.__('Folder with its copy'),
         values.batchFolder,
@@ -327,35 +331,25 @@ export class ScheduleForm extends Widget {
   /** Segments (data quality): open when the monitor is segmented. */
   private _segmentFields(values: ScheduleFormValues): HTMLElement {
     const trans = this._trans;
-    const details = element('details', { className: 'jp-ModelMonitor-segmentFields' }, [
-      element('summary', { text: trans.__('Segments (optional)') }),
-      this._textField(
-        'segmentBy',
-        trans.__('Segment by column'),
-        values.segmentBy,
-        'region',
-        trans.__(
-          "Each run also checks the rows of each value of this column apart: a column name as in the baseline's statistics, or eventMetadata.<key> for a capture record's metadata."
-        )
+    const compareWith = this._fields.selectField(
+      'segmentBaseline',
+      trans.__('Compare with'),
+      values.segmentBaseline,
+      [
+        ['own', trans.__('Its own segment of the baseline')],
+        ['overall', trans.__('The whole baseline')]
+      ]
+    );
+    this._segmentDetails = segmentFields(
+      this._fields,
+      values,
+      trans.__(
+        "Each run also checks the rows of each value of this column apart: a column name as in the baseline's statistics, or eventMetadata.<key> for a capture record's metadata."
       ),
-      pair(
-        this._textField(
-          'maxSegments',
-          trans.__('Most segments'),
-          String(values.maxSegments),
-          '20',
-          trans.__('The first values seen get a segment each; later ones share "other".'),
-          'number'
-        ),
-        this._selectField('segmentBaseline', trans.__('Compare with'), values.segmentBaseline, [
-          ['own', trans.__('Its own segment of the baseline')],
-          ['overall', trans.__('The whole baseline')]
-        ])
-      )
-    ]);
-    details.open = Boolean(values.segmentBy);
-    this._segmentDetails = details;
-    return details;
+      trans,
+      compareWith
+    );
+    return this._segmentDetails;
   }
 
   /** Shows the model-quality settings for that type, and the binary-only ones for binary. */
@@ -388,8 +382,8 @@ export class ScheduleForm extends Widget {
       ['custom', trans.__('Custom cron expression')],
       ['manual', trans.__('No schedule (run manually)')]
     ];
-    const preset = this._selectField('preset', trans.__('Schedule'), values.preset, presets);
-    const custom = this._textField(
+    const preset = this._fields.selectField('preset', trans.__('Schedule'), values.preset, presets);
+    const custom = this._fields.textField(
       'customCron',
       trans.__('Cron expression (UTC)'),
       values.customCron,
@@ -398,7 +392,7 @@ export class ScheduleForm extends Widget {
     );
     this._customRow = custom;
     for (const field of ['preset', 'customCron'] as const) {
-      this._inputs.get(field)!.addEventListener('input', () => this._updateSchedule());
+      this._fields.input(field).addEventListener('input', () => this._updateSchedule());
     }
     return element('fieldset', { className: 'jp-ModelMonitor-scheduleFields' }, [
       preset,
@@ -435,7 +429,7 @@ export class ScheduleForm extends Widget {
   private _showErrors(errors: ScheduleFormErrors): void {
     for (const [field, message] of Object.entries(errors)) {
       if (message) {
-        this._setFieldError(field as ScheduleFormField | 'form', message);
+        this._fields.setError(field as ScheduleFormField | 'form', message);
       }
     }
     if (errors.customCron && this.getValue().preset !== 'custom') {
@@ -444,112 +438,14 @@ export class ScheduleForm extends Widget {
     }
   }
 
-  /** Shows `message` under the field, or clears it when undefined. */
-  private _setFieldError(field: ScheduleFormField | 'form', message: string | undefined): void {
-    const line = this._errorLines.get(field);
-    if (!line) {
-      return;
-    }
-    line.textContent = message ?? '';
-    line.hidden = !message;
-    const input = field === 'form' ? undefined : this._inputs.get(field);
-    if (message) {
-      input?.setAttribute('aria-invalid', 'true');
-    } else {
-      input?.removeAttribute('aria-invalid');
-    }
-  }
-
   private _setValue(field: ScheduleFormField, value: string): void {
-    this._inputs.get(field)!.value = value;
+    this._fields.input(field).value = value;
     this._updateSchedule();
   }
 
-  private _textField(
-    field: ScheduleFormField,
-    label: string,
-    value: string,
-    placeholder: string,
-    help?: string,
-    type = 'text'
-  ): HTMLElement {
-    const input = element('input', {
-      attributes: { type, name: field, placeholder, id: this._idOf(field) }
-    });
-    if (type === 'number') {
-      // Without it the browser's step of 1 makes 0.5 invalid, and Create greys out with no
-      // message; the server checks the numbers and names the field of a wrong one.
-      input.step = 'any';
-    }
-    input.value = value;
-    return this._row(field, label, input, help);
-  }
-
-  private _checkbox(field: ScheduleFormField, label: string, checked: boolean): HTMLElement {
-    const input = element('input', { attributes: { type: 'checkbox', name: field } });
-    input.checked = checked;
-    this._inputs.set(field, input);
-    return element('label', { className: 'jp-ModelMonitor-checkboxRow' }, [
-      input,
-      document.createTextNode(label)
-    ]);
-  }
-
-  private _selectField(
-    field: ScheduleFormField,
-    label: string,
-    value: string,
-    options: [string, string][]
-  ): HTMLElement {
-    const select = element('select', { attributes: { name: field, id: this._idOf(field) } });
-    for (const [optionValue, text] of options) {
-      select.append(element('option', { text, attributes: { value: optionValue } }));
-    }
-    select.value = value;
-    return this._row(field, label, select);
-  }
-
-  private _row(field: ScheduleFormField, label: string, input: Input, help?: string): HTMLElement {
-    this._inputs.set(field, input);
-    const children: Node[] = [
-      element('label', { text: label, attributes: { for: this._idOf(field) } }),
-      input,
-      this._errorLine(field)
-    ];
-    if (help) {
-      const helpId = `${this._idOf(field)}-help`;
-      input.setAttribute('aria-describedby', helpId);
-      children.push(
-        element('span', {
-          className: 'jp-ModelMonitor-help',
-          text: help,
-          attributes: { id: helpId }
-        })
-      );
-    }
-    return element(
-      'div',
-      { className: 'jp-ModelMonitor-formRow', attributes: { 'data-field': field } },
-      children
-    );
-  }
-
-  private _errorLine(field: ScheduleFormField | 'form'): HTMLElement {
-    const line = element('div', {
-      className: 'jp-ModelMonitor-fieldError',
-      attributes: { role: 'alert', 'data-error-for': field }
-    });
-    line.hidden = true;
-    this._errorLines.set(field, line);
-    return line;
-  }
-
-  private _idOf(field: string): string {
-    return `jp-ModelMonitor-schedule-${field}`;
-  }
-
-  private _inputs = new Map<ScheduleFormField, Input>();
-  private _errorLines = new Map<ScheduleFormField | 'form', HTMLElement>();
+  private _fields = new FormFields<ScheduleFormField>('jp-ModelMonitor-schedule', {
+    anyNumber: true
+  });
   private _customRow: HTMLElement | null = null;
   private _qualityFieldset: HTMLElement | null = null;
   private _scriptDetails: HTMLDetailsElement | null = null;
@@ -560,9 +456,4 @@ export class ScheduleForm extends Widget {
     className: 'jp-ModelMonitor-schedulePreview',
     attributes: { 'aria-live': 'polite' }
   });
-}
-
-/** Two short fields side by side. */
-function pair(first: HTMLElement, second: HTMLElement): HTMLElement {
-  return element('div', { className: 'jp-ModelMonitor-formPair' }, [first, second]);
 }

@@ -1,80 +1,13 @@
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { Execution, Monitor } from '../../src/api/types';
-import { IMonitorsApi, MonitorsModel } from '../../src/models/MonitorsModel';
+import { ModelMonitorApiError } from '../../src/api/errors';
+import { MonitorsModel } from '../../src/models/MonitorsModel';
 import { groupByMonitor, monitorStatus } from '../../src/models/monitorStatus';
 import { MonitorAction, MonitorList } from '../../src/widgets/MonitorList';
+import { MemoryApi, execution } from './memoryMonitorsApi';
 
 const trans = nullTranslator.load('jupyterlab_model_monitor');
-
-function monitor(id: string, name: string, extra: Partial<Monitor> = {}): Monitor {
-  return {
-    id,
-    name,
-    dataset: 'captures/x',
-    dataset_format: null,
-    header: true,
-    baseline_statistics: 'b/statistics.json',
-    baseline_constraints: 'b/constraints.json',
-    output: `monitoring/${name}`,
-    schedule: '0 * * * *',
-    window_hours: 1,
-    catch_up: 'once',
-    backend: 'local',
-    enabled: true,
-    alerts: null,
-    next_run_at: '2026-11-25T04:00:00Z',
-    created_at: '2026-11-25T03:00:00Z',
-    updated_at: '2026-11-25T03:00:00Z',
-    ...extra
-  };
-}
-
-function execution(id: string, monitorId: string, state: Execution['state']): Execution {
-  return {
-    id,
-    monitor_id: monitorId,
-    trigger: 'manual',
-    state,
-    scheduled_for: '2026-11-25T03:10:00Z',
-    window_start: '2026-11-25T02:00:00Z',
-    window_end: '2026-11-25T03:00:00Z',
-    output: `monitoring/m/manual/${id}`,
-    created_at: '2026-11-25T03:10:00Z',
-    started_at: null,
-    finished_at: null,
-    progress: 0,
-    message: state === 'completed_with_violations' ? '2 violations' : null,
-    violations: null
-  };
-}
-
-/** An in-memory server with the API's semantics, for the model's state logic. */
-class MemoryApi implements IMonitorsApi {
-  monitors = [monitor('b', 'beta'), monitor('a', 'alpha', { schedule: null })];
-  executions = [execution('e2', 'b', 'completed_with_violations'), execution('e1', 'b', 'failed')];
-  listMonitors = async () => this.monitors;
-  listExecutions = async () => this.executions;
-  runMonitor = async (id: string) => {
-    const run = execution(`e${this.executions.length + 1}`, id, 'running');
-    this.executions = [run, ...this.executions];
-    return run;
-  };
-  updateMonitor = async (id: string, fields: { enabled: boolean }) => {
-    this.monitors = this.monitors.map(m => (m.id === id ? { ...m, ...fields } : m));
-    return this.monitors.find(m => m.id === id)!;
-  };
-  deleteMonitor = async (id: string) => {
-    this.monitors = this.monitors.filter(m => m.id !== id);
-  };
-  getExecution = async (id: string) => this.executions.find(e => e.id === id)!;
-  cancelExecution = async (id: string) => this.setState(id, 'cancelled');
-  setState = (id: string, state: Execution['state']) => {
-    this.executions = this.executions.map(e => (e.id === id ? { ...e, state } : e));
-    return this.getExecution(id);
-  };
-}
 
 describe('monitor status', () => {
   it('is the newest execution state, or never', () => {
@@ -168,5 +101,49 @@ describe('MonitorsModel and MonitorList', () => {
     };
     await model.reload();
     expect(model.error).toBe('503 Service Unavailable');
+  });
+});
+
+describe('MonitorsModel, the one way to the server', () => {
+  let api: MemoryApi;
+  let model: MonitorsModel;
+
+  beforeEach(() => {
+    api = new MemoryApi();
+    model = new MonitorsModel(api, () => false);
+  });
+
+  afterEach(() => model.dispose());
+
+  it('creates and changes monitors, and lists them fresh at once', async () => {
+    const created = await model.create({
+      name: 'gamma',
+      dataset: 'captures/g',
+      header: true,
+      baseline_statistics: 'g/statistics.json',
+      baseline_constraints: 'g/constraints.json',
+      schedule: null,
+      window_hours: 1,
+      backend: 'local'
+    });
+    expect(model.monitors.map(m => m.name)).toEqual(['alpha', 'beta', 'gamma']);
+    await model.update(created.id, { name: 'delta' });
+    expect(model.monitors.map(m => m.name)).toEqual(['alpha', 'beta', 'delta']);
+  });
+
+  it('offers the local backend when the server has no backends route, and warns of other errors', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const local = [{ name: 'local', available: true, reason: null }];
+    api.listBackends = async () => {
+      throw new ModelMonitorApiError('Not Found', 404);
+    };
+    expect(await model.backends()).toEqual(local);
+    expect(warn).not.toHaveBeenCalled();
+    api.listBackends = async () => {
+      throw new ModelMonitorApiError('Bad Gateway', 502);
+    };
+    expect(await model.backends()).toEqual(local);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });
