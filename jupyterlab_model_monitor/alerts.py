@@ -18,9 +18,10 @@ target never delays or breaks a run.
 import asyncio
 import json
 import os
+from collections.abc import Mapping
 from typing import Any
 
-from .errors import ValidationError
+from .errors import ValidationError, check_object
 from .file_names import VIOLATIONS_FILE
 from .metrics import DRIFT_TEXT, read_json
 from .paths import confine
@@ -59,18 +60,16 @@ MAX_WEBHOOKS = 5
 MAX_LISTED_VIOLATIONS = 50
 
 
-def check_alert_rules(value, field="alerts", stored=None):
+def check_alert_rules(
+    value: Any, field: str = "alerts", stored: Mapping[str, Any] | None = None
+) -> dict[str, Any] | None:
     """The checked rules of a monitor's ``alerts`` field (null → None, meaning the defaults).
 
     ``stored`` are the monitor's current rules: a webhook sent back as the API showed it (its
     URL redacted) keeps its stored URL."""
     if value is None:
         return None
-    if not isinstance(value, dict):
-        raise ValidationError("an object with notify, on_failure, check_types, ...", field)
-    unknown = sorted(set(value) - set(DEFAULT_RULES))
-    if unknown:
-        raise ValidationError(f"unknown field: {unknown[0]}", f"{field}.{unknown[0]}")
+    check_object(value, DEFAULT_RULES, field, "an object with notify, on_failure, check_types, ...")
     rules = {**DEFAULT_RULES, **value}
     for flag in ("notify", "on_failure"):
         if not isinstance(rules[flag], bool):
@@ -82,7 +81,7 @@ def check_alert_rules(value, field="alerts", stored=None):
     return rules
 
 
-def public_monitor(monitor):
+def public_monitor(monitor: Mapping[str, Any]) -> Mapping[str, Any]:
     """``monitor`` as the API shows it: webhook URLs redacted (they often hold a secret)."""
     rules = monitor.get("alerts")
     if not rules or not rules.get("webhooks"):

@@ -2,7 +2,6 @@
 
 import os
 
-from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
 from traitlets import Bool, Float, Int, List, Type, Unicode, default
 
@@ -15,7 +14,7 @@ from .engine import reach_scripts_from_terminals
 from .handlers import default_handlers
 from .leases import LeaseKeeper, new_claimer
 from .scheduler import Scheduler
-from .store import Store
+from .store import Store, default_path
 from .webhooks import WebhookSender
 
 
@@ -60,7 +59,7 @@ class ModelMonitorApp(ExtensionApp):
 
     @default("db_path")
     def _default_db_path(self):
-        return os.path.join(jupyter_data_dir(), "jupyterlab_model_monitor", "monitors.sqlite")
+        return default_path()
 
     def initialize_settings(self):
         reach_scripts_from_terminals()

@@ -11,17 +11,19 @@ with paths relative to the server root as everywhere in the API.
 import asyncio
 import functools
 import json
+import logging
 import os
-import socket
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
-from .backends import BaselineJob
-from .errors import ValidationError
+from .backends import Backend, BaselineJob
+from .errors import ValidationError, check_object
 from .file_names import DIAGNOSTICS_FILE, STATISTICS_FILE
+from .jobs import fail_orphans, progress_reporter
 from .leases import new_claimer
 from .paths import PathError, confine, open_confined, without_root
-from .scheduler import process_alive
-from .store import Conflict
+from .store import Conflict, Store
 from .validation import (
     DATASET_FORMATS,
     check_segment_backend,
@@ -49,13 +51,11 @@ def _choice(body, field, allowed, default):
     return value
 
 
-def validate_baseline_request(body, root, backends):
+def validate_baseline_request(
+    body: Any, root: str, backends: Mapping[str, Backend]
+) -> dict[str, Any]:
     """The checked fields of a baseline request; paths relative to ``root``."""
-    if not isinstance(body, dict):
-        raise ValidationError("the request body must be a JSON object")
-    unknown = sorted(set(body) - set(REQUEST_FIELDS))
-    if unknown:
-        raise ValidationError(f"unknown field: {unknown[0]}", unknown[0])
+    check_object(body, REQUEST_FIELDS)
     if "dataset" not in body:
         raise ValidationError("dataset is required", "dataset")
     dataset = relative_path(body["dataset"], "dataset", root)
@@ -78,14 +78,14 @@ def validate_baseline_request(body, root, backends):
     return fields
 
 
-def remove_if_empty(folder):
+def remove_if_empty(folder: str) -> None:
     try:
         os.rmdir(folder)
     except OSError:
         pass  # absent, or holds the engine's diagnostics.json
 
 
-def read_job_diagnostics(job, root):
+def read_job_diagnostics(job: Mapping[str, Any], root: str) -> dict[str, Any] | None:
     """The ended job's ``<output>/diagnostics.json``, None when absent or older than the job."""
     started = datetime.fromisoformat(job["created_at"].replace("Z", "+00:00")).timestamp()
     try:
@@ -116,15 +116,22 @@ def read_job_diagnostics(job, root):
 class BaselineJobs:
     """Starts baseline jobs on their backend and records their progress in the store."""
 
-    def __init__(self, store, backends, root_dir, log, claimer=None):
+    def __init__(
+        self,
+        store: Store,
+        backends: dict[str, Backend],
+        root_dir: str,
+        log: logging.Logger,
+        claimer: str | None = None,
+    ) -> None:
         self.store = store
         self.backends = backends
         self.root_dir = root_dir
         self.log = log
         self.claimer = claimer or new_claimer()
-        self._tasks = {}  # job id -> asyncio.Task
+        self._tasks: dict[str, asyncio.Task[None]] = {}
 
-    async def start(self, fields):
+    async def start(self, fields: dict[str, Any]) -> dict[str, Any]:
         """Insert the job (running) and start it; returns its record."""
         job = await self.store.call(
             self.store.create_baseline, {**fields, "claimed_by": self.claimer}
@@ -139,7 +146,8 @@ class BaselineJobs:
         spec = self._job(job)
         output_existed = os.path.isdir(spec.output)
         try:
-            outcome = await backend.baseline(spec, self._reporter(job["id"]))
+            update = functools.partial(self.store.call, self.store.update_baseline, job["id"])
+            outcome = await backend.baseline(spec, progress_reporter(update, self.root_dir))
             message = without_root(outcome.message, self.root_dir)
             changes = {"state": outcome.state, "message": message}
         except Exception as error:
@@ -162,26 +170,14 @@ class BaselineJobs:
             segment=job.get("segment"),
         )
 
-    def _reporter(self, job_id):
-        last = {"progress": 0.0}
-
-        async def report(progress, message):
-            changes = {"message": message} if message else {}
-            if progress is not None and progress - last["progress"] >= 0.01:
-                last["progress"] = changes["progress"] = progress
-            if changes:
-                await self.store.call(self.store.update_baseline, job_id, **changes)
-
-        return report
-
-    def with_diagnostics(self, job):
+    def with_diagnostics(self, job: dict[str, Any]) -> dict[str, Any]:
         """The job record with its ``diagnostics`` (None while it runs or when there are none)."""
         ended = job["state"] != "running"
         return {**job, "diagnostics": read_job_diagnostics(job, self.root_dir) if ended else None}
 
-    async def cancel(self, job_id):
+    async def cancel(self, job_id: str) -> dict[str, Any]:
         """Cancel a running job; :class:`Conflict` once it has ended."""
-        job = await self.store.call(self.store.get_baseline, job_id)
+        job = await self._stored(job_id)
         if job["state"] != "running":
             raise Conflict(f"the baseline job is {job['state']} already", "state")
         await self.store.call(
@@ -189,16 +185,20 @@ class BaselineJobs:
         )
         if job_id in self._tasks:
             await self.backends[job["backend"]].cancel(job_id)
-        return await self.store.call(self.store.get_baseline, job_id)
+        return await self._stored(job_id)
 
-    async def fail_orphans(self):
-        prefix = f"{socket.gethostname()}:"
-        alive = functools.partial(process_alive, own_claimer=self.claimer)
-        return await self.store.call(self.store.fail_orphan_baselines, prefix, alive)
+    async def _stored(self, job_id: str) -> dict[str, Any]:
+        job = await self.store.call(self.store.get_baseline, job_id)
+        if job is None:  # jobs are never deleted: not an id this store gave
+            raise KeyError(f"no baseline job with id {job_id}")
+        return job
 
-    async def stop(self):
+    async def fail_orphans(self) -> list[str]:
+        return await fail_orphans(self.store, "baselines", self.claimer)
+
+    async def stop(self) -> None:
         for job_id in list(self._tasks):
-            job = await self.store.call(self.store.get_baseline, job_id)
+            job = await self._stored(job_id)
             message = "the server stopped during the job"
             await self.store.call(
                 self.store.update_baseline, job_id, state="cancelled", message=message

@@ -18,33 +18,32 @@ Jupyter server that holds the kernel's working folder, else the working folder.
 """
 
 import os
-import sqlite3
 import subprocess
-from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from . import engine
+from .alerts import public_monitor
 from .display import load_document
 from .file_names import STATISTICS_FILE, VIOLATIONS_FILE
-from .store import _row_to_dict
+from .rows import ExecutionRow
+from .store import Store, default_path
 
 DB_ENV = "MODEL_MONITOR_DB"
 ROOT_ENV = "MODEL_MONITOR_ROOT"
+PathLike = str | os.PathLike[str]
 STATISTICS_COLUMNS = (
     "name inferred_type num_present num_missing mean sum std_dev min max distinct_count"
 ).split()
 VIOLATION_COLUMNS = ("feature_name", "constraint_check_type", "description")
 
 
-def default_db_path():
+def default_db_path() -> str:
     """The store's path: ``$MODEL_MONITOR_DB``, else ModelMonitorApp.db_path's default."""
-    from jupyter_core.paths import jupyter_data_dir
-
-    default = os.path.join(jupyter_data_dir(), "jupyterlab_model_monitor", "monitors.sqlite")
-    return os.environ.get(DB_ENV) or default
+    return os.environ.get(DB_ENV) or default_path()
 
 
-def server_root(root_dir=None):
+def server_root(root_dir: PathLike | None = None) -> str:
     """The folder execution outputs are relative to (see the module's documentation)."""
     if root_dir or os.environ.get(ROOT_ENV):
         return os.fspath(root_dir or os.environ[ROOT_ENV])
@@ -63,16 +62,14 @@ def server_root(root_dir=None):
     return max(holding, key=len) if holding else cwd
 
 
-def _connect(db_path):
+def _open_store(db_path):
     path = os.fspath(db_path or default_db_path())
     if not os.path.isfile(path):
         raise FileNotFoundError(
             f"no Model Monitor store at {path} (pass db_path= or set ${DB_ENV} to the server's "
             "ModelMonitorApp.db_path)"
         )
-    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=30)
-    connection.row_factory = sqlite3.Row
-    return closing(connection)
+    return Store(path, read_only=True)
 
 
 def _frame(rows, columns=None):
@@ -84,40 +81,37 @@ def _frame(rows, columns=None):
     return pandas.DataFrame(rows, columns=columns)
 
 
-def list_monitors(db_path=None):
-    """Every monitor, oldest first: a DataFrame (or list of dicts) of the store's columns."""
-    with _connect(db_path) as connection:
-        rows = connection.execute("SELECT * FROM monitors ORDER BY created_at, name")
-        return _frame([_row_to_dict(row) for row in rows])
+def list_monitors(db_path: PathLike | None = None) -> Any:
+    """Every monitor, oldest first: a DataFrame (or list of dicts) of the store's columns, webhook
+    URLs shortened as the REST API shows them."""
+    with _open_store(db_path) as store:
+        return _frame([public_monitor(monitor) for monitor in store.list_monitors()])
 
 
-def list_executions(monitor=None, limit=100, db_path=None):
+def list_executions(
+    monitor: str | None = None, limit: int = 100, db_path: PathLike | None = None
+) -> Any:
     """Executions, newest first, of one monitor (name or id) or all, with their ``monitor_name``."""
-    query = (
-        "SELECT e.*, m.name AS monitor_name"
-        " FROM executions e JOIN monitors m ON m.id = e.monitor_id"
-    )
-    parameters = ()
-    with _connect(db_path) as connection:
-        if monitor is not None:
-            monitor_id = _monitor_id(connection, monitor)
-            query += " WHERE e.monitor_id = ?"
-            parameters = (monitor_id,)
-        query += " ORDER BY e.created_at DESC, e.rowid DESC LIMIT ?"
-        rows = connection.execute(query, (*parameters, int(limit)))
-        return _frame([_row_to_dict(row) for row in rows])
+    with _open_store(db_path) as store:
+        names = {monitor["id"]: monitor["name"] for monitor in store.list_monitors()}
+        monitor_id = None if monitor is None else _monitor_id(names, str(monitor))
+        executions = store.list_executions(monitor_id, int(limit))
+    return _frame([{**run, "monitor_name": names.get(run["monitor_id"])} for run in executions])
 
 
-def _monitor_id(connection, monitor):
-    row = connection.execute(
-        "SELECT id FROM monitors WHERE id = ? OR name = ?", (str(monitor), str(monitor))
-    ).fetchone()
-    if row is None:
-        raise KeyError(f"no monitor named or with id {monitor!r}")
-    return row["id"]
+def _monitor_id(names, monitor):
+    """The id of the monitor with id or name ``monitor`` (``names``: name by id)."""
+    if monitor in names:
+        return monitor
+    for monitor_id, name in names.items():
+        if name == monitor:
+            return monitor_id
+    raise KeyError(f"no monitor named or with id {monitor!r}")
 
 
-def load_statistics(execution_or_path, db_path=None, root_dir=None):
+def load_statistics(
+    execution_or_path: Any, db_path: PathLike | None = None, root_dir: PathLike | None = None
+) -> Any:
     """One row per feature of a ``statistics.json``: counts, mean, min, max, distinct values.
 
     ``execution_or_path``: an execution (a row of :func:`list_executions`, a dict or an id), a
@@ -146,7 +140,9 @@ def _feature_row(feature):
     return row
 
 
-def load_violations(execution_or_path, db_path=None, root_dir=None):
+def load_violations(
+    execution_or_path: Any, db_path: PathLike | None = None, root_dir: PathLike | None = None
+) -> Any:
     """One row per violation of a ``constraint_violations.json`` (an execution's, or a path)."""
     path = _document_path(execution_or_path, VIOLATIONS_FILE, db_path, root_dir)
     document = load_document(path)
@@ -158,14 +154,14 @@ def load_violations(execution_or_path, db_path=None, root_dir=None):
 
 
 def report(
-    execution_or_path,
-    baseline,
-    output="report.html",
-    constraints=None,
-    title=None,
-    db_path=None,
-    root_dir=None,
-):
+    execution_or_path: Any,
+    baseline: PathLike,
+    output: PathLike = "report.html",
+    constraints: PathLike | None = None,
+    title: str | None = None,
+    db_path: PathLike | None = None,
+    root_dir: PathLike | None = None,
+) -> Path:
     """Write a run's self-contained HTML report (``model-monitor report``) and return its path.
 
     ``execution_or_path``: an execution (a row of :func:`list_executions`, a dict or an id), or a
@@ -231,11 +227,9 @@ def _as_execution(value):
     return value if isinstance(value, dict) and "output" in value else None
 
 
-def _find_execution(execution_id, db_path):
-    with _connect(db_path) as connection:
-        row = connection.execute(
-            "SELECT * FROM executions WHERE id = ?", (execution_id,)
-        ).fetchone()
-    if row is None:
+def _find_execution(execution_id, db_path) -> ExecutionRow:
+    with _open_store(db_path) as store:
+        execution = store.get_execution(execution_id)
+    if execution is None:
         raise FileNotFoundError(f"{execution_id}: neither a file or folder nor an execution id")
-    return _row_to_dict(row)
+    return execution

@@ -7,15 +7,18 @@ works across hosts sharing one database.
 """
 
 import asyncio
+import logging
 import os
 import socket
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
-from .store import to_iso
+from .store import Store, to_iso
 
 
-def new_claimer():
+def new_claimer() -> str:
     """``host:pid:instance``: unique to this server process, even if its pid is reused later."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
@@ -24,18 +27,20 @@ class LeaseKeeper:
     """Every ``lease_seconds / 3``: renews this server's leases, then fails expired ones and tells
     ``listeners`` (async callables of an execution id) about each failed execution."""
 
-    def __init__(self, store, claimer, log, lease_seconds=60.0):
+    def __init__(
+        self, store: Store, claimer: str, log: logging.Logger, lease_seconds: float = 60.0
+    ) -> None:
         self.store = store
         self.claimer = claimer
         self.log = log
         self.lease_seconds = lease_seconds
-        self.listeners = []
-        self._task = None
+        self.listeners: list[Callable[[str], Awaitable[Any]]] = []
+        self._task: asyncio.Task[None] | None = None
 
-    def start(self):
+    def start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._loop())
 
-    async def stop(self):
+    async def stop(self) -> None:
         if self._task:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
@@ -48,7 +53,7 @@ class LeaseKeeper:
                 self.log.exception("model-monitor: lease check failed")
             await asyncio.sleep(self.lease_seconds / 3)
 
-    async def check(self, now=None):
+    async def check(self, now: datetime | None = None) -> dict[str, list[str]]:
         """One round: renew ours, fail the expired; returns the failed ids by table."""
         await self.store.call(self.store.renew_leases, self.claimer)
         now = now or datetime.now(timezone.utc)

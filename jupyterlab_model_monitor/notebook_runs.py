@@ -6,18 +6,16 @@ interrupt (KeyboardInterrupt) is forwarded as SIGINT: the CLI stops, removes its
 and exits 130, so no partial output is left behind.
 """
 
-import json
 import os
-import signal
 import subprocess
 import threading
 import time
-from collections import deque
+from typing import Any
 
 from .engine import engine_environment, find_cli, find_node, missing
 from .file_names import DIAGNOSTICS_FILE
+from .processes import Events, parse_object, stop_blocking
 
-CANCELLED_EXIT_CODE = 130  # docs/cli.md
 CANCEL_GRACE_SECONDS = 10.0
 UPDATE_INTERVAL_SECONDS = 0.2
 BAR_WIDTH = 20
@@ -41,7 +39,7 @@ def _megabytes(count):
 class ProgressLine:
     """The run's one-line status, updated in place through a display handle."""
 
-    def __init__(self, title):
+    def __init__(self, title: str) -> None:
         from IPython.display import display
 
         self.title = title
@@ -49,10 +47,10 @@ class ProgressLine:
         self._last_update = 0.0
         self._handle = display({"text/plain": self.text()}, raw=True, display_id=True)
 
-    def text(self):
+    def text(self) -> str:
         return f"{self.title}: {self.state}"
 
-    def show(self, state, force=True):
+    def show(self, state: str, force: bool = True) -> None:
         self.state = state
         now = time.monotonic()
         if force or now - self._last_update >= UPDATE_INTERVAL_SECONDS:
@@ -60,7 +58,7 @@ class ProgressLine:
             if self._handle is not None:
                 self._handle.update({"text/plain": self.text()}, raw=True)
 
-    def feed(self, event):
+    def feed(self, event: dict[str, Any]) -> None:
         """Shows a ``--progress json`` event; others are ignored."""
         kind = event.get("type")
         if kind == "start":
@@ -79,39 +77,14 @@ class ProgressLine:
             )
 
 
-class CliReport:
-    """What the CLI said: its summary, its error message and any other stderr lines."""
-
-    def __init__(self):
-        self.summary = None
-        self.error = None
-        self.other_lines = deque(maxlen=20)
-
-    def feed(self, line):
-        try:
-            event = json.loads(line)
-        except ValueError:
-            event = None
-        if not isinstance(event, dict):
-            if line.strip():
-                self.other_lines.append(line.rstrip())
-            return None
-        if event.get("type") == "done":
-            self.summary = event.get("summary") or {}
-        elif event.get("type") == "error":
-            self.error = event.get("message")
-        return event
-
-
-def cli_command(arguments):
+def cli_command(arguments: list[str]) -> list[str]:
     node, cli = find_node(), find_cli()
-    problem = missing(node, cli)
-    if problem:
-        raise ModelMonitorError(problem)
+    if not (node and cli):
+        raise ModelMonitorError(missing(node, cli))
     return [node, cli, *arguments, "--progress", "json"]
 
 
-def run_cli(arguments, output):
+def run_cli(arguments: list[str], output: str) -> dict[str, Any]:
     """Runs ``model-monitor <arguments>``, showing progress; returns the run summary.
 
     Raises :class:`ModelMonitorError` with the CLI's message (file, line and field of bad
@@ -131,18 +104,20 @@ def run_cli(arguments, output):
         # Its own session: a kernel interrupt reaches the CLI once, through us.
         start_new_session=True,
     )
-    stdout = []
-    reader = threading.Thread(target=lambda: stdout.append(process.stdout.read()), daemon=True)
+    out, err = process.stdout, process.stderr
+    assert out is not None and err is not None  # PIPEs
+    stdout: list[str] = []
+    reader = threading.Thread(target=lambda: stdout.append(out.read()), daemon=True)
     reader.start()
-    report = CliReport()
+    report = Events()
     try:
-        for line in process.stderr:
-            event = report.feed(line)
+        for line in err:
+            event = report.read(line)
             if event:
                 progress.feed(event)
         code = process.wait()
     except KeyboardInterrupt:
-        code = _cancel(process)
+        code = stop_blocking(process, CANCEL_GRACE_SECONDS)
         progress.show("cancelled")
         raise ModelMonitorCancelled(
             f"{title} was interrupted (exit {code}); it wrote nothing to {output}"
@@ -151,29 +126,11 @@ def run_cli(arguments, output):
         reader.join(timeout=5)
     if code != 0:
         progress.show(f"failed (exit {code})")
-        detail = report.error or "\n".join(report.other_lines) or "no message"
+        detail = report.detail("no message")
         raise ModelMonitorError(f"{title} failed: {detail}{_diagnostics_hint(output)}")
-    summary = report.summary or _parse_summary("".join(stdout))
+    summary = report.summary or parse_object("".join(stdout)) or {}
     progress.show(_done_text(summary, output))
     return summary
-
-
-def _cancel(process):
-    """SIGINT, then SIGKILL if the CLI has not stopped within the grace period."""
-    process.send_signal(signal.SIGINT)
-    try:
-        return process.wait(timeout=CANCEL_GRACE_SECONDS)
-    except (subprocess.TimeoutExpired, KeyboardInterrupt):
-        process.kill()
-        return process.wait()
-
-
-def _parse_summary(text):
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
 
 
 def _diagnostics_hint(output):

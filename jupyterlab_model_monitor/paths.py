@@ -6,12 +6,13 @@ A client names files relative to the root (as JupyterLab's file browser shows th
 
 import os
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 # Linux's PATH_MAX and NAME_MAX. Longer paths cannot name a file, and resolving one costs a system
 # call per segment: a 200 KB path of "a/a/a/..." kept the server busy for seconds.
 MAX_PATH_BYTES = 4096
 MAX_NAME_BYTES = 255
+Text = TypeVar("Text", str, None)  # without_root keeps a missing message missing
 
 
 class PathError(ValueError):
@@ -47,7 +48,9 @@ def confine(root: str | os.PathLike[str], path: str, field: str | None = None) -
     return resolved
 
 
-def open_confined(root: str | os.PathLike[str] | None, path: str, **kwargs: Any) -> IO[Any]:
+def open_confined(
+    root: str | os.PathLike[str] | None, path: str | os.PathLike[str], **kwargs: Any
+) -> IO[Any]:
     """``open(path, **kwargs)``, refused (PathError, the file closed) when the file opened resolves
     outside ``root``. The open file itself is checked (Linux: ``/proc/self/fd``), so a symlink put
     in place of ``path`` after an earlier check cannot redirect the read. No ``root``: no check."""
@@ -101,7 +104,7 @@ def relative_to_root(root: str | os.PathLike[str], absolute: str | os.PathLike[s
     return Path(absolute).relative_to(os.path.realpath(root)).as_posix()
 
 
-def without_root(text: str, root: str | os.PathLike[str] | None) -> str:
+def without_root(text: Text, root: str | os.PathLike[str] | None) -> Text:
     """``text`` (a message) with the server root's absolute path taken out of the paths it names,
     so messages, alerts and webhooks never show where the server's files live."""
     if not isinstance(text, str) or root is None:

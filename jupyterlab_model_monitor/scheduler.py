@@ -16,27 +16,32 @@ manual run writes to ``<output>/manual/<yyyy-mm-ddTHH-MM-SSZ>-<first 8 of its id
 
 import asyncio
 import functools
-import os
-import socket
+import logging
 import uuid
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from croniter import croniter
 
-from .backends import RunJob, RunOutcome
+from .backends import Backend, RunJob, RunOutcome
+from .jobs import fail_orphans, progress_reporter
 from .leases import new_claimer
 from .metrics import run_metrics
 from .paths import confine, without_root
-from .store import to_iso
+from .rows import ExecutionRow, MonitorRow
+from .store import Store, to_iso
 from .validation import parse_time
 
 
-def next_fire_time(schedule, after):
+def next_fire_time(schedule: str, after: datetime) -> datetime:
     """The first fire time of ``schedule`` strictly after ``after`` (aware datetimes)."""
     return croniter(schedule, after).get_next(datetime).astimezone(timezone.utc)
 
 
-def next_run_fields(monitor, changes=None):
+def next_run_fields(
+    monitor: dict[str, Any], changes: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """``next_run_at`` after a create (``changes`` None) or an update of ``monitor``."""
     merged = {**monitor, **(changes or {})}
     if not (merged["enabled"] and merged["schedule"]):
@@ -48,12 +53,12 @@ def next_run_fields(monitor, changes=None):
     return {}
 
 
-def fire_times(schedule, first, now, limit):
+def fire_times(schedule: str, first: datetime, now: datetime, limit: int) -> list[datetime]:
     """Fire times from ``first`` (itself one) up to ``now`` inclusive; the latest ``limit`` ones.
 
     Walked back from ``now``: a per-minute monitor a year behind costs ``limit`` steps, where
     walking forward from ``first`` cost one per missed minute (14 s on the event loop)."""
-    latest = []
+    latest: list[datetime] = []
     iterator = croniter(schedule, now + timedelta(microseconds=1))  # ``now`` itself included
     while len(latest) < limit:
         moment = iterator.get_prev(datetime).astimezone(timezone.utc)
@@ -65,7 +70,9 @@ def fire_times(schedule, first, now, limit):
     return latest[::-1]
 
 
-def select_runs(policy, times, now, late_tolerance):
+def select_runs(
+    policy: str, times: list[datetime], now: datetime, late_tolerance: timedelta
+) -> list[datetime]:
     """The fire times to run under a catch-up policy (``times`` sorted, all in the past)."""
     if not times:
         return []
@@ -76,11 +83,16 @@ def select_runs(policy, times, now, late_tolerance):
     return times[-1:]
 
 
-def floor_hour(moment):
+def floor_hour(moment: datetime) -> datetime:
     return moment.replace(minute=0, second=0, microsecond=0)
 
 
-def plan_execution(monitor, trigger, scheduled_for, window=None):
+def plan_execution(
+    monitor: Mapping[str, Any],
+    trigger: str,
+    scheduled_for: datetime,
+    window: tuple[datetime, datetime] | None = None,
+) -> dict[str, Any]:
     """The store fields of one execution of ``monitor``."""
     execution_id = uuid.uuid4().hex
     if window is None:
@@ -103,28 +115,22 @@ def plan_execution(monitor, trigger, scheduled_for, window=None):
     }
 
 
-def process_alive(claimer, own_claimer):
-    """Whether the server process named in ``claimed_by`` (``host:pid[:instance]``, on this
-    host) still runs. A claim with this process's pid that is not its own claim is from a dead
-    process whose pid was reused; any other reuse is left to the lease (leases.py)."""
-    try:
-        pid = int(claimer.split(":")[1])
-        if pid == os.getpid():
-            return claimer == own_claimer
-        os.kill(pid, 0)
-    except (ValueError, IndexError, ProcessLookupError):
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 class Scheduler:
     """Owns the loop; the handlers call :meth:`run_now` and :meth:`cancel`."""
 
-    def __init__(self, store, backends, root_dir, log, *, poll_interval=10.0,
-                 max_concurrent_runs=2, max_catch_up=100, late_tolerance=300.0,
-                 claimer=None):  # fmt: skip
+    def __init__(
+        self,
+        store: Store,
+        backends: dict[str, Backend],
+        root_dir: str,
+        log: logging.Logger,
+        *,
+        poll_interval: float = 10.0,
+        max_concurrent_runs: int = 2,
+        max_catch_up: int = 100,
+        late_tolerance: float = 300.0,
+        claimer: str | None = None,
+    ) -> None:
         self.store = store
         self.backends = backends
         self.root_dir = root_dir
@@ -133,19 +139,19 @@ class Scheduler:
         self.max_concurrent_runs = max_concurrent_runs
         self.max_catch_up = max_catch_up
         self.late_tolerance = timedelta(seconds=late_tolerance)
-        self.host = socket.gethostname()
         self.claimer = claimer or new_claimer()
-        self.listeners = []  # async callables(execution_id), awaited after each run ends
-        self._running = {}  # execution id -> asyncio.Task
-        self._loop_task = None
+        # Awaited with the execution id after each run ends.
+        self.listeners: list[Callable[[str], Awaitable[Any]]] = []
+        self._running: dict[str, asyncio.Task[None]] = {}
+        self._loop_task: asyncio.Task[None] | None = None
         self._stopping = False
 
     # -- lifecycle ---------------------------------------------------------------------------
 
-    def start(self):
+    def start(self) -> None:
         self._loop_task = asyncio.get_running_loop().create_task(self._loop())
 
-    async def stop(self):
+    async def stop(self) -> None:
         """Stop the loop and the runs of this server (they end as cancelled)."""
         self._stopping = True
         if self._loop_task:
@@ -156,8 +162,7 @@ class Scheduler:
         await asyncio.gather(*self._running.values(), return_exceptions=True)
 
     async def _loop(self):
-        alive = functools.partial(process_alive, own_claimer=self.claimer)
-        orphans = await self.store.call(self.store.fail_orphans, f"{self.host}:", alive)
+        orphans = await fail_orphans(self.store, "executions", self.claimer)
         for execution_id in orphans:
             self.log.warning("model-monitor: execution %s failed: its server stopped", execution_id)
             # Ended like any other run: its monitor's failure alert (on_failure) is raised.
@@ -170,13 +175,13 @@ class Scheduler:
                 self.log.exception("model-monitor: scheduler tick failed")
             await asyncio.sleep(self.poll_interval)
 
-    async def tick(self, now=None):
+    async def tick(self, now: datetime | None = None) -> None:
         await self.enqueue_due(now or datetime.now(timezone.utc))
         await self.dispatch()
 
     # -- enqueue -----------------------------------------------------------------------------
 
-    async def enqueue_due(self, now):
+    async def enqueue_due(self, now: datetime) -> list[dict[str, Any]]:
         """Insert the due scheduled runs of every monitor; returns the executions inserted."""
         inserted = []
         for monitor in await self.store.call(self.store.list_monitors):
@@ -199,7 +204,7 @@ class Scheduler:
 
     # -- dispatch ----------------------------------------------------------------------------
 
-    async def dispatch(self):
+    async def dispatch(self) -> None:
         """Claim and start due executions while there is room."""
         room = self.max_concurrent_runs - len(self._running)
         if room <= 0 or self._stopping:
@@ -232,16 +237,8 @@ class Scheduler:
         monitor = await self.store.call(self.store.get_monitor, execution["monitor_id"])
         backend = self.backends[monitor["backend"]]
         job = self._job(monitor, execution)
-        last = {"progress": 0.0}
-
-        async def report(progress, message):
-            changes = {"message": without_root(message, self.root_dir)} if message else {}
-            if progress is not None and progress - last["progress"] >= 0.01:
-                last["progress"] = changes["progress"] = progress
-            if changes:
-                await self.store.call(self.store.update_running, execution["id"], **changes)
-
-        return await backend.run(job, report)
+        update = functools.partial(self.store.call, self.store.update_running, execution["id"])
+        return await backend.run(job, progress_reporter(update, self.root_dir))
 
     def _job(self, monitor, execution):
         def path(value, field):  # confined again: a symlink may have changed since validation
@@ -305,7 +302,9 @@ class Scheduler:
 
     # -- requests from handlers ---------------------------------------------------------------
 
-    async def run_now(self, monitor, window=None):
+    async def run_now(
+        self, monitor: MonitorRow, window: tuple[datetime, datetime] | None = None
+    ) -> ExecutionRow | None:
         """Enqueue a manual run of ``monitor`` (over ``window`` or its latest full window)."""
         now = datetime.now(timezone.utc)
         fields = plan_execution(monitor, "manual", now, window)
@@ -313,7 +312,7 @@ class Scheduler:
         await self.dispatch()
         return await self.store.call(self.store.get_execution, fields["id"])
 
-    async def cancel(self, execution_id):
+    async def cancel(self, execution_id: str) -> ExecutionRow | None:
         """Cancel a due or running execution (``store.Conflict`` if it has ended)."""
         execution = await self.store.call(self.store.cancel_execution, execution_id)
         if execution is not None and execution_id in self._running:

@@ -3,7 +3,8 @@
 Methods are synchronous and short. Server code calls them through :meth:`Store.call`, which runs
 them on one dedicated thread, off Tornado's event loop; that thread owns the connection.
 Several Jupyter servers may share one file: claims and schedule updates are single atomic
-statements, so a run is never started twice.
+statements, so a run is never started twice. Kernels read it too (kernel_api.py), through a
+read-only ``Store``.
 """
 
 import asyncio
@@ -12,10 +13,14 @@ import json
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
+
+from jupyter_core.paths import jupyter_data_dir
 
 from .rows import ExecutionRow, MonitorRow
 from .webhooks import redact
@@ -148,6 +153,11 @@ MIGRATIONS = [
 ]
 # Running work, and when it started: the lease of a row from before migration 6 counts from then.
 LEASED_TABLES = {"executions": "started_at", "baselines": "created_at"}
+# Why running work of a server process that is gone failed (fail_orphans).
+ORPHAN_MESSAGES = {
+    "executions": "the server stopped during the run",
+    "baselines": "the server stopped during the job",
+}
 
 # How long a statement waits for another process's lock before it fails (a 503 for a request).
 BUSY_TIMEOUT_SECONDS = 10
@@ -176,20 +186,28 @@ JSON_COLUMNS = (
 )
 
 
+T = TypeVar("T")
+
+
 class Conflict(Exception):
     """The request clashes with the stored state (HTTP 409)."""
 
-    def __init__(self, message, field=None):
+    def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
 
 
-def utc_now():
+def default_path() -> str:
+    """Where the server keeps the store unless ``ModelMonitorApp.db_path`` says otherwise."""
+    return os.path.join(jupyter_data_dir(), "jupyterlab_model_monitor", "monitors.sqlite")
+
+
+def utc_now() -> str:
     """Now, as the ISO text stored everywhere: ``2026-11-01T13:00:00Z`` (sortable as text)."""
     return to_iso(datetime.now(timezone.utc))
 
 
-def to_iso(moment):
+def to_iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -213,31 +231,50 @@ def _json_columns(values):
 
 
 class Store:
-    """Monitors and executions in one SQLite file."""
+    """Monitors and executions in one SQLite file.
 
-    def __init__(self, path):
+    ``read_only``: opened as SQLite's ``mode=ro`` (which refuses every write), without creating
+    or migrating anything; the file must exist. For readers beside the server (a kernel).
+    """
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
         self.path = str(path)
-        self._connection = None
+        self.read_only = read_only
+        self._connection: sqlite3.Connection | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="model-monitor-db")
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     # -- connection and schema -------------------------------------------------------------
 
     @property
-    def db(self):
+    def db(self) -> sqlite3.Connection:
         if self._connection is None:
             self._connection = self._connect()
         return self._connection
 
     def _connect(self):
-        if self.path != ":memory:":
+        target = self.path
+        if self.read_only:
+            target = f"{Path(self.path).resolve().as_uri()}?mode=ro"  # only a URI can ask for it
+        elif self.path != ":memory:":
             os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
         connection = sqlite3.connect(
-            self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+            target,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            isolation_level=None,
+            check_same_thread=False,
+            uri=self.read_only,
         )
         connection.row_factory = sqlite3.Row
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA foreign_keys=ON")
-        self._migrate(connection)
+        if not self.read_only:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA foreign_keys=ON")
+            self._migrate(connection)
         return connection
 
     @staticmethod
@@ -261,17 +298,17 @@ class Store:
                         connection.execute(statement)
                 connection.execute("UPDATE schema_version SET version = ?", (number,))
 
-    def schema_version(self):
+    def schema_version(self) -> int:
         return self.db.execute("SELECT version FROM schema_version").fetchone()[0]
 
-    async def call(self, method, *args, **kwargs):
+    async def call(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``method(*args, **kwargs)`` on the store's thread and await its result."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
             self._executor, functools.partial(method, *args, **kwargs)
         )
 
-    def close(self):
+    def close(self) -> None:
         def _close():
             if self._connection is not None:
                 self._connection.close()
@@ -333,7 +370,7 @@ class Store:
         whole = [{**hook, "url": urls.get(i, hook["url"])} for i, hook in enumerate(hooks)]
         return {**monitor, "alerts": {**monitor["alerts"], "webhooks": whole}}
 
-    def delete_monitor(self, monitor_id):
+    def delete_monitor(self, monitor_id: str) -> bool:
         """Delete a monitor and its history; refused while one of its runs is due or running."""
         with _transaction(self.db):
             if self._active_count(monitor_id):
@@ -358,7 +395,13 @@ class Store:
 
     # -- scheduling --------------------------------------------------------------------------
 
-    def advance_schedule(self, monitor_id, expected_next, new_next, runs):
+    def advance_schedule(
+        self,
+        monitor_id: str,
+        expected_next: str | None,
+        new_next: str,
+        runs: list[dict[str, Any]],
+    ) -> list[dict[str, Any]]:
         """Move a monitor's ``next_run_at`` from ``expected_next`` and enqueue ``runs``.
 
         Atomic: if another server advanced it first, nothing happens and ``[]`` is returned.
@@ -372,7 +415,7 @@ class Store:
                 return []
             return [self._insert_execution(run) for run in runs]
 
-    def create_execution(self, fields):
+    def create_execution(self, fields: dict[str, Any]) -> dict[str, Any]:
         with _transaction(self.db):
             return self._insert_execution(fields)
 
@@ -400,7 +443,7 @@ class Store:
         )
         return [_row_to_dict(row) for row in rows]
 
-    def claim_execution(self, execution_id, claimer):
+    def claim_execution(self, execution_id: str, claimer: str) -> bool:
         """Mark a due execution running for ``claimer``; False if someone else got it first."""
         cursor = self.db.execute(
             "UPDATE executions SET state = 'running', started_at = ?, heartbeat_at = ?, "
@@ -426,7 +469,7 @@ class Store:
         row = self.db.execute("SELECT * FROM executions WHERE id = ?", (execution_id,)).fetchone()
         return _row_to_dict(row)
 
-    def update_running(self, execution_id, **changes):
+    def update_running(self, execution_id: str, **changes: Any) -> bool:
         """Update a running execution (progress, outcome); ignored once it is no longer running."""
         changes = {key: value for key, value in changes.items() if key in EXECUTION_COLUMNS}
         if changes.get("segments") is not None:
@@ -440,7 +483,7 @@ class Store:
         )
         return cursor.rowcount == 1
 
-    def cancel_execution(self, execution_id):
+    def cancel_execution(self, execution_id: str) -> ExecutionRow | None:
         """Cancel a due or running execution; :class:`Conflict` if it has finished already."""
         with _transaction(self.db):
             execution = self.get_execution(execution_id)
@@ -455,22 +498,9 @@ class Store:
             )
         return self.get_execution(execution_id)
 
-    def fail_orphans(self, claimer_prefix, is_alive):
-        """Fail running executions of this host whose server process is gone (after a crash)."""
-        rows = self.db.execute(
-            "SELECT id, claimed_by FROM executions WHERE state = 'running' AND claimed_by LIKE ?",
-            (claimer_prefix + "%",),
-        ).fetchall()
-        orphans = [row["id"] for row in rows if not is_alive(row["claimed_by"])]
-        for execution_id in orphans:
-            self.update_running(
-                execution_id, state="failed", message="the server stopped during the run"
-            )
-        return orphans
-
     # -- metric history ----------------------------------------------------------------------
 
-    def record_metrics(self, execution, points):
+    def record_metrics(self, execution: ExecutionRow, points: list[dict[str, Any]]) -> int:
         """Store a run's metric values at its ``window_start`` (replacing earlier ones)."""
         time = execution["window_start"] or execution["scheduled_for"]
         rows = [
@@ -489,7 +519,14 @@ class Store:
             self.db.executemany("INSERT OR REPLACE INTO metrics VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         return len(rows)
 
-    def query_metrics(self, monitor_id, feature=None, metric=None, since=None, limit=10000):
+    def query_metrics(
+        self,
+        monitor_id: str,
+        feature: str | None = None,
+        metric: str | None = None,
+        since: str | None = None,
+        limit: int = 10000,
+    ) -> list[dict[str, Any]]:
         """The newest ``limit`` metric values of a monitor (oldest first), optionally of one
         feature / metric: a history past the limit loses its oldest runs, not its latest."""
         query, params = "SELECT *, rowid AS row FROM metrics WHERE monitor_id = ?", [monitor_id]
@@ -504,7 +541,7 @@ class Store:
 
     # -- alerts ------------------------------------------------------------------------------
 
-    def create_alert(self, fields):
+    def create_alert(self, fields: dict[str, Any]) -> dict[str, Any] | None:
         """Store an alert (``monitor_id, execution_id, kind, message, notify, violations``)."""
         values = {**fields, "created_at": utc_now()}
         values = _json_columns(values)
@@ -514,19 +551,26 @@ class Store:
         )
         return self.get_alert(cursor.lastrowid)
 
-    def get_alert(self, alert_id):
+    def get_alert(self, alert_id: int | None) -> dict[str, Any] | None:
         row = self.db.execute("SELECT * FROM alerts WHERE id = ?", (alert_id,)).fetchone()
         return _row_to_dict(row)
 
-    def set_alert_deliveries(self, alert_id, deliveries_json):
+    def set_alert_deliveries(self, alert_id: int, deliveries_json: str) -> None:
         self.db.execute(
             "UPDATE alerts SET deliveries = ? WHERE id = ?", (deliveries_json, alert_id)
         )
 
-    def list_alerts(self, after=None, since=None, monitor_id=None, limit=100):
+    def list_alerts(
+        self,
+        after: int | None = None,
+        since: str | None = None,
+        monitor_id: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
         """Alerts oldest first: those with id > ``after``, or at/after time ``since``, or the
         newest ``limit`` ones."""
-        query, params = "SELECT * FROM alerts WHERE 1 = 1", []
+        query = "SELECT * FROM alerts WHERE 1 = 1"
+        params: list[Any] = []
         for condition, value in (
             ("id > ?", after),
             ("created_at >= ?", since),
@@ -540,13 +584,11 @@ class Store:
         alerts = [_row_to_dict(row) for row in rows]
         return alerts[::-1] if newest_first else alerts
 
-    def acknowledge_alerts(self, ids=None, up_to=None):
+    def acknowledge_alerts(self, ids: list[int] | None = None, up_to: int | None = None) -> int:
         """Mark alerts read: those in ``ids``, or all up to id ``up_to``; returns how many were
         unread."""
-        query, params = (
-            "UPDATE alerts SET acknowledged_at = ? WHERE acknowledged_at IS NULL",
-            [utc_now()],
-        )
+        query = "UPDATE alerts SET acknowledged_at = ? WHERE acknowledged_at IS NULL"
+        params: list[Any] = [utc_now()]
         if ids is not None:
             marks = ", ".join("?" for _ in ids)
             query, params = f"{query} AND id IN ({marks})", [*params, *ids]
@@ -554,17 +596,17 @@ class Store:
             query, params = f"{query} AND id <= ?", [*params, up_to]
         return self.db.execute(query, params).rowcount
 
-    def unread_alerts(self):
+    def unread_alerts(self) -> int:
         return self.db.execute(
             "SELECT COUNT(*) FROM alerts WHERE acknowledged_at IS NULL"
         ).fetchone()[0]
 
-    def last_alert_id(self):
+    def last_alert_id(self) -> int:
         return self.db.execute("SELECT COALESCE(MAX(id), 0) FROM alerts").fetchone()[0]
 
     # -- baseline jobs -----------------------------------------------------------------------
 
-    def create_baseline(self, fields):
+    def create_baseline(self, fields: dict[str, Any]) -> dict[str, Any]:
         """Insert a running baseline job; :class:`Conflict` if one runs into the same output."""
         now = utc_now()
         values = {**fields, "id": uuid.uuid4().hex, "state": "running", "created_at": now}
@@ -580,19 +622,21 @@ class Store:
             self.db.execute(
                 f"INSERT INTO baselines ({columns}) VALUES ({marks})", list(values.values())
             )
-        return self.get_baseline(values["id"])
+        job = self.get_baseline(values["id"])
+        assert job is not None  # inserted above
+        return job
 
-    def get_baseline(self, job_id):
+    def get_baseline(self, job_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT * FROM baselines WHERE id = ?", (job_id,)).fetchone()
         return _row_to_dict(row)
 
-    def list_baselines(self, limit=100):
+    def list_baselines(self, limit: int = 100) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT * FROM baselines ORDER BY created_at DESC, rowid DESC LIMIT ?", (limit,)
         )
         return [_row_to_dict(row) for row in rows]
 
-    def update_baseline(self, job_id, **changes):
+    def update_baseline(self, job_id: str, **changes: Any) -> bool:
         """Update a running baseline job; ignored once it has ended."""
         if changes.get("state", "running") != "running":
             changes["finished_at"] = utc_now()
@@ -603,22 +647,25 @@ class Store:
         )
         return cursor.rowcount == 1
 
-    def fail_orphan_baselines(self, claimer_prefix, is_alive):
-        """Fail running baseline jobs of this host whose server process is gone."""
+    # -- running work of servers that are gone (jobs.py) ------------------------------------
+
+    def fail_orphans(
+        self, table: str, claimer_prefix: str, is_alive: Callable[[str], bool]
+    ) -> list[str]:
+        """Fail the running work in ``table`` (executions or baselines) claimed by a server of
+        this host (``claimer_prefix``) whose process is gone (after a crash); returns its ids."""
         rows = self.db.execute(
-            "SELECT id, claimed_by FROM baselines WHERE state = 'running' AND claimed_by LIKE ?",
+            f"SELECT id, claimed_by FROM {table} WHERE state = 'running' AND claimed_by LIKE ?",
             (claimer_prefix + "%",),
         ).fetchall()
         orphans = [row["id"] for row in rows if not is_alive(row["claimed_by"])]
-        for job_id in orphans:
-            self.update_baseline(
-                job_id, state="failed", message="the server stopped during the job"
-            )
+        for item_id in orphans:
+            self._fail_running(table, item_id, ORPHAN_MESSAGES[table])
         return orphans
 
     # -- leases (leases.py) -------------------------------------------------------------------
 
-    def renew_leases(self, claimer):
+    def renew_leases(self, claimer: str) -> None:
         """Renew the lease of every running execution and baseline job ``claimer`` runs."""
         now = utc_now()
         for table in LEASED_TABLES:
@@ -627,7 +674,7 @@ class Store:
                 (now, claimer),
             )
 
-    def fail_expired_leases(self, cutoff):
+    def fail_expired_leases(self, cutoff: str) -> dict[str, list[str]]:
         """Fail running work whose lease was last renewed before ``cutoff`` (ISO text): its
         server crashed or lost the database. Returns {table: [ids]}."""
         message = "its server stopped renewing its lease (it crashed or lost the database)"
@@ -642,12 +689,15 @@ class Store:
                 ).fetchall()
                 failed[table] = [row["id"] for row in rows]
                 for item_id in failed[table]:
-                    self.db.execute(
-                        f"UPDATE {table} SET state = 'failed', message = ?, finished_at = ? "
-                        "WHERE id = ? AND state = 'running'",
-                        (message, utc_now(), item_id),
-                    )
+                    self._fail_running(table, item_id, message)
         return failed
+
+    def _fail_running(self, table, item_id, message):
+        self.db.execute(
+            f"UPDATE {table} SET state = 'failed', message = ?, finished_at = ? "
+            "WHERE id = ? AND state = 'running'",
+            (message, utc_now(), item_id),
+        )
 
 
 def _split_webhook_urls(alerts):

@@ -5,12 +5,14 @@ Each check raises :class:`ValidationError` naming the offending field; handlers 
 """
 
 import re
+from collections.abc import Mapping
 from datetime import datetime, timezone
+from typing import Any
 
 from croniter import CroniterBadDateError, croniter
 
 from .alerts import check_alert_rules
-from .errors import ValidationError
+from .errors import ValidationError, check_object
 from .paths import PathError, confine, relative_to_root
 
 DATASET_FORMATS = ("csv", "json", "sagemaker_capture_json", "arrow")
@@ -39,7 +41,7 @@ def _name(value, field, context):
     return value
 
 
-def relative_path(value, field, root):
+def relative_path(value: Any, field: str, root: str) -> str:
     """``value`` confined to ``root``, as the root-relative path clients see."""
     try:
         return relative_to_root(root, confine(root, value, field))
@@ -116,17 +118,13 @@ SEGMENT_REFUSALS = {
 }
 
 
-def segment_settings(value, field, baseline=True):
+def segment_settings(value: Any, field: str, baseline: bool = True) -> dict[str, Any] | None:
     """``{"by": column, "max_segments": n, "baseline": "own" | "overall"}`` with its defaults
     (``baseline`` only for monitors), or None (docs/cli.md, Segments)."""
     if value is None:
         return None
     keys = ("by", "max_segments", "baseline") if baseline else ("by", "max_segments")
-    if not isinstance(value, dict):
-        raise ValidationError(f'an object {{"by": "column", ...}} with {", ".join(keys)}', field)
-    unknown = sorted(set(value) - set(keys))
-    if unknown:
-        raise ValidationError(f"unknown field: {unknown[0]}", f"{field}.{unknown[0]}")
+    check_object(value, keys, field, f'an object {{"by": "column", ...}} with {", ".join(keys)}')
     by = value.get("by")
     if not isinstance(by, str) or not by.strip() or len(by) > 200 or any(ord(c) < 32 for c in by):
         raise ValidationError(
@@ -151,7 +149,7 @@ def _segment(value, field, context):
     return segment_settings(value, field)
 
 
-def check_segment_backend(segment, backend, field="segment"):
+def check_segment_backend(segment: Any, backend: str, field: str = "segment") -> None:
     """Only the local engine segments data."""
     if segment and backend != "local":
         raise ValidationError(
@@ -269,11 +267,7 @@ def _model_quality(value, field, context):
     """The model-quality settings (null for data-quality monitors)."""
     if value is None:
         return None
-    if not isinstance(value, dict):
-        raise ValidationError("an object with problem_type, ground_truth, ...", field)
-    unknown = sorted(set(value) - set(QUALITY_FIELDS))
-    if unknown:
-        raise ValidationError(f"unknown field: {unknown[0]}", f"{field}.{unknown[0]}")
+    check_object(value, QUALITY_FIELDS, field, "an object with problem_type, ground_truth, ...")
     result = {}
     for name, (check, default) in QUALITY_FIELDS.items():
         where = f"{field}.{name}"
@@ -295,11 +289,12 @@ def _custom_monitor(value, field, context):
     """A custom monitor's program (a script under the root) or container image, and arguments."""
     if value is None:
         return None
-    if not isinstance(value, dict):
-        raise ValidationError("an object with script or image, and arguments", field)
-    unknown = sorted(set(value) - {"script", "image", "arguments"})
-    if unknown:
-        raise ValidationError(f"unknown field: {unknown[0]}", f"{field}.{unknown[0]}")
+    check_object(
+        value,
+        ("script", "image", "arguments"),
+        field,
+        "an object with script or image, and arguments",
+    )
     script, image = value.get("script"), value.get("image")
     if (script is None) == (image is None):
         raise ValidationError("either script or image", f"{field}.script")
@@ -325,7 +320,7 @@ def _arguments(value, field):
     return value
 
 
-def check_monitor_type(monitor):
+def check_monitor_type(monitor: Mapping[str, Any]) -> None:
     """Cross-field rules of a whole monitor (after a create, or merged with a PATCH)."""
     for monitor_type in TYPE_SETTINGS:
         check_type_settings(monitor, monitor_type)
@@ -347,7 +342,7 @@ TYPE_SETTINGS = {
 }
 
 
-def check_type_settings(monitor, monitor_type):
+def check_type_settings(monitor: Mapping[str, Any], monitor_type: str) -> None:
     """A monitor of the type has its settings and a backend that runs it; others have none."""
     field, holds, backends = TYPE_SETTINGS[monitor_type]
     of_type = monitor.get("monitor_type") == monitor_type
@@ -361,11 +356,11 @@ def check_type_settings(monitor, monitor_type):
         )
 
 
-def is_data_quality(monitor):
+def is_data_quality(monitor: Mapping[str, Any]) -> bool:
     return monitor.get("monitor_type", "data-quality") == "data-quality"
 
 
-def check_batch_capture(monitor):
+def check_batch_capture(monitor: Mapping[str, Any]) -> None:
     """A batch transform capture is data a data-quality monitor reads on the local engine."""
     if not monitor.get("batch_capture"):
         return
@@ -377,14 +372,14 @@ def check_batch_capture(monitor):
         raise ValidationError("the local backend reads batch transform captures", "batch_capture")
 
 
-def check_segment(monitor):
+def check_segment(monitor: Mapping[str, Any]) -> None:
     """A segmented run is a data-quality run of the local engine; metadata keys need captures."""
     segment = monitor.get("segment")
     if not segment:
         return
     if not is_data_quality(monitor):
         raise ValidationError("data-quality monitors only are segmented", "segment")
-    check_segment_backend(segment, monitor.get("backend"))
+    check_segment_backend(segment, monitor.get("backend") or "")
     captures = monitor.get("dataset_format") in (None, "sagemaker_capture_json")
     if segment["by"].startswith(METADATA_PREFIX) and not captures:
         raise ValidationError(
@@ -394,7 +389,7 @@ def check_segment(monitor):
         )
 
 
-def check_scripts(monitor):
+def check_scripts(monitor: Mapping[str, Any]) -> None:
     """Processor scripts run where SageMaker's analyzer would: a data-quality monitor on the local
     engine, or on SageMaker (Python only there)."""
     backend = monitor.get("backend")
@@ -437,14 +432,16 @@ MONITOR_FIELDS = {
 }
 
 
-def validate_monitor(body, root, backends, partial=False, current=None):
+def validate_monitor(
+    body: Any,
+    root: str,
+    backends: Mapping[str, Any],
+    partial: bool = False,
+    current: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """Return the checked monitor fields of ``body``; ``partial`` for PATCH (no defaults), where
     ``current`` is the stored monitor the changes apply to."""
-    if not isinstance(body, dict):
-        raise ValidationError("the request body must be a JSON object")
-    unknown = sorted(set(body) - set(MONITOR_FIELDS))
-    if unknown:
-        raise ValidationError(f"unknown field: {unknown[0]}", unknown[0])
+    check_object(body, MONITOR_FIELDS)
     context = {"root": root, "backends": backends, "current": current}
     result = {}
     for field, (check, default) in MONITOR_FIELDS.items():
@@ -460,7 +457,7 @@ def validate_monitor(body, root, backends, partial=False, current=None):
     return result
 
 
-def parse_time(value, field):
+def parse_time(value: Any, field: str) -> datetime:
     """An ISO 8601 UTC time (``2026-11-01T13:00:00Z``) as an aware datetime."""
     if not isinstance(value, str):
         raise ValidationError("an ISO 8601 time such as 2026-11-01T13:00:00Z", field)
@@ -476,14 +473,10 @@ def parse_time(value, field):
     return moment.astimezone(timezone.utc)
 
 
-def validate_run_request(body):
+def validate_run_request(body: Any) -> tuple[datetime, datetime] | None:
     """``{"window_start": ISO, "window_end": ISO}`` (both or neither) → (start, end) or None."""
     body = body or {}
-    if not isinstance(body, dict):
-        raise ValidationError("the request body must be a JSON object")
-    unknown = sorted(set(body) - {"window_start", "window_end"})
-    if unknown:
-        raise ValidationError(f"unknown field: {unknown[0]}", unknown[0])
+    check_object(body, ("window_start", "window_end"))
     if not body:
         return None
     for field in ("window_start", "window_end"):
@@ -500,13 +493,9 @@ MAX_ACKNOWLEDGED_IDS = 1000
 MAX_ALERT_ID = 10**18 - 1  # the ``since`` cursor's bound: 18 digits
 
 
-def validate_acknowledgement(body):
+def validate_acknowledgement(body: Any) -> tuple[list[int] | None, int | None]:
     """``{"ids": [ids]}`` or ``{"up_to": id}`` (exactly one) → (ids, None) or (None, up_to)."""
-    if not isinstance(body, dict):
-        raise ValidationError("the request body must be a JSON object")
-    unknown = sorted(set(body) - {"ids", "up_to"})
-    if unknown:
-        raise ValidationError(f"unknown field: {unknown[0]}", unknown[0])
+    check_object(body, ("ids", "up_to"))
     if len(body) != 1:
         raise ValidationError("give either ids or up_to", "ids")
     if "up_to" in body:

@@ -1,5 +1,5 @@
 """Backends run monitoring jobs: ``local`` (the Node engine in a subprocess), later others."""
 
-from .base import Backend, BaselineJob, RunJob, RunOutcome
+from .base import Backend, BaselineJob, Report, RunJob, RunOutcome
 
-__all__ = ["Backend", "BaselineJob", "RunJob", "RunOutcome"]
+__all__ = ["Backend", "BaselineJob", "Report", "RunJob", "RunOutcome"]

@@ -1,5 +1,6 @@
 """The interface every backend implements."""
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from traitlets.config import LoggingConfigurable
@@ -52,6 +53,10 @@ class RunOutcome:
     segments: dict | None = None  # a segmented run's summary (segments.py)
 
 
+# ``report(progress, message)``: progress in [0, 1] or None, a message or None.
+Report = Callable[[float | None, str | None], Awaitable[None]]
+
+
 class Backend(LoggingConfigurable):
     """Runs jobs somewhere. Subclasses set ``name`` and implement :meth:`run` and :meth:`cancel`
     (and :meth:`baseline` if they can compute baselines).
@@ -63,16 +68,16 @@ class Backend(LoggingConfigurable):
 
     name = ""
 
-    def problem(self):
+    def problem(self) -> str | None:
         """Why this backend cannot run jobs here (shown to users), or ``None`` when it can."""
         return None
 
-    async def run(self, job, report):
+    async def run(self, job: RunJob, report: Report) -> RunOutcome:
         raise NotImplementedError
 
-    async def baseline(self, job, report):
+    async def baseline(self, job: BaselineJob, report: Report) -> RunOutcome:
         """Compute a baseline (a :class:`BaselineJob`); same contract as :meth:`run`."""
         return RunOutcome("failed", f"the {self.name} backend cannot compute baselines")
 
-    async def cancel(self, execution_id):
+    async def cancel(self, execution_id: str) -> None:
         raise NotImplementedError

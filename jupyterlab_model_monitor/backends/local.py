@@ -6,11 +6,10 @@ which counts ``violations``, or ``error`` with a message) and the summary again,
 stdout. Other stderr lines are kept: their end is the message of a run failing without ``error``.
 """
 
-import asyncio
 import json
 import os
 import signal
-from collections import deque
+from typing import Any
 
 from traitlets import Float, Unicode
 
@@ -18,35 +17,12 @@ from ..engine import engine_environment, find_cli, find_node, missing
 from ..file_names import VIOLATIONS_FILE
 from ..metrics import CLOUDWATCH_METRICS_FOLDER
 from ..paths import open_confined
+from ..processes import CANCELLED_EXIT_CODE, ChildProcesses, Events, parse_object
 from ..segments import read_segments, segment_name, segments_summary, segments_text
-from .base import Backend, RunOutcome
-
-LINE_LIMIT = 16 * 1024 * 1024  # a summary line can be long
-CANCELLED_EXIT_CODE = 130  # docs/cli.md: SIGINT or SIGTERM, no output left behind
+from .base import Backend, BaselineJob, Report, RunJob, RunOutcome
 
 
-async def stream_lines(stream):
-    """The lines of ``stream``; a line past the stream's limit is skipped, not an error, so one
-    long line cannot fail a run that completed (the CLI's summary is also on stdout)."""
-    skipping = False
-    while True:
-        try:
-            line = await stream.readuntil(b"\n")
-        except asyncio.IncompleteReadError as end:
-            if end.partial and not skipping:
-                yield end.partial
-            return
-        except asyncio.LimitOverrunError as overrun:
-            await stream.readexactly(overrun.consumed)
-            skipping = True
-            continue
-        if skipping:
-            skipping = False  # the end of the long line
-            continue
-        yield line
-
-
-def cli_arguments(job):
+def cli_arguments(job: RunJob) -> list[str]:
     """The ``model-monitor monitor …`` arguments for a job."""
     if job.monitor_type == "model-quality":
         return quality_arguments(job)
@@ -66,7 +42,7 @@ def cli_arguments(job):
     return [*args, *metrics_arguments(job), *script_arguments(job), "--progress", "json"]
 
 
-def segment_arguments(segment):
+def segment_arguments(segment: dict[str, Any] | None) -> list[str]:
     """A run or baseline segmented by a column (a baseline's segment has no ``baseline``)."""
     if not segment:
         return []
@@ -76,7 +52,7 @@ def segment_arguments(segment):
     return args
 
 
-def batch_capture_arguments(job):
+def batch_capture_arguments(job: RunJob) -> list[str]:
     """A batch transform capture: read the objects its manifests name, from their local copies."""
     if not job.batch_capture:
         return []
@@ -87,9 +63,10 @@ def batch_capture_arguments(job):
     return args
 
 
-def custom_arguments(job):
+def custom_arguments(job: RunJob) -> list[str]:
     """``model-monitor custom …``: the user's program or image with SageMaker's contract."""
     custom = job.custom_monitor
+    assert custom is not None  # a custom monitor has one (validation.py)
     args = ["custom", "--dataset", job.dataset, "--output", job.output]
     args += ["--baseline-statistics", job.baseline_statistics]
     args += ["--baseline-constraints", job.baseline_constraints]
@@ -103,7 +80,7 @@ def custom_arguments(job):
     return args
 
 
-def script_arguments(job):
+def script_arguments(job: RunJob) -> list[str]:
     """SageMaker's processor scripts, which the engine runs unchanged (docs/cli.md)."""
     args = []
     if job.record_preprocessor_script:
@@ -113,7 +90,7 @@ def script_arguments(job):
     return args
 
 
-def metrics_arguments(job):
+def metrics_arguments(job: RunJob) -> list[str]:
     """SageMaker's schedules publish CloudWatch metrics unless the baseline's ``emit_metrics`` is
     Disabled; so do ours, as ``cloudwatch_metrics.jsonl`` (docs/cli.md). The Endpoint dimension is
     the dataset folder's name (captures/<endpoint>), the MonitoringSchedule one the monitor's."""
@@ -133,9 +110,10 @@ QUALITY_OPTIONS = {
 }
 
 
-def quality_arguments(job):
+def quality_arguments(job: RunJob) -> list[str]:
     """The ``model-monitor model-quality monitor …`` arguments for a model-quality job."""
     quality = job.model_quality
+    assert quality is not None  # a model-quality monitor has them (validation.py)
     args = ["model-quality", "monitor", "--dataset", job.dataset]
     args += ["--ground-truth", quality["ground_truth"]]
     args += ["--baseline-constraints", job.baseline_constraints]
@@ -148,7 +126,7 @@ def quality_arguments(job):
     return [*args, "--progress", "json"]
 
 
-def baseline_arguments(job):
+def baseline_arguments(job: BaselineJob) -> list[str]:
     """The ``model-monitor baseline …`` arguments for a baseline job."""
     args = ["baseline", "--dataset", job.dataset]
     if job.dataset_format:
@@ -159,12 +137,12 @@ def baseline_arguments(job):
     return [*args, "--output", job.output, "--progress", "json"]
 
 
-def count_text(value):
+def count_text(value: Any) -> str:
     """``5,283`` for 5283: counts in messages are read by people."""
     return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
 
 
-def rejected_text(summary):
+def rejected_text(summary: dict[str, Any]) -> str:
     """``; 1 of 5,283 records rejected``, or nothing when none was."""
     records = summary.get("records") or {}
     if not records.get("rejected"):
@@ -173,7 +151,9 @@ def rejected_text(summary):
     return f"; {rejected} of {total} records rejected"
 
 
-def baseline_outcome(summary, output=None, root=None):
+def baseline_outcome(
+    summary: dict[str, Any], output: str | None = None, root: str | None = None
+) -> RunOutcome:
     """A successful baseline's outcome: rows profiled, segments, rejected records."""
     message = f"{count_text(summary.get('itemCount', '?'))} rows profiled"
     document = read_segments(output, root) if output else None
@@ -184,7 +164,7 @@ def baseline_outcome(summary, output=None, root=None):
     return RunOutcome("completed", message)
 
 
-def count_violations(output, root=None):
+def count_violations(output: str, root: str | None = None) -> int:
     """The number of violations in ``<output>/constraint_violations.json`` (0 when absent)."""
     path = os.path.join(output, VIOLATIONS_FILE)
     try:
@@ -194,15 +174,9 @@ def count_violations(output, root=None):
         return 0
 
 
-def parse_object(text):
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def outcome_of(summary, output, root=None, segmented=False):
+def outcome_of(
+    summary: dict[str, Any], output: str, root: str | None = None, segmented: bool = False
+) -> RunOutcome:
     """A successful run's outcome, from its summary (violations, rejected records) and, when
     ``segmented``, its segments: a run with violations in any segment has violations."""
     violations = summary.get("violations")
@@ -212,7 +186,7 @@ def outcome_of(summary, output, root=None, segmented=False):
     document = read_segments(output, root) if segmented else None
     segments = segments_summary(document) if document is not None else None
     violated = segments["with_violations"] if segments else []
-    if violated:
+    if segments and violated:
         names = [segment_name(segment) for segment in violated]
         message += "; " + segments_text(names, segments["count"])
     message += rejected_text(summary)
@@ -220,36 +194,25 @@ def outcome_of(summary, output, root=None, segmented=False):
     return RunOutcome(state, message, violations, segments)
 
 
-class ProgressReader:
-    """Follows the CLI's ``--progress json`` lines; remembers the summary or the error."""
+class ProgressReader(Events):
+    """Follows the CLI's ``--progress json`` lines: reports progress and phases."""
 
-    def __init__(self, report):
+    def __init__(self, report: Report) -> None:
+        super().__init__()
         self.report = report
-        self.summary = None
-        self.error = None
-        self.other_lines = deque(maxlen=20)
 
-    async def feed(self, line):
-        event = parse_object(line)
-        kind = event.get("type") if event else None
+    async def feed(self, line: str) -> None:
+        event = self.read(line) or {}
+        kind = event.get("type")
         if kind == "progress" and event.get("bytesTotal"):
             await self.report(min(event["bytesRead"] / event["bytesTotal"], 1.0), None)
         elif kind == "phase":
             await self.report(None, event.get("phase"))
-        elif kind == "done":
-            self.summary = event.get("summary") or {}
-        elif kind == "error":
-            self.error = event.get("message") or "the engine failed"
-        elif line.strip() and kind is None:
-            self.other_lines.append(line.rstrip())
 
-    def failure(self, code):
+    def failure(self, code: int) -> str:
         """What went wrong, for the panel: the engine's own error when it gave one (the exit code
         adds nothing a user can act on); otherwise its last output, with the code."""
-        if self.error:
-            return self.error
-        detail = "\n".join(self.other_lines) or "no output"
-        return f"the engine exited with code {code}: {detail}"
+        return self.error or f"the engine exited with code {code}: {self.detail('no output')}"
 
 
 class LocalBackend(Backend):
@@ -269,24 +232,27 @@ class LocalBackend(Backend):
         5.0, help="Seconds between SIGINT and SIGKILL when a run is cancelled."
     ).tag(config=True)
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._processes = {}
+        self._processes = ChildProcesses()
 
-    def problem(self):
+    def problem(self) -> str | None:
         return missing(self.node_path or find_node(), self.cli_path or find_cli())
 
-    def command(self, arguments):
-        return [self.node_path or find_node(), self.cli_path or find_cli(), *arguments]
+    def command(self, arguments: list[str]) -> list[str]:
+        node, cli = self.node_path or find_node(), self.cli_path or find_cli()
+        if not (node and cli):
+            raise RuntimeError(missing(node, cli))
+        return [node, cli, *arguments]
 
-    async def run(self, job, report):
+    async def run(self, job: RunJob, report: Report) -> RunOutcome:
         arguments = cli_arguments(job)
         summary = await self._run_cli(job.execution_id, arguments, job.output, job.root, report)
         if isinstance(summary, RunOutcome):
             return summary
         return outcome_of(summary, job.output, job.root, segmented=bool(job.segment))
 
-    async def baseline(self, job, report):
+    async def baseline(self, job: BaselineJob, report: Report) -> RunOutcome:
         arguments = baseline_arguments(job)
         summary = await self._run_cli(job.job_id, arguments, job.output, job.root, report)
         if isinstance(summary, RunOutcome):
@@ -303,42 +269,17 @@ class LocalBackend(Backend):
         # The engine then opens every file, and the output folder, only where it resolves under
         # the root, checking the open file itself: a symlink swapped in mid-run cannot redirect.
         environment = engine_environment(root)
-        process = await asyncio.create_subprocess_exec(
-            *self.command(arguments),
-            env=environment,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            stdin=asyncio.subprocess.DEVNULL,
-            limit=LINE_LIMIT,
-        )
-        self._processes[job_id] = process
-        try:
-            return await self._follow(process, report)
-        finally:
-            self._processes.pop(job_id, None)
-
-    async def _follow(self, process, report):
         reader = ProgressReader(report)
-
-        async def read_stderr():
-            async for line in stream_lines(process.stderr):
-                await reader.feed(line.decode("utf-8", "replace"))
-
-        stdout, _ = await asyncio.gather(process.stdout.read(), read_stderr())
-        code = await process.wait()
-        summary = reader.summary or parse_object(stdout.decode("utf-8", "replace"))
+        code, stdout = await self._processes.run(
+            job_id, self.command(arguments), environment, reader.feed
+        )
+        summary = reader.summary or parse_object(stdout)
         if code == CANCELLED_EXIT_CODE:
             return RunOutcome("cancelled", "cancelled; no output was written")
         if code != 0 or summary is None:
             return RunOutcome("failed", reader.failure(code))
         return summary
 
-    async def cancel(self, execution_id):
-        process = self._processes.get(execution_id)
-        if process is None or process.returncode is not None:
-            return
-        process.send_signal(signal.SIGINT)  # the CLI removes partial outputs on SIGINT
-        try:
-            await asyncio.wait_for(process.wait(), self.cancel_grace_seconds)
-        except asyncio.TimeoutError:
-            process.kill()
+    async def cancel(self, execution_id: str) -> None:
+        # The CLI removes partial outputs on SIGINT.
+        await self._processes.stop(execution_id, signal.SIGINT, self.cancel_grace_seconds)

@@ -14,27 +14,21 @@ monitoring run, checks them (``model-monitor check``) or, for a baseline, sugges
 docs/spark.md describes clusters, jars and costs.
 """
 
-import asyncio
 import glob
 import os
 import shutil
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from traitlets import Dict, Float, List, Unicode
 
 from ..engine import engine_environment, find_cli, find_node, missing
 from ..file_names import STATISTICS_FILE
-from .base import Backend, RunOutcome
-from .local import (
-    LINE_LIMIT,
-    ProgressReader,
-    count_text,
-    parse_object,
-    rejected_text,
-    stream_lines,
-)
+from ..processes import ChildProcesses, parse_object
+from .base import Backend, BaselineJob, Report, RunJob, RunOutcome
+from .local import ProgressReader, count_text, rejected_text
 
 JOB_FOLDER = Path(__file__).resolve().parents[1] / "spark_job"
 DEEQU_VERSION = "2.0.7-spark-3.5"
@@ -47,7 +41,7 @@ SPARK_SHARE = 0.9  # of a run's progress; checking and writing take the rest
 SPARK_FORMATS = {"csv", "json", "parquet", "sagemaker_capture_json", "sagemakercapturejson"}
 
 
-def pyspark_home():
+def pyspark_home() -> str | None:
     """The folder of the installed ``pyspark`` package (a complete SPARK_HOME), or None."""
     try:
         import pyspark
@@ -56,7 +50,7 @@ def pyspark_home():
     return os.path.dirname(pyspark.__file__)
 
 
-def default_deequ_jar():
+def default_deequ_jar() -> str | None:
     jars = sorted(glob.glob(DEEQU_JAR_GLOB))
     return jars[-1] if jars else None
 
@@ -64,7 +58,7 @@ def default_deequ_jar():
 class SparkProgress(ProgressReader):
     """The job's ``progress`` lines count the running stages' tasks, not bytes."""
 
-    async def feed(self, line):
+    async def feed(self, line: str) -> None:
         event = parse_object(line)
         if event and event.get("type") == "progress" and event.get("tasksTotal"):
             share = min(event["tasksDone"] / event["tasksTotal"], 1.0)
@@ -72,9 +66,8 @@ class SparkProgress(ProgressReader):
         else:
             await super().feed(line)
 
-    def failure(self, code):
-        detail = self.error or "\n".join(self.other_lines) or "no output"
-        return f"the Spark job exited with code {code}: {detail}"
+    def failure(self, code: int) -> str:
+        return f"the Spark job exited with code {code}: {self.detail('no output')}"
 
 
 class SparkBackend(Backend):
@@ -119,10 +112,10 @@ class SparkBackend(Backend):
         10.0, help="Seconds between SIGTERM and SIGKILL when a run is cancelled."
     ).tag(config=True)
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._processes = {}
-        self._cancelled = set()
+        self._processes = ChildProcesses(new_session=True)  # to stop the JVM and Python workers
+        self._cancelled: set[str] = set()
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -132,7 +125,7 @@ class SparkBackend(Backend):
     def _jar(self):
         return self.deequ_jar or default_deequ_jar()
 
-    def problem(self):
+    def problem(self) -> str | None:
         home = self._spark_home()
         if not home or not os.path.isfile(os.path.join(home, "bin", "spark-submit")):
             return "Spark not found: `pip install pyspark` or set SparkBackend.spark_home"
@@ -145,7 +138,7 @@ class SparkBackend(Backend):
             )
         return missing(find_node(), find_cli())
 
-    def submit_command(self, job_arguments):
+    def submit_command(self, job_arguments: list[str]) -> list[str]:
         """The spark-submit command line of one profile job."""
         command = [os.path.join(self._spark_home(), "bin", "spark-submit")]
         command += ["--master", self.master, "--deploy-mode", self.deploy_mode]
@@ -158,7 +151,7 @@ class SparkBackend(Backend):
         command += ["--py-files", str(JOB_FOLDER / "capture_rows.py"), *self.extra_args]
         return [*command, str(JOB_FOLDER / "profile_job.py"), *job_arguments]
 
-    def environment(self):
+    def environment(self) -> dict[str, str]:
         env = dict(os.environ)
         env["SPARK_HOME"] = self._spark_home()
         env.setdefault("PYSPARK_PYTHON", self.python or sys.executable)
@@ -166,7 +159,7 @@ class SparkBackend(Backend):
 
     # -- runs ---------------------------------------------------------------------------------
 
-    async def run(self, job, report):
+    async def run(self, job: RunJob, report: Report) -> RunOutcome:
         if job.monitor_type != "data-quality":  # validation refuses these monitors here
             return RunOutcome("failed", "the spark backend runs data-quality monitors only")
         staging = os.path.join(job.output, f".spark-{job.execution_id}")
@@ -200,7 +193,7 @@ class SparkBackend(Backend):
         state = "completed_with_violations" if violations else "completed"
         return RunOutcome(state, message, violations)
 
-    async def baseline(self, job, report):
+    async def baseline(self, job: BaselineJob, report: Report) -> RunOutcome:
         staging = os.path.join(job.output, f".spark-{job.job_id}")
         suggest = ["suggest", "--statistics", os.path.join(staging, STATISTICS_FILE)]
         suggest += ["--output", job.output]
@@ -250,55 +243,18 @@ class SparkBackend(Backend):
             shutil.rmtree(staging, ignore_errors=True)
 
     async def _run(self, job_id, command, reader, env):
-        """Runs a process in its own group, its output lines to ``reader``; (exit code, stdout)."""
-        process = await asyncio.create_subprocess_exec(
-            *command,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            stdin=asyncio.subprocess.DEVNULL,
-            limit=LINE_LIMIT,
-            env=env,
-            start_new_session=True,  # cancel stops the JVM and Python workers too
-        )
-        self._processes[job_id] = process
+        """Runs a process, its output lines to ``reader``; (exit code, stdout)."""
+        # spark-submit merges the Python driver's stderr into its stdout: read both.
+        return await self._processes.run(job_id, command, env, reader.feed, feed_stdout=True)
 
-        stdout = []
-
-        async def follow(stream, keep):
-            # spark-submit merges the Python driver's stderr into its stdout: read both.
-            async for line in stream_lines(stream):
-                text = line.decode("utf-8", "replace")
-                if keep:
-                    stdout.append(text)
-                await reader.feed(text)
-
-        try:
-            await asyncio.gather(follow(process.stdout, True), follow(process.stderr, False))
-            code = await process.wait()
-        finally:
-            self._processes.pop(job_id, None)
-        return code, "".join(stdout)
-
-    async def cancel(self, execution_id):
-        process = self._processes.get(execution_id)
-        if process is None or process.returncode is not None:
+    async def cancel(self, execution_id: str) -> None:
+        if execution_id not in self._processes:
             return
         self._cancelled.add(execution_id)
-        signal_group(process, signal.SIGTERM)
-        try:
-            await asyncio.wait_for(process.wait(), self.cancel_grace_seconds)
-        except asyncio.TimeoutError:
-            signal_group(process, signal.SIGKILL)
+        await self._processes.stop(execution_id, signal.SIGTERM, self.cancel_grace_seconds)
 
 
-def signal_group(process, number):
-    try:
-        os.killpg(process.pid, number)
-    except ProcessLookupError:
-        pass
-
-
-def job_arguments(job, staging):
+def job_arguments(job: RunJob | BaselineJob, staging: str) -> list[str]:
     arguments = ["--dataset", job.dataset, "--output", staging]
     if job.dataset_format:
         arguments += ["--dataset-format", job.dataset_format]
@@ -309,7 +265,7 @@ def job_arguments(job, staging):
     return arguments
 
 
-def job_format_problem(arguments):
+def job_format_problem(arguments: list[str]) -> str | None:
     if "--dataset-format" not in arguments:
         return None
     name = arguments[arguments.index("--dataset-format") + 1]
@@ -318,7 +274,7 @@ def job_format_problem(arguments):
     return f"the spark backend reads csv, json, parquet and sagemaker_capture_json, not {name}"
 
 
-def rejected(summary):
+def rejected(summary: dict[str, Any]) -> str:
     """The run's losses for its message: rejected records, and files not read at all."""
     message = rejected_text(summary)
     unread = ((summary.get("diagnostics") or {}).get("counts") or {}).get("unreadable_file")
@@ -327,7 +283,7 @@ def rejected(summary):
     return message
 
 
-def unreadable(summary):
+def unreadable(summary: dict[str, Any]) -> str:
     examples = (summary.get("diagnostics") or {}).get("examples") or []
     first = next((e for e in examples if e.get("kind") == "unreadable_file"), None)
     return f"{first['file']}: {first['message']}" if first else "unreadable"

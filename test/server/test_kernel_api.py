@@ -171,9 +171,22 @@ def test_reads_the_store_without_writing_it(server):
     mm.list_executions("churn")
     # SQLite readers of a WAL store may add its -shm/-wal companions, never touch the database.
     assert database.read_bytes() == before
-    with kernel_api._connect(database) as connection:
+    with kernel_api._open_store(database) as store:
+        assert store.read_only
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
-            connection.execute("DELETE FROM monitors")
+            store.db.execute("DELETE FROM monitors")
+
+
+def test_webhook_urls_stay_shortened(tmp_path):
+    # The whole URLs, which often hold a secret, are the server's to send; a notebook lists them
+    # as the REST API does.
+    db = tmp_path / "monitors.sqlite"
+    hook = {"url": "https://hooks.example.com/services/T000/SECRET", "format": "slack"}
+    with Store(db) as store:
+        store.create_monitor({**MONITOR, "alerts": {"notify": True, "webhooks": [hook]}})
+    monitors = kernel_api.list_monitors(db)
+    shown = monitors["alerts"][0] if hasattr(monitors, "columns") else monitors[0]["alerts"]
+    assert shown["webhooks"] == [{**hook, "url": "https://hooks.example.com/…"}]
 
 
 def test_missing_store_is_named(tmp_path, monkeypatch):

@@ -10,8 +10,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from old_store import old_store
 
+from jupyterlab_model_monitor.jobs import process_alive
 from jupyterlab_model_monitor.leases import LeaseKeeper, new_claimer
-from jupyterlab_model_monitor.scheduler import plan_execution, process_alive
+from jupyterlab_model_monitor.scheduler import plan_execution
 from jupyterlab_model_monitor.store import MIGRATIONS, Store, to_iso
 
 NOW = datetime(2026, 11, 2, 12, 0, tzinfo=timezone.utc)

@@ -2,6 +2,7 @@
 
 import asyncio
 import logging
+import socket
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -245,7 +246,7 @@ async def test_escaping_path_fails_the_run(store, root, tmp_path):
 async def test_loop_fails_orphans_and_stops(store, root):
     monitor = make_monitor(store, schedule=None, next_run_at=None)
     orphan = store.create_execution(plan_execution(monitor, "manual", at(1)))
-    store.claim_execution(orphan["id"], f"{scheduler(store, root).host}:999999999")
+    store.claim_execution(orphan["id"], f"{socket.gethostname()}:999999999")
     sched = scheduler(store, root, poll_interval=0.01)
     sched.start()
     await asyncio.sleep(0.1)

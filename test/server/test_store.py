@@ -158,9 +158,65 @@ def test_fail_orphans(store):
     alive = store.create_execution(_run(monitor, "2026-11-01T02:00:00Z"))
     store.claim_execution(dead["id"], "host:1")
     store.claim_execution(alive["id"], "host:2")
-    assert store.fail_orphans("host:", lambda claimer: claimer == "host:2") == [dead["id"]]
+    assert store.fail_orphans("executions", "host:", lambda claimer: claimer == "host:2") == [
+        dead["id"]
+    ]
     assert store.get_execution(dead["id"])["state"] == "failed"
     assert store.get_execution(alive["id"])["state"] == "running"
+
+
+def test_fail_orphan_baseline_jobs(store):
+    fields = {"dataset": "d", "header": False, "output": "o", "backend": "local"}
+    dead = store.create_baseline({**fields, "claimed_by": "host:1"})
+    alive = store.create_baseline({**fields, "output": "p", "claimed_by": "host:2"})
+    assert store.fail_orphans("baselines", "host:", lambda claimer: claimer == "host:2") == [
+        dead["id"]
+    ]
+    failed = store.get_baseline(dead["id"])
+    assert failed["state"] == "failed" and failed["finished_at"]
+    assert failed["message"] == "the server stopped during the job"
+    assert store.get_baseline(alive["id"])["state"] == "running"
+
+
+def test_a_read_only_store_reads_what_the_server_wrote(store, db_path):
+    monitor = store.create_monitor(MONITOR)
+    execution = store.create_execution(_run(monitor))
+    with Store(db_path, read_only=True) as reader:
+        assert reader.list_monitors() == [monitor]
+        assert reader.get_execution(execution["id"]) == store.get_execution(execution["id"])
+        assert reader.schema_version() == len(MIGRATIONS)
+        # Written after the reader opened: it sees the server's latest commits (WAL).
+        store.update_monitor(monitor["id"], {"enabled": False})
+        assert reader.get_monitor(monitor["id"])["enabled"] is False
+
+
+def test_a_read_only_store_refuses_writes(db_path):
+    with Store(db_path) as server:
+        monitor = server.create_monitor(MONITOR)
+    before = db_path.read_bytes()
+    with Store(db_path, read_only=True) as reader:
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.create_monitor({**MONITOR, "name": "other"})
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.update_running("any", state="failed")
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader.db.execute("DELETE FROM monitors")
+        assert [m["id"] for m in reader.list_monitors()] == [monitor["id"]]
+    assert db_path.read_bytes() == before
+
+
+def test_a_read_only_store_creates_and_migrates_nothing(tmp_path):
+    missing = tmp_path / "nowhere" / "monitors.sqlite"
+    with Store(missing, read_only=True) as reader:
+        with pytest.raises(sqlite3.OperationalError, match="unable to open"):
+            reader.list_monitors()
+    assert not missing.parent.exists()
+    old = tmp_path / "old.sqlite"
+    sqlite3.connect(old).executescript(
+        "CREATE TABLE schema_version (version INTEGER); INSERT INTO schema_version VALUES (1);"
+    )
+    with Store(old, read_only=True) as reader:
+        assert reader.schema_version() == 1
 
 
 async def test_call_runs_off_the_event_loop(store):
