@@ -25,6 +25,18 @@ Run options:
   --progress bar|json|none    progress on stderr (default: bar on a terminal, else none); json = one object a line
 `;
 
+const SEGMENT_OPTIONS = `Segment options:
+  --segment-by NAME           also write each segment's files: rows grouped by column NAME's text (or by
+                              a capture's eventMetadata.<key>), in DIR/segments/<NN-value>/ with an
+                              index in DIR/segments.json; a segmented run reads on one thread
+  --max-segments N            the first N values in input order get a segment, later ones share
+                              "other" (default 20, at most 1000)
+`;
+
+const POSTPROCESSOR_OPTION = `  --postprocessor SCRIPT.py   SageMaker's post_analytics_processor_script: postprocess_handler() runs once
+                              the outputs are written, with SageMaker's container environment (output_path,
+                              dataset_source, baseline_statistics, start_time, ...; docs/cli.md)`;
+
 export const HELP: Record<string, string> = {
   main: `model-monitor: SageMaker Model Monitor (data quality) on your machine
 
@@ -52,32 +64,18 @@ Run 'model-monitor <command> --help' for a command's options. Exit codes: docs/c
 
 Writes DIR/statistics.json, DIR/constraints.json and DIR/diagnostics.json (bad records, our own file).
 ${READ_OPTIONS}
-Segment options:
-  --segment-by NAME           also write each segment's files: rows grouped by column NAME's text (or by
-                              a capture's eventMetadata.<key>), in DIR/segments/<NN-value>/ with an
-                              index in DIR/segments.json; a segmented run reads on one thread
-  --max-segments N            the first N values in input order get a segment, later ones share
-                              "other" (default 20, at most 1000)
-
+${SEGMENT_OPTIONS}
 Output options:
   --output DIR                output folder (created if needed; files appear only when complete)
   --generation 2021|current   analyzer layout to write (default current; 2021 omits the newer keys)
-  --postprocessor SCRIPT.py   SageMaker's post_analytics_processor_script: postprocess_handler() runs once
-                              the outputs are written, with SageMaker's container environment (output_path,
-                              dataset_source, baseline_statistics, start_time, ...; docs/cli.md)
+${POSTPROCESSOR_OPTION}
 `,
   monitor: `Usage: model-monitor monitor --dataset PATH --baseline-statistics FILE --baseline-constraints FILE --output DIR [options]
 
 Writes DIR/statistics.json, DIR/constraint_violations.json and DIR/diagnostics.json.
 Capture and headerless CSV columns take the baseline's feature names by position.
 ${READ_OPTIONS}
-Segment options:
-  --segment-by NAME           also write each segment's files: rows grouped by column NAME's text (or by
-                              a capture's eventMetadata.<key>), in DIR/segments/<NN-value>/ with an
-                              index in DIR/segments.json; a segmented run reads on one thread
-  --max-segments N            the first N values in input order get a segment, later ones share
-                              "other" (default 20, at most 1000)
-  --segment-baseline own|overall
+${SEGMENT_OPTIONS}  --segment-baseline own|overall
                               compare each segment with the baseline's segment of the same value when the
                               baseline was built with segments (own, the default), or with the whole baseline
 
@@ -91,9 +89,7 @@ Output options:
                               PutMetricData datum a line, unless the baseline's emit_metrics is Disabled
   --metric-time ISO           the metrics' Timestamp (default: --start, else the run's time)
   --endpoint-name NAME        the Endpoint dimension; --schedule-name NAME the MonitoringSchedule one
-  --postprocessor SCRIPT.py   SageMaker's post_analytics_processor_script: postprocess_handler() runs once
-                              the outputs are written, with SageMaker's container environment (output_path,
-                              dataset_source, baseline_statistics, start_time, ...; docs/cli.md)
+${POSTPROCESSOR_OPTION}
 `,
   profile: `Usage: model-monitor profile --dataset PATH --output FILE [options]
 
