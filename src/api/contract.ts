@@ -1,7 +1,7 @@
 /**
  * Compile-time checks that the hand-written API types (types.ts) name exactly the fields and the
  * values of api/openapi.yaml, as generated into schema.d.ts by `npm run build:api`: a field or an
- * enum value changed in the spec fails `tsc` here until types.ts follows (test/ui/apiContract.test.ts
+ * enum value changed in the spec fails `tsc` here until types.ts follows (test/ui/api/apiContract.test.ts
  * checks that schema.d.ts is the spec's). Types only: nothing here is in the bundle.
  */
 import type { components } from './schema';

@@ -1,5 +1,5 @@
 /**
- * Limits of the REST API that the forms check before sending (api/openapi.yaml; test/ui/apiContract
+ * Limits of the REST API that the forms check before sending (api/openapi.yaml; test/ui/api/apiContract
  * checks they are the spec's, test_openapi.py that the server's are).
  */
 
