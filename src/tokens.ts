@@ -1,10 +1,10 @@
 /** Services other plugins (and other extensions) can require. */
 import { Token } from '@lumino/coreutils';
 
-import { HealthOutcome } from './models/healthCheck';
+import { HealthOutcome } from './models/HealthCheck';
 import { AlertsModel } from './models/AlertsModel';
 import { MonitorsModel } from './models/MonitorsModel';
-import { ViewerSettings } from './models/viewerSettings';
+import { ViewerSettings } from './models/ViewerSettings';
 
 /** Checks, once and lazily, that the server part of the extension is present and matches. */
 export interface IServerHealth {

@@ -1,9 +1,9 @@
 import { requestAPI } from './requestAPI';
+import type { components } from './schema';
 
 /** `GET /model-monitor/records` (api/openapi.yaml, RecordsPage): the rows behind a number. */
 
-export type RecordMatchKind =
-  'bin' | 'outside_range' | 'unseen_category' | 'missing' | 'wrong_type';
+export type RecordMatchKind = components['schemas']['RecordMatch'];
 
 export interface RecordQuery {
   /** The run's output folder, relative to the server root. */
@@ -24,21 +24,10 @@ export interface RecordRow {
   [column: string]: string | number | null;
 }
 
-export interface RecordsPage {
-  run: string;
-  feature: string;
-  match: RecordMatchKind;
-  /** The JSON-lines file of every listed row, relative to the server root. */
-  results_file: string;
-  records: number;
-  rejected: number;
-  matched: number;
-  written: number;
-  truncated: boolean;
-  offset: number;
-  limit: number;
+/** The spec's page, its cells read as what the server writes: numbers, text or null. */
+export type RecordsPage = Omit<components['schemas']['RecordsPage'], 'rows'> & {
   rows: RecordRow[];
-}
+};
 
 export function fetchRecords(
   query: RecordQuery,

@@ -353,7 +353,7 @@ export interface components {
        * @description A configured backend (GET /backends): `local` by default; `sagemaker` when the server is configured with SageMakerBackend. `spark` when it is configured with SparkBackend (docs/spark.md).
        * @default local
        */
-      backend: string;
+      backend?: string;
       enabled?: boolean;
       /** @description null = the defaults (notify, on_failure, any violation, no webhook). */
       alerts?: components['schemas']['AlertRules'] | null;
@@ -362,7 +362,7 @@ export interface components {
        * @default data-quality
        * @enum {string}
        */
-      monitor_type: 'data-quality' | 'model-quality' | 'custom';
+      monitor_type?: 'data-quality' | 'model-quality' | 'custom';
       /** @description Required for model-quality monitors, null for data-quality ones. */
       model_quality?: components['schemas']['ModelQualitySettings'] | null;
       /** @description Until then the monitor's alerts are stored (with `muted` true) but raise no JupyterLab notification; webhooks are sent as always. Null: not muted. */
@@ -391,13 +391,13 @@ export interface components {
          * @description The first this many values (in input order) get a segment each; the rows of later values share one `other` segment.
          * @default 20
          */
-        max_segments: number;
+        max_segments?: number;
         /**
          * @description `own` compares a segment with the baseline's segment of the same value when the baseline was built segmented and has it, else with the whole baseline; `overall` always with the whole baseline.
          * @default own
          * @enum {string}
          */
-        baseline: 'own' | 'overall';
+        baseline?: 'own' | 'overall';
       } | null;
       /** @description SageMaker's record_preprocessor_script, run unchanged on each capture record: a Python file defining `preprocess_handler(inference_record[, logger])`, or on the local backend a JavaScript module (docs/cli.md, --preprocessor). Data-quality monitors on the local and sagemaker backends. Null: none. */
       record_preprocessor_script?: components['schemas']['RootPath'] | null;
@@ -430,9 +430,12 @@ export interface components {
        * @description Labels of the hours [window start, window end + this) are joined.
        * @default 24
        */
-      label_lateness_hours: number;
+      label_lateness_hours?: number;
     };
-    MonitorCreate: components['schemas']['MonitorFields'] & Record<string, never>;
+    MonitorCreate: WithRequired<
+      components['schemas']['MonitorFields'],
+      'name' | 'dataset' | 'baseline_statistics' | 'baseline_constraints'
+    >;
     MonitorPatch: components['schemas']['MonitorFields'];
     Monitor: components['schemas']['MonitorFields'] & {
       id: components['schemas']['Id'];
@@ -530,12 +533,12 @@ export interface components {
        * @description Show JupyterLab notifications in open sessions.
        * @default true
        */
-      notify: boolean;
+      notify?: boolean;
       /**
        * @description Alert when a run fails.
        * @default true
        */
-      on_failure: boolean;
+      on_failure?: boolean;
       /** @description Only violations of these check types raise an alert (null = any). */
       check_types?:
         | (
@@ -557,7 +560,7 @@ export interface components {
          * @default json
          * @enum {string}
          */
-        format: 'json' | 'slack';
+        format?: 'json' | 'slack';
       }[];
     };
     Alert: {
@@ -721,16 +724,16 @@ export interface components {
       /** @enum {string|null} */
       dataset_format?: 'csv' | 'json' | 'sagemaker_capture_json' | 'arrow' | null;
       /** @default false */
-      header: boolean;
+      header?: boolean;
       /** @description Results folder (default `baselines/<dataset name without extension>`). */
       output?: components['schemas']['RootPath'];
       /** @default local */
-      backend: string;
+      backend?: string;
       /**
        * @description Replace an existing statistics.json in output.
        * @default false
        */
-      overwrite: boolean;
+      overwrite?: boolean;
       /** @description Also a baseline per value of a column (`--segment-by`, docs/cli.md), which segmented monitors compare their segments with. Local backend. Null: not segmented. */
       segment?: components['schemas']['BaselineSegment'] | null;
     };
@@ -738,7 +741,7 @@ export interface components {
       /** @description A column name, or `eventMetadata.<key>` (SageMaker captures). */
       by: string;
       /** @default 20 */
-      max_segments: number;
+      max_segments?: number;
     };
     BaselineJob: {
       id: components['schemas']['Id'];
@@ -1430,3 +1433,6 @@ export interface operations {
     };
   };
 }
+type WithRequired<T, K extends keyof T> = T & {
+  [P in K]-?: T[P];
+};

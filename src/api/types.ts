@@ -1,229 +1,107 @@
-/** Data shapes of the Model Monitor REST API (api/openapi.yaml). */
+/**
+ * Data shapes of the Model Monitor REST API, taken from api/openapi.yaml as `npm run build:api`
+ * generates it into schema.d.ts. Only where the front end deliberately reads a field otherwise
+ * (older servers leave it out) is a field declared here; contract.ts checks those still name the
+ * spec's fields.
+ */
+import type { components, operations } from './schema';
+
+type Schemas = components['schemas'];
+type MonitorFields = Schemas['MonitorFields'];
 
 /** `GET /model-monitor/health` */
-export interface HealthResponse {
-  status: 'ok' | string;
-  version: string;
-}
+export type HealthResponse = Schemas['Health'];
 
-/** A monitor definition (`GET /model-monitor/monitors`). Paths are relative to the server root. */
-export interface Monitor {
-  id: string;
-  name: string;
-  dataset: string;
-  dataset_format: string | null;
-  header: boolean;
-  baseline_statistics: string;
-  baseline_constraints: string;
-  output: string;
-  /** A 5-field cron expression (UTC), or null for manual runs only. */
-  schedule: string | null;
-  window_hours: number;
-  catch_up: 'skip' | 'once' | 'all';
-  backend: string;
-  enabled: boolean;
-  alerts: AlertRules | null;
+/**
+ * Fields of a monitor that servers older than each of them leave out; the front end reads their
+ * absence as the spec's default (no model-quality settings, not muted, not segmented, …).
+ */
+type LaterMonitorFields =
+  | 'monitor_type'
+  | 'model_quality'
+  | 'muted_until'
+  | 'record_preprocessor_script'
+  | 'post_analytics_processor_script'
+  | 'custom_monitor'
+  | 'batch_capture'
+  | 'segment';
+
+/**
+ * A monitor definition (`GET /model-monitor/monitors`). Paths are relative to the server root.
+ * The spec requires every field in a response (test_openapi.py checks the server sends each, and
+ * test/ui/api/apiContract.test.ts that the spec's `required` names them all), but openapi-typescript
+ * does not carry an `allOf` member's `required` over to MonitorFields' fields: hence `Required`.
+ * Only `LaterMonitorFields` stay optional.
+ */
+export interface Monitor extends Omit<Required<Schemas['Monitor']>, LaterMonitorFields> {
   /** Absent from servers older than model-quality monitoring: read as data-quality. */
-  monitor_type?: MonitorType;
-  model_quality?: ModelQualitySettings | null;
+  monitor_type?: MonitorFields['monitor_type'];
+  model_quality?: MonitorFields['model_quality'];
   /** Until then its alerts raise no Lab notification; absent from older servers. */
-  muted_until?: string | null;
+  muted_until?: MonitorFields['muted_until'];
   /** SageMaker's record_preprocessor_script (.py, or .js on the local backend); null: none. */
-  record_preprocessor_script?: string | null;
+  record_preprocessor_script?: MonitorFields['record_preprocessor_script'];
   /** SageMaker's post_analytics_processor_script (.py); null: none. */
-  post_analytics_processor_script?: string | null;
+  post_analytics_processor_script?: MonitorFields['post_analytics_processor_script'];
   /** A custom monitor's program or image; null for the other types. */
-  custom_monitor?: CustomMonitorSettings | null;
+  custom_monitor?: MonitorFields['custom_monitor'];
   /** A batch transform capture: each S3 prefix its manifests name → a folder under the root. */
-  batch_capture?: { s3_map: Record<string, string> } | null;
+  batch_capture?: MonitorFields['batch_capture'];
   /** Runs also check each value of a column apart (data quality, local backend). */
-  segment?: SegmentSettings | null;
-  next_run_at: string | null;
-  created_at: string;
-  updated_at: string;
+  segment?: MonitorFields['segment'];
 }
 
-export type MonitorType = 'data-quality' | 'model-quality' | 'custom';
+export type MonitorType = NonNullable<MonitorFields['monitor_type']>;
 
-/** A segmented monitor's column (or eventMetadata.<key>) and options (api/openapi.yaml). */
-export interface SegmentSettings {
-  by: string;
-  /** The first this many values get a segment each; later ones share `other` (default 20). */
-  max_segments?: number;
-  /** Compare a segment with the baseline's same segment (`own`, default) or the whole. */
-  baseline?: 'own' | 'overall';
-}
+/** A segmented monitor's column (or eventMetadata.<key>) and options. */
+export type SegmentSettings = NonNullable<MonitorFields['segment']>;
 
-/** A custom monitor's program (api/openapi.yaml CustomMonitorSettings): a script or an image. */
-export interface CustomMonitorSettings {
-  script?: string | null;
-  image?: string | null;
-  arguments?: string[];
-}
+/** A custom monitor's program: a script or an image. */
+export type CustomMonitorSettings = Schemas['CustomMonitorSettings'];
 
-export type ProblemType = 'Regression' | 'BinaryClassification' | 'MulticlassClassification';
+export type ProblemType = Schemas['ModelQualitySettings']['problem_type'];
 
-/** A model-quality monitor's settings (api/openapi.yaml ModelQualitySettings). */
-export interface ModelQualitySettings {
-  problem_type: ProblemType;
-  /** Folder of ground-truth JSON lines in yyyy/mm/dd/HH/ folders. */
-  ground_truth: string;
-  ground_truth_attribute?: string | null;
-  inference_attribute?: string | null;
-  probability_attribute?: string | null;
-  probability_threshold?: number | null;
-  positive_label?: string | null;
-  label_lateness_hours?: number;
-}
+/** A model-quality monitor's settings. */
+export type ModelQualitySettings = Schemas['ModelQualitySettings'];
 
-export interface AlertRules {
-  notify?: boolean;
-  on_failure?: boolean;
-  /** Only violations of these check types raise an alert (null: any). */
-  check_types?: string[] | null;
-  /** A baseline_drift_check counts only when its distance is above this. */
-  drift_threshold?: number | null;
-  webhooks?: { url: string; format?: 'json' | 'slack' }[];
-}
+export type AlertRules = Schemas['AlertRules'];
 
 /** The fields a new monitor is created with (`POST /model-monitor/monitors`). */
-export interface MonitorCreate {
-  name: string;
-  dataset: string;
-  header: boolean;
-  baseline_statistics: string;
-  baseline_constraints: string;
-  schedule: string | null;
-  window_hours: number;
-  backend: string;
-  alerts?: AlertRules;
-  monitor_type?: MonitorType;
-  model_quality?: ModelQualitySettings | null;
-  record_preprocessor_script?: string | null;
-  post_analytics_processor_script?: string | null;
-  custom_monitor?: CustomMonitorSettings | null;
-  batch_capture?: { s3_map: Record<string, string> } | null;
-  segment?: SegmentSettings | null;
-}
+export type MonitorCreate = Schemas['MonitorCreate'];
 
-export type ExecutionState =
-  'due' | 'running' | 'completed' | 'completed_with_violations' | 'failed' | 'cancelled';
+export type ExecutionState = Schemas['Execution']['state'];
 
 /** One run of a monitor (`GET /model-monitor/executions`). */
-export interface Execution {
-  id: string;
-  monitor_id: string;
-  trigger: 'manual' | 'schedule';
-  state: ExecutionState;
-  scheduled_for: string;
-  window_start: string;
-  window_end: string;
-  /** The folder the run writes statistics.json and constraint_violations.json to. */
-  output: string;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  progress: number;
-  message: string | null;
-  /** The whole run's violations (a segmented run may have only segments' violations). */
-  violations: number | null;
+export interface Execution extends Omit<Schemas['Execution'], 'segments'> {
   /** A segmented run's segments; null otherwise (absent from older servers). */
-  segments?: ExecutionSegments | null;
-  /** The server running it (its lease), and when it last renewed the lease. */
-  claimed_by: string | null;
-  heartbeat_at: string | null;
+  segments?: Schemas['Execution']['segments'];
 }
 
-/** What a segmented run found (api/openapi.yaml ExecutionSegments). */
-export interface ExecutionSegments {
-  by: string;
-  /** Segments in the run, `missing` and `other` included. */
-  count: number;
-  with_violations: {
-    kind: 'value' | 'missing' | 'other';
-    /** Null for missing and other. */
-    value: string | null;
-    /** Relative to the run's output folder. */
-    folder: string;
-    violations: number;
-  }[];
-}
+/** What a segmented run found. */
+export type ExecutionSegments = Schemas['ExecutionSegments'];
 
 /** `GET /model-monitor/backends` */
-export interface Backend {
-  name: string;
-  available: boolean;
-  reason: string | null;
-}
+export type Backend = Schemas['Backend'];
 
 /** One metric's points, oldest first (`GET /model-monitor/monitors/{id}/metrics`). */
-export interface MetricSeries {
-  /** CloudWatch-style: dataset_item_count, feature_baseline_drift_<feature>, … */
-  name: string;
-  metric: string;
-  feature: string | null;
-  /** A segmented run's segment the series is of; absent or null: all data. */
-  segment?: MetricSegment | null;
-  points: { time: string; value: number; execution_id: string }[];
-}
+export type MetricSeries = Schemas['MetricSeries'];
 
 /** A segment of segmented runs (segments.json): the column, and the segment's kind and value. */
-export interface MetricSegment {
-  by: string;
-  kind: 'value' | 'missing' | 'other';
-  /** Null for the missing and other segments. */
-  value: string | null;
-}
+export type MetricSegment = Schemas['MetricSegment'];
 
-export interface MetricHistory {
-  monitor_id: string;
-  series: MetricSeries[];
-}
+export type MetricHistory = Schemas['MetricHistory'];
 
-/** The window of a manual run (POST /monitors/{id}/runs), ISO times in UTC. */
-export interface RunWindow {
-  window_start: string;
-  window_end: string;
-}
+/** The window of a manual run (POST /monitors/{id}/runs), ISO times in UTC: both bounds. */
+export type RunWindow = Required<Schemas['RunRequest']>;
 
-/** An alert raised when a run ended with violations or failed (`GET /model-monitor/alerts`). */
-export interface Alert {
-  id: number;
-  monitor_id: string;
-  execution_id: string | null;
-  kind: 'violations' | 'failed';
-  /** Plain text from the server (monitor name and a summary): render as text. */
-  message: string;
-  /** The monitor's rule: show a Lab notification. */
-  notify: boolean;
-  /** Raised while its monitor was muted: no notification. */
-  muted: boolean;
-  /** The whole run's violations, then its segments' (`segment` names the segment). */
-  violations: {
-    feature_name?: string;
-    constraint_check_type?: string;
-    description?: string;
-    segment?: string;
-  }[];
-  /** Each webhook's delivery (targets redacted to scheme://host/…); null before delivery. */
-  deliveries: WebhookDelivery[] | null;
-  acknowledged_at: string | null;
-  created_at: string;
-}
+/**
+ * An alert raised when a run ended with violations or failed (`GET /model-monitor/alerts`).
+ * Its `message` is plain text from the server (monitor name and a summary): render it as text.
+ */
+export type Alert = Schemas['Alert'];
 
-export interface WebhookDelivery {
-  target: string;
-  delivered: boolean;
-  attempts: number;
-  status: number | null;
-  error: string | null;
-}
+/** Each webhook's delivery (targets redacted to scheme://host/…). */
+export type WebhookDelivery = NonNullable<Alert['deliveries']>[number];
 
 /** `GET /model-monitor/alerts` */
-export interface AlertFeed {
-  alerts: Alert[];
-  /** Pass it as `since` to get the alerts raised after these. */
-  cursor: number;
-  /** Alerts not acknowledged yet, of every monitor. */
-  unread: number;
-}
+export type AlertFeed = operations['listAlerts']['responses'][200]['content']['application/json'];

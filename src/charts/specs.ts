@@ -5,7 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 
 import { CategoricalBucket, FeatureStatistics, KllBucket } from '../engine/documents/statistics';
-import { HistogramMeasure } from '../models/viewerSettings';
+import { HistogramMeasure } from '../models/ViewerSettings';
 
 /** Translated axis and tooltip titles. */
 export interface ChartLabels {

@@ -5,8 +5,8 @@ import { Contents } from '@jupyterlab/services';
 import { TranslationBundle } from '@jupyterlab/translation';
 
 import { listServerDataset, openServerFile } from '../api/serverFiles';
-import { BrowserProfileModel } from '../models/browserProfile';
-import { ViewerSettings } from '../models/viewerSettings';
+import { BrowserProfileModel } from '../models/BrowserProfileModel';
+import { ViewerSettings } from '../models/ViewerSettings';
 import { BrowserProfileView } from '../widgets/BrowserProfileView';
 import { modelMonitorIcon } from '../widgets/icons';
 import { ProfileFileChoice, ProfileFileForm } from '../widgets/ProfileFileForm';

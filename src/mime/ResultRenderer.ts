@@ -3,7 +3,7 @@ import { TranslationBundle, nullTranslator } from '@jupyterlab/translation';
 import { Panel, Widget } from '@lumino/widgets';
 
 import { classifyDocument } from '../models/parseDocuments';
-import { ViewerSettings } from '../models/viewerSettings';
+import { ViewerSettings } from '../models/ViewerSettings';
 import { createResultView, messageView } from '../widgets/createResultView';
 
 /** MIME renderers cannot require plugins: they share default chart settings. */

@@ -22,7 +22,7 @@ import { RecordQuery } from '../api/records';
 import { whatIfThresholds } from '../commands/whatIfThresholds';
 import { CommandIds } from '../commandIds';
 import { ComparisonPaths } from '../models/loadComparison';
-import { ViewerSettings } from '../models/viewerSettings';
+import { ViewerSettings } from '../models/ViewerSettings';
 import { IModelMonitorPanel, IServerHealth, IViewerSettings } from '../tokens';
 import { modelMonitorIcon } from '../widgets/icons';
 

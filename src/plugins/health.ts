@@ -3,7 +3,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { fetchHealth } from '../api/health';
 import { FRONTEND_VERSION } from '../api/version';
-import { HealthCheck, HealthOutcome } from '../models/healthCheck';
+import { HealthCheck, HealthOutcome } from '../models/HealthCheck';
 import { IServerHealth } from '../tokens';
 import { healthProblemText, showHealthProblem } from '../widgets/healthDialog';
 

@@ -11,7 +11,7 @@ import { editMonitor } from '../commands/editMonitor';
 import { AlertsModel } from '../models/AlertsModel';
 import { hasResults } from '../models/monitorStatus';
 import { MonitorsModel } from '../models/MonitorsModel';
-import { ResultFilesModel } from '../models/resultFiles';
+import { ResultFilesModel } from '../models/ResultFilesModel';
 import { IModelMonitorPanel, IServerHealth } from '../tokens';
 import { AlertAction, MUTE_HOURS } from '../widgets/AlertList';
 import { formatTime } from '../widgets/format';

@@ -1,7 +1,7 @@
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
-import { IViewerSettingsValues, ViewerSettings } from '../models/viewerSettings';
+import { IViewerSettingsValues, ViewerSettings } from '../models/ViewerSettings';
 import { IViewerSettings } from '../tokens';
 
 const PLUGIN_ID = 'jupyterlab-model-monitor:charts';

@@ -8,7 +8,7 @@ import {
   STATISTICS_FILE_PATTERN,
   VIOLATIONS_FILE_PATTERN
 } from '../models/resultFilePatterns';
-import { ViewerSettings } from '../models/viewerSettings';
+import { ViewerSettings } from '../models/ViewerSettings';
 import { CommandIds } from '../commandIds';
 import { IViewerSettings } from '../tokens';
 import {

@@ -1,9 +1,13 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Panel, Widget } from '@lumino/widgets';
 
-import { BrowserProfileModel, BrowserProfileState, RunDiagnostics } from '../models/browserProfile';
-import { StatisticsTableModel } from '../models/statisticsTableModel';
-import { ViewerSettings } from '../models/viewerSettings';
+import {
+  BrowserProfileModel,
+  BrowserProfileState,
+  RunDiagnostics
+} from '../models/BrowserProfileModel';
+import { StatisticsTableModel } from '../models/StatisticsTableModel';
+import { ViewerSettings } from '../models/ViewerSettings';
 import { ProgressMessage } from '../worker/protocol';
 import { diagnosticsSection } from './diagnosticsTable';
 import { element } from './dom';

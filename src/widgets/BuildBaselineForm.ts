@@ -12,7 +12,7 @@ import {
   formatOfPath
 } from '../models/baselineForm';
 import { element } from './dom';
-import { FormFields, scrollToFirstError } from './formFields';
+import { FormFields, scrollToFirstError } from './FormFields';
 import { segmentFields } from './segmentFields';
 
 /**

@@ -37,7 +37,7 @@ import {
   visibleGlobalFields
 } from '../models/constraintsDocument';
 import { formatJavaDouble } from '../engine/format';
-import { ViewerSettings } from '../models/viewerSettings';
+import { ViewerSettings } from '../models/ViewerSettings';
 import { element } from './dom';
 
 /** The subset of the shared text model the editor uses; YFile's undo manager lives beside it. */

@@ -2,7 +2,7 @@ import { ABCWidgetFactory, DocumentRegistry, DocumentWidget } from '@jupyterlab/
 import { TranslationBundle } from '@jupyterlab/translation';
 import { LabIcon } from '@jupyterlab/ui-components';
 
-import { ViewerSettings } from '../models/viewerSettings';
+import { ViewerSettings } from '../models/ViewerSettings';
 import { ConstraintsEditor } from './ConstraintsEditor';
 import { labelWithRun } from './resultTabTitle';
 

@@ -2,7 +2,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { DriftTestResult } from '../engine/documents/violations';
-import { ViolationsTableModel } from '../models/violationsTableModel';
+import { ViolationsTableModel } from '../models/ViolationsTableModel';
 import { cell, element } from './dom';
 import { formatNumber } from './format';
 

@@ -2,7 +2,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { FeatureColumn, FeatureRow } from '../models/featureRows';
-import { StatisticsTableModel } from '../models/statisticsTableModel';
+import { StatisticsTableModel } from '../models/StatisticsTableModel';
 import { cell, element } from './dom';
 import { formatCount, formatNumber, formatPercent } from './format';
 import { isActivation, keepOneTabStop, moveRowFocus } from './tableKeys';

@@ -13,7 +13,7 @@ import {
   previewSchedule
 } from '../models/scheduleForm';
 import { element } from './dom';
-import { FormFields, pair, scrollToFirstError } from './formFields';
+import { FormFields, pair, scrollToFirstError } from './FormFields';
 import { segmentFields } from './segmentFields';
 
 /**

@@ -5,7 +5,7 @@ import { Panel, Widget } from '@lumino/widgets';
 
 import { AlertsModel } from '../models/AlertsModel';
 import { MonitorsModel } from '../models/MonitorsModel';
-import { ResultFilesModel } from '../models/resultFiles';
+import { ResultFilesModel } from '../models/ResultFilesModel';
 import { AlertAction, AlertList } from './AlertList';
 import { element } from './dom';
 import { modelMonitorIcon } from './icons';

@@ -2,8 +2,8 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Panel, Widget } from '@lumino/widgets';
 
 import { featureHistogramSpec } from '../charts/specs';
-import { StatisticsTableModel } from '../models/statisticsTableModel';
-import { HistogramMeasure, ViewerSettings } from '../models/viewerSettings';
+import { StatisticsTableModel } from '../models/StatisticsTableModel';
+import { HistogramMeasure, ViewerSettings } from '../models/ViewerSettings';
 import { ChartView } from './ChartView';
 import { exportName, toCsv } from '../models/csvExport';
 import { element } from './dom';

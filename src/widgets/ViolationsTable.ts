@@ -1,7 +1,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { ViolationColumn, ViolationsTableModel } from '../models/violationsTableModel';
+import { ViolationColumn, ViolationsTableModel } from '../models/ViolationsTableModel';
 import { cell, element } from './dom';
 import { readableDescription } from './format';
 import { isActivation, keepOneTabStop, moveRowFocus } from './tableKeys';

@@ -1,7 +1,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Panel, Widget } from '@lumino/widgets';
 
-import { ViolationsTableModel } from '../models/violationsTableModel';
+import { ViolationsTableModel } from '../models/ViolationsTableModel';
 import { exportName, toCsv } from '../models/csvExport';
 import { element } from './dom';
 import { exportCsvButton } from './download';

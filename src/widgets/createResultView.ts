@@ -2,9 +2,9 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { ParsedDocument } from '../models/parseDocuments';
-import { StatisticsTableModel } from '../models/statisticsTableModel';
-import { ViewerSettings } from '../models/viewerSettings';
-import { ViolationsTableModel } from '../models/violationsTableModel';
+import { StatisticsTableModel } from '../models/StatisticsTableModel';
+import { ViewerSettings } from '../models/ViewerSettings';
+import { ViolationsTableModel } from '../models/ViolationsTableModel';
 import { element } from './dom';
 import { StatisticsView } from './StatisticsView';
 import { ViolationsView } from './ViolationsView';

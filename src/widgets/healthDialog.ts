@@ -2,7 +2,7 @@ import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { HealthOutcome } from '../models/healthCheck';
+import { HealthOutcome } from '../models/HealthCheck';
 import { element } from './dom';
 
 /** The dialog text for a failed health check, or null when all is well. */

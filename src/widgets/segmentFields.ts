@@ -2,7 +2,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { SegmentValues } from '../models/segmentForm';
 import { element } from './dom';
-import { FormFields, pair } from './formFields';
+import { FormFields, pair } from './FormFields';
 
 /**
  * The "Segments (optional)" section of the schedule and build-baseline forms, open when a column

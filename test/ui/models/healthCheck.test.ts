@@ -1,5 +1,5 @@
 import { ModelMonitorApiError } from '../../../src/api/errors';
-import { HealthCheck } from '../../../src/models/healthCheck';
+import { HealthCheck } from '../../../src/models/HealthCheck';
 
 describe('HealthCheck', () => {
   it('is ok when the server answers with the same version, and asks only once', async () => {
@@ -12,7 +12,10 @@ describe('HealthCheck', () => {
   });
 
   it('reports a version mismatch', async () => {
-    const check = new HealthCheck(async () => ({ status: 'ok', version: '0.2.0' }), '0.1.0');
+    const check = new HealthCheck(
+      async () => ({ status: 'ok', version: '0.2.0', backends: {} }),
+      '0.1.0'
+    );
     expect(await check.check()).toEqual({
       kind: 'version-mismatch',
       serverVersion: '0.2.0',

@@ -9,7 +9,7 @@ import { ComparisonView } from '../../../src/widgets/ComparisonView';
 import { RecordsView, shortPath } from '../../../src/widgets/RecordsView';
 import { fixtureStatistics, shiftedStatistics } from '../fixtureStatistics';
 import { HOSTILE_NAME, violationsDocument } from '../fixtures/documents';
-import { ViolationsTableModel } from '../../../src/models/violationsTableModel';
+import { ViolationsTableModel } from '../../../src/models/ViolationsTableModel';
 import { ViolationsView } from '../../../src/widgets/ViolationsView';
 
 const charts: { spec: any; onClick?: (datum: Record<string, unknown>) => void }[] = [];

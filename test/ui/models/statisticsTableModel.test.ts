@@ -1,5 +1,5 @@
 import { featureRow } from '../../../src/models/featureRows';
-import { StatisticsTableModel } from '../../../src/models/statisticsTableModel';
+import { StatisticsTableModel } from '../../../src/models/StatisticsTableModel';
 import { StatisticsDocument } from '../../../src/engine/documents/statistics';
 import { describeConformance, readConformance } from '../../helpers/conformance';
 import { HOSTILE_NAME, statisticsDocument } from '../fixtures/documents';

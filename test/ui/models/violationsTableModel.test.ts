@@ -1,5 +1,5 @@
 import { ViolationsDocument } from '../../../src/engine/documents/violations';
-import { ViolationsTableModel } from '../../../src/models/violationsTableModel';
+import { ViolationsTableModel } from '../../../src/models/ViolationsTableModel';
 import { describeConformance, readConformance } from '../../helpers/conformance';
 import { violationsDocument } from '../fixtures/documents';
 

@@ -1,8 +1,8 @@
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { BrowserProfileModel } from '../../../src/models/browserProfile';
-import { ViewerSettings } from '../../../src/models/viewerSettings';
+import { BrowserProfileModel } from '../../../src/models/BrowserProfileModel';
+import { ViewerSettings } from '../../../src/models/ViewerSettings';
 import { BrowserProfileView } from '../../../src/widgets/BrowserProfileView';
 import { DoneMessage } from '../../../src/worker/protocol';
 import { HOSTILE_NAME, statisticsDocument } from '../fixtures/documents';

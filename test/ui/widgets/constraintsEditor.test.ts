@@ -2,7 +2,7 @@ import { DocumentModel, DocumentRegistry } from '@jupyterlab/docregistry';
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { ViewerSettings } from '../../../src/models/viewerSettings';
+import { ViewerSettings } from '../../../src/models/ViewerSettings';
 import { ConstraintsEditor } from '../../../src/widgets/ConstraintsEditor';
 
 const trans = nullTranslator.load('jupyterlab_model_monitor');

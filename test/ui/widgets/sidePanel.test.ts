@@ -3,7 +3,7 @@ import { Widget } from '@lumino/widgets';
 
 import { AlertsModel } from '../../../src/models/AlertsModel';
 import { MonitorsModel } from '../../../src/models/MonitorsModel';
-import { ResultFilesModel } from '../../../src/models/resultFiles';
+import { ResultFilesModel } from '../../../src/models/ResultFilesModel';
 import { SidePanel } from '../../../src/widgets/SidePanel';
 
 /** A contents manager over a fixed folder tree: path → child names (folders end with '/'). */

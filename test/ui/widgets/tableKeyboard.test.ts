@@ -2,8 +2,8 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
 import { ComparisonModel } from '../../../src/models/ComparisonModel';
-import { StatisticsTableModel } from '../../../src/models/statisticsTableModel';
-import { ViolationsTableModel } from '../../../src/models/violationsTableModel';
+import { StatisticsTableModel } from '../../../src/models/StatisticsTableModel';
+import { ViolationsTableModel } from '../../../src/models/ViolationsTableModel';
 import { ComparisonTable } from '../../../src/widgets/ComparisonTable';
 import { FeaturesTable } from '../../../src/widgets/FeaturesTable';
 import { ViolationsTable } from '../../../src/widgets/ViolationsTable';

@@ -1,9 +1,9 @@
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { StatisticsTableModel } from '../../../src/models/statisticsTableModel';
-import { ViewerSettings } from '../../../src/models/viewerSettings';
-import { ViolationsTableModel } from '../../../src/models/violationsTableModel';
+import { StatisticsTableModel } from '../../../src/models/StatisticsTableModel';
+import { ViewerSettings } from '../../../src/models/ViewerSettings';
+import { ViolationsTableModel } from '../../../src/models/ViolationsTableModel';
 import { StatisticsView } from '../../../src/widgets/StatisticsView';
 import { ViolationsView } from '../../../src/widgets/ViolationsView';
 import { readableDescription } from '../../../src/widgets/format';
