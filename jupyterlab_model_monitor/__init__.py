@@ -1,5 +1,10 @@
 """jupyterlab-model-monitor: data-quality monitoring for models in production, inside JupyterLab."""
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from IPython.core.interactiveshell import InteractiveShell
+
 try:
     from ._version import __version__
 except ImportError:  # running from a source tree that was never built
@@ -9,11 +14,11 @@ except ImportError:  # running from a source tree that was never built
     __version__ = "dev"
 
 
-def _jupyter_labextension_paths():
+def _jupyter_labextension_paths() -> list[dict[str, str]]:
     return [{"src": "labextension", "dest": "jupyterlab-model-monitor"}]
 
 
-def _jupyter_server_extension_points():
+def _jupyter_server_extension_points() -> list[dict[str, Any]]:
     from .app import ModelMonitorApp
 
     return [{"module": "jupyterlab_model_monitor", "app": ModelMonitorApp}]
@@ -31,7 +36,7 @@ from .kernel_api import (  # noqa: E402
 )
 
 
-def load_ipython_extension(ipython):
+def load_ipython_extension(ipython: "InteractiveShell") -> None:
     from .magics import load_ipython_extension as load
 
     load(ipython)

@@ -17,16 +17,18 @@ target never delays or breaks a run.
 
 import asyncio
 import json
+import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .errors import ValidationError, check_object
 from .file_names import VIOLATIONS_FILE
 from .metrics import DRIFT_TEXT, read_json
 from .paths import confine
+from .rows import ExecutionRow, MonitorRow
 from .segments import segment_folder, segment_name, segments_text
-from .store import utc_now
+from .store import Store, utc_now
 from .webhooks import (
     WEBHOOK_FORMATS,
     WebhookError,
@@ -59,6 +61,9 @@ CHECK_TYPES = (
 MAX_WEBHOOKS = 5
 MAX_LISTED_VIOLATIONS = 50
 
+# One violation of constraint_violations.json: feature_name, constraint_check_type, description.
+Violation = dict[str, Any]
+
 
 def check_alert_rules(
     value: Any, field: str = "alerts", stored: Mapping[str, Any] | None = None
@@ -90,7 +95,7 @@ def public_monitor(monitor: Mapping[str, Any]) -> Mapping[str, Any]:
     return {**monitor, "alerts": {**rules, "webhooks": hooks}}
 
 
-def _check_types(value, field):
+def _check_types(value: Any, field: str) -> list[str] | None:
     if value is None:
         return None
     if (
@@ -103,7 +108,7 @@ def _check_types(value, field):
     return sorted(set(value), key=CHECK_TYPES.index)
 
 
-def _threshold(value, field):
+def _threshold(value: Any, field: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
@@ -111,7 +116,7 @@ def _threshold(value, field):
     return float(value)
 
 
-def _webhooks(value, field, stored):
+def _webhooks(value: Any, field: str, stored: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     if not isinstance(value, list) or len(value) > MAX_WEBHOOKS:
         raise ValidationError(f"a list of at most {MAX_WEBHOOKS} webhooks", field)
     checked = []
@@ -131,7 +136,7 @@ def _webhooks(value, field, stored):
     return checked
 
 
-def _kept_url(url, unused):
+def _kept_url(url: Any, unused: list[str]) -> str | None:
     """The stored URL that ``url`` shows redacted (taken from ``unused``), or None."""
     for stored in unused:
         if redact(stored) == url:
@@ -140,7 +145,9 @@ def _kept_url(url, unused):
     return None
 
 
-def counting_violations(violations, rules):
+def counting_violations(
+    violations: Iterable[Violation], rules: Mapping[str, Any]
+) -> list[Violation]:
     """The violations that count under ``rules`` (check types, drift threshold)."""
     chosen = []
     for violation in violations:
@@ -155,23 +162,25 @@ def counting_violations(violations, rules):
     return chosen
 
 
-def summarise(violations):
+def summarise(violations: Iterable[Mapping[str, Any]]) -> str:
     """``"5 baseline_drift_check, 1 completeness_check"``."""
-    counts = {}
+    counts: dict[Any, int] = {}
     for violation in violations:
         kind = violation.get("constraint_check_type")
         counts[kind] = counts.get(kind, 0) + 1
     return ", ".join(f"{n} {kind}" for kind, n in counts.items())
 
 
-def read_violations(root_dir, output):
+def read_violations(root_dir: str, output: str) -> list[Violation]:
     """The ``violations`` list of a run's output folder (blocking)."""
     folder = confine(root_dir, output, "output")
     document = read_json(os.path.join(folder, VIOLATIONS_FILE), root_dir) or {}
     return document.get("violations") or []
 
 
-def read_segment_violations(root_dir, execution):
+def read_segment_violations(
+    root_dir: str, execution: ExecutionRow
+) -> list[tuple[str, list[Violation]]]:
     """``[(segment name, violations)]`` of the segments a run found violations in (blocking)."""
     output = confine(root_dir, execution["output"], "output")
     found = []
@@ -183,7 +192,9 @@ def read_segment_violations(root_dir, execution):
     return found
 
 
-def violations_text(listed, segments):
+def violations_text(
+    listed: Sequence[Mapping[str, Any]], segments: Sequence[tuple[str, Sequence[Any]]]
+) -> str:
     """``3 violations (3 baseline_drift_check); 2 segments with violations: eu-west, (other)``."""
     parts = []
     if listed:
@@ -194,7 +205,12 @@ def violations_text(listed, segments):
     return "; ".join(parts)
 
 
-def plan_alert(monitor, execution, violations, segment_violations=()):
+def plan_alert(
+    monitor: MonitorRow,
+    execution: ExecutionRow,
+    violations: Iterable[Violation],
+    segment_violations: Iterable[tuple[str, Iterable[Violation]]] = (),
+) -> dict[str, Any] | None:
     """The alert a finished execution raises under its monitor's rules, or None. The rules
     apply to each segment's violations as to the overall ones."""
     rules = monitor.get("alerts") or DEFAULT_RULES
@@ -223,14 +239,16 @@ def plan_alert(monitor, execution, violations, segment_violations=()):
     }
 
 
-def is_muted(monitor, now):
+def is_muted(monitor: MonitorRow, now: str) -> bool:
     """Whether the monitor's alerts raise no Lab notification at ``now`` (ISO text, as stored:
     such times sort as text)."""
     until = monitor.get("muted_until")
     return until is not None and until > now
 
 
-def webhook_body(alert, monitor, execution):
+def webhook_body(
+    alert: Mapping[str, Any], monitor: MonitorRow, execution: ExecutionRow
+) -> dict[str, Any]:
     """The documented webhook payload fields of a stored alert."""
     keys = ("id", "state", "trigger", "window_start", "window_end", "output", "message", "segments")
     return {
@@ -247,24 +265,31 @@ def webhook_body(alert, monitor, execution):
 class Alerts:
     """Raises alerts for finished executions and delivers their webhooks in the background."""
 
-    def __init__(self, store, root_dir, log, sender=None):
+    def __init__(
+        self, store: Store, root_dir: str, log: logging.Logger, sender: WebhookSender | None = None
+    ) -> None:
         self.store = store
         self.root_dir = root_dir
         self.log = log
         self.sender = sender or WebhookSender(log)
-        self._deliveries = set()
+        self._deliveries: set[asyncio.Task[None]] = set()
 
-    async def run_finished(self, execution_id):
+    async def run_finished(self, execution_id: str) -> None:
         """Scheduler hook: alert if the execution's outcome matches its monitor's rules."""
         try:
             await self._raise_for(execution_id)
         except Exception:
             self.log.exception("model-monitor: no alert for execution %s", execution_id)
 
-    async def _raise_for(self, execution_id):
+    async def _raise_for(self, execution_id: str) -> dict[str, Any] | None:
         execution = await self.store.call(self.store.get_execution, execution_id)
+        if execution is None:  # deleted with its monitor since it ended: no one to alert
+            return None
         monitor = await self.store.call(self.store.get_monitor, execution["monitor_id"])
-        violations, segment_violations = [], []
+        if monitor is None:
+            return None
+        violations: list[Violation] = []
+        segment_violations: list[tuple[str, list[Violation]]] = []
         if execution["state"] == "completed_with_violations":
             violations = await asyncio.to_thread(
                 read_violations, self.root_dir, execution["output"]
@@ -277,6 +302,7 @@ class Alerts:
             return None
         planned["muted"] = is_muted(monitor, utc_now())
         alert = await self.store.call(self.store.create_alert, planned)
+        assert alert is not None  # the row just inserted
         self.log.info("model-monitor: alert %s: %s", alert["id"], alert["message"])
         hooks = (monitor.get("alerts") or DEFAULT_RULES)["webhooks"]
         if hooks:
@@ -286,17 +312,19 @@ class Alerts:
             task.add_done_callback(self._deliveries.discard)
         return alert
 
-    async def _deliver(self, alert_id, hooks, body):
+    async def _deliver(
+        self, alert_id: int, hooks: Iterable[Mapping[str, Any]], body: Mapping[str, Any]
+    ) -> None:
         results = await asyncio.gather(
             *(self.sender.send(hook["url"], payload(body, hook["format"])) for hook in hooks)
         )
         await self.store.call(self.store.set_alert_deliveries, alert_id, json.dumps(results))
 
-    async def wait_deliveries(self):
+    async def wait_deliveries(self) -> None:
         """Wait for the webhooks under way (tests, shutdown)."""
         await asyncio.gather(*list(self._deliveries), return_exceptions=True)
 
-    async def stop(self):
+    async def stop(self) -> None:
         for task in list(self._deliveries):
             task.cancel()
         await self.wait_deliveries()

@@ -3,6 +3,7 @@
 import os
 
 from jupyter_server.extension.application import ExtensionApp
+from jupyter_server.serverapp import ServerApp
 from traitlets import Bool, Float, Int, List, Type, Unicode, default
 
 from . import kernel_api
@@ -58,11 +59,12 @@ class ModelMonitorApp(ExtensionApp):
     ).tag(config=True)
 
     @default("db_path")
-    def _default_db_path(self):
+    def _default_db_path(self) -> str:
         return default_path()
 
-    def initialize_settings(self):
+    def initialize_settings(self) -> None:
         reach_scripts_from_terminals()
+        assert self.serverapp is not None  # linked before settings are initialised
         self.root_dir = os.path.realpath(self.serverapp.root_dir)
         self.store = Store(self.db_path)
         # Kernels inherit the server's environment: the notebook API (kernel_api.py) then reads
@@ -103,17 +105,17 @@ class ModelMonitorApp(ExtensionApp):
                 )
         self.log.info("model-monitor: store %s", self.db_path)
 
-    def initialize_handlers(self):
+    def initialize_handlers(self) -> None:
         self.handlers.extend(default_handlers)
 
-    async def _start_jupyter_server_extension(self, serverapp):
+    async def _start_jupyter_server_extension(self, serverapp: ServerApp) -> None:
         for job_id in await self.baselines.fail_orphans():
             self.log.warning("model-monitor: baseline job %s failed: its server stopped", job_id)
         self.leases.start()
         if self.scheduler_enabled:
             self.scheduler.start()
 
-    async def stop_extension(self):
+    async def stop_extension(self) -> None:
         await self.leases.stop()
         await self.scheduler.stop()
         await self.alerts.stop()

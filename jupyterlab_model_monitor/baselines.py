@@ -13,7 +13,7 @@ import functools
 import json
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -43,7 +43,7 @@ REQUEST_FIELDS = (
 MAX_DIAGNOSTIC_EXAMPLES = 20
 
 
-def _choice(body, field, allowed, default):
+def _choice(body: Mapping[str, Any], field: str, allowed: Sequence[Any], default: Any) -> Any:
     value = body.get(field, default)
     if value not in allowed:
         shown = ", ".join(str(a) for a in allowed if a is not None)
@@ -141,7 +141,7 @@ class BaselineJobs:
         task.add_done_callback(lambda _: self._tasks.pop(job["id"], None))
         return job
 
-    async def _run(self, job):
+    async def _run(self, job: dict[str, Any]) -> None:
         backend = self.backends[job["backend"]]
         spec = self._job(job)
         output_existed = os.path.isdir(spec.output)
@@ -149,7 +149,7 @@ class BaselineJobs:
             update = functools.partial(self.store.call, self.store.update_baseline, job["id"])
             outcome = await backend.baseline(spec, progress_reporter(update, self.root_dir))
             message = without_root(outcome.message, self.root_dir)
-            changes = {"state": outcome.state, "message": message}
+            changes: dict[str, Any] = {"state": outcome.state, "message": message}
         except Exception as error:
             self.log.exception("model-monitor: baseline job %s failed", job["id"])
             changes = {"state": "failed", "message": f"{type(error).__name__}: {error}"}
@@ -159,7 +159,7 @@ class BaselineJobs:
             remove_if_empty(spec.output)  # a cancelled job leaves no empty folder behind
         await self.store.call(self.store.update_baseline, job["id"], **changes)
 
-    def _job(self, job):
+    def _job(self, job: Mapping[str, Any]) -> BaselineJob:
         return BaselineJob(
             job_id=job["id"],
             dataset=str(confine(self.root_dir, job["dataset"], "dataset")),

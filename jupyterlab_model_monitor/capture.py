@@ -31,7 +31,13 @@ import os
 import random
 import threading
 import uuid
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping, MutableMapping
 from datetime import datetime, timezone
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _typeshed import OptExcInfo
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 log = logging.getLogger(__name__)
 
@@ -40,13 +46,20 @@ DEFAULT_JSON_TYPES = ("application/json", "application/jsonlines")
 INFERENCE_ID_HEADER = "X-Inference-Id"
 MAX_CAPTURE_BYTES = 6 * 1024 * 1024  # SageMaker's largest real-time payload
 
+# ASGI's scope and messages, and its callables (asgiref's spec, without depending on it).
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-def media_type(content_type):
+
+def media_type(content_type: str | None) -> str:
     """``text/csv`` for ``Text/CSV; charset=utf-8``."""
     return (content_type or "").split(";")[0].strip().lower()
 
 
-def utc_now():
+def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
@@ -55,16 +68,16 @@ class CaptureWriter:
 
     def __init__(
         self,
-        destination,
-        endpoint,
-        variant="AllTraffic",
+        destination: str | os.PathLike[str],
+        endpoint: str,
+        variant: str = "AllTraffic",
         *,
-        sampling_percentage=100,
-        csv_content_types=DEFAULT_CSV_TYPES,
-        json_content_types=DEFAULT_JSON_TYPES,
-        clock=utc_now,
-        rng=None,
-    ):
+        sampling_percentage: float = 100,
+        csv_content_types: Iterable[str] = DEFAULT_CSV_TYPES,
+        json_content_types: Iterable[str] = DEFAULT_JSON_TYPES,
+        clock: Callable[[], datetime] = utc_now,
+        rng: random.Random | None = None,
+    ) -> None:
         if not 0 <= sampling_percentage <= 100:
             raise ValueError("sampling_percentage must be between 0 and 100")
         self.folder = os.path.join(destination, endpoint, variant)
@@ -74,14 +87,14 @@ class CaptureWriter:
         self.clock = clock
         self.rng = rng or random.Random()
         self._lock = threading.Lock()
-        self._file = None
-        self._hour = None
+        self._file: IO[str] | None = None
+        self._hour: str | None = None
 
-    def sampled(self):
+    def sampled(self) -> bool:
         """Whether to capture the next request (``sampling_percentage`` % of them)."""
         return self.rng.random() * 100 < self.sampling_percentage
 
-    def side(self, mode, data, content_type):
+    def side(self, mode: str, data: bytes, content_type: str | None) -> dict[str, Any]:
         """One ``endpointInput`` / ``endpointOutput`` object."""
         kind = media_type(content_type)
         encoding = "CSV" if kind in self.csv_types else "JSON" if kind in self.json_types else None
@@ -100,7 +113,15 @@ class CaptureWriter:
             "encoding": encoding,
         }
 
-    def record(self, request, request_type, response, response_type, inference_id, when):
+    def record(
+        self,
+        request: bytes,
+        request_type: str | None,
+        response: bytes,
+        response_type: str | None,
+        inference_id: str | None,
+        when: datetime,
+    ) -> dict[str, Any]:
         """The capture record (a dict in SageMaker's key order)."""
         metadata = {"eventId": str(uuid.uuid4())}
         if inference_id:
@@ -112,19 +133,28 @@ class CaptureWriter:
         }
         return {"captureData": capture, "eventMetadata": metadata, "eventVersion": "0"}
 
-    def write(self, request, request_type, response, response_type, inference_id=None, when=None):
+    def write(
+        self,
+        request: bytes,
+        request_type: str | None,
+        response: bytes,
+        response_type: str | None,
+        inference_id: str | None = None,
+        when: datetime | None = None,
+    ) -> None:
         """Append one record (bodies as bytes); ``when`` is the inference time (default now)."""
         record = self.record(
             request, request_type, response, response_type, inference_id, when or self.clock()
         )
         line = json.dumps(record, separators=(",", ":"), ensure_ascii=False) + "\n"
         with self._lock:
-            self._file_for(self.clock()).write(line)
-            self._file.flush()
+            file = self._file_for(self.clock())
+            file.write(line)
+            file.flush()
 
-    def _file_for(self, now):
+    def _file_for(self, now: datetime) -> IO[str]:
         hour = now.strftime("%Y/%m/%d/%H")
-        if hour != self._hour:
+        if hour != self._hour or self._file is None:
             self._close_file()
             folder = os.path.join(self.folder, *hour.split("/"))
             os.makedirs(folder, exist_ok=True)
@@ -133,16 +163,16 @@ class CaptureWriter:
             self._hour = hour
         return self._file
 
-    def _close_file(self):
+    def _close_file(self) -> None:
         if self._file is not None:
             self._file.close()
         self._file, self._hour = None, None
 
-    def close(self):
+    def close(self) -> None:
         with self._lock:
             self._close_file()
 
-    def safe_write(self, *args, **kwargs):
+    def safe_write(self, *args: Any, **kwargs: Any) -> None:
         """:meth:`write`, logging instead of raising: capture must not break serving."""
         try:
             self.write(*args, **kwargs)
@@ -150,7 +180,7 @@ class CaptureWriter:
             log.exception("model-monitor capture: a record could not be written")
 
 
-def successful(status):
+def successful(status: int) -> bool:
     """SageMaker captures successful invocations only."""
     return 200 <= status < 300
 
@@ -161,18 +191,24 @@ def successful(status):
 class CaptureWSGIMiddleware:
     """Captures a WSGI app's POST requests and their responses."""
 
-    def __init__(self, app, writer, max_bytes=MAX_CAPTURE_BYTES):
+    def __init__(
+        self, app: "WSGIApplication", writer: CaptureWriter, max_bytes: int = MAX_CAPTURE_BYTES
+    ) -> None:
         self.app = app
         self.writer = writer
         self.max_bytes = max_bytes
 
-    def __call__(self, environ, start_response):
+    def __call__(
+        self, environ: "WSGIEnvironment", start_response: "StartResponse"
+    ) -> Iterable[bytes]:
         request = self._buffer_request(environ)
         if request is None:
             return self.app(environ, start_response)
-        seen = {}
+        seen: dict[str, Any] = {}
 
-        def capturing_start_response(status, headers, exc_info=None):
+        def capturing_start_response(
+            status: str, headers: list[tuple[str, str]], exc_info: "OptExcInfo | None" = None
+        ) -> Callable[[bytes], object]:
             seen["status"], seen["headers"] = status, headers
             return start_response(status, headers, exc_info)
 
@@ -180,7 +216,7 @@ class CaptureWSGIMiddleware:
         body = self.app(environ, capturing_start_response)
         return _TeeBody(body, lambda chunks: self._capture(environ, request, seen, chunks, when))
 
-    def _buffer_request(self, environ):
+    def _buffer_request(self, environ: "WSGIEnvironment") -> bytes | None:
         """The request body, re-readable by the app; None when this request is not captured."""
         try:
             if environ.get("REQUEST_METHOD") != "POST" or not environ.get("CONTENT_LENGTH"):
@@ -197,7 +233,14 @@ class CaptureWSGIMiddleware:
         environ["wsgi.input"] = io.BytesIO(body)
         return body
 
-    def _capture(self, environ, request, seen, chunks, when):
+    def _capture(
+        self,
+        environ: "WSGIEnvironment",
+        request: bytes,
+        seen: Mapping[str, Any],
+        chunks: list[bytes],
+        when: datetime,
+    ) -> None:
         try:
             status = int(str(seen.get("status", "500")).split()[0])
             headers = {k.lower(): v for k, v in seen.get("headers", [])}
@@ -220,20 +263,20 @@ class CaptureWSGIMiddleware:
 class _TeeBody:
     """Passes a WSGI response through unchanged, keeping a copy; ``done(chunks)`` at the end."""
 
-    def __init__(self, body, done):
+    def __init__(self, body: Iterable[bytes], done: Callable[[list[bytes]], None]) -> None:
         self.body = body
         self.done = done
-        self.chunks = []
+        self.chunks: list[bytes] = []
         self.size = 0
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[bytes]:
         for chunk in self.body:
             if self.size <= MAX_CAPTURE_BYTES:
                 self.chunks.append(chunk)
                 self.size += len(chunk)
             yield chunk
 
-    def close(self):
+    def close(self) -> None:
         try:
             if hasattr(self.body, "close"):
                 self.body.close()
@@ -247,24 +290,26 @@ class _TeeBody:
 class CaptureASGIMiddleware:
     """Captures an ASGI app's POST requests and their responses (HTTP scope only)."""
 
-    def __init__(self, app, writer, max_bytes=MAX_CAPTURE_BYTES):
+    def __init__(
+        self, app: ASGIApp, writer: CaptureWriter, max_bytes: int = MAX_CAPTURE_BYTES
+    ) -> None:
         self.app = app
         self.writer = writer
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope.get("type") != "http" or scope.get("method") != "POST":
             return await self.app(scope, receive, send)
         if not self.writer.sampled():
             return await self.app(scope, receive, send)
         exchange = _Exchange(scope, self.writer.clock(), self.max_bytes)
 
-        async def capturing_receive():
+        async def capturing_receive() -> Message:
             message = await receive()
             exchange.on_receive(message)
             return message
 
-        async def capturing_send(message):
+        async def capturing_send(message: Message) -> None:
             await send(message)
             try:
                 if exchange.on_send(message):
@@ -274,7 +319,7 @@ class CaptureASGIMiddleware:
 
         return await self.app(scope, capturing_receive, capturing_send)
 
-    def _capture(self, exchange):
+    def _capture(self, exchange: "_Exchange") -> None:
         try:
             if exchange.too_big or not successful(exchange.status):
                 return
@@ -293,35 +338,37 @@ class CaptureASGIMiddleware:
 class _Exchange:
     """What an ASGI request/response pair carried, as far as capture needs it."""
 
-    def __init__(self, scope, when, max_bytes):
-        self.headers = dict(scope.get("headers") or [])
+    def __init__(self, scope: Scope, when: datetime, max_bytes: int) -> None:
+        self.headers: dict[bytes, bytes] = dict(scope.get("headers") or [])
         self.when = when
         self.max_bytes = max_bytes
-        self.request, self.response = [], []
+        self.request: list[bytes] = []
+        self.response: list[bytes] = []
         self.size = 0
-        self.status, self.response_type = 500, None
+        self.status: int = 500
+        self.response_type: str | None = None
 
     @property
-    def too_big(self):
+    def too_big(self) -> bool:
         return self.size > self.max_bytes
 
-    def header(self, name):
+    def header(self, name: bytes) -> str | None:
         value = self.headers.get(name)
         return value.decode("latin-1") if value is not None else None
 
-    def _keep(self, parts, body):
+    def _keep(self, parts: list[bytes], body: bytes) -> None:
         self.size += len(body)
         if not self.too_big:
             parts.append(body)
 
-    def on_receive(self, message):
+    def on_receive(self, message: Message) -> None:
         try:
             if message.get("type") == "http.request":
                 self._keep(self.request, message.get("body", b""))
         except Exception:
             log.exception("model-monitor capture: the request could not be captured")
 
-    def on_send(self, message):
+    def on_send(self, message: Message) -> bool:
         """Record a sent message; True once the response is complete."""
         if message.get("type") == "http.response.start":
             self.status = message.get("status", 500)

@@ -7,6 +7,7 @@ loop, with a time limit, and hands back its JSON (api/openapi.yaml, CaptureSumma
 """
 
 import json
+from typing import Any
 
 from .engine_process import (
     DATA_ERROR_EXIT_CODE,
@@ -19,7 +20,13 @@ from .engine_process import (
 from .errors import ValidationError
 
 
-async def summarise_captures(absolute, path, root, max_records=1_000_000, timeout=TIMEOUT_SECONDS):
+async def summarise_captures(
+    absolute: str,
+    path: str,
+    root: str,
+    max_records: int = 1_000_000,
+    timeout: float = TIMEOUT_SECONDS,
+) -> dict[str, Any]:
     """Summarise the capture file or folder ``absolute`` (shown as ``path``), reading only files
     that resolve under ``root``."""
     arguments = ["captures", "--dataset", absolute, "--path", path]
@@ -30,7 +37,7 @@ async def summarise_captures(absolute, path, root, max_records=1_000_000, timeou
     if code != 0:
         message = hide_root(last_line(stderr), root)
         raise EngineUnavailable(f"capture summary failed ({code}): {message}")
-    summary = json.loads(stdout)
+    summary: dict[str, Any] = json.loads(stdout)
     for example in summary["diagnostics"]["examples"]:
         example["message"] = hide_root(example["message"], root)
     return summary

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+from collections.abc import MutableMapping
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
@@ -102,7 +103,7 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-def reach_scripts_from_terminals(environ=os.environ):
+def reach_scripts_from_terminals(environ: MutableMapping[str, str] = os.environ) -> None:
     """Append this environment's scripts folder, where pip put ``model-monitor``, to ``PATH``.
 
     Lab terminals and kernels inherit the server's environment: a server started as

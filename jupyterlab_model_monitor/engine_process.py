@@ -3,6 +3,7 @@ the event loop, killed when the request goes away or after a time limit."""
 
 import asyncio
 import os
+from collections.abc import Sequence
 
 from .engine import engine_environment, find_cli, find_node, missing
 from .paths import without_root
@@ -16,11 +17,16 @@ class EngineUnavailable(RuntimeError):
     """The engine could not run, or failed for a reason that is not the request's."""
 
 
-async def run_engine(arguments, root, timeout=TIMEOUT_SECONDS, cwd=None):
+async def run_engine(
+    arguments: Sequence[str],
+    root: str | os.PathLike[str],
+    timeout: float = TIMEOUT_SECONDS,
+    cwd: str | os.PathLike[str] | None = None,
+) -> tuple[int, bytes, bytes]:
     """``(exit code, stdout bytes, stderr bytes)`` of ``model-monitor <arguments>``."""
     node, cli = find_node(), find_cli()
     problem = missing(node, cli)
-    if problem:
+    if problem or node is None or cli is None:
         raise EngineUnavailable(problem)
     process = await asyncio.create_subprocess_exec(
         node,
@@ -39,15 +45,16 @@ async def run_engine(arguments, root, timeout=TIMEOUT_SECONDS, cwd=None):
         process.kill()
         await process.wait()
         raise
+    assert process.returncode is not None  # communicate() waited for the exit
     return process.returncode, stdout, stderr
 
 
-def last_line(stderr):
+def last_line(stderr: bytes) -> str:
     lines = stderr.decode("utf-8", "replace").strip().splitlines()
     return lines[-1] if lines else "no message"
 
 
-def hide_root(message, root):
+def hide_root(message: str, root: str | os.PathLike[str]) -> str:
     """``message`` naming the server root as such, never by its absolute path."""
     message = without_root(message, root)
     for prefix in {os.path.realpath(root), str(root).rstrip(os.sep)}:

@@ -9,9 +9,13 @@ import functools
 import json
 import math
 import sqlite3
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Concatenate, NoReturn, ParamSpec, TypeVar, cast
 
 import tornado
 from jupyter_server.base.handlers import APIHandler
+from tornado.http1connection import HTTP1Connection
 
 from .alerts import public_monitor
 from .baselines import validate_baseline_request
@@ -21,8 +25,9 @@ from .errors import ValidationError
 from .metrics import series
 from .paths import PathError, confine
 from .record_query import MAX_RESULT_ROWS, query_page, validate_query
-from .scheduler import next_run_fields
-from .store import Conflict, to_iso
+from .rows import ExecutionRow, MonitorRow
+from .scheduler import Scheduler, next_run_fields
+from .store import Conflict, Store, to_iso
 from .validation import (
     parse_time,
     relative_path,
@@ -30,6 +35,9 @@ from .validation import (
     validate_monitor,
     validate_run_request,
 )
+
+if TYPE_CHECKING:
+    from .app import ModelMonitorApp
 
 ID = r"([0-9a-f]{32})"
 MAX_LIST_LIMIT = 1000
@@ -39,18 +47,24 @@ MAX_RECORDS_PAGE = 500
 # Monitor definitions and run requests are a few KB; nothing we accept comes near this.
 MAX_BODY_BYTES = 1 << 20
 
+H = TypeVar("H", bound="ModelMonitorHandler")
+P = ParamSpec("P")
+T = TypeVar("T")
+
 
 class ApiError(tornado.web.HTTPError):
-    def __init__(self, status_code, message, field=None):
+    def __init__(self, status_code: int, message: str, field: str | None = None) -> None:
         super().__init__(status_code, message)
         self.message, self.field = message, field
 
 
-def translate_errors(method):
+def translate_errors(
+    method: Callable[Concatenate[H, P], Awaitable[T]],
+) -> Callable[Concatenate[H, P], Awaitable[T]]:
     """Turn the domain's exceptions into HTTP errors with a JSON body."""
 
     @functools.wraps(method)
-    async def wrapper(self, *args, **kwargs):
+    async def wrapper(self: H, /, *args: P.args, **kwargs: P.kwargs) -> T:
         try:
             return await method(self, *args, **kwargs)
         except (ValidationError, PathError) as error:
@@ -66,22 +80,22 @@ def translate_errors(method):
     return wrapper
 
 
-def is_locked(error):
+def is_locked(error: Exception) -> bool:
     return "locked" in str(error) or "busy" in str(error)
 
 
-def _not_a_json_number(name):
+def _not_a_json_number(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _finite_float(text):
+def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
         raise ValueError(f"{text} is out of range for a double")
     return value
 
 
-def _finite(value):
+def _finite(value: Any) -> Any:
     """``value`` with every non-finite float as None (JSON has no NaN or Infinity)."""
     if isinstance(value, float) and not math.isfinite(value):
         return None
@@ -101,31 +115,32 @@ class ModelMonitorHandler(APIHandler):
     ``MAX_BODY_BYTES``; Tornado would otherwise buffer up to the server's limit (hundreds of MB).
     """
 
-    async def prepare(self):
+    async def prepare(self) -> None:  # type: ignore[override]  # as APIHandler.prepare
         await super().prepare()
         self._body = bytearray()
         declared = self.request.headers.get("Content-Length", "0")
         if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
             raise ApiError(413, f"the request body is larger than {MAX_BODY_BYTES} bytes")
         # A chunked body has no Content-Length: Tornado closes the connection past this size.
-        self.request.connection.set_max_body_size(MAX_BODY_BYTES)
+        # (Tornado serves HTTP/1 only: its connections are HTTP1Connection.)
+        cast(HTTP1Connection, self.request.connection).set_max_body_size(MAX_BODY_BYTES)
 
-    def data_received(self, chunk):
+    def data_received(self, chunk: bytes) -> None:
         self._body.extend(chunk)
 
     @property
-    def extension(self):
+    def extension(self) -> "ModelMonitorApp":
         return self.settings["jupyterlab_model_monitor"]
 
     @property
-    def store(self):
+    def store(self) -> Store:
         return self.extension.store
 
     @property
-    def scheduler(self):
+    def scheduler(self) -> Scheduler:
         return self.extension.scheduler
 
-    def json_body(self):
+    def json_body(self) -> Any:
         if not self._body:
             return None
         try:
@@ -140,7 +155,7 @@ class ModelMonitorHandler(APIHandler):
         except RecursionError as error:
             raise ApiError(400, "the request body is not valid JSON: nested too deeply") from error
 
-    def send_json(self, payload, status=200):
+    def send_json(self, payload: Any, status: int = 200) -> None:
         self.set_status(status)
         self.set_header("Content-Type", "application/json")
         try:
@@ -150,7 +165,7 @@ class ModelMonitorHandler(APIHandler):
             text = json.dumps(_finite(payload), allow_nan=False)
         self.finish(text)
 
-    def write_error(self, status_code, **kwargs):
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
         error = kwargs.get("exc_info", (None, None, None))[1]
         if isinstance(error, ApiError):
             self.set_header("Content-Type", "application/json")
@@ -160,7 +175,7 @@ class ModelMonitorHandler(APIHandler):
         else:
             super().write_error(status_code, **kwargs)
 
-    def limit_argument(self, default, maximum, name="limit"):
+    def limit_argument(self, default: int, maximum: int, name: str = "limit") -> int:
         """The ``?limit=`` (or ``name``) query argument, an integer from 1 to ``maximum``."""
         limit = self.get_query_argument(name, str(default))
         # isdigit() alone takes "²"; int() refuses it, and more than 4,300 digits.
@@ -169,7 +184,7 @@ class ModelMonitorHandler(APIHandler):
             raise ValidationError(f"an integer from 1 to {maximum}", name)
         return int(limit)
 
-    def offset_argument(self, maximum):
+    def offset_argument(self, maximum: int) -> int:
         """The ``?offset=`` query argument, an integer from 0 to ``maximum`` (default 0)."""
         offset = self.get_query_argument("offset", "0")
         plain = offset.isascii() and offset.isdigit() and len(offset) <= len(str(maximum))
@@ -177,24 +192,24 @@ class ModelMonitorHandler(APIHandler):
             raise ValidationError(f"an integer from 0 to {maximum}", "offset")
         return int(offset)
 
-    def time_argument(self, name):
+    def time_argument(self, name: str) -> str | None:
         """An optional ISO time query argument, normalised to the stored form."""
         value = self.get_query_argument(name, None)
         return None if value is None else to_iso(parse_time(value, name))
 
-    async def monitor_or_404(self, monitor_id):
+    async def monitor_or_404(self, monitor_id: str) -> MonitorRow:
         monitor = await self.store.call(self.store.get_monitor, monitor_id)
         if monitor is None:
             raise ApiError(404, f"no monitor with id {monitor_id}")
         return monitor
 
-    async def baseline_or_404(self, job_id):
+    async def baseline_or_404(self, job_id: str) -> dict[str, Any]:
         job = await self.store.call(self.store.get_baseline, job_id)
         if job is None:
             raise ApiError(404, f"no baseline job with id {job_id}")
         return job
 
-    async def execution_or_404(self, execution_id):
+    async def execution_or_404(self, execution_id: str) -> ExecutionRow:
         execution = await self.store.call(self.store.get_execution, execution_id)
         if execution is None:
             raise ApiError(404, f"no execution with id {execution_id}")
@@ -205,7 +220,7 @@ class HealthHandler(ModelMonitorHandler):
     """GET: the server part is present; its version, and the backends that can run here."""
 
     @tornado.web.authenticated
-    def get(self):
+    def get(self) -> None:
         from . import __version__
 
         backends = {name: b.problem() for name, b in self.extension.backends.items()}
@@ -217,19 +232,20 @@ class MonitorsHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def get(self):
+    async def get(self) -> None:
         monitors = await self.store.call(self.store.list_monitors)
         self.send_json({"monitors": [public_monitor(m) for m in monitors]})
 
     @tornado.web.authenticated
     @translate_errors
-    async def post(self):
+    async def post(self) -> None:
         # Off the event loop: validation resolves paths on the file system.
         fields = await asyncio.to_thread(
             validate_monitor, self.json_body(), self.extension.root_dir, self.extension.backends
         )
         fields.update(next_run_fields(fields))
         monitor = await self.store.call(self.store.create_monitor, fields)
+        assert monitor is not None  # just created
         self.send_json(public_monitor(monitor), status=201)
 
 
@@ -238,12 +254,12 @@ class MonitorHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def get(self, monitor_id):
+    async def get(self, monitor_id: str) -> None:
         self.send_json(public_monitor(await self.monitor_or_404(monitor_id)))
 
     @tornado.web.authenticated
     @translate_errors
-    async def patch(self, monitor_id):
+    async def patch(self, monitor_id: str) -> None:
         monitor = await self.monitor_or_404(monitor_id)
         root, backends = self.extension.root_dir, self.extension.backends
         changes = await asyncio.to_thread(
@@ -260,7 +276,7 @@ class MonitorHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def delete(self, monitor_id):
+    async def delete(self, monitor_id: str) -> None:
         if not await self.store.call(self.store.delete_monitor, monitor_id):
             raise ApiError(404, f"no monitor with id {monitor_id}")
         self.set_status(204)
@@ -272,7 +288,7 @@ class RunsHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def post(self, monitor_id):
+    async def post(self, monitor_id: str) -> None:
         monitor = await self.monitor_or_404(monitor_id)
         window = validate_run_request(self.json_body())
         execution = await self.scheduler.run_now(monitor, window)
@@ -284,7 +300,7 @@ class MetricsHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def get(self, monitor_id):
+    async def get(self, monitor_id: str) -> None:
         await self.monitor_or_404(monitor_id)
         rows = await self.store.call(
             self.store.query_metrics,
@@ -302,7 +318,7 @@ class ExecutionsHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def get(self):
+    async def get(self) -> None:
         monitor_id = self.get_query_argument("monitor_id", None)
         if monitor_id is not None:
             await self.monitor_or_404(monitor_id)
@@ -321,7 +337,7 @@ class AlertsHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def get(self):
+    async def get(self) -> None:
         since = self.get_query_argument("since", None)
         after = alert_cursor(since)
         at = self.time_argument("since") if since is not None and after is None else None
@@ -343,14 +359,14 @@ class AcknowledgeAlertsHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def post(self):
+    async def post(self) -> None:
         ids, up_to = validate_acknowledgement(self.json_body())
         acknowledged = await self.store.call(self.store.acknowledge_alerts, ids=ids, up_to=up_to)
         unread = await self.store.call(self.store.unread_alerts)
         self.send_json({"acknowledged": acknowledged, "unread": unread})
 
 
-def alert_cursor(since):
+def alert_cursor(since: str | None) -> int | None:
     """An alert id given as ``since`` (plain digits), or None for anything else (a time)."""
     if since is None or not (since.isascii() and since.isdigit()):
         return None
@@ -364,7 +380,7 @@ class ExecutionHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def get(self, execution_id):
+    async def get(self, execution_id: str) -> None:
         self.send_json(await self.execution_or_404(execution_id))
 
 
@@ -373,7 +389,7 @@ class CancelHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def post(self, execution_id):
+    async def post(self, execution_id: str) -> None:
         await self.execution_or_404(execution_id)
         self.send_json(await self.scheduler.cancel(execution_id))
 
@@ -382,7 +398,7 @@ class BackendsHandler(ModelMonitorHandler):
     """GET: the configured backends, whether each can run here, and why not."""
 
     @tornado.web.authenticated
-    def get(self):
+    def get(self) -> None:
         backends = [
             {"name": name, "available": backend.problem() is None, "reason": backend.problem()}
             for name, backend in self.extension.backends.items()
@@ -395,7 +411,7 @@ class CaptureSummaryHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def get(self):
+    async def get(self) -> None:
         root = self.extension.root_dir
         limit = self.limit_argument(1_000_000, MAX_SCANNED_RECORDS, name="max_records")
         path = self.get_query_argument("path", "")
@@ -412,7 +428,7 @@ class RecordsHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def get(self):
+    async def get(self) -> None:
         root = self.extension.root_dir
         argument = self.get_query_argument
         run = relative_path(argument("run", ""), "run", root)
@@ -433,7 +449,7 @@ class RecordsHandler(ModelMonitorHandler):
         self.send_json(page)
 
 
-def _capture_path(root, path):
+def _capture_path(root: str, path: str) -> tuple[Path, str]:
     relative = relative_path(path, "path", root)
     absolute = confine(root, relative, "path")
     if not absolute.exists():
@@ -446,13 +462,13 @@ class BaselinesHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def get(self):
+    async def get(self) -> None:
         limit = self.limit_argument(100, MAX_LIST_LIMIT)
         self.send_json({"baselines": await self.store.call(self.store.list_baselines, limit)})
 
     @tornado.web.authenticated
     @translate_errors
-    async def post(self):
+    async def post(self) -> None:
         root, backends = self.extension.root_dir, self.extension.backends
         fields = await asyncio.to_thread(
             validate_baseline_request, self.json_body(), root, backends
@@ -465,7 +481,7 @@ class BaselineHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def get(self, job_id):
+    async def get(self, job_id: str) -> None:
         job = await self.baseline_or_404(job_id)
         self.send_json(await asyncio.to_thread(self.extension.baselines.with_diagnostics, job))
 
@@ -475,7 +491,7 @@ class BaselineCancelHandler(ModelMonitorHandler):
 
     @tornado.web.authenticated
     @translate_errors
-    async def post(self, job_id):
+    async def post(self, job_id: str) -> None:
         await self.baseline_or_404(job_id)
         self.send_json(await self.extension.baselines.cancel(job_id))
 

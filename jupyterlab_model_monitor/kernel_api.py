@@ -19,6 +19,7 @@ Jupyter server that holds the kernel's working folder, else the working folder.
 
 import os
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,7 @@ def server_root(root_dir: PathLike | None = None) -> str:
     return max(holding, key=len) if holding else cwd
 
 
-def _open_store(db_path):
+def _open_store(db_path: PathLike | None) -> Store:
     path = os.fspath(db_path or default_db_path())
     if not os.path.isfile(path):
         raise FileNotFoundError(
@@ -72,7 +73,7 @@ def _open_store(db_path):
     return Store(path, read_only=True)
 
 
-def _frame(rows, columns=None):
+def _frame(rows: list[Any], columns: list[str] | None = None) -> Any:
     """A pandas DataFrame of ``rows`` when pandas is installed, else ``rows`` as they are."""
     try:
         import pandas
@@ -99,7 +100,7 @@ def list_executions(
     return _frame([{**run, "monitor_name": names.get(run["monitor_id"])} for run in executions])
 
 
-def _monitor_id(names, monitor):
+def _monitor_id(names: Mapping[str, str], monitor: str) -> str:
     """The id of the monitor with id or name ``monitor`` (``names``: name by id)."""
     if monitor in names:
         return monitor
@@ -125,7 +126,7 @@ def load_statistics(
     return _frame(rows, STATISTICS_COLUMNS)
 
 
-def _feature_row(feature):
+def _feature_row(feature: Mapping[str, Any]) -> dict[str, Any]:
     numeric = feature.get("numerical_statistics") or {}
     strings = feature.get("string_statistics") or {}
     common = numeric.get("common") or strings.get("common") or {}
@@ -184,11 +185,11 @@ def report(
     return Path(output)
 
 
-def _run_engine(arguments):
+def _run_engine(arguments: list[str]) -> str:
     """Runs ``model-monitor`` with these arguments; a failure raises with the engine's message."""
     node, cli = engine.find_node(), engine.find_cli()
     problem = engine.missing(node, cli)
-    if problem:
+    if problem or node is None or cli is None:
         raise RuntimeError(problem)
     done = subprocess.run(
         [node, cli, *arguments], capture_output=True, text=True, check=False, timeout=600
@@ -199,7 +200,9 @@ def _run_engine(arguments):
     return done.stdout
 
 
-def _document_path(execution_or_path, name, db_path, root_dir):
+def _document_path(
+    execution_or_path: Any, name: str, db_path: PathLike | None, root_dir: PathLike | None
+) -> str:
     """The file ``name`` of an execution, or at a path (a folder stands for the file in it)."""
     execution = _as_execution(execution_or_path)
     if execution is None and isinstance(execution_or_path, (str, os.PathLike)):
@@ -220,14 +223,14 @@ def _document_path(execution_or_path, name, db_path, root_dir):
     return path
 
 
-def _as_execution(value):
+def _as_execution(value: Any) -> Mapping[str, Any] | None:
     """A dict-like execution (a dict, or a pandas row) with its ``output``, else None."""
     if hasattr(value, "to_dict"):
         value = value.to_dict()
     return value if isinstance(value, dict) and "output" in value else None
 
 
-def _find_execution(execution_id, db_path) -> ExecutionRow:
+def _find_execution(execution_id: str, db_path: PathLike | None) -> ExecutionRow:
     with _open_store(db_path) as store:
         execution = store.get_execution(execution_id)
     if execution is None:

@@ -45,7 +45,7 @@ class LeaseKeeper:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
 
-    async def _loop(self):
+    async def _loop(self) -> None:
         while True:
             try:
                 await self.check()

@@ -12,10 +12,14 @@
 import argparse
 import os
 import shlex
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import display as views
 from .file_names import CONSTRAINTS_FILE, STATISTICS_FILE, VIOLATIONS_FILE
 from .notebook_runs import ModelMonitorError, run_cli
+
+if TYPE_CHECKING:
+    from IPython.core.interactiveshell import InteractiveShell
 
 
 class _HelpShown(Exception):
@@ -25,18 +29,18 @@ class _HelpShown(Exception):
 class MagicParser(argparse.ArgumentParser):
     """argparse that reports usage errors to IPython instead of exiting the kernel."""
 
-    def error(self, message):
+    def error(self, message: str) -> NoReturn:
         from IPython.core.error import UsageError
 
         raise UsageError(f"{message}\n{self.format_usage().rstrip()}")
 
-    def exit(self, status=0, message=None):
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
             self.error(message.strip())
         raise _HelpShown()
 
 
-def _add_data_options(parser):
+def _add_data_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--dataset", required=True, help="a data file or folder")
     parser.add_argument(
         "--dataset-format", help="csv, json, sagemaker_capture_json or arrow (default: by file)"
@@ -61,7 +65,7 @@ def _add_data_options(parser):
     )
 
 
-def build_parser():
+def build_parser() -> MagicParser:
     parser = MagicParser(
         prog="%model_monitor",
         description="Profile data, check it against a baseline and show the results.",
@@ -97,7 +101,7 @@ def build_parser():
     return parser
 
 
-def model_monitor(line):
+def model_monitor(line: str) -> None:
     """Profile data, check it against a baseline, show results (``%model_monitor --help``)."""
     parser = build_parser()
     try:
@@ -116,7 +120,7 @@ def model_monitor(line):
         show(args.path, args.baseline)
 
 
-def _data_arguments(args):
+def _data_arguments(args: argparse.Namespace) -> list[str]:
     arguments = ["--dataset", args.dataset, "--output", args.output]
     if args.dataset_format:
         arguments += ["--dataset-format", args.dataset_format]
@@ -137,12 +141,12 @@ def _data_arguments(args):
     return arguments
 
 
-def run_baseline(args):
+def run_baseline(args: argparse.Namespace) -> None:
     run_cli(["baseline", *_data_arguments(args)], args.output)
     views.display_bundle(views.statistics_bundle(os.path.join(args.output, STATISTICS_FILE)))
 
 
-def run_monitor(args):
+def run_monitor(args: argparse.Namespace) -> None:
     baseline_statistics = _baseline_file(args.baseline, STATISTICS_FILE)
     arguments = ["monitor", *_data_arguments(args)]
     arguments += ["--baseline-statistics", baseline_statistics]
@@ -157,7 +161,7 @@ def run_monitor(args):
     show(args.output, baseline_statistics)
 
 
-def _baseline_file(folder, name):
+def _baseline_file(folder: str, name: str) -> str:
     path = os.path.join(folder, name)
     if not os.path.isfile(path):
         from IPython.core.error import UsageError
@@ -166,7 +170,7 @@ def _baseline_file(folder, name):
     return path
 
 
-def show(path, baseline=None):
+def show(path: str, baseline: str | None = None) -> None:
     """Displays the statistics, violations (or their comparison with ``baseline``) at ``path``."""
     if os.path.isdir(path):
         found = {
@@ -201,7 +205,9 @@ def show(path, baseline=None):
         raise ModelMonitorError(f"{path}: no such file or folder")
 
 
-def _show_documents(statistics, violations, constraints, baseline):
+def _show_documents(
+    statistics: str | None, violations: str | None, constraints: str | None, baseline: str | None
+) -> None:
     try:
         if statistics and baseline:
             bundle = views.comparison_bundle(baseline, statistics, violations, constraints)
@@ -217,12 +223,15 @@ def _show_documents(statistics, violations, constraints, baseline):
         raise ModelMonitorError(str(error)) from None
 
 
-def _load(path):
+def _load(path: str) -> Any:
     try:
         return views.load_document(path)
     except (OSError, ValueError) as error:
         raise ModelMonitorError(str(error)) from None
 
 
-def load_ipython_extension(ipython):
-    ipython.register_magic_function(model_monitor, "line", "model_monitor")
+def load_ipython_extension(ipython: "InteractiveShell") -> None:
+    # IPython declares this method with functools.wraps of MagicsManager.register_function,
+    # whose signature (self first) type checkers then take for the method's.
+    register: Any = ipython.register_magic_function
+    register(model_monitor, "line", "model_monitor")

@@ -44,6 +44,8 @@ import json
 import math
 import os
 import re
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from .file_names import EXTENSION_KEY, STATISTICS_FILE, VIOLATIONS_FILE
 from .paths import open_confined
@@ -51,8 +53,12 @@ from .segments import read_segments, segment_folder
 
 DRIFT_TEXT = re.compile(r"distance: (\S+) exceeds (?:\w+ )?threshold: (\S+)")
 
+# A metric value: ``{name, metric, feature, value}`` (and ``segment`` for a segment's).
+Point = dict[str, Any]
+StrPath = str | os.PathLike[str]
 
-def read_json(path, root=None):
+
+def read_json(path: StrPath, root: StrPath | None = None) -> Any:
     """The parsed document at ``path``, or None when the file is absent. With ``root``, a file
     that resolves outside it is refused (PathError), as any file of a run's output folder."""
     try:
@@ -62,7 +68,7 @@ def read_json(path, root=None):
         return None
 
 
-def number(value):
+def number(value: Any) -> float | None:
     """A finite float from a JSON value (numbers, or Java's ``"NaN"`` strings), else None."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         return None
@@ -73,12 +79,12 @@ def number(value):
     return result if math.isfinite(result) else None
 
 
-def ratio(count, total):
+def ratio(count: Any, total: float | None) -> float | None:
     count = number(count)
     return count / total if count is not None and total else None
 
 
-def point(metric, feature, value):
+def point(metric: str, feature: str | None, value: Any) -> Point | None:
     """One metric value: ``{name, metric, feature, value}`` (None when ``value`` is not finite)."""
     value = number(value)
     if value is None:
@@ -89,7 +95,7 @@ def point(metric, feature, value):
     return {"name": name, "metric": metric, "feature": feature, "value": value}
 
 
-def statistics_points(statistics):
+def statistics_points(statistics: Mapping[str, Any]) -> list[Point | None]:
     """Item count, and per feature non-null and missing fractions and the numeric mean."""
     items = number((statistics.get("dataset") or {}).get("item_count"))
     points = [point("item_count", None, items)]
@@ -104,10 +110,12 @@ def statistics_points(statistics):
     return points
 
 
-def violation_points(violations, feature_names):
+def violation_points(
+    violations: Mapping[str, Any], feature_names: Iterable[str]
+) -> list[Point | None]:
     """The run's violation count, per-feature counts, and fired drift distances."""
     found = violations.get("violations") or []
-    counts = dict.fromkeys(feature_names, 0)
+    counts: dict[str | None, int] = dict.fromkeys(feature_names, 0)
     points = [point("violations", None, len(found))]
     for violation in found:
         feature = violation.get("feature_name")
@@ -119,7 +127,7 @@ def violation_points(violations, feature_names):
     return points
 
 
-def drift_test_points(violations):
+def drift_test_points(violations: Mapping[str, Any]) -> list[Point | None]:
     """The statistic of every extension drift test that ran (skipped tests have none)."""
     extension = violations.get(EXTENSION_KEY) or {}
     return [
@@ -136,7 +144,7 @@ QUALITY_METRICS_KEYS = (
 )
 
 
-def quality_metrics(statistics):
+def quality_metrics(statistics: Mapping[str, Any]) -> dict[str, Any] | None:
     """The metrics object of a model-quality statistics document, or None."""
     for key in QUALITY_METRICS_KEYS:
         if isinstance(statistics.get(key), dict):
@@ -144,10 +152,12 @@ def quality_metrics(statistics):
     return None
 
 
-def quality_points(statistics, metrics, violations):
+def quality_points(
+    statistics: Mapping[str, Any], metrics: Mapping[str, Any], violations: Mapping[str, Any]
+) -> list[Point | None]:
     """Item count, violation count and every scalar metric (``{value, standard_deviation}``)."""
     items = (statistics.get("dataset") or {}).get("item_count")
-    points = [
+    points: list[Point | None] = [
         point("item_count", None, items),
         point("violations", None, len(violations.get("violations") or [])),
     ]
@@ -165,14 +175,14 @@ CLOUDWATCH_METRICS_FOLDER = os.path.join("metrics", "cloudwatch")
 MAX_PUBLISHED_LINES = 100_000
 
 
-def published_points(output_dir, root=None):
+def published_points(output_dir: StrPath, root: StrPath | None = None) -> list[Point | None]:
     """The run's CloudWatch-format metrics: ``Value``, or a statistic set's Sum / SampleCount."""
     folder = os.path.join(output_dir, CLOUDWATCH_METRICS_FOLDER)
     try:
         names = sorted(name for name in os.listdir(folder) if name.endswith(".jsonl"))
     except OSError:
         return []
-    points = []
+    points: list[Point | None] = []
     for name in names:
         try:
             with open_confined(root, os.path.join(folder, name), encoding="utf-8") as file:
@@ -183,7 +193,7 @@ def published_points(output_dir, root=None):
     return points
 
 
-def published_point(line):
+def published_point(line: str) -> Point | None:
     try:
         datum = json.loads(line)
     except ValueError:
@@ -213,7 +223,7 @@ SAGEMAKER_FEATURE_METRICS = (
 )
 
 
-def run_metrics(output_dir, root=None):
+def run_metrics(output_dir: StrPath, root: StrPath | None = None) -> list[Point]:
     """All metric values of the run whose files are in ``output_dir`` (blocking file reads):
     the run's, then each segment's."""
     points = folder_metrics(output_dir, root, published=True)
@@ -228,7 +238,7 @@ def run_metrics(output_dir, root=None):
     return points
 
 
-def folder_metrics(folder, root, published=False):
+def folder_metrics(folder: StrPath, root: StrPath | None, published: bool = False) -> list[Point]:
     """The metric values of one folder of SageMaker files (a run's, or a segment's)."""
     statistics = read_json(os.path.join(folder, STATISTICS_FILE), root) or {}
     violations = read_json(os.path.join(folder, VIOLATIONS_FILE), root) or {}
@@ -247,7 +257,9 @@ SEGMENT_KINDS = ("value", "missing", "other")
 SEGMENT_PREFIX = "segment:"
 
 
-def run_segments(output_dir, root=None):
+def run_segments(
+    output_dir: StrPath, root: StrPath | None = None
+) -> list[tuple[dict[str, Any], str]]:
     """``(segment, folder)`` of each segment of a segmented run; none for another run, or when
     its segments.json is not one (the run's own metrics are kept)."""
     try:
@@ -255,7 +267,7 @@ def run_segments(output_dir, root=None):
     except ValueError:
         return []
     by = index.get("segment_by") if index else None
-    if not isinstance(by, str):
+    if index is None or not isinstance(by, str):
         return []
     found = []
     for entry in index.get("segments") or []:
@@ -267,13 +279,13 @@ def run_segments(output_dir, root=None):
     return found
 
 
-def stored_name(segment, name):
+def stored_name(segment: Mapping[str, Any], name: str) -> str:
     """A segment's metric name as stored: unique per run beside the run's own."""
     key = json.dumps([segment["by"], segment["kind"], segment["value"]], separators=(",", ":"))
     return f"{SEGMENT_PREFIX}{key}:{name}"
 
 
-def split_name(stored):
+def split_name(stored: str) -> tuple[dict[str, Any] | None, str]:
     """``(segment or None, name)`` of a stored metric name."""
     if stored.startswith(SEGMENT_PREFIX):
         try:
@@ -286,10 +298,10 @@ def split_name(stored):
     return None, stored
 
 
-def series(rows):
+def series(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Stored metric rows (oldest first) grouped by metric name (and segment) into time series;
     a segment's series has ``segment``, the run's have none."""
-    grouped = {}
+    grouped: dict[str, dict[str, Any]] = {}
     for row in rows:
         entry = grouped.get(row["name"])
         if entry is None:

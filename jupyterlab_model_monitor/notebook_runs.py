@@ -10,6 +10,7 @@ import os
 import subprocess
 import threading
 import time
+from collections.abc import Mapping
 from typing import Any
 
 from .engine import engine_environment, find_cli, find_node, missing
@@ -24,7 +25,7 @@ BAR_WIDTH = 20
 class ModelMonitorError(Exception):
     """A run or a file that failed; IPython shows the message alone, without a traceback."""
 
-    def _render_traceback_(self):
+    def _render_traceback_(self) -> list[str]:
         return [f"{type(self).__name__}: {self}"]
 
 
@@ -32,7 +33,7 @@ class ModelMonitorCancelled(ModelMonitorError):
     """The run was interrupted from the kernel."""
 
 
-def _megabytes(count):
+def _megabytes(count: float) -> str:
     return f"{count / 1e6:.1f} MB"
 
 
@@ -133,12 +134,12 @@ def run_cli(arguments: list[str], output: str) -> dict[str, Any]:
     return summary
 
 
-def _diagnostics_hint(output):
+def _diagnostics_hint(output: str) -> str:
     path = os.path.join(output, DIAGNOSTICS_FILE)
     return f"\n(every rejected record is listed in {path})" if os.path.isfile(path) else ""
 
 
-def _done_text(summary, output):
+def _done_text(summary: Mapping[str, Any], output: str) -> str:
     parts = ["done"]
     if isinstance(summary.get("itemCount"), int):
         parts.append(f"{summary['itemCount']:,} rows")

@@ -66,7 +66,7 @@ def open_confined(
 
 
 def write_confined(
-    root: str | os.PathLike[str] | None, folder: str, name: str, body: bytes
+    root: str | os.PathLike[str] | None, folder: str | os.PathLike[str], name: str, body: bytes
 ) -> None:
     """Write ``body`` (bytes) to ``folder/name``, refused (PathError) when the folder resolves
     outside ``root``. The folder is opened and checked once, and the file is created relative to
@@ -82,17 +82,17 @@ def write_confined(
         os.close(folder_fd)
 
 
-def _refuse_outside(root, real, what):
+def _refuse_outside(root: str | os.PathLike[str], real: str, what: str) -> None:
     if not _is_under(Path(real), Path(os.path.realpath(root))):
         raise PathError(f"the {what} resolves outside the server root")
 
 
-def _is_under(real, real_root):
+def _is_under(real: Path, real_root: Path) -> bool:
     """Whether the resolved path ``real`` is ``real_root`` or inside it (both ``Path``)."""
     return real == real_root or real_root in real.parents
 
 
-def _real_path_of(fd, path):
+def _real_path_of(fd: int, path: str | os.PathLike[str]) -> str:
     try:
         return os.readlink(f"/proc/self/fd/{fd}")
     except OSError:  # no /proc (macOS): the path, resolved just after opening

@@ -83,7 +83,7 @@ async def follow(
     ``feed_stdout``) until it exits; returns its exit code and its whole stdout."""
     assert process.stdout is not None and process.stderr is not None  # started with PIPEs
 
-    async def feed_lines(stream, kept=None):
+    async def feed_lines(stream: asyncio.StreamReader, kept: list[str] | None = None) -> None:
         async for line in stream_lines(stream):
             text = line.decode("utf-8", "replace")
             if kept is not None:
@@ -156,7 +156,7 @@ class ChildProcesses:
         except asyncio.TimeoutError:
             self._signal(process, signal.SIGKILL)
 
-    def _signal(self, process, number):
+    def _signal(self, process: asyncio.subprocess.Process, number: signal.Signals) -> None:
         try:
             if self.new_session:
                 os.killpg(process.pid, number)
@@ -166,7 +166,7 @@ class ChildProcesses:
             pass  # it has just exited
 
 
-def stop_blocking(process: subprocess.Popen, grace: float) -> int:
+def stop_blocking(process: subprocess.Popen[Any], grace: float) -> int:
     """SIGINT, then SIGKILL if the process has not exited within ``grace`` seconds (or on another
     interrupt meanwhile); returns its exit code."""
     process.send_signal(signal.SIGINT)

@@ -12,6 +12,8 @@ import json
 import os
 import re
 from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
 
 from .engine_process import (
     DATA_ERROR_EXIT_CODE,
@@ -43,13 +45,15 @@ class RecordQuery:
     upper: float | None = None
     include_upper: bool = False
 
-    def file_name(self):
+    def file_name(self) -> str:
         """A readable name that is unique per query: the feature, the kind, a hash of all."""
         digest = hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()
         readable = re.sub(r"[^A-Za-z0-9_.-]+", "_", self.feature)[:60]
         return f"{readable}.{self.match}.{digest[:10]}.jsonl"
 
-    def arguments(self, run_dir, output, root):
+    def arguments(
+        self, run_dir: str | os.PathLike[str], output: str | os.PathLike[str], root: str
+    ) -> list[str]:
         args = ["records", "--run", str(run_dir), "--feature", self.feature]
         # Rows name their files as clients see them, in the file a notebook loads too.
         args += ["--paths-relative-to", os.path.realpath(root)]
@@ -61,25 +65,33 @@ class RecordQuery:
         return [*args, "--max-records", str(MAX_RESULT_ROWS), "--progress", "none"]
 
 
-def validate_query(run, feature, match, lower, upper, include_upper):
+def validate_query(
+    run: str,
+    feature: str,
+    match: str,
+    lower: str | None,
+    upper: str | None,
+    include_upper: str | None,
+) -> RecordQuery:
     """A RecordQuery from query arguments (strings or None); ValidationError names the field."""
     if not feature or len(feature) > MAX_FEATURE_CHARS:
         raise ValidationError(f"a feature name of 1 to {MAX_FEATURE_CHARS} characters", "feature")
     if match not in MATCH_KINDS:
         raise ValidationError(f"one of {', '.join(MATCH_KINDS)}", "match")
-    bounds = (None, None)
+    bounds: tuple[float | None, float | None] = (None, None)
     if match == "bin":
-        bounds = (_number(lower, "lower"), _number(upper, "upper"))
-        if not bounds[0] <= bounds[1]:
+        low, high = _number(lower, "lower"), _number(upper, "upper")
+        if not low <= high:
             raise ValidationError("lower must not be above upper", "upper")
+        bounds = (low, high)
     if include_upper not in (None, "true", "false"):
         raise ValidationError("true or false", "include_upper")
     return RecordQuery(run, feature, match, *bounds, include_upper == "true")
 
 
-def _number(text, field):
+def _number(text: str | None, field: str) -> float:
     try:
-        value = float(text)
+        value = float(text)  # type: ignore[arg-type]  # None is refused as TypeError
     except (TypeError, ValueError):
         value = float("nan")
     if value != value or value in (float("inf"), float("-inf")):
@@ -87,7 +99,7 @@ def _number(text, field):
     return value
 
 
-async def query_page(root, query, offset, limit):
+async def query_page(root: str, query: RecordQuery, offset: int, limit: int) -> dict[str, Any]:
     """The page ``[offset, offset + limit)`` of the query's rows, with the query's counts."""
     run_dir = confine(root, query.run, "run")
     results = run_dir / RESULTS_FOLDER / query.file_name()
@@ -117,7 +129,9 @@ async def query_page(root, query, offset, limit):
     }
 
 
-def _fresh_summary(root, run_dir, results, summary_file):
+def _fresh_summary(
+    root: str, run_dir: Path, results: Path, summary_file: Path
+) -> dict[str, Any] | None:
     """The stored summary when the results are newer than the run's diagnostics.json."""
     diagnostics = run_dir / DIAGNOSTICS_FILE
     if not diagnostics.is_file():
@@ -131,7 +145,7 @@ def _fresh_summary(root, run_dir, results, summary_file):
         return None
 
 
-async def _run_query(root, query, run_dir, results):
+async def _run_query(root: str, query: RecordQuery, run_dir: Path, results: Path) -> dict[str, Any]:
     arguments = query.arguments(run_dir, results, root)
     code, stdout, stderr = await run_engine(arguments, root, cwd=root)
     if code in (DATA_ERROR_EXIT_CODE, USAGE_EXIT_CODE):
@@ -145,11 +159,11 @@ async def _run_query(root, query, run_dir, results):
     return json.loads(stdout)
 
 
-def _message(stderr):
+def _message(stderr: bytes) -> str:
     return last_line(stderr).removeprefix("model-monitor: ")
 
 
-def _read_page(root, results, offset, limit):
+def _read_page(root: str, results: Path, offset: int, limit: int) -> list[Any]:
     rows = []
     with open_confined(root, results, encoding="utf-8") as file:
         for index, line in enumerate(file):

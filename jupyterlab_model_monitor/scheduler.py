@@ -20,7 +20,7 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Literal
 
 from croniter import croniter
 
@@ -40,7 +40,7 @@ def next_fire_time(schedule: str, after: datetime) -> datetime:
 
 
 def next_run_fields(
-    monitor: dict[str, Any], changes: dict[str, Any] | None = None
+    monitor: Mapping[str, Any], changes: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """``next_run_at`` after a create (``changes`` None) or an update of ``monitor``."""
     merged = {**monitor, **(changes or {})}
@@ -115,6 +115,10 @@ def plan_execution(
     }
 
 
+# The monitor fields that name a SageMaker processor script (optional).
+ScriptField = Literal["record_preprocessor_script", "post_analytics_processor_script"]
+
+
 class Scheduler:
     """Owns the loop; the handlers call :meth:`run_now` and :meth:`cancel`."""
 
@@ -161,7 +165,7 @@ class Scheduler:
             await self._cancel_running(execution_id, "the server stopped during the run")
         await asyncio.gather(*self._running.values(), return_exceptions=True)
 
-    async def _loop(self):
+    async def _loop(self) -> None:
         orphans = await fail_orphans(self.store, "executions", self.claimer)
         for execution_id in orphans:
             self.log.warning("model-monitor: execution %s failed: its server stopped", execution_id)
@@ -183,12 +187,12 @@ class Scheduler:
 
     async def enqueue_due(self, now: datetime) -> list[dict[str, Any]]:
         """Insert the due scheduled runs of every monitor; returns the executions inserted."""
-        inserted = []
+        inserted: list[dict[str, Any]] = []
         for monitor in await self.store.call(self.store.list_monitors):
             inserted += await self._enqueue_monitor(monitor, now)
         return inserted
 
-    async def _enqueue_monitor(self, monitor, now):
+    async def _enqueue_monitor(self, monitor: MonitorRow, now: datetime) -> list[dict[str, Any]]:
         if not (monitor["enabled"] and monitor["schedule"] and monitor["next_run_at"]):
             return []
         first = parse_time(monitor["next_run_at"], "next_run_at")
@@ -217,7 +221,7 @@ class Scheduler:
                 task = asyncio.get_running_loop().create_task(self._execute(execution))
                 self._running[execution["id"]] = task
 
-    async def _execute(self, execution):
+    async def _execute(self, execution: ExecutionRow) -> None:
         try:
             outcome = await self._run_on_backend(execution)
             if outcome.state.startswith("completed"):
@@ -233,19 +237,23 @@ class Scheduler:
             await listener(execution["id"])
         await self.dispatch()
 
-    async def _run_on_backend(self, execution):
+    async def _run_on_backend(self, execution: ExecutionRow) -> RunOutcome:
         monitor = await self.store.call(self.store.get_monitor, execution["monitor_id"])
+        if monitor is None:  # not while it has a run: the store refuses to delete it
+            raise LookupError(f"no monitor with id {execution['monitor_id']}")
         backend = self.backends[monitor["backend"]]
         job = self._job(monitor, execution)
         update = functools.partial(self.store.call, self.store.update_running, execution["id"])
         return await backend.run(job, progress_reporter(update, self.root_dir))
 
-    def _job(self, monitor, execution):
-        def path(value, field):  # confined again: a symlink may have changed since validation
+    def _job(self, monitor: MonitorRow, execution: ExecutionRow) -> RunJob:
+        # Confined again: a symlink may have changed since validation.
+        def path(value: str, field: str) -> str:
             return str(confine(self.root_dir, value, field))
 
-        def optional_path(field):
-            return path(monitor[field], field) if monitor.get(field) else None
+        def optional_path(field: ScriptField) -> str | None:
+            script = monitor.get(field)
+            return path(script, field) if script else None
 
         custom = monitor.get("custom_monitor")
         if custom and custom.get("script"):
@@ -279,7 +287,7 @@ class Scheduler:
             segment=monitor.get("segment"),
         )
 
-    async def _record_metrics(self, execution):
+    async def _record_metrics(self, execution: ExecutionRow) -> None:
         """Store the run's metric history; a failure here is logged, never fails the run."""
         try:
             output = str(confine(self.root_dir, execution["output"], "output"))
@@ -288,9 +296,9 @@ class Scheduler:
         except Exception:
             self.log.exception("model-monitor: no metrics for execution %s", execution["id"])
 
-    async def _finish(self, execution_id, outcome):
+    async def _finish(self, execution_id: str, outcome: RunOutcome) -> None:
         # Messages reach the panel, alerts and webhooks: no absolute server paths in them.
-        changes = {
+        changes: dict[str, Any] = {
             "state": outcome.state,
             "message": without_root(outcome.message, self.root_dir),
             "violations": outcome.violations,
@@ -319,13 +327,15 @@ class Scheduler:
             await self._stop_backend_run(execution)
         return execution
 
-    async def _cancel_running(self, execution_id, message):
+    async def _cancel_running(self, execution_id: str, message: str) -> None:
         await self.store.call(
             self.store.update_running, execution_id, state="cancelled", message=message
         )
         execution = await self.store.call(self.store.get_execution, execution_id)
-        await self._stop_backend_run(execution)
+        if execution is not None:
+            await self._stop_backend_run(execution)
 
-    async def _stop_backend_run(self, execution):
+    async def _stop_backend_run(self, execution: ExecutionRow) -> None:
         monitor = await self.store.call(self.store.get_monitor, execution["monitor_id"])
-        await self.backends[monitor["backend"]].cancel(execution["id"])
+        if monitor is not None:
+            await self.backends[monitor["backend"]].cancel(execution["id"])

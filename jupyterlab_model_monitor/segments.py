@@ -9,6 +9,8 @@ with violations (the overall ``violations`` count stays the overall file's).
 import json
 import os
 import re
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .file_names import SEGMENTS_FILE
 from .paths import open_confined
@@ -22,7 +24,7 @@ SUMMARY_KEYS = ("kind", "value", "folder", "violations")
 SEGMENT_FOLDER = re.compile(r"segments/(?!\.\.?$)[A-Za-z0-9._-]+")
 
 
-def segment_folder(output, folder):
+def segment_folder(output: str | os.PathLike[str], folder: Any) -> str | None:
     """The path of a segment's ``folder`` (as segments.json names it) under the run's ``output``;
     None when it is not a segment folder's name."""
     if not isinstance(folder, str) or not SEGMENT_FOLDER.fullmatch(folder):
@@ -30,7 +32,9 @@ def segment_folder(output, folder):
     return os.path.join(output, *folder.split("/"))
 
 
-def read_segments(output, root=None):
+def read_segments(
+    output: str | os.PathLike[str], root: str | os.PathLike[str] | None = None
+) -> dict[str, Any] | None:
     """``<output>/segments.json``, or None when the run was not segmented."""
     try:
         with open_confined(root, os.path.join(output, SEGMENTS_FILE), encoding="utf-8") as file:
@@ -40,7 +44,7 @@ def read_segments(output, root=None):
     return document if isinstance(document, dict) else None
 
 
-def segments_summary(document):
+def segments_summary(document: Mapping[str, Any]) -> dict[str, Any]:
     """An execution's ``segments`` field (api/openapi.yaml ExecutionSegments)."""
     segments = [s for s in document.get("segments") or [] if isinstance(s, dict)]
     violated = [
@@ -51,7 +55,7 @@ def segments_summary(document):
     return {"by": document.get("segment_by"), "count": len(segments), "with_violations": violated}
 
 
-def segment_name(segment):
+def segment_name(segment: Mapping[str, Any]) -> str:
     """A segment as people read it: its value, or ``(missing)`` / ``(other)``."""
     if segment.get("kind") != "value":
         return f"({segment.get('kind')})"
@@ -59,7 +63,7 @@ def segment_name(segment):
     return text if len(text) <= MAX_NAME_CHARS else text[: MAX_NAME_CHARS - 1] + "…"
 
 
-def segments_text(names, total=None):
+def segments_text(names: Sequence[str], total: int | None = None) -> str:
     """``2 segments with violations: eu-west, (other)`` (``2 of 5 …`` with ``total``)."""
     shown = ", ".join(names[:NAMED_IN_MESSAGES])
     if len(names) > NAMED_IN_MESSAGES:

@@ -13,12 +13,12 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from jupyter_core.paths import jupyter_data_dir
 
@@ -211,7 +211,8 @@ def to_iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _row_to_dict(row):
+def _row_to_dict(row: sqlite3.Row | None) -> Any:
+    """The row as a dict (its table's row type: MonitorRow, ExecutionRow, …), or None."""
     if row is None:
         return None
     item = dict(row)
@@ -224,7 +225,7 @@ def _row_to_dict(row):
     return item
 
 
-def _json_columns(values):
+def _json_columns(values: Mapping[str, Any]) -> dict[str, Any]:
     """``values`` with the JSON columns encoded as text."""
     encode = {k: json.dumps(v) for k, v in values.items() if k in JSON_COLUMNS and v is not None}
     return {**values, **encode}
@@ -257,7 +258,7 @@ class Store:
             self._connection = self._connect()
         return self._connection
 
-    def _connect(self):
+    def _connect(self) -> sqlite3.Connection:
         target = self.path
         if self.read_only:
             target = f"{Path(self.path).resolve().as_uri()}?mode=ro"  # only a URI can ask for it
@@ -278,7 +279,7 @@ class Store:
         return connection
 
     @staticmethod
-    def _migrate(connection):
+    def _migrate(connection: sqlite3.Connection) -> None:
         with _transaction(connection):
             connection.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
             row = connection.execute("SELECT version FROM schema_version").fetchone()
@@ -309,7 +310,7 @@ class Store:
         )
 
     def close(self) -> None:
-        def _close():
+        def _close() -> None:
             if self._connection is not None:
                 self._connection.close()
                 self._connection = None
@@ -358,9 +359,16 @@ class Store:
                 _store_webhook_urls(self.db, monitor_id, urls)
         return self.get_monitor(monitor_id) if cursor.rowcount else None
 
-    def _with_webhook_urls(self, monitor):
+    @overload
+    def _with_webhook_urls(self, monitor: MonitorRow) -> MonitorRow: ...
+    @overload
+    def _with_webhook_urls(self, monitor: None) -> None: ...
+    def _with_webhook_urls(self, monitor: MonitorRow | None) -> MonitorRow | None:
         """``monitor`` with its webhooks' whole URLs, kept apart in ``webhook_urls``."""
-        hooks = ((monitor or {}).get("alerts") or {}).get("webhooks")
+        if monitor is None:
+            return None
+        alerts = monitor.get("alerts") or {}
+        hooks = alerts.get("webhooks")
         if not hooks:
             return monitor
         rows = self.db.execute(
@@ -368,7 +376,7 @@ class Store:
         )
         urls = dict(rows.fetchall())
         whole = [{**hook, "url": urls.get(i, hook["url"])} for i, hook in enumerate(hooks)]
-        return {**monitor, "alerts": {**monitor["alerts"], "webhooks": whole}}
+        return {**monitor, "alerts": {**alerts, "webhooks": whole}}
 
     def delete_monitor(self, monitor_id: str) -> bool:
         """Delete a monitor and its history; refused while one of its runs is due or running."""
@@ -378,14 +386,14 @@ class Store:
             cursor = self.db.execute("DELETE FROM monitors WHERE id = ?", (monitor_id,))
         return cursor.rowcount == 1
 
-    def _active_count(self, monitor_id):
+    def _active_count(self, monitor_id: str) -> int:
         query = (
             "SELECT COUNT(*) FROM executions WHERE monitor_id = ? AND state IN ('due', 'running')"
         )
         return self.db.execute(query, (monitor_id,)).fetchone()[0]
 
     @contextmanager
-    def _unique_name(self, name):
+    def _unique_name(self, name: str | None) -> Iterator[None]:
         try:
             yield
         except sqlite3.IntegrityError as error:
@@ -419,7 +427,7 @@ class Store:
         with _transaction(self.db):
             return self._insert_execution(fields)
 
-    def _insert_execution(self, fields):
+    def _insert_execution(self, fields: Mapping[str, Any]) -> dict[str, Any]:
         values = {
             "id": fields.get("id") or uuid.uuid4().hex,
             "monitor_id": fields["monitor_id"],
@@ -692,7 +700,7 @@ class Store:
                     self._fail_running(table, item_id, message)
         return failed
 
-    def _fail_running(self, table, item_id, message):
+    def _fail_running(self, table: str, item_id: str, message: str) -> None:
         self.db.execute(
             f"UPDATE {table} SET state = 'failed', message = ?, finished_at = ? "
             "WHERE id = ? AND state = 'running'",
@@ -700,17 +708,21 @@ class Store:
         )
 
 
-def _split_webhook_urls(alerts):
+def _split_webhook_urls(
+    alerts: dict[str, Any] | None,
+) -> tuple[dict[str, Any] | None, list[str]]:
     """(``alerts`` with its webhook URLs redacted, the whole URLs): the monitors table holds
     settings that are listed, copied and shown; the URLs, which often hold a secret, go apart."""
     hooks = (alerts or {}).get("webhooks") or []
-    if not hooks:
+    if alerts is None or not hooks:
         return alerts, []
     shown = [{**hook, "url": redact(hook["url"])} for hook in hooks]
     return {**alerts, "webhooks": shown}, [hook["url"] for hook in hooks]
 
 
-def _store_webhook_urls(connection, monitor_id, urls):
+def _store_webhook_urls(
+    connection: sqlite3.Connection, monitor_id: str, urls: Iterable[str]
+) -> None:
     connection.execute("DELETE FROM webhook_urls WHERE monitor_id = ?", (monitor_id,))
     connection.executemany(
         "INSERT INTO webhook_urls (monitor_id, position, url) VALUES (?, ?, ?)",
@@ -718,7 +730,7 @@ def _store_webhook_urls(connection, monitor_id, urls):
     )
 
 
-def _move_webhook_urls(connection):
+def _move_webhook_urls(connection: sqlite3.Connection) -> None:
     """Migration 7: the URLs stored in monitors.alerts before it move to webhook_urls."""
     rows = connection.execute("SELECT id, alerts FROM monitors WHERE alerts IS NOT NULL")
     for monitor_id, text in rows.fetchall():
@@ -731,7 +743,7 @@ def _move_webhook_urls(connection):
 
 
 @contextmanager
-def _transaction(connection):
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
     """``BEGIN IMMEDIATE`` … ``COMMIT``: takes the write lock up front, so readers never upgrade."""
     connection.execute("BEGIN IMMEDIATE")
     try:

@@ -5,7 +5,7 @@ Each check raises :class:`ValidationError` naming the offending field; handlers 
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -30,8 +30,14 @@ MIN_YEAR, MAX_YEAR = 1970, 9000
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}")
 CRON_FIELDS = re.compile(r"\S+(?: +\S+){4}")
 
+# What a field check sees besides the value: the server's root, its backends and, for a PATCH,
+# the stored monitor (``current``, else None).
+Context = Mapping[str, Any]
+# A field's check: (value, field name, context) → the value to store; ValidationError if bad.
+Check = Callable[[Any, str, Context], Any]
 
-def _name(value, field, context):
+
+def _name(value: Any, field: str, context: Context) -> str:
     if not isinstance(value, str) or not NAME.fullmatch(value):
         raise ValidationError(
             "a name of 1-100 letters, digits, spaces, '.', '_' or '-', starting with a letter "
@@ -49,18 +55,18 @@ def relative_path(value: Any, field: str, root: str) -> str:
         raise ValidationError(str(error), field) from error
 
 
-def _path(value, field, context):
+def _path(value: Any, field: str, context: Context) -> str:
     return relative_path(value, field, context["root"])
 
 
-def _existing_file(value, field, context):
+def _existing_file(value: Any, field: str, context: Context) -> str:
     path = _path(value, field, context)
     if not confine(context["root"], path).is_file():
         raise ValidationError(f"no such file: {path}", field)
     return path
 
 
-def _existing_path(value, field, context):
+def _existing_path(value: Any, field: str, context: Context) -> str:
     """A file or folder that exists: a run on a path that does not fails every time."""
     path = _path(value, field, context)
     if not confine(context["root"], path).exists():
@@ -77,7 +83,7 @@ SCRIPT_SUFFIXES = {
 SCRIPT_BACKENDS = ("local", "sagemaker")
 
 
-def _optional_script(value, field, context):
+def _optional_script(value: Any, field: str, context: Context) -> str | None:
     if value is None:
         return None
     path = _existing_file(value, field, context)
@@ -90,7 +96,7 @@ def _optional_script(value, field, context):
 MAX_S3_MAPPINGS = 64
 
 
-def _batch_capture(value, field, context):
+def _batch_capture(value: Any, field: str, context: Context) -> dict[str, Any] | None:
     """A batch transform capture's S3 prefixes and the folders under the root holding copies."""
     if value is None:
         return None
@@ -145,7 +151,7 @@ def segment_settings(value: Any, field: str, baseline: bool = True) -> dict[str,
     return result
 
 
-def _segment(value, field, context):
+def _segment(value: Any, field: str, context: Context) -> dict[str, Any] | None:
     return segment_settings(value, field)
 
 
@@ -157,19 +163,19 @@ def check_segment_backend(segment: Any, backend: str, field: str = "segment") ->
         )
 
 
-def _optional_format(value, field, context):
+def _optional_format(value: Any, field: str, context: Context) -> str | None:
     if value is None or value in DATASET_FORMATS:
         return value
     raise ValidationError(f"one of {', '.join(DATASET_FORMATS)} (or null to detect)", field)
 
 
-def _boolean(value, field, context):
+def _boolean(value: Any, field: str, context: Context) -> bool:
     if not isinstance(value, bool):
         raise ValidationError("true or false", field)
     return value
 
 
-def _schedule(value, field, context):
+def _schedule(value: Any, field: str, context: Context) -> str | None:
     if value is None:
         return None
     if (
@@ -185,55 +191,55 @@ def _schedule(value, field, context):
     return value
 
 
-def _window_hours(value, field, context):
+def _window_hours(value: Any, field: str, context: Context) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WINDOW_HOURS:
         raise ValidationError(f"an integer number of hours from 1 to {MAX_WINDOW_HOURS}", field)
     return value
 
 
-def _catch_up(value, field, context):
+def _catch_up(value: Any, field: str, context: Context) -> str:
     if value not in CATCH_UP_POLICIES:
         raise ValidationError(f"one of {', '.join(CATCH_UP_POLICIES)}", field)
     return value
 
 
-def _backend(value, field, context):
+def _backend(value: Any, field: str, context: Context) -> str:
     # A str first: `{} in dict` raises TypeError (a 500) instead of answering.
     if not isinstance(value, str) or value not in context["backends"]:
         raise ValidationError(f"one of {', '.join(sorted(context['backends']))}", field)
     return value
 
 
-def _alerts(value, field, context):
+def _alerts(value: Any, field: str, context: Context) -> dict[str, Any] | None:
     return check_alert_rules(value, field, (context["current"] or {}).get("alerts"))
 
 
-def _monitor_type(value, field, context):
+def _monitor_type(value: Any, field: str, context: Context) -> str:
     if value not in MONITOR_TYPES:
         raise ValidationError(f"one of {', '.join(MONITOR_TYPES)}", field)
     return value
 
 
-def _optional_text(value, field, context):
+def _optional_text(value: Any, field: str, context: Context) -> str | None:
     if value is None or (isinstance(value, str) and value.strip() and len(value) <= 200):
         return value
     raise ValidationError("null or a non-empty text of at most 200 characters", field)
 
 
-def _muted_until(value, field, context):
+def _muted_until(value: Any, field: str, context: Context) -> str | None:
     """Null, or the ISO time until which the monitor's alerts raise no Lab notification."""
     if value is None:
         return None
     return parse_time(value, field).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _problem_type(value, field, context):
+def _problem_type(value: Any, field: str, context: Context) -> str:
     if value not in PROBLEM_TYPES:
         raise ValidationError(f"one of {', '.join(PROBLEM_TYPES)}", field)
     return value
 
 
-def _probability_threshold(value, field, context):
+def _probability_threshold(value: Any, field: str, context: Context) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
@@ -241,7 +247,7 @@ def _probability_threshold(value, field, context):
     return float(value)
 
 
-def _label_lateness(value, field, context):
+def _label_lateness(value: Any, field: str, context: Context) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_WINDOW_HOURS:
         raise ValidationError(f"an integer number of hours from 0 to {MAX_WINDOW_HOURS}", field)
     return value
@@ -251,7 +257,7 @@ def _label_lateness(value, field, context):
 REQUIRED = object()
 
 # The options of `model-monitor model-quality monitor` (docs/cli.md, "Model quality").
-QUALITY_FIELDS = {
+QUALITY_FIELDS: dict[str, tuple[Check, Any]] = {
     "problem_type": (_problem_type, REQUIRED),
     "ground_truth": (_path, REQUIRED),  # labels may start arriving after the monitor is made
     "ground_truth_attribute": (_optional_text, None),
@@ -263,7 +269,7 @@ QUALITY_FIELDS = {
 }
 
 
-def _model_quality(value, field, context):
+def _model_quality(value: Any, field: str, context: Context) -> dict[str, Any] | None:
     """The model-quality settings (null for data-quality monitors)."""
     if value is None:
         return None
@@ -285,7 +291,7 @@ def _model_quality(value, field, context):
     return result
 
 
-def _custom_monitor(value, field, context):
+def _custom_monitor(value: Any, field: str, context: Context) -> dict[str, Any] | None:
     """A custom monitor's program (a script under the root) or container image, and arguments."""
     if value is None:
         return None
@@ -298,7 +304,11 @@ def _custom_monitor(value, field, context):
     script, image = value.get("script"), value.get("image")
     if (script is None) == (image is None):
         raise ValidationError("either script or image", f"{field}.script")
-    result = {"script": None, "image": None, "arguments": _arguments(value.get("arguments"), field)}
+    result: dict[str, Any] = {
+        "script": None,
+        "image": None,
+        "arguments": _arguments(value.get("arguments"), field),
+    }
     if script is not None:
         result["script"] = _existing_file(script, f"{field}.script", context)
     elif not isinstance(image, str) or not IMAGE.fullmatch(image):
@@ -308,7 +318,7 @@ def _custom_monitor(value, field, context):
     return result
 
 
-def _arguments(value, field):
+def _arguments(value: Any, field: str) -> list[str]:
     where = f"{field}.arguments"
     if value is None:
         return []
@@ -407,7 +417,7 @@ def check_scripts(monitor: Mapping[str, Any]) -> None:
             raise ValidationError("SageMaker runs Python processor scripts only (.py)", field)
 
 
-MONITOR_FIELDS = {
+MONITOR_FIELDS: dict[str, tuple[Check, Any]] = {
     "name": (_name, REQUIRED),
     "dataset": (_existing_path, REQUIRED),
     "dataset_format": (_optional_format, None),
@@ -506,7 +516,7 @@ def validate_acknowledgement(body: Any) -> tuple[list[int] | None, int | None]:
     return [_alert_id(item, f"ids[{i}]") for i, item in enumerate(ids)], None
 
 
-def _alert_id(value, field):
+def _alert_id(value: Any, field: str) -> int:
     # bool is an int subclass: true is not alert 1.
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_ALERT_ID:
         raise ValidationError("an alert id (a positive integer)", field)

@@ -22,7 +22,10 @@ connector, Discord's ``/slack`` endpoint) incoming webhooks accept.
 import asyncio
 import ipaddress
 import json
+import logging
 import socket
+from collections.abc import Iterable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
@@ -47,11 +50,13 @@ class PolicyResolver(Resolver):
     resolves differently a moment later (DNS rebinding) cannot reach the server's own ports, the
     cloud metadata service (169.254.169.254) or the private network."""
 
-    def initialize(self, allowed_networks=()):
+    def initialize(self, allowed_networks: Iterable[str] = ()) -> None:
         self.allowed = [ipaddress.ip_network(n, strict=False) for n in allowed_networks]
         self.resolver = DefaultLoopResolver()
 
-    async def resolve(self, host, port, family=socket.AF_UNSPEC):
+    async def resolve(
+        self, host: str, port: int, family: socket.AddressFamily = socket.AF_UNSPEC
+    ) -> list[tuple[int, Any]]:
         addresses = await self.resolver.resolve(host, port, family)
         kept = [entry for entry in addresses if self.allows(entry[1][0])]
         if not kept:
@@ -62,7 +67,7 @@ class PolicyResolver(Resolver):
             )
         return kept
 
-    def allows(self, text):
+    def allows(self, text: str) -> bool:
         address = ipaddress.ip_address(text.split("%")[0])  # an IPv6 zone is not part of it
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
@@ -71,7 +76,7 @@ class PolicyResolver(Resolver):
         return address.is_global and not address.is_multicast
 
 
-def check_url(url):
+def check_url(url: Any) -> str:
     """Return ``url`` if it is an absolute http(s) URL; :class:`WebhookError` otherwise."""
     if not isinstance(url, str) or not url or len(url) > MAX_URL_LENGTH:
         raise WebhookError(f"an http:// or https:// URL of at most {MAX_URL_LENGTH} characters")
@@ -89,7 +94,7 @@ def check_url(url):
     return url
 
 
-def redact(url):
+def redact(url: str) -> str:
     """``scheme://host[:port]/…``: enough to tell targets apart, no secret."""
     try:
         parts = urlsplit(url)
@@ -100,21 +105,21 @@ def redact(url):
     return f"{parts.scheme}://{host}{port}/…"
 
 
-def payload(alert, webhook_format):
+def payload(alert: Mapping[str, Any], webhook_format: str) -> dict[str, Any]:
     """The JSON body posted for ``alert`` (a dict with the documented payload fields)."""
     if webhook_format == "slack":
         return {"text": alert["message"]}
     return {"type": "model-monitor.alert", "version": 1, **alert}
 
 
-def should_retry(error):
+def should_retry(error: Exception) -> bool:
     """Retry network errors, timeouts, 5xx and 429; a 4xx answer will not change."""
     if isinstance(error, HTTPClientError):
         return error.code in RETRY_STATUSES or error.code == 599
     return not isinstance(error, WebhookRefused)
 
 
-def describe(error, url):
+def describe(error: Exception, url: str) -> str:
     """An error message without the URL's secret parts."""
     if isinstance(error, HTTPClientError) and error.code != 599:
         return f"HTTP {error.code}"
@@ -126,14 +131,21 @@ class WebhookSender:
     """POSTs JSON with retries: ``attempts`` tries, waiting ``backoff``·2^i seconds in between.
     Targets must resolve to public addresses, or to ``allowed_networks`` (see PolicyResolver)."""
 
-    def __init__(self, log, timeout=10.0, attempts=3, backoff=1.0, allowed_networks=()):
+    def __init__(
+        self,
+        log: logging.Logger,
+        timeout: float = 10.0,
+        attempts: int = 3,
+        backoff: float = 1.0,
+        allowed_networks: Iterable[str] = (),
+    ) -> None:
         self.log = log
         self.timeout = timeout
         self.attempts = attempts
         self.backoff = backoff
         self.allowed_networks = tuple(allowed_networks)
 
-    def request(self, url, body):
+    def request(self, url: str, body: Any) -> HTTPRequest:
         return HTTPRequest(
             url,
             method="POST",
@@ -144,9 +156,14 @@ class WebhookSender:
             follow_redirects=False,
         )
 
-    async def send(self, url, body):
+    async def send(self, url: str, body: Any) -> dict[str, Any]:
         """Deliver ``body``; returns ``{target, delivered, attempts, status, error}``."""
-        result = {"target": redact(url), "delivered": False, "attempts": 0, "status": None}
+        result: dict[str, Any] = {
+            "target": redact(url),
+            "delivered": False,
+            "attempts": 0,
+            "status": None,
+        }
         result["error"] = None
         resolver = PolicyResolver(allowed_networks=self.allowed_networks)
         client = AsyncHTTPClient(force_instance=True, resolver=resolver)
@@ -156,7 +173,9 @@ class WebhookSender:
             client.close()
             resolver.close()
 
-    async def _attempts(self, client, url, body, result):
+    async def _attempts(
+        self, client: AsyncHTTPClient, url: str, body: Any, result: dict[str, Any]
+    ) -> dict[str, Any]:
         for attempt in range(self.attempts):
             result["attempts"] = attempt + 1
             try:

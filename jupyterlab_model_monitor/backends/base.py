@@ -2,6 +2,7 @@
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from traitlets.config import LoggingConfigurable
 
@@ -20,14 +21,14 @@ class RunJob:
     window_start: str | None = None  # ISO UTC, inclusive
     window_end: str | None = None  # ISO UTC, exclusive
     monitor_type: str = "data-quality"
-    model_quality: dict | None = None  # validation.QUALITY_FIELDS, ground_truth absolute
+    model_quality: dict[str, Any] | None = None  # validation.QUALITY_FIELDS, ground_truth absolute
     root: str | None = None  # every file read or written must resolve under it, when set
     monitor_name: str | None = None  # the MonitoringSchedule dimension of its metrics
     record_preprocessor_script: str | None = None  # absolute, confined; SageMaker's script
     post_analytics_processor_script: str | None = None  # absolute, confined; SageMaker's script
-    custom_monitor: dict | None = None  # validation's custom_monitor, its script absolute
-    batch_capture: dict | None = None  # {"s3_map": {s3 prefix: absolute folder}}
-    segment: dict | None = None  # validation's segment: {"by", "max_segments", "baseline"}
+    custom_monitor: dict[str, Any] | None = None  # validation's custom_monitor, its script absolute
+    batch_capture: dict[str, Any] | None = None  # {"s3_map": {s3 prefix: absolute folder}}
+    segment: dict[str, Any] | None = None  # validation's segment: by, max_segments, baseline
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class BaselineJob:
     header: bool
     output: str
     root: str | None = None  # every file read or written must resolve under it, when set
-    segment: dict | None = None  # {"by", "max_segments"}: segment baselines too
+    segment: dict[str, Any] | None = None  # {"by", "max_segments"}: segment baselines too
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class RunOutcome:
     state: str
     message: str = ""
     violations: int | None = None
-    segments: dict | None = None  # a segmented run's summary (segments.py)
+    segments: dict[str, Any] | None = None  # a segmented run's summary (segments.py)
 
 
 # ``report(progress, message)``: progress in [0, 1] or None, a message or None.

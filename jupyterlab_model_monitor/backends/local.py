@@ -260,7 +260,9 @@ class LocalBackend(Backend):
         # Only a segmented job's segments.json: one an earlier job left there is not this one's.
         return baseline_outcome(summary, job.output if job.segment else None, job.root)
 
-    async def _run_cli(self, job_id, arguments, output, root, report):
+    async def _run_cli(
+        self, job_id: str, arguments: list[str], output: str, root: str | None, report: Report
+    ) -> dict[str, Any] | RunOutcome:
         """Run the CLI; the summary dict on success, else the failed/cancelled outcome."""
         problem = self.problem()
         if problem:

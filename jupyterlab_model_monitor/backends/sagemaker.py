@@ -40,14 +40,16 @@ import json
 import math
 import os
 import time
+from collections.abc import Mapping
 from datetime import datetime, timezone
+from typing import Any
 from urllib.parse import urlsplit
 
 from traitlets import Bool, Float, Int, Unicode
 
 from ..file_names import STATISTICS_FILE, VIOLATIONS_FILE
 from ..paths import open_confined, write_confined
-from .base import Backend, RunOutcome
+from .base import Backend, Report, RunJob, RunOutcome
 
 ENDPOINT_INPUT_PATH = "/opt/ml/processing/input/endpoint"
 OUTPUT_PATH = "/opt/ml/processing/output"
@@ -74,7 +76,7 @@ SCRIPT_URI_KEYS = {
 }
 
 
-def split_s3_uri(uri):
+def split_s3_uri(uri: str) -> tuple[str, str]:
     """``s3://bucket/a/b`` → (``bucket``, ``a/b``)."""
     parts = urlsplit(uri)
     if parts.scheme != "s3" or not parts.netloc:
@@ -82,27 +84,29 @@ def split_s3_uri(uri):
     return parts.netloc, parts.path.strip("/")
 
 
-def schedule_name(execution_id):
+def schedule_name(execution_id: str) -> str:
     return f"mm-{execution_id}"[:63]
 
 
-def hours_before(now, moment):
+def hours_before(now: datetime, moment: datetime) -> int:
     """Whole hours from ``moment`` back to ``now`` (≥ 0), as SageMaker's offsets count them."""
     return max(0, math.floor((now - moment).total_seconds() / 3600))
 
 
-def parse_utc(text):
+def parse_utc(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
 
 
-def analysis_window(job, now):
+def analysis_window(job: RunJob, now: datetime) -> tuple[str, str]:
     """``(DataAnalysisStartTime, DataAnalysisEndTime)`` of the job's window, relative to now."""
+    if job.window_start is None or job.window_end is None:  # the scheduler always sets one
+        raise ValueError("a SageMaker run needs a window (window_start and window_end)")
     start = hours_before(now, parse_utc(job.window_start))
     end = hours_before(now, parse_utc(job.window_end))
     return f"-PT{max(start, end + 1)}H", f"-PT{end}H"
 
 
-def endpoint_input(endpoint):
+def endpoint_input(endpoint: str) -> dict[str, str]:
     return {
         "EndpointName": endpoint,
         "LocalPath": ENDPOINT_INPUT_PATH,
@@ -111,7 +115,7 @@ def endpoint_input(endpoint):
     }
 
 
-def s3_output(uri):
+def s3_output(uri: str) -> dict[str, str]:
     return {"S3Uri": uri, "LocalPath": OUTPUT_PATH, "S3UploadMode": "EndOfJob"}
 
 
@@ -143,13 +147,13 @@ class SageMakerBackend(Backend):
         1800, help="Seconds an execution may take to start, on top of max_runtime_seconds."
     ).tag(config=True)
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._clients = {}
-        self._cancelled = set()
-        self._jobs = {}  # execution id -> processing job name, once known
+        self._clients: dict[str, Any] = {}  # boto3 clients by service name
+        self._cancelled: set[str] = set()
+        self._jobs: dict[str, str] = {}  # execution id -> processing job name, once known
 
-    def problem(self):
+    def problem(self) -> str | None:
         try:
             import boto3  # noqa: F401
         except ImportError:
@@ -159,21 +163,27 @@ class SageMakerBackend(Backend):
             return f"configure SageMakerBackend.{', SageMakerBackend.'.join(missing)}"
         return None
 
-    def client(self, service):
+    def client(self, service: str) -> Any:
         if service not in self._clients:
             import boto3
 
             self._clients[service] = boto3.client(service, region_name=self.region)
         return self._clients[service]
 
-    async def call(self, service, operation, **params):
+    async def call(self, service: str, operation: str, **params: Any) -> Any:
         """One AWS API call, off the event loop."""
         method = getattr(self.client(service), operation)
         return await asyncio.to_thread(method, **params)
 
     # -- request shapes ----------------------------------------------------------------------
 
-    def schedule_request(self, job, baseline_uris, now, definition_name=None):
+    def schedule_request(
+        self,
+        job: RunJob,
+        baseline_uris: Mapping[str, str],
+        now: datetime,
+        definition_name: str | None = None,
+    ) -> dict[str, Any]:
         """The CreateMonitoringSchedule request of one run.
 
         With ``definition_name`` the schedule references that DataQualityJobDefinition;
@@ -185,7 +195,7 @@ class SageMakerBackend(Backend):
             "DataAnalysisStartTime": start,
             "DataAnalysisEndTime": end,
         }
-        config = {"ScheduleConfig": schedule, "MonitoringType": "DataQuality"}
+        config: dict[str, Any] = {"ScheduleConfig": schedule, "MonitoringType": "DataQuality"}
         if definition_name:
             config["MonitoringJobDefinitionName"] = definition_name
         else:
@@ -196,7 +206,9 @@ class SageMakerBackend(Backend):
             "Tags": list(TAGS),
         }
 
-    def data_quality_definition_request(self, job, baseline_uris):
+    def data_quality_definition_request(
+        self, job: RunJob, baseline_uris: Mapping[str, str]
+    ) -> dict[str, Any]:
         """The CreateDataQualityJobDefinition request of one run (the same job as inline)."""
         inline = self.job_definition(job, baseline_uris)
         return {
@@ -214,7 +226,7 @@ class SageMakerBackend(Backend):
             "Tags": list(TAGS),
         }
 
-    def job_definition(self, job, baseline_uris):
+    def job_definition(self, job: RunJob, baseline_uris: Mapping[str, str]) -> dict[str, Any]:
         """The data-quality job: baseline, endpoint input, report output, cluster, image."""
         endpoint = os.path.basename(job.dataset.rstrip("/"))
         reports = f"{self.s3_uri.rstrip('/')}/{job.execution_id}/reports"
@@ -239,7 +251,7 @@ class SageMakerBackend(Backend):
             "RoleArn": self.role_arn,
         }
 
-    def cluster(self):
+    def cluster(self) -> dict[str, Any]:
         return {
             "InstanceCount": self.instance_count,
             "InstanceType": self.instance_type,
@@ -248,7 +260,7 @@ class SageMakerBackend(Backend):
 
     # -- one run -----------------------------------------------------------------------------
 
-    async def run(self, job, report, now=None):
+    async def run(self, job: RunJob, report: Report, now: datetime | None = None) -> RunOutcome:
         if job.monitor_type != "data-quality":  # validation refuses these monitors here
             return RunOutcome("failed", "the sagemaker backend runs data-quality monitors only")
         problem = self.problem()
@@ -278,10 +290,10 @@ class SageMakerBackend(Backend):
             if definition:
                 await self._delete_definition(definition)
 
-    async def _upload_baseline(self, job):
+    async def _upload_baseline(self, job: RunJob) -> dict[str, str]:
         """The run's baseline files and processor scripts in S3: {kind: S3 URI}."""
         bucket, prefix = split_s3_uri(self.s3_uri)
-        uris = {}
+        uris: dict[str, str] = {}
         files = [
             ("statistics", job.baseline_statistics, "baseline/statistics.json"),
             ("constraints", job.baseline_constraints, "baseline/constraints.json"),
@@ -298,7 +310,7 @@ class SageMakerBackend(Backend):
             uris[kind] = f"s3://{bucket}/{key}"
         return uris
 
-    async def _wait(self, execution_id, name, report):
+    async def _wait(self, execution_id: str, name: str, report: Report) -> dict[str, Any] | None:
         """Poll the schedule's execution until it ends; its summary, or None if cancelled."""
         deadline = time.monotonic() + self.max_runtime_seconds + self.start_timeout_seconds
         while time.monotonic() < deadline:
@@ -320,7 +332,7 @@ class SageMakerBackend(Backend):
             await asyncio.sleep(self.poll_seconds)
         raise TimeoutError(f"the execution of {name} did not end in time")
 
-    async def _outcome(self, job, summary):
+    async def _outcome(self, job: RunJob, summary: Mapping[str, Any] | None) -> RunOutcome:
         if summary is None:
             return RunOutcome("cancelled", "cancelled; the SageMaker job was stopped")
         status = summary["MonitoringExecutionStatus"]
@@ -336,7 +348,7 @@ class SageMakerBackend(Backend):
         state = "completed_with_violations" if violations else "completed"
         return RunOutcome(state, f"SageMaker {status}: {violations} violations", violations)
 
-    async def _download_results(self, job):
+    async def _download_results(self, job: RunJob) -> None:
         described = await self.call(
             "sagemaker", "describe_processing_job", ProcessingJobName=self._jobs[job.execution_id]
         )
@@ -348,18 +360,18 @@ class SageMakerBackend(Backend):
             body = await asyncio.to_thread(answer["Body"].read)
             write_confined(job.root, job.output, name, body)
 
-    async def _stop(self, execution_id):
+    async def _stop(self, execution_id: str) -> None:
         job_name = self._jobs.get(execution_id)
         if job_name:
             await self.call("sagemaker", "stop_processing_job", ProcessingJobName=job_name)
 
-    async def _delete_schedule(self, name):
+    async def _delete_schedule(self, name: str) -> None:
         try:
             await self.call("sagemaker", "delete_monitoring_schedule", MonitoringScheduleName=name)
         except Exception as error:
             self.log.warning("model-monitor: could not delete schedule %s: %s", name, error)
 
-    async def _delete_definition(self, name):
+    async def _delete_definition(self, name: str) -> None:
         """Delete a run's job definition; SageMaker refuses while the schedule is being deleted."""
         for attempt in range(max(1, self.definition_delete_attempts)):
             if attempt:
@@ -378,5 +390,5 @@ class SageMakerBackend(Backend):
                     return
         self.log.warning("model-monitor: job definition %s is still in use; not deleted", name)
 
-    async def cancel(self, execution_id):
+    async def cancel(self, execution_id: str) -> None:
         self._cancelled.add(execution_id)

@@ -119,10 +119,11 @@ class SparkBackend(Backend):
 
     # -- configuration ------------------------------------------------------------------------
 
-    def _spark_home(self):
-        return self.spark_home or pyspark_home()
+    def _spark_home(self) -> str:
+        """Spark's folder, or "" when there is none (:meth:`problem` says so)."""
+        return self.spark_home or pyspark_home() or ""
 
-    def _jar(self):
+    def _jar(self) -> str | None:
         return self.deequ_jar or default_deequ_jar()
 
     def problem(self) -> str | None:
@@ -131,7 +132,8 @@ class SparkBackend(Backend):
             return "Spark not found: `pip install pyspark` or set SparkBackend.spark_home"
         if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
             return "Java not found: install a JDK 17 (Spark runs on the JVM)"
-        if not self.packages and not (self._jar() and os.path.isfile(self._jar())):
+        jar = self._jar()
+        if not self.packages and not (jar and os.path.isfile(jar)):
             return (
                 "Deequ's jar is missing: run `make spark`, or set SparkBackend.deequ_jar "
                 f"or SparkBackend.packages = ['{DEEQU_PACKAGE}']"
@@ -144,8 +146,9 @@ class SparkBackend(Backend):
         command += ["--master", self.master, "--deploy-mode", self.deploy_mode]
         if self.packages:
             command += ["--packages", ",".join(self.packages)]
-        if self._jar() and os.path.isfile(self._jar()):
-            command += ["--jars", self._jar()]
+        jar = self._jar()
+        if jar and os.path.isfile(jar):
+            command += ["--jars", jar]
         for key, value in self.conf.items():
             command += ["--conf", f"{key}={value}"]
         command += ["--py-files", str(JOB_FOLDER / "capture_rows.py"), *self.extra_args]
@@ -167,7 +170,7 @@ class SparkBackend(Backend):
         if job.window_start and job.window_end:
             arguments += ["--start", job.window_start, "--end", job.window_end]
 
-        def check():
+        def check() -> list[str]:
             return [
                 "check",
                 "--statistics",
@@ -209,13 +212,22 @@ class SparkBackend(Backend):
             + rejected(summary),
         )
 
-    async def _profile_then(self, job_id, arguments, staging, cli_arguments, root, report):
+    async def _profile_then(
+        self,
+        job_id: str,
+        arguments: list[str],
+        staging: str,
+        cli_arguments: list[str],
+        root: str | None,
+        report: Report,
+    ) -> tuple[dict[str, Any], dict[str, Any]] | RunOutcome:
         """Profile on Spark, then run the engine CLI; (job summary, CLI summary) or an outcome."""
         problem = self.problem()
         if problem:
             return RunOutcome("failed", problem)
-        if job_format_problem(arguments):
-            return RunOutcome("failed", job_format_problem(arguments))
+        format_problem = job_format_problem(arguments)
+        if format_problem:
+            return RunOutcome("failed", format_problem)
         os.makedirs(staging, exist_ok=True)
         try:
             await report(0.0, "starting Spark")
@@ -229,7 +241,10 @@ class SparkBackend(Backend):
                 return RunOutcome("failed", reader.failure(code))
             await report(SPARK_SHARE, "checking")
             engine = ProgressReader(report)
-            command = [find_node(), find_cli(), *cli_arguments]
+            node, cli = find_node(), find_cli()
+            if node is None or cli is None:  # found by problem() above, gone since
+                raise RuntimeError(missing(node, cli))
+            command = [node, cli, *cli_arguments]
             confinement = engine_environment(root)
             code, stdout = await self._run(job_id, command, engine, confinement)
             if job_id in self._cancelled:
@@ -242,7 +257,9 @@ class SparkBackend(Backend):
             self._cancelled.discard(job_id)
             shutil.rmtree(staging, ignore_errors=True)
 
-    async def _run(self, job_id, command, reader, env):
+    async def _run(
+        self, job_id: str, command: list[str], reader: ProgressReader, env: dict[str, str]
+    ) -> tuple[int, str]:
         """Runs a process, its output lines to ``reader``; (exit code, stdout)."""
         # spark-submit merges the Python driver's stderr into its stdout: read both.
         return await self._processes.run(job_id, command, env, reader.feed, feed_stdout=True)

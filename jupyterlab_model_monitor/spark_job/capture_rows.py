@@ -11,8 +11,10 @@ import binascii
 import csv
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 SIDES = ("endpointOutput", "endpointInput")
 DEFAULT_MAX_FIELDS = 10000  # the engine's --max-fields default
@@ -27,8 +29,11 @@ JSON_LINES_TYPES = {
 
 FOUR_DIGITS, TWO_DIGITS = re.compile(r"[0-9]{4}"), re.compile(r"[0-9]{2}")
 
+# A row is the text of its cells (None: a missing value).
+Row = list[str | None]
 
-def hour_of_path(relative):
+
+def hour_of_path(relative: str) -> datetime | None:
     """The UTC hour of a capture file: its last run of four folders ``yyyy/mm/dd/HH`` that is a
     real date and hour (the file's own name is not a folder), or None. The engine's hourOfPath
     (src/engine/pipeline/captureWindow.ts) follows the same rule, checked against one table in
@@ -53,7 +58,7 @@ class Problem:
     message: str
 
 
-def payload_format(content_type):
+def payload_format(content_type: str | None) -> str | None:
     """``csv``, ``json``, ``jsonlines`` or None, from a media type (case and parameters ignored)."""
     media = (content_type or "").split(";")[0].strip().lower()
     if media in ("text/csv", "application/csv"):
@@ -65,11 +70,11 @@ def payload_format(content_type):
     return None
 
 
-def payload_lines(text):
+def payload_lines(text: str) -> list[str]:
     return [line.rstrip("\r") for line in text.split("\n") if line.rstrip("\r")]
 
 
-def cell_text(value):
+def cell_text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
@@ -77,7 +82,7 @@ def cell_text(value):
     return value if isinstance(value, str) else str(value)
 
 
-def flatten(value, into):
+def flatten(value: Any, into: Row) -> Row:
     """Cells of a JSON value: object keys sorted, array items in order, nesting removed."""
     if isinstance(value, list):
         for item in value:
@@ -90,20 +95,20 @@ def flatten(value, into):
     return into
 
 
-def parse_json(text):
+def parse_json(text: str) -> Any:
     # Numbers stay text: "3" is Integral and "3.0" Fractional, as in the engine.
     return json.loads(text, parse_float=str, parse_int=str, parse_constant=str)
 
 
-def csv_rows(text):
-    rows = []
+def csv_rows(text: str) -> list[Row]:
+    rows: list[Row] = []
     for line in payload_lines(text):
         fields = next(csv.reader([line])) if '"' in line else line.split(",")
         rows.append([field if field != "" else None for field in fields])
     return rows
 
 
-def json_rows(text):
+def json_rows(text: str) -> list[Row]:
     try:
         value = parse_json(text)
     except ValueError:
@@ -119,7 +124,7 @@ def json_rows(text):
     return [flatten(value, [])]
 
 
-def parse_as(kind, text):
+def parse_as(kind: str, text: str) -> tuple[list[Row], str] | Problem:
     """``(rows, kind)``, or a Problem."""
     try:
         if kind == "csv":
@@ -134,7 +139,7 @@ def parse_as(kind, text):
 NO_DATA = Problem("missing_field", "data", "no data string")
 
 
-def decode_payload(payload):
+def decode_payload(payload: Mapping[str, Any]) -> tuple[list[Row], str] | Problem:
     """``(rows, payload format)`` of one side of a capture, or a Problem."""
     data = payload.get("data")
     if not isinstance(data, str):
@@ -183,7 +188,9 @@ def decode_payload(payload):
     )
 
 
-def capture_rows(line, widths=None, max_fields=DEFAULT_MAX_FIELDS):
+def capture_rows(
+    line: str, widths: dict[str, int] | None = None, max_fields: int = DEFAULT_MAX_FIELDS
+) -> list[Row] | Problem:
     """The rows of one capture line (a list of cell lists), or a Problem. ``widths`` (side → CSV
     field count) is set by the first record of a file that has each side, as the engine's reader
     keeps it: a CSV row of another width is a ``column_count`` problem."""
@@ -198,17 +205,19 @@ def capture_rows(line, widths=None, max_fields=DEFAULT_MAX_FIELDS):
         field = "captureData.endpointInput" if js_truthy(capture) else "captureData"
         return Problem("missing_field", field, f"no {field}")
     widths = {} if widths is None else widths
-    sides = []
+    sides: list[list[Row]] = []
     for side in SIDES:
         payload = capture.get(side)
         if not js_truthy(payload):
             continue
         decoded = decode_payload(payload) if isinstance(payload, dict) else NO_DATA
-        if not isinstance(decoded, Problem):
-            decoded = checked_widths(*decoded, side, widths, max_fields)
         if isinstance(decoded, Problem):
-            return Problem(decoded.kind, f"captureData.{side}.{decoded.field}", decoded.message)
-        sides.append(decoded)
+            checked: list[Row] | Problem = decoded
+        else:
+            checked = checked_widths(*decoded, side, widths, max_fields)
+        if isinstance(checked, Problem):
+            return Problem(checked.kind, f"captureData.{side}.{checked.field}", checked.message)
+        sides.append(checked)
     if len(sides) == 2 and len(sides[0]) != len(sides[1]):
         return Problem(
             "row_count_mismatch",
@@ -220,12 +229,14 @@ def capture_rows(line, widths=None, max_fields=DEFAULT_MAX_FIELDS):
     return [output + row for output, row in zip(*sides, strict=True)]
 
 
-def js_truthy(value):
+def js_truthy(value: Any) -> bool:
     """Whether JavaScript takes the JSON value for true: the engine tests sides that way."""
     return value not in (None, False, 0, "")
 
 
-def checked_widths(rows, kind, side, widths, max_fields):
+def checked_widths(
+    rows: list[Row], kind: str, side: str, widths: dict[str, int], max_fields: int
+) -> list[Row] | Problem:
     """``rows``, or the Problem the engine finds with their widths (captureRecord.ts)."""
     wide = next((row for row in rows if len(row) > max_fields), None)
     if wide is not None:
@@ -255,13 +266,15 @@ JS_WHITESPACE = (
 )
 
 
-def file_records(content, max_fields=DEFAULT_MAX_FIELDS):
+def file_records(
+    content: str, max_fields: int = DEFAULT_MAX_FIELDS
+) -> Iterator[tuple[int, list[Row] | Problem]]:
     """``(line number, rows or Problem)`` for each record of a capture file's text, as the
     engine's reader reads the file: a leading BOM dropped, ``\\r\\n`` line ends, blank lines
     skipped, CSV widths kept per file."""
     if content.startswith("\ufeff"):
         content = content[1:]
-    widths = {}
+    widths: dict[str, int] = {}
     for number, line in enumerate(content.split("\n"), start=1):
         if line.endswith("\r"):
             line = line[:-1]

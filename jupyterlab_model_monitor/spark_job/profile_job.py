@@ -22,10 +22,12 @@ import os
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timezone
+from typing import Any
 from urllib.parse import unquote, urlparse
 
-from pyspark.sql import SparkSession
+from pyspark.sql import Column, DataFrame, SparkSession
 from pyspark.sql import functions as F
 from pyspark.sql.types import ArrayType, LongType, StringType, StructField, StructType
 
@@ -34,26 +36,31 @@ MAX_EXAMPLES = 5
 KLL_SKETCH_SIZE, KLL_SHRINKING_FACTOR, KLL_BUCKETS = 2048, 0.64, 10
 CORRUPT = "_corrupt_record"
 
+# (path relative to the dataset, full path or URL) of each data file.
+Files = list[tuple[str, str]]
+# Deequ's analyzers, metrics and Scala values are py4j proxies of JVM objects.
+JavaObject = Any
+
 
 class JobError(Exception):
     """A data or usage problem, reported as the job's error message."""
 
 
-def emit(event):
+def emit(event: Mapping[str, Any]) -> None:
     sys.stderr.write(json.dumps(event) + "\n")
     sys.stderr.flush()
 
 
-def phase(name):
+def phase(name: str) -> None:
     emit({"type": "phase", "phase": name})
 
 
 # --- inputs ------------------------------------------------------------------------------------
 
 
-def list_files(spark, root):
+def list_files(spark: SparkSession, root: str) -> Files:
     """(relative path, full path) of the data files under ``root``, in path order (Hadoop FS)."""
-    jvm = spark.sparkContext._jvm
+    jvm: JavaObject = spark.sparkContext._jvm
     path = jvm.org.apache.hadoop.fs.Path(root)
     fs = path.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
     if not fs.exists(path):
@@ -61,7 +68,8 @@ def list_files(spark, root):
     if fs.getFileStatus(path).isFile():
         return [(os.path.basename(root), root)]
     base = fs.getFileStatus(path).getPath().toString().rstrip("/") + "/"
-    found, files = [], fs.listFiles(path, True)
+    found: Files = []
+    files = fs.listFiles(path, True)
     while files.hasNext():
         full = files.next().getPath().toString()
         relative = full[len(base) :] if full.startswith(base) else full
@@ -70,14 +78,14 @@ def list_files(spark, root):
     return sorted(found)
 
 
-def confined(files, root, rejections):
+def confined(files: Files, root: str | None, rejections: "Rejections") -> Files:
     """The files that resolve under ``root``; the others (symlinks leading out) are reported and
     left unread. Checked when listed: Spark opens the files later, so unlike the engine, which
     checks each file it has opened, a swap in between is not caught."""
     if not root:
         return files
     real_root = os.path.realpath(root).rstrip(os.sep) + os.sep
-    kept = []
+    kept: Files = []
     for relative, full in files:
         url = urlparse(full)
         local = unquote(url.path) if url.scheme in ("", "file") else None
@@ -88,11 +96,11 @@ def confined(files, root, rejections):
     return kept
 
 
-def skipped(name):
+def skipped(name: str) -> bool:
     return name.startswith(".") or name.startswith("_") or name.endswith(".crc")
 
 
-def in_window(relative, start, end):
+def in_window(relative: str, start: float | None, end: float | None) -> bool:
     """The engine's rule: with a window, only files in an hour folder overlapping [start, end)."""
     if start is None and end is None:
         return True
@@ -107,7 +115,7 @@ def in_window(relative, start, end):
     return (start is None or hour_start + 3600 > start) and (end is None or hour_start < end)
 
 
-def detect_format(files, declared):
+def detect_format(files: Files, declared: str | None) -> str:
     if declared:
         return declared
     first = files[0][1]
@@ -119,7 +127,7 @@ def detect_format(files, declared):
     return "capture" if "captureData" in first_line(first) else "json"
 
 
-def first_line(path):
+def first_line(path: str) -> str:
     local = path[len("file:") :] if path.startswith("file:") else path
     try:
         with open(local, encoding="utf-8", errors="replace") as file:
@@ -141,13 +149,15 @@ FORMAT_ALIASES = {
 class Rejections:
     """Bad records: counted by kind, the first few kept with file, line and field."""
 
-    def __init__(self):
-        self.records = 0
-        self.counts = {}
-        self.examples = []
+    def __init__(self) -> None:
+        self.records: int | None = 0  # None: the reader cannot count records
+        self.counts: dict[str, int] = {}
+        self.examples: list[dict[str, Any]] = []
         self.skipped_files = 0
 
-    def add(self, kind, file, line, field, message):
+    def add(
+        self, kind: str, file: str | None, line: int | None, field: str | None, message: str
+    ) -> None:
         self.counts[kind] = self.counts.get(kind, 0) + 1
         if len(self.examples) < MAX_EXAMPLES:
             example = {"kind": kind, "file": file, "line": line, "message": message}
@@ -155,13 +165,13 @@ class Rejections:
                 example["field"] = field
             self.examples.append(example)
 
-    def skip_file(self, file, message):
+    def skip_file(self, file: str, message: str) -> None:
         """A file not read at all: reported as the engine does, but it is no rejected record."""
         self.skipped_files += 1
         self.add("unreadable_file", file, 0, None, message)
 
     @property
-    def rejected(self):
+    def rejected(self) -> int:
         return sum(self.counts.values()) - self.skipped_files
 
 
@@ -179,7 +189,7 @@ PARSED = StructType(
 )
 
 
-def read_captures(spark, files, rejections):
+def read_captures(spark: SparkSession, files: Files, rejections: Rejections) -> DataFrame:
     """Capture files → a DataFrame of text cells ``_c0…`` (output cells, then input cells).
 
     Python parses each line once; the result is cached in the JVM, where the rejected lines, the
@@ -190,7 +200,7 @@ def read_captures(spark, files, rejections):
     texts = spark.read.text([full for _, full in files], wholetext=True)
     texts = texts.select(F.input_file_name().alias("file"), "value")
 
-    def parse(record):
+    def parse(record: tuple[str, str]) -> Iterator[tuple[Any, ...]]:
         file, content = record
         records = 0
         for number, rows in capture_rows.file_records(content):
@@ -208,13 +218,21 @@ def read_captures(spark, files, rejections):
         rejections.add(row["problem"], row["file"], row["line"], row["field"], row["message"])
     for row in bad.groupBy("problem").count().collect():
         rejections.counts[row["problem"]] = row["count"]
-    rejections.records = parsed.where(F.col("item") == "file").agg(F.sum("line")).first()[0] or 0
+    rejections.records = first_value(parsed.where(F.col("item") == "file").agg(F.sum("line"))) or 0
     rows = parsed.where(F.col("item") == "row")
-    width = rows.agg(F.max(F.size("cells"))).first()[0] or 0
+    width = first_value(rows.agg(F.max(F.size("cells")))) or 0
     return rows.select(*(F.col("cells")[i].alias(f"_c{i}") for i in range(width)))
 
 
-def read_csv(spark, paths, header, rejections):
+def first_value(frame: DataFrame) -> Any:
+    """The value of an aggregate without groups (one row, one column)."""
+    row = frame.first()
+    return row[0] if row is not None else None
+
+
+def read_csv(
+    spark: SparkSession, paths: list[str], header: bool, rejections: Rejections
+) -> DataFrame:
     """CSV as text cells, read as the engine reads it: RFC 4180 quotes (`""` inside quotes is one
     quote; Spark's default escape is a backslash) and quoted newlines (multiLine, which reads each
     file in one task); rows with a wrong number of fields are rejected, not padded."""
@@ -244,7 +262,9 @@ def read_csv(spark, paths, header, rejections):
     return frame.filter(F.col(CORRUPT).isNull()).select(*names)
 
 
-def read_dataset(spark, args, rejections):
+def read_dataset(
+    spark: SparkSession, args: argparse.Namespace, rejections: Rejections
+) -> tuple[DataFrame, str]:
     listed = list_files(spark, args.dataset)
     # A file named directly is read whole: the window selects hour folders of a capture folder.
     single = len(listed) == 1 and listed[0][1] == args.dataset
@@ -275,7 +295,7 @@ def read_dataset(spark, args, rejections):
     return frame, kind
 
 
-def read_json_lines(spark, paths, dataset):
+def read_json_lines(spark: SparkSession, paths: list[str], dataset: str) -> DataFrame:
     """JSON lines as text cells: every primitive as its text, one column a key (sorted)."""
     frame = spark.read.option("primitivesAsString", True).json(paths)
     if CORRUPT in frame.columns:
@@ -283,7 +303,7 @@ def read_json_lines(spark, paths, dataset):
     return frame
 
 
-def name_by_position(frame, names):
+def name_by_position(frame: DataFrame, names: Sequence[str]) -> DataFrame:
     """Headerless data takes the baseline's feature names by position (FORMATS.md §1.2)."""
     renamed = [
         F.col(f"`{column}`").alias(names[i]) if i < len(names) else F.col(f"`{column}`")
@@ -298,20 +318,21 @@ def name_by_position(frame, names):
 class Deequ:
     """Deequ's analyzers through py4j (the jar must be on the driver's class path)."""
 
-    def __init__(self, spark):
+    def __init__(self, spark: SparkSession) -> None:
         self.spark = spark
-        self.jvm = spark.sparkContext._jvm
+        jvm: JavaObject = spark.sparkContext._jvm  # None once the context is stopped
+        self.jvm = jvm
         self.analyzers = self.jvm.com.amazon.deequ.analyzers
         self.none = self.jvm.scala.Option.apply(None)
 
-    def run(self, frame, analyzers):
+    def run(self, frame: DataFrame, analyzers: Iterable[JavaObject]) -> Callable[[JavaObject], Any]:
         builder = self.jvm.com.amazon.deequ.analyzers.runners.AnalysisRunner.onData(frame._jdf)
         for analyzer in analyzers:
             builder = builder.addAnalyzer(analyzer)
         context = builder.run()
         metric_map = context.metricMap()
 
-        def value(analyzer):
+        def value(analyzer: JavaObject) -> Any:
             metric = metric_map.get(analyzer).get().value()
             if metric.isFailure():
                 raise JobError(f"Deequ {analyzer.toString()}: {metric.failed().get().getMessage()}")
@@ -319,50 +340,50 @@ class Deequ:
 
         return value
 
-    def size(self):
+    def size(self) -> JavaObject:
         return self.analyzers.Size(self.none)
 
-    def data_type(self, column):
+    def data_type(self, column: str) -> JavaObject:
         return self.analyzers.DataType(column, self.none)
 
-    def completeness(self, column):
+    def completeness(self, column: str) -> JavaObject:
         return self.analyzers.Completeness(column, self.none, self.none)
 
-    def sum(self, column):
+    def sum(self, column: str) -> JavaObject:
         return self.analyzers.Sum(column, self.none)
 
-    def mean(self, column):
+    def mean(self, column: str) -> JavaObject:
         return self.analyzers.Mean(column, self.none)
 
-    def std_dev(self, column):
+    def std_dev(self, column: str) -> JavaObject:
         return self.analyzers.StandardDeviation(column, self.none)
 
-    def minimum(self, column):
+    def minimum(self, column: str) -> JavaObject:
         return self.analyzers.Minimum(column, self.none, self.none)
 
-    def maximum(self, column):
+    def maximum(self, column: str) -> JavaObject:
         return self.analyzers.Maximum(column, self.none, self.none)
 
-    def approx_distinct(self, column):
+    def approx_distinct(self, column: str) -> JavaObject:
         return self.analyzers.ApproxCountDistinct(column, self.none)
 
-    def kll(self, column):
+    def kll(self, column: str) -> JavaObject:
         parameters = self.analyzers.KLLParameters(
             KLL_SKETCH_SIZE, KLL_SHRINKING_FACTOR, KLL_BUCKETS
         )
         return self.analyzers.KLLSketch(column, self.jvm.scala.Option.apply(parameters))
 
-    def histogram(self, column):
+    def histogram(self, column: str) -> JavaObject:
         count = getattr(getattr(self.analyzers, "Histogram$Count$"), "MODULE$")
         max_bins = self.jvm.java.lang.Integer(1000)
         return self.analyzers.Histogram(column, self.none, max_bins, self.none, False, count)
 
 
-def type_counts(distribution):
+def type_counts(distribution: JavaObject) -> dict[str, int]:
     """DataType's Distribution → the engine's TypeCounts."""
     values = distribution.values()
 
-    def absolute(key):
+    def absolute(key: str) -> int:
         entry = values.get(key)
         return int(entry.get().absolute()) if entry.isDefined() else 0
 
@@ -375,7 +396,7 @@ def type_counts(distribution):
     }
 
 
-def inferred_type(counts):
+def inferred_type(counts: Mapping[str, int]) -> str:
     """The column type from its votes; Boolean-only is written as String (FORMATS.md §7.1)."""
     if counts["integral"] + counts["fractional"] + counts["boolean"] + counts["string"] == 0:
         return "Unknown"
@@ -384,7 +405,7 @@ def inferred_type(counts):
     return "Fractional" if counts["fractional"] else "Integral"
 
 
-def numeric_value(column):
+def numeric_value(column: str) -> Column:
     """The double Spark's cast makes of a numeric text: null for a sign parted from its digits
     ("- 5"), as in the engine. A double, not a long, for Integral columns too: a value past the
     64-bit range then stays a number, as in the engine, instead of failing the column's metrics
@@ -392,7 +413,9 @@ def numeric_value(column):
     return F.col(f"`{column}`").cast("double")
 
 
-def numeric_statistics(column, value, num_present, item_count):
+def numeric_statistics(
+    column: str, value: Callable[..., Any], num_present: int, item_count: int
+) -> dict[str, Any]:
     distribution = value("kll")
     buckets = [
         {"lower_bound": b.lowValue(), "upper_bound": b.highValue(), "count": float(b.count())}
@@ -420,16 +443,19 @@ def numeric_statistics(column, value, num_present, item_count):
     }
 
 
-def list_of(scala_list):
-    items, iterator = [], scala_list.iterator()
+def list_of(scala_list: JavaObject) -> list[Any]:
+    items: list[Any] = []
+    iterator = scala_list.iterator()
     while iterator.hasNext():
         items.append(iterator.next())
     return items
 
 
-def categorical_buckets(frame, column, distribution):
+def categorical_buckets(
+    frame: DataFrame, column: str, distribution: JavaObject
+) -> list[dict[str, Any]]:
     """Deequ's histogram counts, in first-seen row order as the engine writes them."""
-    counts = {}
+    counts: dict[str, int] = {}
     entries = distribution.values().iterator()
     while entries.hasNext():
         entry = entries.next()
@@ -449,7 +475,9 @@ def categorical_buckets(frame, column, distribution):
     ]
 
 
-def profile(spark, frame):
+def profile(
+    spark: SparkSession, frame: DataFrame
+) -> tuple[dict[str, Any], dict[str, dict[str, int]]]:
     """statistics.json (a dict) and the type counts by column of a text-celled DataFrame."""
     deequ = Deequ(spark)
     columns = frame.columns
@@ -470,7 +498,7 @@ def profile(spark, frame):
         *(numeric_value(c).alias(number_of[c]) for c in numeric),
         F.monotonically_increasing_id().alias("_row"),
     )  # not cached again: the casts are cheap next to a second copy of the data in memory
-    analyzers = {}
+    analyzers: dict[tuple[str, str], JavaObject] = {}
     for c in columns:
         if kinds[c] == "Unknown":
             continue
@@ -486,8 +514,9 @@ def profile(spark, frame):
             analyzers[(c, "kll")] = deequ.kll(n)
         else:
             analyzers[(c, "present")] = deequ.completeness(c)
-    value = deequ.run(frame, list(analyzers.values())) if analyzers else None
-    histograms = {}
+    if analyzers:  # else no column has metrics to ask for
+        value = deequ.run(frame, list(analyzers.values()))
+    histograms: dict[str, JavaObject] = {}
     small = [
         c
         for c in columns
@@ -497,9 +526,9 @@ def profile(spark, frame):
         histograms = {c: deequ.histogram(c) for c in small}
         histogram_of = deequ.run(frame, list(histograms.values()))
 
-    features = []
+    features: list[dict[str, Any]] = []
     for c in columns:
-        feature = {"name": c, "inferred_type": kinds[c]}
+        feature: dict[str, Any] = {"name": c, "inferred_type": kinds[c]}
         if kinds[c] != "Unknown":
             present = round(value(analyzers[(c, "present")]) * item_count)
             if c in number_of:
@@ -507,7 +536,7 @@ def profile(spark, frame):
                     c, lambda key, c=c: value(analyzers[(c, key)]), present, item_count
                 )
             else:
-                statistics = {
+                statistics: dict[str, Any] = {
                     "common": {"num_present": present, "num_missing": item_count - present},
                     "distinct_count": float(value(analyzers[(c, "distinct")])),
                     "completeness": present / item_count,
@@ -524,10 +553,10 @@ def profile(spark, frame):
 # --- progress and main -------------------------------------------------------------------------
 
 
-def follow_progress(spark, stop):
+def follow_progress(spark: SparkSession, stop: threading.Event) -> None:
     """Emits the running stages' task counts every half second."""
     tracker = spark.sparkContext.statusTracker()
-    last = None
+    last: tuple[int, int] | None = None
     while not stop.wait(0.5):
         done = total = 0
         for stage_id in tracker.getActiveStageIds():
@@ -539,7 +568,7 @@ def follow_progress(spark, stop):
             emit({"type": "progress", "tasksDone": done, "tasksTotal": total})
 
 
-def parse_args(argv):
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="profile_job.py")
     parser.add_argument("--dataset", required=True)
     parser.add_argument("--output", required=True)
@@ -553,27 +582,27 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def iso_seconds(text):
+def iso_seconds(text: str) -> float:
     moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
     return moment.timestamp()
 
 
-def feature_names(path):
+def feature_names(path: str | None) -> list[str]:
     if not path:
         return []
     with open(path, encoding="utf-8") as file:
         return [feature["name"] for feature in json.load(file).get("features", [])]
 
 
-def write_json(folder, name, document):
+def write_json(folder: str, name: str, document: Any) -> None:
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, name), "w", encoding="utf-8") as file:
         json.dump(document, file)
 
 
-def run(spark, args):
+def run(spark: SparkSession, args: argparse.Namespace) -> dict[str, Any]:
     started = time.time()
     rejections = Rejections()
     frame, kind = read_dataset(spark, args, rejections)
@@ -607,7 +636,7 @@ def run(spark, args):
     }
 
 
-def main(argv=None):
+def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     spark = SparkSession.builder.appName("model-monitor profile").getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
