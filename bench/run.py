@@ -279,12 +279,13 @@ def measure(cmd: list[str], env: dict, log_dir: Path, label: str, timeout: float
 
 
 def snapshot_cli(run_dir: Path) -> dict:
-    """Copy the built CLI and its worker entry: a rebuild during the run then changes nothing."""
+    """Copy the built CLI (its launcher and bundle) and its worker entry: a rebuild during the run
+    then changes nothing. The launcher's code cache is written by the warm-up run."""
     global CLI
     target = run_dir / "cli"
     target.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256()
-    for name in ("model-monitor.cjs", "model-monitor-worker.cjs"):
+    for name in ("model-monitor.cjs", "model-monitor-cli.cjs", "model-monitor-worker.cjs"):
         shutil.copy2(CLI.parent / name, target / name)
         digest.update((target / name).read_bytes())
     built = datetime.fromtimestamp(CLI.stat().st_mtime, timezone.utc).isoformat()
