@@ -7,7 +7,7 @@ import { CaptureRecordInput, PreprocessorOutcome, RecordPreprocessor } from './p
 import { lineLimit, ReadContext, reject, throwIfAborted } from './readContext';
 import { Row } from './payloadRows';
 import { RowBatcher } from './rowBatcher';
-import { eventIdOfLine, metadataOfLine, metadataText, RowOrigin } from './rowOrigin';
+import { eventMetadataOfLine, metadataText, RowOrigin } from './rowOrigin';
 import { hasInvalidUtf8, INVALID_UTF8_MESSAGE } from './utf8';
 
 /** Records a preprocessor gets at once: a round trip to a Python process per this many. */
@@ -142,15 +142,16 @@ function originOf(
   envelope: CaptureEnvelope | null,
   ctx: ReadContext
 ): RowOrigin {
+  // One parse of a line the envelope did not take serves the event id and the segment.
+  const metadata = envelope ? envelope.eventMetadata : eventMetadataOfLine(line);
+  const eventId = (metadata as { eventId?: unknown } | null)?.eventId;
   const origin: RowOrigin = {
     line: lineNumber,
-    eventId: envelope?.eventMetadata.eventId ?? eventIdOfLine(line)
+    eventId: typeof eventId === 'string' ? eventId : null
   };
   const key = ctx.segmentMetadataKey;
   if (key !== undefined) {
-    origin.segment = envelope
-      ? metadataText(envelope.eventMetadata, key)
-      : metadataOfLine(line, key);
+    origin.segment = metadataText(metadata, key);
   }
   return origin;
 }

@@ -7,15 +7,14 @@ export interface RowOrigin {
 }
 
 /**
- * The event id of a capture line that is not in the envelope's exact shape (null when the line
- * is not JSON or has none): only asked for when a reader keeps row origins.
+ * The `eventMetadata` of a capture line that is not in the envelope's exact shape (undefined when
+ * the line is not JSON or has none): only asked for when a reader keeps row origins.
  */
-export function eventIdOfLine(line: string): string | null {
+export function eventMetadataOfLine(line: string): unknown {
   try {
-    const id = JSON.parse(line)?.eventMetadata?.eventId;
-    return typeof id === 'string' ? id : null;
+    return JSON.parse(line)?.eventMetadata;
   } catch {
-    return null;
+    return undefined;
   }
 }
 
@@ -29,13 +28,4 @@ export function metadataText(metadata: unknown, key: string): string | null {
     return null;
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** The metadata field of a capture line not in the envelope's exact shape (null if none). */
-export function metadataOfLine(line: string, key: string): string | null {
-  try {
-    return metadataText(JSON.parse(line)?.eventMetadata, key);
-  } catch {
-    return null;
-  }
 }

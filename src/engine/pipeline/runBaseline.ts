@@ -6,7 +6,8 @@ import { profileInput, requireRows, throwIfCancelled } from './profileInput';
 import { BaselineOptions } from './runOptions';
 import { OutputFiles, PipelineRuntime } from './runtime';
 import { diagnosticsFileText, RunSummary, summarize, writtenNames } from './runSummary';
-import { SEGMENTS_FILE, segmentsIndexText, writeBaselineSegments } from './segmentRuns';
+import { writeBaselineSegments } from './segmentRuns';
+import { SEGMENTS_FILE, segmentsIndexText } from './segmentsIndex';
 import { CONSTRAINTS_FILE, STATISTICS_FILE } from '../documents/fileNames';
 
 export { CONSTRAINTS_FILE, STATISTICS_FILE };

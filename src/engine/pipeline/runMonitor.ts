@@ -18,12 +18,8 @@ import { STATISTICS_FILE } from './runBaseline';
 import { MonitorOptions } from './runOptions';
 import { OutputFiles, PipelineRuntime } from './runtime';
 import { diagnosticsFileText, RunSummary, summarize, writtenNames } from './runSummary';
-import {
-  SEGMENTS_FILE,
-  segmentsIndexText,
-  typeCountsByName,
-  writeMonitorSegments
-} from './segmentRuns';
+import { typeCountsByName, writeMonitorSegments } from './segmentRuns';
+import { SEGMENTS_FILE, segmentsIndexText } from './segmentsIndex';
 import { VIOLATIONS_FILE } from '../documents/fileNames';
 
 export { VIOLATIONS_FILE };

@@ -17,6 +17,7 @@ import { Segment, SegmentProfiles } from '../profile/segmentProfiles';
 import { inSchemaOrder } from './featureOrder';
 import { joinPath } from './joinPath';
 import { monitoringFiles } from './monitoringFiles';
+import { splitPath } from './profileFile';
 import { Baseline, readBaseline } from './readBaseline';
 import { MonitorOptions } from './runOptions';
 import { PipelineRuntime } from './runtime';
@@ -25,7 +26,6 @@ import {
   parseSegmentsIndex,
   SEGMENTS_FILE,
   segmentFolder,
-  segmentsIndexText,
   SegmentEntry,
   SegmentsIndex
 } from './segmentsIndex';
@@ -72,10 +72,11 @@ export async function writeMonitorSegments(
   for (const [i, segment] of run.segments.segments().entries()) {
     const folder = segmentFolder(segment, i + 1);
     const own = baselineIndex && matchingSegment(baselineIndex.index, segment);
-    const compared = own
+    const ownDir = own && joinPath(baselineIndex.dir, own.folder);
+    const compared = ownDir
       ? await readBaseline(
-          joinPath(joinPath(baselineIndex.dir, own.folder), STATISTICS_FILE),
-          joinPath(joinPath(baselineIndex.dir, own.folder), CONSTRAINTS_FILE),
+          joinPath(ownDir, STATISTICS_FILE),
+          joinPath(ownDir, CONSTRAINTS_FILE),
           run.runtime
         )
       : baseline;
@@ -108,8 +109,6 @@ export function typeCountsByName(profile: DatasetProfile): Record<string, TypeCo
   }
   return counts;
 }
-
-export { SEGMENTS_FILE, segmentsIndexText };
 
 /**
  * Against the whole baseline a segment's own column, one value by construction, would always
@@ -150,7 +149,7 @@ async function readBaselineIndex(
   baselineStatistics: string,
   runtime: PipelineRuntime
 ): Promise<{ dir: string; index: SegmentsIndex } | undefined> {
-  const dir = parentFolder(baselineStatistics);
+  const { dir } = splitPath(baselineStatistics);
   const file = joinPath(dir, SEGMENTS_FILE);
   let text: string;
   try {
@@ -162,9 +161,4 @@ async function readBaselineIndex(
     throw error;
   }
   return { dir, index: parseSegmentsIndex(text, file) };
-}
-
-function parentFolder(path: string): string {
-  const slash = path.lastIndexOf('/');
-  return slash < 0 ? '.' : slash === 0 ? '/' : path.slice(0, slash);
 }
