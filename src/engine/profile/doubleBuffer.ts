@@ -48,6 +48,21 @@ export class DoubleBuffer {
     this.length += n;
   }
 
+  /** Appends `from`'s items at `first`, `first` + 2, … below `end`. */
+  appendEveryOther(from: DoubleBuffer, first: number, end: number): void {
+    const n = Math.max(0, Math.ceil((end - first) / 2));
+    if (this.length + n > this.items.length) {
+      this.grow(this.length + n);
+    }
+    const items = this.items;
+    const source = from.items;
+    let at = this.length;
+    for (let i = first; i < end; i += 2) {
+      items[at++] = source[i];
+    }
+    this.length = at;
+  }
+
   /** The first `length` items, sharing storage (valid until the next push or append). */
   view(): Float64Array {
     return this.items.subarray(0, this.length);

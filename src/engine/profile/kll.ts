@@ -45,10 +45,19 @@ export class KllSketch {
     }
   }
 
-  /** Updates with each item in order. */
+  /**
+   * Updates with each item in order: `update` item by item, but the items that fit before the next
+   * condense are appended at once.
+   */
   updateAll(items: Float64Array): void {
-    for (let i = 0; i < items.length; i++) {
-      this.update(items[i]);
+    for (let i = 0; i < items.length;) {
+      const take = Math.min(items.length - i, Math.max(1, this.totalCapacity + 1 - this.stored));
+      this.levels[0].append(items.subarray(i, i + take));
+      this.stored += take;
+      i += take;
+      if (this.stored > this.totalCapacity) {
+        this.condense();
+      }
     }
   }
 
@@ -157,9 +166,7 @@ export class KllSketch {
     }
     // Float64Array sorts like Java's Double.compare (-0.0 before 0.0, NaN last).
     buffer.sortPrefix(even);
-    for (let i = this.offsets[h]; i < even; i += 2) {
-      next.push(buffer.get(i));
-    }
+    next.appendEveryOther(buffer, this.offsets[h], even);
     if (length % 2 === 1) {
       buffer.keepOnly(length - 1);
     } else {
