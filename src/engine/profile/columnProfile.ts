@@ -3,7 +3,7 @@
  * values, and value counts. Which of them is written depends on the type inferred at the end.
  */
 import { Column, FractionalColumn, IntegralColumn, ScannedColumn } from '../io/batch';
-import { CELL_MISSING, CELL_TEXT } from '../io/scannedCells';
+import { CELL_MISSING, CELL_TEXT, ScannedCells } from '../io/scannedCells';
 import {
   AnalyzerGeneration,
   FeatureStatistics,
@@ -219,10 +219,13 @@ export class ColumnProfile {
     const values = this.values;
     const end = offset + cells.rowCount;
     let cell = offset;
-    if (this.skipValueCounts && cells.fold !== null) {
-      // The core folds what this loop would do for a skipping column, up to a cell it leaves to us.
+    if (cells.fold !== null) {
+      // The core folds the votes, numbers and HLL of the cells up to one it leaves to us; only
+      // their value counts are left here.
       const target = { moments: this.moments, kll: this.kll, hll: this.hll, types: this.types };
-      cell += cells.fold(offset, cells.rowCount, target);
+      const folded = cells.fold(offset, cells.rowCount, target);
+      this.countFoldedValues(cells, offset, offset + folded);
+      cell += folded;
     }
     for (; cell < end; cell++) {
       const kind = kinds[cell];
@@ -246,6 +249,33 @@ export class ColumnProfile {
       this.hll.addSlot(slots[cell]);
       this.countVote(VOTES[kind], numbers[cell]);
       const slot = values.add(cells.text(cell), 1, hash);
+      if (slot >= 0) {
+        values.setNote(slot, kind, numbers[cell]);
+      }
+    }
+  }
+
+  /**
+   * The value counts of scanned cells [from, to) whose votes, numbers and HLL the core has folded
+   * (none of them TEXT): what `addScanned`'s loop counts for them, lookups of pruned counts included.
+   */
+  private countFoldedValues(cells: ScannedCells, from: number, to: number): void {
+    const { kinds, values: numbers, hashes, starts, ends, bytes } = cells;
+    const values = this.values;
+    for (let cell = from; cell < to && !this.skipValueCounts; cell++) {
+      const kind = kinds[cell];
+      if (kind === CELL_MISSING) {
+        continue;
+      }
+      const seen = values.findBytes(bytes, starts[cell], ends[cell], hashes[cell]);
+      if (values.pruned) {
+        this.countLookup(seen >= 0);
+      }
+      if (seen >= 0) {
+        values.increment(seen);
+        continue;
+      }
+      const slot = values.add(cells.text(cell), 1, hashes[cell]);
       if (slot >= 0) {
         values.setNote(slot, kind, numbers[cell]);
       }
