@@ -51,18 +51,38 @@ function readIfThere(cache: string): Buffer | undefined {
   }
 }
 
-/** Written to a temporary name and renamed: runs at the same time never read half a file. */
+/**
+ * Written to a temporary name and renamed: runs at the same time never read half a file. Caches of
+ * other bundles or Node versions not written for STALE_DAYS go, so upgrades do not pile them up
+ * (one still in use is only written again).
+ */
 function writeCache(cache: string, compiled: vm.Script): void {
   const temporary = `${cache}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(cache), { recursive: true, mode: 0o700 });
     fs.writeFileSync(temporary, compiled.createCachedData(), { mode: 0o600 });
     fs.renameSync(temporary, cache);
+    removeStaleCaches(path.dirname(cache), path.basename(cache));
   } catch {
     try {
       fs.rmSync(temporary, { force: true });
     } catch {
       // No folder to clean: the cache could not be made at all.
+    }
+  }
+}
+
+const STALE_DAYS = 30;
+
+function removeStaleCaches(dir: string, current: string): void {
+  const oldest = Date.now() - STALE_DAYS * 24 * 3600 * 1000;
+  for (const name of fs.readdirSync(dir)) {
+    if (name === current || !/^cli-.*\.v8cache$/.test(name)) {
+      continue;
+    }
+    const file = path.join(dir, name);
+    if (fs.lstatSync(file).mtimeMs < oldest) {
+      fs.rmSync(file, { force: true });
     }
   }
 }

@@ -55,6 +55,29 @@ describe('the code cache', () => {
     expect(fs.readFileSync(file).equals(Buffer.alloc(4096, 7))).toBe(false);
   });
 
+  it('written anew removes caches of other bundles not written for 30 days', () => {
+    const stale = path.join(cacheDir, 'cli-0123456789abcdef-v0.0.0-x64.v8cache');
+    const recent = path.join(cacheDir, 'cli-fedcba9876543210-v0.0.0-x64.v8cache');
+    const other = path.join(cacheDir, 'notes.v8cache.txt');
+    for (const file of [stale, recent, other]) {
+      fs.writeFileSync(file, 'old');
+    }
+    const longAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    fs.utimesSync(stale, longAgo, longAgo);
+    fs.utimesSync(other, longAgo, longAgo);
+    fs.rmSync(
+      path.join(
+        cacheDir,
+        cacheFiles(cacheDir).find(n => !n.includes('v0.0.0'))!
+      )
+    );
+    expect(baseline(cacheDir, 'pruned')).toBe(plain);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(recent)).toBe(true);
+    expect(fs.existsSync(other)).toBe(true);
+    expect(cacheFiles(cacheDir).filter(n => !n.includes('v0.0.0'))).toHaveLength(1);
+  });
+
   it('that cannot be written leaves the run as it is', () => {
     const blocked = path.join(dir, 'not-a-folder');
     fs.writeFileSync(blocked, '');
