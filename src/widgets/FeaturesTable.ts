@@ -5,7 +5,7 @@ import { FeatureColumn, FeatureRow } from '../models/featureRows';
 import { StatisticsTableModel } from '../models/StatisticsTableModel';
 import { cell, element } from './dom';
 import { formatCount, formatNumber, formatPercent } from './format';
-import { isActivation, keepOneTabStop, moveRowFocus } from './tableKeys';
+import { selectableRow, SelectableRows, sortHeader } from './selectableRows';
 
 interface ColumnDefinition {
   column: FeatureColumn;
@@ -69,81 +69,31 @@ export class FeaturesTable extends Widget {
       className: 'jp-ModelMonitor-table jp-ModelMonitor-featuresTable',
       attributes: { 'aria-label': trans.__('Features') }
     });
-    this._table.append(this._renderHead(), this._body);
+    this._table.append(this._renderHead(), this._rows.body);
     this.node.appendChild(this._table);
-    this._body.addEventListener('click', this);
-    this._body.addEventListener('keydown', this);
     _model.rowsChanged.connect(this._renderBody, this);
     _model.selectionChanged.connect(this._showSelection, this);
     this._renderBody();
   }
 
-  handleEvent(event: Event): void {
-    const row = (event.target as HTMLElement).closest?.('tr[data-index]');
-    if (!row) {
-      return;
-    }
-    if (event.type === 'keydown' && moveRowFocus(event as KeyboardEvent, this._body)) {
-      return;
-    }
-    if (isActivation(event)) {
-      event.preventDefault();
-      this._model.select(Number(row.getAttribute('data-index')));
-    }
-  }
-
   private _renderHead(): HTMLTableSectionElement {
-    const head = element('thead');
-    const row = element('tr');
-    for (const definition of this._columns) {
-      const button = element('button', {
-        className: 'jp-ModelMonitor-sortButton',
-        text: definition.label,
-        attributes: { type: 'button', 'data-column': definition.column }
-      });
-      button.addEventListener('click', () => this._model.sortBy(definition.column));
-      row.appendChild(
-        element(
-          'th',
-          {
-            className: definition.numeric ? 'jp-ModelMonitor-numeric' : undefined,
-            attributes: { scope: 'col', 'data-column': definition.column }
-          },
-          [button]
-        )
-      );
-    }
-    head.appendChild(row);
-    return head;
+    const headers = this._columns.map(({ column, label, numeric }) =>
+      sortHeader(label, column, 'data-column', () => this._model.sortBy(column), numeric)
+    );
+    return element('thead', {}, [element('tr', {}, headers)]);
   }
 
   private _renderBody(): void {
-    const rows = this._model.visibleRows;
     this._updateSortIndicators();
-    this._body.replaceChildren(...rows.map(row => this._renderRow(row)));
-    if (rows.length === 0) {
-      const empty = element('td', {
-        className: 'jp-ModelMonitor-emptyRow',
-        text: this._emptyText,
-        attributes: { colspan: String(this._columns.length) }
-      });
-      this._body.appendChild(element('tr', {}, [empty]));
-    }
-    keepOneTabStop(this._body);
+    const rows = this._model.visibleRows.map(row => this._renderRow(row));
+    this._rows.render(rows, this._emptyText, this._columns.length);
   }
 
   private _renderRow(row: FeatureRow): HTMLTableRowElement {
-    const selected = row.index === this._model.selected;
-    const tr = element(
-      'tr',
-      {
-        className: selected ? 'jp-ModelMonitor-selected' : undefined,
-        attributes: {
-          'data-index': String(row.index),
-          tabindex: '0',
-          'aria-selected': String(selected)
-        }
-      },
+    const tr = selectableRow(
+      'data-index',
+      String(row.index),
+      row.index === this._model.selected,
       this._columns.map(definition => cell(definition.format(row), definition.numeric))
     );
     tr.cells[0].classList.add('jp-ModelMonitor-featureName');
@@ -153,7 +103,7 @@ export class FeaturesTable extends Widget {
   }
 
   private _showSelection(): void {
-    for (const tr of Array.from(this._body.rows)) {
+    for (const tr of Array.from(this._rows.body.rows)) {
       const selected = tr.getAttribute('data-index') === String(this._model.selected);
       tr.classList.toggle('jp-ModelMonitor-selected', selected);
       tr.setAttribute('aria-selected', String(selected));
@@ -171,5 +121,5 @@ export class FeaturesTable extends Widget {
   private _columns: ColumnDefinition[];
   private _emptyText: string;
   private _table: HTMLTableElement;
-  private _body = element('tbody');
+  private _rows = new SelectableRows('data-index', index => this._model.select(Number(index)));
 }

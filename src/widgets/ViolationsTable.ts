@@ -4,7 +4,7 @@ import { Widget } from '@lumino/widgets';
 import { ViolationColumn, ViolationsTableModel } from '../models/ViolationsTableModel';
 import { cell, element } from './dom';
 import { readableDescription } from './format';
-import { isActivation, keepOneTabStop, moveRowFocus } from './tableKeys';
+import { selectableRow, SelectableRows, sortHeader } from './selectableRows';
 
 /**
  * The violations of a constraint_violations.json, filtered by the model's check type: sortable by
@@ -19,11 +19,11 @@ export class ViolationsTable extends Widget {
     this.addClass('jp-ModelMonitor-tableContainer');
     const head = element('thead', {}, [
       element('tr', {}, [
-        this._sortableHeader(
+        this._sortHeader(
           _model.isModelQuality ? _trans.__('Metric') : _trans.__('Feature'),
           'feature'
         ),
-        this._sortableHeader(
+        this._sortHeader(
           _model.isModelQuality ? _trans.__('Comparison') : _trans.__('Check'),
           'checkType'
         ),
@@ -36,34 +36,15 @@ export class ViolationsTable extends Widget {
         className: 'jp-ModelMonitor-table jp-ModelMonitor-violationsTable',
         attributes: { 'aria-label': _trans.__('Violations') }
       },
-      [head, this._body]
+      [head, this._rows.body]
     );
     this.node.appendChild(table);
-    this._body.addEventListener('click', this);
-    this._body.addEventListener('keydown', this);
     _model.changed.connect(this._render, this);
     this._render();
   }
 
-  handleEvent(event: Event): void {
-    const row = (event.target as HTMLElement).closest?.('tr[data-index]');
-    if (!row || (event.type === 'keydown' && moveRowFocus(event as KeyboardEvent, this._body))) {
-      return;
-    }
-    if (isActivation(event)) {
-      event.preventDefault();
-      this._model.select(Number(row.getAttribute('data-index')));
-    }
-  }
-
-  private _sortableHeader(label: string, column: ViolationColumn): HTMLTableCellElement {
-    const button = element('button', {
-      className: 'jp-ModelMonitor-sortButton',
-      text: label,
-      attributes: { type: 'button', 'data-column': column }
-    });
-    button.addEventListener('click', () => this._model.sortBy(column));
-    const th = element('th', { attributes: { scope: 'col', 'data-column': column } }, [button]);
+  private _sortHeader(label: string, column: ViolationColumn): HTMLTableCellElement {
+    const th = sortHeader(label, column, 'data-column', () => this._model.sortBy(column));
     this._sortHeaders.push(th);
     return th;
   }
@@ -74,50 +55,26 @@ export class ViolationsTable extends Widget {
       const sorted = sort?.column === th.getAttribute('data-column');
       th.setAttribute('aria-sort', sorted ? sort!.direction : 'none');
     }
-    const focusedIndex = (document.activeElement as HTMLElement | null)?.dataset?.index;
-    const rows = this._model.visibleRows.map(row => {
-      const selected = row.index === this._model.selected;
-      return element(
-        'tr',
-        {
-          className: selected ? 'jp-ModelMonitor-selected' : undefined,
-          attributes: {
-            'data-index': String(row.index),
-            tabindex: '0',
-            'aria-selected': String(selected)
-          }
-        },
-        [
-          wrappingCell(row.feature),
-          element('td', {}, [
-            element('span', { className: 'jp-ModelMonitor-checkType', text: row.checkType })
-          ]),
-          descriptionCell(row.description)
-        ]
-      );
-    });
-    if (rows.length === 0) {
-      rows.push(this._emptyRow());
-    }
-    this._body.replaceChildren(...rows);
-    if (focusedIndex !== undefined) {
-      this._body.querySelector<HTMLElement>(`tr[data-index="${focusedIndex}"]`)?.focus();
-    }
-    keepOneTabStop(this._body);
+    const rows = this._model.visibleRows.map(row =>
+      selectableRow('data-index', String(row.index), row.index === this._model.selected, [
+        wrappingCell(row.feature),
+        element('td', {}, [
+          element('span', { className: 'jp-ModelMonitor-checkType', text: row.checkType })
+        ]),
+        descriptionCell(row.description)
+      ])
+    );
+    this._rows.render(rows, this._emptyText(), 3);
   }
 
-  private _emptyRow(): HTMLTableRowElement {
-    const text =
-      this._model.violationCount === 0
-        ? this._trans.__('No violations: the data met every constraint.')
-        : this._trans.__('No violation of this check type.');
-    return element('tr', {}, [
-      element('td', { className: 'jp-ModelMonitor-emptyRow', text, attributes: { colspan: '3' } })
-    ]);
+  private _emptyText(): string {
+    return this._model.violationCount === 0
+      ? this._trans.__('No violations: the data met every constraint.')
+      : this._trans.__('No violation of this check type.');
   }
 
   private _sortHeaders: HTMLTableCellElement[] = [];
-  private _body = element('tbody');
+  private _rows = new SelectableRows('data-index', index => this._model.select(Number(index)));
 }
 
 /** The description with readable numbers; the file's exact text shows on hover. */
