@@ -1,7 +1,5 @@
-import type { CapturePayloadSample, CaptureSample } from '../engine/pipeline/captureSummary';
 import { requestAPI } from './requestAPI';
-
-/** `GET /model-monitor/captures/summary` (api/openapi.yaml, CaptureSummary). */
+import type { components } from './schema';
 
 /**
  * A problem as the server reports it (captures, baseline jobs): the engine's Diagnostic kinds,
@@ -16,37 +14,14 @@ export interface ReportedDiagnostic {
   message: string | null;
 }
 
+/** `GET /model-monitor/captures/summary` (api/openapi.yaml's CaptureSummary). */
+export type CaptureSummary = components['schemas']['CaptureSummary'];
+export type CaptureHour = CaptureSummary['hours'][number];
 /** A good record as the summary shows it: the engine's `captures` command writes these. */
-export type { CapturePayloadSample as CapturePayload, CaptureSample };
-
-export interface CaptureHour {
-  /** `2026-11-01T13:00:00Z`, from the hour folder's name. */
-  hour: string;
-  records: number;
-  files: number;
-}
-
+export type CaptureSample = CaptureSummary['samples'][number];
+export type CapturePayload = components['schemas']['CapturePayload'];
 /** Side (`endpointInput`, `endpointOutput`) → value → records. */
-export type CountsBySide = Record<string, Record<string, number>>;
-
-export interface CaptureSummary {
-  path: string;
-  files: number;
-  bytes: number;
-  records: number;
-  rejected: number;
-  truncated: boolean;
-  first_hour: string | null;
-  last_hour: string | null;
-  first_inference_time: string | null;
-  last_inference_time: string | null;
-  hours: CaptureHour[];
-  records_outside_hour_folders: number;
-  encodings: CountsBySide;
-  content_types: CountsBySide;
-  diagnostics: { counts: Record<string, number>; examples: ReportedDiagnostic[] };
-  samples: CaptureSample[];
-}
+export type CountsBySide = CaptureSummary['encodings'];
 
 /** Scans a capture folder or file (relative to the server root). */
 export function fetchCaptureSummary(path: string): Promise<CaptureSummary> {

@@ -5,6 +5,7 @@
  * fails `tsc` here until types.ts follows (test/ui/api/apiContract.test.ts checks that schema.d.ts
  * is the spec's). Types only: nothing here is in the bundle.
  */
+import type { CaptureSummaryDocument } from '../engine/pipeline/captureSummary';
 import type { components } from './schema';
 import type * as Api from './types';
 
@@ -14,5 +15,8 @@ type Holds<T extends true> = T;
 
 export type ApiContract = [
   Holds<Exactly<keyof Api.Monitor, keyof Schemas['Monitor']>>,
-  Holds<Exactly<keyof Api.Execution, keyof Schemas['Execution']>>
+  Holds<Exactly<keyof Api.Execution, keyof Schemas['Execution']>>,
+  // The server relays the engine's `captures` document as it is.
+  Holds<Exactly<keyof CaptureSummaryDocument, keyof Schemas['CaptureSummary']>>,
+  Holds<CaptureSummaryDocument extends Schemas['CaptureSummary'] ? true : false>
 ];
