@@ -3,6 +3,7 @@
  * every cell becomes a text value, an empty cell null.
  */
 import { ColumnBatch } from '../../../src/engine/io/batch';
+import { valuesOf } from '../io/readHelpers';
 
 export function csvToBatch(text: string, header: boolean): ColumnBatch {
   const lines = text.split(/\r?\n/).filter(line => line.length > 0);
@@ -24,7 +25,7 @@ export function splitBatch(batch: ColumnBatch, at: number[]): ColumnBatch[] {
       names: batch.names,
       columns: batch.columns.map(c => ({
         kind: 'text' as const,
-        values: c.values.slice(start, end) as (string | null)[]
+        values: Array.from(valuesOf(c)).slice(start, end) as (string | null)[]
       })),
       rowCount: end - start
     };

@@ -1,7 +1,7 @@
 import { readJsonLines } from '../../../src/engine/io/jsonLinesReader';
 import { parseRawJson, RawNumber } from '../../../src/engine/io/rawJson';
 import { MAX_RECORD_CHARS } from '../../../src/engine/io/readLimits';
-import { bytesOf, collect, context, rowsOf } from './readHelpers';
+import { bytesOf, collect, context, rowsOf, valuesOf } from './readHelpers';
 
 describe('parseRawJson', () => {
   it('keeps number tokens as written', () => {
@@ -24,7 +24,7 @@ describe('readJsonLines', () => {
     const lines = '{"__proto__":"x","a":1}\n{"__proto__":{"b":2},"a":3}\n';
     const [batch] = await collect(readJsonLines(bytesOf(lines, 7), {}, ctx));
     expect(batch.names).toEqual(['__proto__', 'a']);
-    expect(batch.columns.map(column => column.values)).toEqual([
+    expect(batch.columns.map(valuesOf)).toEqual([
       ['x', '{"b":2}'],
       ['1', '3']
     ]);

@@ -1,5 +1,5 @@
 import { DiagnosticsCollector } from '../../../src/engine/diagnostics';
-import { ColumnBatch } from '../../../src/engine/io/batch';
+import { Column, ColumnBatch } from '../../../src/engine/io/batch';
 import { createReadContext, ReadContext } from '../../../src/engine/io/readContext';
 
 /** Rows of batches as objects keyed by column name (absent or null cells are null). */
@@ -9,12 +9,23 @@ export function rowsOf(batches: ColumnBatch[]): Record<string, unknown>[] {
     for (let r = 0; r < batch.rowCount; r++) {
       const row: Record<string, unknown> = {};
       batch.names.forEach((name, c) => {
-        row[name] = batch.columns[c].values[r];
+        row[name] = valuesOf(batch.columns[c])[r];
       });
       rows.push(row);
     }
   }
   return rows;
+}
+
+/**
+ * A column's values as the reader gave them; these helpers read with scanned cells off, so a
+ * scanned column here is a mistake in the test.
+ */
+export function valuesOf(column: Column): ArrayLike<unknown> {
+  if (column.kind === 'scanned') {
+    throw new Error('a scanned column: read with scanCells off');
+  }
+  return column.values;
 }
 
 export async function collect(batches: AsyncIterable<ColumnBatch>): Promise<ColumnBatch[]> {

@@ -18,6 +18,7 @@ function alert(id: number, extra: Partial<Alert> = {}): Alert {
     muted: false,
     violations: [],
     acknowledged_at: null,
+    deliveries: null,
     created_at: `2026-12-06T10:${String(id).padStart(2, '0')}:00Z`,
     ...extra
   };

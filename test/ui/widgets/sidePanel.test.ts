@@ -5,6 +5,7 @@ import { AlertsModel } from '../../../src/models/AlertsModel';
 import { MonitorsModel } from '../../../src/models/MonitorsModel';
 import { ResultFilesModel } from '../../../src/models/ResultFilesModel';
 import { SidePanel } from '../../../src/widgets/SidePanel';
+import { MemoryApi } from '../memoryMonitorsApi';
 
 /** A contents manager over a fixed folder tree: path → child names (folders end with '/'). */
 function fakeContents(tree: Record<string, string[]>): any {
@@ -61,16 +62,10 @@ describe('SidePanel', () => {
     const examples = new ResultFilesModel(
       fakeContents({ '': ['examples/'], examples: ['statistics.json'] })
     );
-    const monitors = new MonitorsModel(
-      {
-        listMonitors: async () => [],
-        listExecutions: async () => [],
-        runMonitor: jest.fn(),
-        updateMonitor: jest.fn(),
-        deleteMonitor: jest.fn()
-      },
-      () => false
-    );
+    const api = new MemoryApi();
+    api.monitors = [];
+    api.executions = [];
+    const monitors = new MonitorsModel(api, () => false);
     await monitors.reload();
     const alerts = new AlertsModel({
       listAlerts: async () => ({ alerts: [], cursor: 0, unread: 0 }),
