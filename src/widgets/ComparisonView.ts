@@ -14,6 +14,7 @@ import { ComparisonTable } from './ComparisonTable';
 import { exportName, toCsv } from '../models/csvExport';
 import { element } from './dom';
 import { exportButton, exportCsvButton } from './download';
+import { featureFilter } from './featureFilter';
 import { fileErrorText } from './comparisonErrors';
 import { messageView } from './createResultView';
 import { SegmentBar } from './SegmentBar';
@@ -109,15 +110,7 @@ export class ComparisonView extends Panel {
   private _toolbar(): Widget {
     const trans = this._trans;
     const model = this._model;
-    const search = element('input', {
-      className: 'jp-ModelMonitor-search jp-mod-styled',
-      attributes: {
-        type: 'search',
-        placeholder: trans.__('Filter features'),
-        'aria-label': trans.__('Filter features')
-      }
-    });
-    search.addEventListener('input', () => (model.search = search.value));
+    const search = featureFilter(trans, text => (model.search = text));
     const summaryNode = element('span', { className: 'jp-ModelMonitor-summary' });
     // The feature count follows the filter: "2 of 15 features" (#18 item 12).
     const count = () => {

@@ -8,6 +8,7 @@ import { ChartView } from './ChartView';
 import { exportName, toCsv } from '../models/csvExport';
 import { element } from './dom';
 import { exportCsvButton } from './download';
+import { featureFilter } from './featureFilter';
 import { FeaturesTable } from './FeaturesTable';
 import { formatCount } from './format';
 
@@ -68,15 +69,7 @@ export class StatisticsView extends Panel {
     };
     count();
     this.model.rowsChanged.connect(count);
-    const search = element('input', {
-      className: 'jp-ModelMonitor-search jp-mod-styled',
-      attributes: {
-        type: 'search',
-        placeholder: trans.__('Filter features'),
-        'aria-label': trans.__('Filter features')
-      }
-    });
-    search.addEventListener('input', () => this.model.setFilter(search.value));
+    const search = featureFilter(trans, text => this.model.setFilter(text));
     const exportCsv = exportCsvButton(
       trans.__('Export CSV'),
       trans.__('Save the features shown as a CSV file'),
