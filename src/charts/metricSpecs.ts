@@ -6,6 +6,8 @@ import { runAxis } from './runAxis';
 import { MetricPoint } from '../models/metricHistory';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+const BLUE = '#4c78a8';
+const RED = '#d62728';
 
 export interface MetricChartLabels {
   time: string;
@@ -21,39 +23,72 @@ export function metricHistorySpec(
   labels: MetricChartLabels,
   height = 220
 ): TopLevelSpec {
-  const values = points.map(p => ({ ...p, status: p.violated ? labels.violations : labels.none }));
+  return metricSpec(metricName, points, labels, height, metricLayers(metricName, points, labels));
+}
+
+/** A metric and its run status per point, for `metricLayers`. */
+function metricValues(points: MetricPoint[], labels: MetricChartLabels) {
+  return points.map(p => ({ ...p, status: p.violated ? labels.violations : labels.none }));
+}
+
+/**
+ * The line and dots of a metric over time (the data is the spec's, from `metricValues`); `zero`:
+ * whether the y axis starts at zero.
+ */
+export function metricLayers(
+  metricName: string,
+  points: MetricPoint[],
+  labels: MetricChartLabels,
+  zero = true
+) {
   const { x, tooltip: runTooltip } = runAxis(points, labels.time);
-  const y = { field: 'value', type: 'quantitative' as const, title: metricName };
+  const y = {
+    field: 'value',
+    type: 'quantitative' as const,
+    title: metricName,
+    ...(zero ? {} : { scale: { zero: false } })
+  };
+  return [
+    { mark: { type: 'line', color: BLUE }, encoding: { x, y } },
+    {
+      mark: { type: 'point', filled: true, size: 70, tooltip: true },
+      encoding: {
+        x,
+        y,
+        color: {
+          field: 'status',
+          type: 'nominal',
+          title: null,
+          scale: { domain: [labels.none, labels.violations], range: [BLUE, RED] },
+          legend: { orient: 'top' }
+        },
+        tooltip: [
+          runTooltip,
+          { field: 'value', type: 'quantitative', title: labels.value, format: ',.4~g' },
+          { field: 'status', type: 'nominal', title: null }
+        ]
+      }
+    }
+  ];
+}
+
+/** A metric chart of `layer` over `metricValues(points)`, as wide as its container. */
+export function metricSpec(
+  metricName: string,
+  points: MetricPoint[],
+  labels: MetricChartLabels,
+  height: number,
+  layer: unknown[]
+): TopLevelSpec {
   return {
     $schema: SCHEMA,
     description: metricName,
-    data: { values },
-    layer: [
-      { mark: { type: 'line', color: '#4c78a8' }, encoding: { x, y } },
-      {
-        mark: { type: 'point', filled: true, size: 70, tooltip: true },
-        encoding: {
-          x,
-          y,
-          color: {
-            field: 'status',
-            type: 'nominal',
-            title: null,
-            scale: { domain: [labels.none, labels.violations], range: ['#4c78a8', '#d62728'] },
-            legend: { orient: 'top' }
-          },
-          tooltip: [
-            runTooltip,
-            { field: 'value', type: 'quantitative', title: labels.value, format: ',.4~g' },
-            { field: 'status', type: 'nominal', title: null }
-          ]
-        }
-      }
-    ],
+    data: { values: metricValues(points, labels) },
+    layer,
     width: 'container',
     height,
     autosize: { type: 'fit-x', contains: 'padding' }
-  };
+  } as TopLevelSpec;
 }
 
 export interface DriftHeatmapLabels {

@@ -5,7 +5,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 
 import { ResidualHistogram } from '../engine/modelQuality/residualHistogram';
-import { runAxis } from './runAxis';
+import { MetricPoint } from '../models/metricHistory';
+import { metricLayers, metricSpec } from './metricSpecs';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 const BLUE = '#4c78a8';
@@ -245,12 +246,8 @@ export function residualHistogramSpec(
   };
 }
 
-export interface ThresholdPoint {
-  time: string;
-  run?: string;
-  value: number;
-  violated: boolean;
-}
+/** A model-quality metric of a run: a metric history point. */
+export type ThresholdPoint = MetricPoint;
 
 export interface ThresholdLabels {
   time: string;
@@ -268,37 +265,7 @@ export function metricThresholdSpec(
   labels: ThresholdLabels,
   height = 220
 ): TopLevelSpec {
-  const values = points.map(p => ({ ...p, status: p.violated ? labels.violations : labels.none }));
-  const { x, tooltip: runTooltip } = runAxis(points, labels.time);
-  const y = {
-    field: 'value',
-    type: 'quantitative' as const,
-    title: metricName,
-    scale: { zero: false }
-  };
-  const layer: any[] = [
-    { data: { values }, mark: { type: 'line', color: BLUE }, encoding: { x, y } },
-    {
-      data: { values },
-      mark: { type: 'point', filled: true, size: 70, tooltip: true },
-      encoding: {
-        x,
-        y,
-        color: {
-          field: 'status',
-          type: 'nominal',
-          title: null,
-          scale: { domain: [labels.none, labels.violations], range: [BLUE, RED] },
-          legend: { orient: 'top' }
-        },
-        tooltip: [
-          runTooltip,
-          { field: 'value', type: 'quantitative', title: labels.value, format: ',.4~g' },
-          { field: 'status', type: 'nominal', title: null }
-        ]
-      }
-    }
-  ];
+  const layer: unknown[] = metricLayers(metricName, points, labels, false);
   if (threshold !== null && isFinite(threshold)) {
     layer.push({
       data: { values: [{ threshold }] },
@@ -311,12 +278,5 @@ export function metricThresholdSpec(
       }
     });
   }
-  return {
-    $schema: SCHEMA,
-    description: metricName,
-    layer,
-    width: 'container',
-    height,
-    autosize: { type: 'fit-x', contains: 'padding' }
-  };
+  return metricSpec(metricName, points, labels, height, layer);
 }

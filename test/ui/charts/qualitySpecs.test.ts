@@ -141,7 +141,7 @@ describe('metricThresholdSpec', () => {
     expect(spec.layer).toHaveLength(3);
     expect(spec.layer[2].mark.type).toBe('rule');
     expect(spec.layer[2].data.values).toEqual([{ threshold: 0.8 }]);
-    expect(spec.layer[1].data.values.map((v: any) => v.status)).toEqual(['ok', 'bad']);
+    expect(spec.data.values.map((v: any) => v.status)).toEqual(['ok', 'bad']);
   });
 
   it('has no rule without a threshold', () => {
