@@ -28,8 +28,11 @@ let mergeSpare = new Float64Array(0);
 /** Merging is used for at most this many ascending runs. */
 const MAX_RUNS = 4;
 
-/** The same radix sort in WebAssembly, on native 64-bit keys (about twice as fast); null without it. */
-const wasmRadixSort = wasmSortDoubles();
+/**
+ * The same sort (and merge) in WebAssembly, on native 64-bit keys (about twice as fast); null
+ * without it.
+ */
+const wasmSort = wasmSortDoubles();
 
 export function sortDoubles(values: Float64Array): void {
   const n = values.length;
@@ -39,12 +42,16 @@ export function sortDoubles(values: Float64Array): void {
   }
   // Levels above 0 hold a few sorted runs (one per compaction below): merging them is cheaper.
   const runs = sortedRunStarts(values);
+  if (runs && wasmSort) {
+    wasmSort.mergeRuns(values, runs);
+    return;
+  }
   if (runs) {
     mergeRuns(values, runs);
     return;
   }
-  if (wasmRadixSort) {
-    wasmRadixSort(values);
+  if (wasmSort) {
+    wasmSort.sort(values);
     return;
   }
   radixSort(values);
@@ -184,8 +191,11 @@ function sortedRunStarts(values: Float64Array): number[] | null {
   return starts;
 }
 
-/** Merges the ascending runs starting at `starts` into one, in place, in Double.compare order. */
-function mergeRuns(values: Float64Array, starts: number[]): void {
+/**
+ * Merges the ascending runs starting at `starts` into one, in place, in Double.compare order: the
+ * reference of the WebAssembly merge, and its fallback.
+ */
+export function mergeRuns(values: Float64Array, starts: number[]): void {
   const n = values.length;
   if (mergeSpare.length < n) {
     mergeSpare = new Float64Array(n);

@@ -1,7 +1,8 @@
 /**
- * The KLL sort in WebAssembly (assembly/sortDoubles.ts), under 1 KB, instantiated from bytes
- * bundled in the code (see instantiateWasm.ts). `wasmSortDoubles` sorts a Float64Array by copying it
- * into the module's memory and back; null where WebAssembly is unavailable.
+ * The KLL sort in WebAssembly (assembly/sortDoubles.ts), about 1 KB, instantiated from bytes
+ * bundled in the code (see instantiateWasm.ts). `wasmSortDoubles` sorts a Float64Array, and merges
+ * one made of ascending runs, by copying it into the module's memory and back; null where
+ * WebAssembly is unavailable.
  */
 import { instantiateWasm } from './instantiateWasm';
 import { SORT_DOUBLES_WASM_BASE64 } from './sortDoublesBinary';
@@ -10,30 +11,45 @@ interface SortDoublesExports {
   readonly memory: WebAssembly.Memory;
   valuesStart(): number;
   sort(n: number): void;
+  mergeRuns(n: number, runs: number): void;
+}
+
+export interface WasmSort {
+  sort(values: Float64Array): void;
+  /** Merges the ascending runs of `values` (no NaN) that start at `starts` (the first 0). */
+  mergeRuns(values: Float64Array, starts: number[]): void;
 }
 
 const PAGE_BYTES = 65536;
 
-export function wasmSortDoubles(): ((values: Float64Array) => void) | null {
+export function wasmSortDoubles(): WasmSort | null {
   const exports = instantiateWasm<SortDoublesExports>(SORT_DOUBLES_WASM_BASE64);
   if (exports === null) {
     return null;
   }
   const start = exports.valuesStart();
-  let area = new Float64Array(0);
-  return (values: Float64Array) => {
-    const n = values.length;
-    if (area.length < n || area.buffer !== exports.memory.buffer) {
-      // The values and the keys' second array.
-      const missing = start + 16 * n - exports.memory.buffer.byteLength;
-      if (missing > 0) {
-        exports.memory.grow(Math.ceil(missing / PAGE_BYTES));
-      }
-      area = new Float64Array(exports.memory.buffer, start, n);
+  /** The first n doubles of the module's values, memory grown for them, their spare and `extra`. */
+  const area = (n: number, extra = 0): Float64Array => {
+    const missing = start + 16 * n + extra - exports.memory.buffer.byteLength;
+    if (missing > 0) {
+      exports.memory.grow(Math.ceil(missing / PAGE_BYTES));
     }
-    const view = area.length === n ? area : area.subarray(0, n);
-    view.set(values);
-    exports.sort(n);
-    values.set(view);
+    return new Float64Array(exports.memory.buffer, start, n);
+  };
+  return {
+    sort: values => {
+      const view = area(values.length);
+      view.set(values);
+      exports.sort(values.length);
+      values.set(view);
+    },
+    mergeRuns: (values, starts) => {
+      const n = values.length;
+      const view = area(n, 4 * starts.length);
+      view.set(values);
+      new Int32Array(exports.memory.buffer, start + 16 * n, starts.length).set(starts);
+      exports.mergeRuns(n, starts.length);
+      values.set(view);
+    }
   };
 }

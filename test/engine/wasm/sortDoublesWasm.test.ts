@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { radixSort } from '../../../src/engine/profile/sortDoubles';
+import { mergeRuns, radixSort } from '../../../src/engine/profile/sortDoubles';
 import { SORT_DOUBLES_WASM_BASE64 } from '../../../src/engine/wasm/sortDoublesBinary';
 import { wasmSortDoubles } from '../../../src/engine/wasm/sortDoublesModule';
 import { compiledWasm } from '../../helpers/wasmBuild';
@@ -30,7 +30,7 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
       fc.property(fc.array(anyBits, { minLength: 0, maxLength: 3000 }), values => {
         const ours = Float64Array.from(values);
         const reference = Float64Array.from(values);
-        wasmSort(ours);
+        wasmSort.sort(ours);
         radixSort(reference);
         expect(bytesOf(ours)).toEqual(bytesOf(reference));
       }),
@@ -38,11 +38,31 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
     );
   });
 
+  test('merges ascending runs into the same bits as the JavaScript merge, zeros of both signs included', () => {
+    const value = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, -1));
+    const run = fc
+      .array(value, { minLength: 1, maxLength: 700 })
+      .map(r => Float64Array.from(r).sort());
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 7 }), runs => {
+        const values = Float64Array.from(runs.flatMap(r => Array.from(r)));
+        const starts = runs.map((_, i) => runs.slice(0, i).reduce((n, r) => n + r.length, 0));
+        const ours = Float64Array.from(values);
+        const reference = Float64Array.from(values);
+        wasmSort.mergeRuns(ours, starts);
+        mergeRuns(reference, starts);
+        expect(bytesOf(ours)).toEqual(bytesOf(reference));
+        expect(bytesOf(ours)).toEqual(bytesOf(Float64Array.from(values).sort()));
+      }),
+      { numRuns: 200 }
+    );
+  });
+
   test('sorts arrays of growing and shrinking sizes with one instance', () => {
     for (const n of [5000, 10, 70000, 300]) {
       const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 1e6);
       const expected = Float64Array.from(values).sort();
-      wasmSort(values);
+      wasmSort.sort(values);
       expect(Buffer.from(bytesOf(values)).equals(Buffer.from(bytesOf(expected)))).toBe(true);
     }
   });

@@ -90,3 +90,56 @@ function fromKeys(keys: usize, values: usize, n: i32): void {
     store<u64>(values + ((<usize>i) << 3), (key & SIGN) !== 0 ? key & ~SIGN : ~key);
   }
 }
+
+/**
+ * Merges the ascending runs of the n doubles at `valuesStart()` into one, in place, in Double.compare
+ * order (-0.0 before 0.0; the host merges only runs without NaN): `runs` run starts (i32, the first
+ * 0) follow the values' second array, where the left side of each merge is copied. Pairs of
+ * neighbouring runs are merged until one is left, as `profile/sortDoubles.ts`'s mergeRuns does.
+ */
+export function mergeRuns(n: i32, runs: i32): void {
+  const values = valuesStart();
+  const spare = values + ((<usize>n) << 3);
+  const starts = spare + ((<usize>n) << 3);
+  let count = runs;
+  while (count > 1) {
+    let kept = 0;
+    for (let r = 0; r < count; r += 2) {
+      const lo = load<i32>(starts + ((<usize>r) << 2));
+      if (r + 1 < count) {
+        const mid = load<i32>(starts + ((<usize>(r + 1)) << 2));
+        const hi = r + 2 < count ? load<i32>(starts + ((<usize>(r + 2)) << 2)) : n;
+        mergeTwo(values, spare, lo, mid, hi);
+      }
+      store<i32>(starts + ((<usize>kept) << 2), lo);
+      kept++;
+    }
+    count = kept;
+  }
+}
+
+/** Merges values[lo, mid) and values[mid, hi), both ascending, in place (stable: left first). */
+function mergeTwo(values: usize, spare: usize, lo: i32, mid: i32, hi: i32): void {
+  memory.copy(spare + ((<usize>lo) << 3), values + ((<usize>lo) << 3), (<usize>(mid - lo)) << 3);
+  let i = lo;
+  let j = mid;
+  let out = lo;
+  while (i < mid && j < hi) {
+    const left = load<f64>(spare + ((<usize>i) << 3));
+    const right = load<f64>(values + ((<usize>j) << 3));
+    if (before(right, left)) {
+      store<f64>(values + ((<usize>out) << 3), right);
+      j++;
+    } else {
+      store<f64>(values + ((<usize>out) << 3), left);
+      i++;
+    }
+    out++;
+  }
+  memory.copy(values + ((<usize>out) << 3), spare + ((<usize>i) << 3), (<usize>(mid - i)) << 3);
+}
+
+/** Java's Double.compare(a, b) < 0 for numbers that are not NaN: -0.0 sorts before 0.0. */
+function before(a: f64, b: f64): bool {
+  return a < b || (a === 0 && b === 0 && reinterpret<i64>(a) < 0 && reinterpret<i64>(b) >= 0);
+}
