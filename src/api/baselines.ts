@@ -1,55 +1,23 @@
-import { ReportedDiagnostic } from './captures';
 import { requestAPI } from './requestAPI';
+import type { components } from './schema';
 
-/** Baseline jobs: `POST /model-monitor/baselines`, `GET …/{id}`, `POST …/{id}/cancel`. */
+/**
+ * Baseline jobs: `POST /model-monitor/baselines`, `GET …/{id}`, `POST …/{id}/cancel`. Shapes are
+ * api/openapi.yaml's, from the generated schema.d.ts.
+ */
+type Schemas = components['schemas'];
 
+export type BaselineRequest = Schemas['BaselineRequest'];
 /** The engine's dataset formats; null lets it detect the format. */
-export type DatasetFormat = 'csv' | 'json' | 'sagemaker_capture_json' | 'arrow';
-
-export interface BaselineRequest {
-  dataset: string;
-  dataset_format: DatasetFormat | null;
-  header: boolean;
-  output: string;
-  overwrite?: boolean;
-  /** Also a baseline per value of this column (segmented monitors compare with them). */
-  segment?: BaselineSegment | null;
-}
-
-export interface BaselineSegment {
-  by: string;
-  max_segments?: number;
-}
-
-export type BaselineJobState = 'running' | 'completed' | 'failed' | 'cancelled';
-
+export type DatasetFormat = NonNullable<BaselineRequest['dataset_format']>;
+export type BaselineSegment = Schemas['BaselineSegment'];
+export type BaselineJobState = Schemas['BaselineJob']['state'];
 /** The engine's diagnostics.json of an ended job; files relative to the server root. */
-export interface BaselineDiagnostics {
-  records: number | null;
-  rejected: number | null;
-  rows: number | null;
-  counts: Record<string, number>;
-  examples: ReportedDiagnostic[];
-}
+export type BaselineDiagnostics = Schemas['BaselineDiagnostics'];
 
-export interface BaselineJob {
-  id: string;
-  dataset: string;
-  dataset_format: string | null;
-  header: boolean;
-  output: string;
-  backend: string;
-  /** Absent from older servers. */
+/** A baseline job; `segment` is absent from servers older than segments. */
+export interface BaselineJob extends Omit<Schemas['BaselineJob'], 'segment'> {
   segment?: BaselineSegment | null;
-  state: BaselineJobState;
-  /** Share of the input read, 0 to 1. */
-  progress: number;
-  /** The phase while running; the outcome or the error afterwards. */
-  message: string | null;
-  created_at: string;
-  finished_at: string | null;
-  /** Only in the answer of `getBaseline`. */
-  diagnostics?: BaselineDiagnostics | null;
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };

@@ -155,7 +155,9 @@ function job(state: BaselineJob['state'], progress: number): BaselineJob {
     progress,
     message: null,
     created_at: '2026-11-25T07:00:00Z',
-    finished_at: null
+    finished_at: null,
+    claimed_by: null,
+    heartbeat_at: null
   };
 }
 
