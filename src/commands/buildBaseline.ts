@@ -4,7 +4,7 @@ import { PathExt } from '@jupyterlab/coreutils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { BaselineJob, cancelBaseline, getBaseline, startBaseline } from '../api/baselines';
+import { BaselineJob } from '../api/baselines';
 import { ModelMonitorApiError } from '../api/errors';
 import {
   BaselineFormErrors,
@@ -14,8 +14,8 @@ import {
   toBaselineRequest,
   validateBaselineForm
 } from '../models/baselineForm';
-import { isRunning, percentOf } from '../models/baselineJob';
-import { followUntilEnded } from '../models/followUntilEnded';
+import { percentOf } from '../models/baselineJob';
+import { BaselineJobsModel } from '../models/BaselineJobsModel';
 import { describeDiagnostic } from '../models/captureSummary';
 import { BuildBaselineForm } from '../widgets/BuildBaselineForm';
 import { diagnosticsSection } from '../widgets/diagnosticsTable';
@@ -34,14 +34,15 @@ const BASELINE_FILES = [STATISTICS_FILE, CONSTRAINTS_FILE];
  */
 export async function buildBaseline(
   app: JupyterFrontEnd,
+  jobs: BaselineJobsModel,
   dataset: string,
   trans: TranslationBundle
 ): Promise<BaselineJob | null> {
-  const started = await askAndStart(initialBaselineForm(dataset), trans);
+  const started = await askAndStart(jobs, initialBaselineForm(dataset), trans);
   if (!started) {
     return null;
   }
-  const ended = await follow(started, trans);
+  const ended = await follow(jobs, started, trans);
   if (ended) {
     await announce(app, ended, trans);
   }
@@ -50,6 +51,7 @@ export async function buildBaseline(
 
 /** The form, again with the user's values and the error next to its field until the job starts. */
 async function askAndStart(
+  jobs: BaselineJobsModel,
   initial: BaselineFormValues,
   trans: TranslationBundle
 ): Promise<BaselineJob | null> {
@@ -74,7 +76,7 @@ async function askAndStart(
     errors = validateBaselineForm(values, trans);
     if (Object.keys(errors).length === 0) {
       try {
-        return await startBaseline(toBaselineRequest(values));
+        return await jobs.start(toBaselineRequest(values));
       } catch (error) {
         errors = requestErrors(error, values, trans);
       }
@@ -101,7 +103,11 @@ function requestErrors(
 }
 
 /** Follows the job in an in-progress notification whose Cancel action cancels it on the server. */
-async function follow(job: BaselineJob, trans: TranslationBundle): Promise<BaselineJob | null> {
+async function follow(
+  jobs: BaselineJobsModel,
+  job: BaselineJob,
+  trans: TranslationBundle
+): Promise<BaselineJob | null> {
   const name = PathExt.basename(job.dataset) || job.dataset;
   let cancelling = false;
   const cancel: Notification.IAction = {
@@ -112,7 +118,7 @@ async function follow(job: BaselineJob, trans: TranslationBundle): Promise<Basel
       if (!cancelling) {
         cancelling = true;
         Notification.update({ id, message: progressText(job), type: 'in-progress', actions: [] });
-        cancelBaseline(job.id).catch(error => console.warn('Model Monitor: cancel failed', error));
+        jobs.cancel(job.id).catch(error => console.warn('Model Monitor: cancel failed', error));
       }
     }
   };
@@ -126,24 +132,16 @@ async function follow(job: BaselineJob, trans: TranslationBundle): Promise<Basel
     actions: [cancel]
   });
   try {
-    const ended = await followUntilEnded({
-      fetch: () => getBaseline(job.id),
-      hasEnded: current => !isRunning(current),
-      intervalMs: 500,
-      onUpdate: current => {
-        if (!isRunning(current)) {
-          return;
-        }
-        Notification.update({
-          id,
-          message: progressText(current),
-          type: 'in-progress',
-          progress: current.progress,
-          autoClose: false,
-          actions: cancelling ? [] : [cancel]
-        });
-      }
-    });
+    const ended = await jobs.follow(job, current =>
+      Notification.update({
+        id,
+        message: progressText(current),
+        type: 'in-progress',
+        progress: current.progress,
+        autoClose: false,
+        actions: cancelling ? [] : [cancel]
+      })
+    );
     Notification.dismiss(id);
     return ended;
   } catch (error) {

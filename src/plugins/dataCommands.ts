@@ -4,10 +4,12 @@ import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
+import { cancelBaseline, getBaseline, startBaseline } from '../api/baselines';
 import { buildBaseline } from '../commands/buildBaseline';
 import { loadCaptures } from '../commands/loadCaptures';
 import { CommandIds } from '../commandIds';
 import { formatOfPath } from '../models/baselineForm';
+import { BaselineJobsModel } from '../models/BaselineJobsModel';
 import { modelMonitorIcon } from '../widgets/icons';
 
 /**
@@ -27,6 +29,7 @@ export const dataCommandsPlugin: JupyterFrontEndPlugin<void> = {
     docManager: IDocumentManager | null
   ) => {
     const trans = (translator ?? nullTranslator).load('jupyterlab_model_monitor');
+    const baselineJobs = new BaselineJobsModel({ startBaseline, getBaseline, cancelBaseline });
     // The `model-monitor-arrow` file type the Arrow context-menu entries match is registered by
     // the commands plugin (Profile in Browser).
     const selected = () => [...(fileBrowser?.selectedItems() ?? [])];
@@ -61,7 +64,7 @@ export const dataCommandsPlugin: JupyterFrontEndPlugin<void> = {
       icon: args => (args.isPalette ? undefined : modelMonitorIcon),
       execute: args => {
         const dataset = typeof args.dataset === 'string' ? args.dataset : (selectedDataset() ?? '');
-        return buildBaseline(app, dataset, trans);
+        return buildBaseline(app, baselineJobs, dataset, trans);
       }
     });
   }
