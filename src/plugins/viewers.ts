@@ -1,6 +1,6 @@
 import { ILayoutRestorer, JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { WidgetTracker } from '@jupyterlab/apputils';
-import { DocumentRegistry } from '@jupyterlab/docregistry';
+import { DocumentRegistry, DocumentWidget } from '@jupyterlab/docregistry';
 import { ITranslator, TranslationBundle, nullTranslator } from '@jupyterlab/translation';
 
 import {
@@ -50,18 +50,7 @@ export const viewersPlugin: JupyterFrontEndPlugin<void> = {
       createFactory(STATISTICS_FACTORY, trans.__('Model Monitor Statistics'), STATISTICS_FILE_TYPE),
       createFactory(VIOLATIONS_FACTORY, trans.__('Model Monitor Violations'), VIOLATIONS_FILE_TYPE)
     ];
-    for (const factory of factories) {
-      factory.widgetCreated.connect((_, widget) => {
-        widget.context.pathChanged.connect(() => void tracker.save(widget));
-        void tracker.add(widget);
-      });
-      app.docRegistry.addWidgetFactory(factory);
-    }
-    restorer?.restore(tracker, {
-      command: 'docmanager:open',
-      args: widget => ({ path: widget.context.path, factory: widget.factoryName }),
-      name: widget => `${widget.factoryName}:${widget.context.path}`
-    });
+    addTrackedFactories(app, factories, tracker, restorer);
     addConstraintsEditor(app, trans, settings, restorer);
 
     function createFactory(name: string, label: string, fileType: string) {
@@ -97,14 +86,31 @@ function addConstraintsEditor(
     },
     { trans, icon: modelMonitorIcon, settings }
   );
-  factory.widgetCreated.connect((_, widget) => {
-    widget.context.pathChanged.connect(() => void tracker.save(widget));
+  factory.widgetCreated.connect((_, widget) =>
     widget.content.whatIfRequested.connect(
       (_, request) => void app.commands.execute(CommandIds.whatIfThresholds, { ...request })
-    );
-    void tracker.add(widget);
-  });
-  app.docRegistry.addWidgetFactory(factory);
+    )
+  );
+  addTrackedFactories(app, [factory], tracker, restorer);
+}
+
+/**
+ * Registers document widget factories whose widgets `tracker` follows (renamed files included) and
+ * the layout restorer reopens.
+ */
+function addTrackedFactories<T extends DocumentWidget & { readonly factoryName: string }>(
+  app: JupyterFrontEnd,
+  factories: DocumentRegistry.IWidgetFactory<T, DocumentRegistry.IModel>[],
+  tracker: WidgetTracker<T>,
+  restorer: ILayoutRestorer | null
+): void {
+  for (const factory of factories) {
+    factory.widgetCreated.connect((_, widget) => {
+      widget.context.pathChanged.connect(() => void tracker.save(widget));
+      void tracker.add(widget);
+    });
+    app.docRegistry.addWidgetFactory(factory);
+  }
   restorer?.restore(tracker, {
     command: 'docmanager:open',
     args: widget => ({ path: widget.context.path, factory: widget.factoryName }),
