@@ -248,10 +248,7 @@ export class ColumnProfile {
       }
       this.hll.addSlot(slots[cell]);
       this.countVote(VOTES[kind], numbers[cell]);
-      const slot = values.add(cells.text(cell), 1, hash);
-      if (slot >= 0) {
-        values.setNote(slot, kind, numbers[cell]);
-      }
+      this.addScannedValue(cells, cell);
     }
   }
 
@@ -260,11 +257,10 @@ export class ColumnProfile {
    * (none of them TEXT): what `addScanned`'s loop counts for them, lookups of pruned counts included.
    */
   private countFoldedValues(cells: ScannedCells, from: number, to: number): void {
-    const { kinds, values: numbers, hashes, starts, ends, bytes } = cells;
+    const { kinds, hashes, starts, ends, bytes } = cells;
     const values = this.values;
     for (let cell = from; cell < to && !this.skipValueCounts; cell++) {
-      const kind = kinds[cell];
-      if (kind === CELL_MISSING) {
+      if (kinds[cell] === CELL_MISSING) {
         continue;
       }
       const seen = values.findBytes(bytes, starts[cell], ends[cell], hashes[cell]);
@@ -273,12 +269,21 @@ export class ColumnProfile {
       }
       if (seen >= 0) {
         values.increment(seen);
-        continue;
+      } else {
+        this.addScannedValue(cells, cell);
       }
-      const slot = values.add(cells.text(cell), 1, hashes[cell]);
-      if (slot >= 0) {
-        values.setNote(slot, kind, numbers[cell]);
-      }
+    }
+  }
+
+  /**
+   * Counts the value of a present scanned cell (adding it when it is new) and notes its vote and
+   * number with it.
+   */
+  private addScannedValue(cells: ScannedCells, cell: number): void {
+    const values = this.values;
+    const slot = values.add(cells.text(cell), 1, cells.hashes[cell]);
+    if (slot >= 0) {
+      values.setNote(slot, cells.kinds[cell], cells.values[cell]);
     }
   }
 
