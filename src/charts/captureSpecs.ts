@@ -2,8 +2,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 
 import { HourlyRecords } from '../models/captureSummary';
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+import { BLUE, SCHEMA } from './specConstants';
 
 export interface CaptureChartLabels {
   hour: string;
@@ -20,7 +19,7 @@ export function recordsPerHourSpec(
     $schema: SCHEMA,
     description: labels.records,
     data: { values: hours.map(h => ({ hour: h.hour, records: h.records })) },
-    mark: { type: 'bar', tooltip: true, color: '#4c78a8' },
+    mark: { type: 'bar', tooltip: true, color: BLUE },
     encoding: {
       x: {
         field: 'hour',

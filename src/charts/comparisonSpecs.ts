@@ -6,8 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 
 import { KllBucket } from '../engine/documents/statistics';
 import { CategoryShare, CdfGap, CdfPoint } from '../models/comparison';
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
+import { BLUE, RED, SCHEMA } from './specConstants';
 
 /** Translated series names and titles. */
 export interface ComparisonLabels {
@@ -128,7 +127,7 @@ export function cdfComparisonSpec(
         data: { values: [{ x: gap.x, low: gap.baseline, high: gap.current, text: gapText }] },
         layer: [
           {
-            mark: { type: 'rule', strokeWidth: 2, strokeDash: [4, 2], color: '#d62728' },
+            mark: { type: 'rule', strokeWidth: 2, strokeDash: [4, 2], color: RED },
             encoding: {
               x: { field: 'x', type: 'quantitative' },
               y: { field: 'low', type: 'quantitative' },
@@ -136,7 +135,7 @@ export function cdfComparisonSpec(
             }
           },
           {
-            mark: { type: 'text', align: 'left', dx: 6, color: '#d62728', fontWeight: 'bold' },
+            mark: { type: 'text', align: 'left', dx: 6, color: RED, fontWeight: 'bold' },
             encoding: {
               x: { field: 'x', type: 'quantitative' },
               y: { field: 'high', type: 'quantitative' },
@@ -227,7 +226,7 @@ export function driftBarsSpec(
           color: {
             field: 'over',
             type: 'nominal',
-            scale: { domain: [false, true], range: ['#4c78a8', '#d62728'] },
+            scale: { domain: [false, true], range: [BLUE, RED] },
             legend: null
           },
           tooltip: [

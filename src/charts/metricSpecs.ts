@@ -4,10 +4,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { DriftMatrix } from '../models/driftMatrix';
 import { runAxis } from './runAxis';
 import { MetricPoint } from '../models/metricHistory';
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
-const BLUE = '#4c78a8';
-const RED = '#d62728';
+import { BLUE, RED, SCHEMA } from './specConstants';
 
 export interface MetricChartLabels {
   time: string;
@@ -136,7 +133,7 @@ export function driftHeatmapSpec(
         scale: { scheme: 'orangered', domain: [0, 1], clamp: true }
       },
       stroke: {
-        condition: { test: 'datum.violated', value: '#d62728' },
+        condition: { test: 'datum.violated', value: RED },
         value: null
       },
       tooltip: [

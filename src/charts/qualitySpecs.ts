@@ -7,10 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { ResidualHistogram } from '../engine/modelQuality/residualHistogram';
 import { MetricPoint } from '../models/metricHistory';
 import { metricLayers, metricSpec } from './metricSpecs';
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
-const BLUE = '#4c78a8';
-const RED = '#d62728';
+import { BLUE, RED, SCHEMA } from './specConstants';
 
 /** SageMaker's `confusion_matrix`: {actual label: {predicted label: count}}. */
 export type ConfusionMatrix = Record<string, Record<string, number>>;

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 
 import { CategoricalBucket, FeatureStatistics, KllBucket } from '../engine/documents/statistics';
 import { HistogramMeasure } from '../models/ViewerSettings';
+import { SCHEMA } from './specConstants';
 
 /** Translated axis and tooltip titles. */
 export interface ChartLabels {
@@ -27,8 +28,6 @@ export interface HistogramOptions {
   measure: HistogramMeasure;
   labels?: ChartLabels;
 }
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
 
 /** The bar under the pointer stays opaque while the others fade. */
 const HOVER_PARAM = {
