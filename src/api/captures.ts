@@ -23,6 +23,9 @@ export type CapturePayload = components['schemas']['CapturePayload'];
 /** Side (`endpointInput`, `endpointOutput`) → value → records. */
 export type CountsBySide = CaptureSummary['encodings'];
 
+/** What the capture commands read a summary with: fetchCaptureSummary, or a test's own. */
+export type CaptureSummarySource = (path: string) => Promise<CaptureSummary>;
+
 /** Scans a capture folder or file (relative to the server root). */
 export function fetchCaptureSummary(path: string): Promise<CaptureSummary> {
   return requestAPI<CaptureSummary>(`captures/summary?${new URLSearchParams({ path })}`);

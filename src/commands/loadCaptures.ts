@@ -5,7 +5,7 @@ import { IDocumentManager } from '@jupyterlab/docmanager';
 import { FileDialog } from '@jupyterlab/filebrowser';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { fetchCaptureSummary } from '../api/captures';
+import { CaptureSummarySource } from '../api/captures';
 import { CaptureSummaryView } from '../widgets/CaptureSummaryView';
 import { openAtLine } from './openAtLine';
 import { modelMonitorIcon } from '../widgets/icons';
@@ -18,6 +18,7 @@ import { messageOf } from '../models/errorMessage';
  */
 export async function loadCaptures(
   app: JupyterFrontEnd,
+  fetchSummary: CaptureSummarySource,
   path: string | null,
   startFolder: string,
   docManager: IDocumentManager | null,
@@ -28,7 +29,7 @@ export async function loadCaptures(
     return null;
   }
   const view = new CaptureSummaryView(trans, (file, line) => void openAtLine(app, file, line));
-  const scanned = fetchCaptureSummary(folder).then(
+  const scanned = fetchSummary(folder).then(
     summary => view.showSummary(summary),
     error => view.showError(folder, messageOf(error))
   );

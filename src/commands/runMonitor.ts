@@ -8,7 +8,7 @@ import {
 } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { fetchCaptureSummary } from '../api/captures';
+import { CaptureSummarySource } from '../api/captures';
 import { Execution, Monitor, RunWindow } from '../api/types';
 import { CommandIds } from '../commandIds';
 import { MonitorsModel } from '../models/MonitorsModel';
@@ -38,6 +38,7 @@ export async function runMonitorNow(
 export async function runMonitorOver(
   app: JupyterFrontEnd,
   model: MonitorsModel,
+  fetchSummary: CaptureSummarySource,
   monitorId: string | undefined,
   trans: TranslationBundle
 ): Promise<Execution | null> {
@@ -49,7 +50,7 @@ export async function runMonitorOver(
     trans,
     trans.__('Looking at the captures in %1…', monitor.dataset)
   );
-  void fetchCaptureSummary(monitor.dataset)
+  void fetchSummary(monitor.dataset)
     .then(summary => {
       const suggested = suggestedWindow(summary);
       const note = suggested

@@ -18,6 +18,7 @@ import { runMonitorNow, runMonitorOver } from '../commands/runMonitor';
 import { showMetrics } from '../commands/showMetrics';
 import { isNotebook, NotebookLike } from '../commands/recordsToNotebook';
 import { showRecords } from '../commands/showRecords';
+import { fetchCaptureSummary } from '../api/captures';
 import { RecordQuery } from '../api/records';
 import { whatIfThresholds } from '../commands/whatIfThresholds';
 import { CommandIds } from '../commandIds';
@@ -86,9 +87,13 @@ export const commandsPlugin: JupyterFrontEndPlugin<void> = {
       label: trans.__('Run Monitor Over…'),
       caption: trans.__('Run a monitor over a time window you choose (past captures, a backfill)'),
       execute: args =>
-        runMonitorOver(app, panel.monitors, args.monitorId as string | undefined, trans).finally(
-          () => void panel.alerts.refresh()
-        )
+        runMonitorOver(
+          app,
+          panel.monitors,
+          fetchCaptureSummary,
+          args.monitorId as string | undefined,
+          trans
+        ).finally(() => void panel.alerts.refresh())
     });
     app.commands.addCommand(CommandIds.openResults, {
       label: trans.__('Open Monitoring Results…'),

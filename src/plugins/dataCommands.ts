@@ -5,6 +5,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
 import { cancelBaseline, getBaseline, startBaseline } from '../api/baselines';
+import { fetchCaptureSummary } from '../api/captures';
 import { buildBaseline } from '../commands/buildBaseline';
 import { loadCaptures } from '../commands/loadCaptures';
 import { CommandIds } from '../commandIds';
@@ -55,7 +56,7 @@ export const dataCommandsPlugin: JupyterFrontEndPlugin<void> = {
         if (path === null && fromFileBrowser(args)) {
           path = selected().find(item => item.type === 'directory')?.path ?? null;
         }
-        return loadCaptures(app, path, currentFolder(), docManager, trans);
+        return loadCaptures(app, fetchCaptureSummary, path, currentFolder(), docManager, trans);
       }
     });
     app.commands.addCommand(CommandIds.buildBaseline, {

@@ -1,7 +1,6 @@
 import { nullTranslator } from '@jupyterlab/translation';
 import { Widget } from '@lumino/widgets';
 
-import { CaptureSummary } from '../../../src/api/captures';
 import { recordsPerHourSpec } from '../../../src/charts/captureSpecs';
 import {
   describeDiagnostic,
@@ -10,6 +9,8 @@ import {
   timeRangeOf
 } from '../../../src/models/captureSummary';
 import { CaptureSummaryView } from '../../../src/widgets/CaptureSummaryView';
+import { captureSummary as summary } from '../fixtures/captureSummary';
+import { HOSTILE_NAME as HOSTILE } from '../fixtures/documents';
 
 // Vega does not run in jsdom (the Galata test draws it for real): record the specs instead.
 const drawn: any[] = [];
@@ -22,50 +23,6 @@ jest.mock('../../../src/charts/renderChart', () => ({
 }));
 
 const trans = nullTranslator.load('jupyterlab_model_monitor');
-const HOSTILE = '<img src=x onerror=alert(1)>';
-
-function summary(overrides: Partial<CaptureSummary> = {}): CaptureSummary {
-  return {
-    path: 'captures/churn-endpoint',
-    files: 3,
-    bytes: 5 * 1024 * 1024,
-    records: 9,
-    rejected: 2,
-    truncated: false,
-    first_hour: '2026-11-01T13:00:00Z',
-    last_hour: '2026-11-01T16:00:00Z',
-    first_inference_time: '2026-11-01T13:05:00Z',
-    last_inference_time: '2026-11-01T16:59:59Z',
-    hours: [
-      { hour: '2026-11-01T13:00:00Z', records: 4, files: 1 },
-      { hour: '2026-11-01T16:00:00Z', records: 5, files: 2 }
-    ],
-    records_outside_hour_folders: 0,
-    encodings: { endpointInput: { CSV: 6, JSON: 1 }, endpointOutput: { CSV: 7 } },
-    content_types: {
-      endpointInput: { 'text/csv': 6, [HOSTILE]: 1 },
-      endpointOutput: { 'text/csv': 7 }
-    },
-    diagnostics: {
-      counts: { malformed_json: 2 },
-      examples: [
-        { kind: 'malformed_json', file: `2026/11/01/13/${HOSTILE}.jsonl`, line: 7, message: 'x' },
-        { kind: 'malformed_json', file: '2026/11/01/16/b.jsonl', line: 2, message: 'Expecting' }
-      ]
-    },
-    samples: [
-      {
-        file: '2026/11/01/13/a.jsonl',
-        line: 1,
-        event_id: 'e1',
-        inference_time: '2026-11-01T13:05:00Z',
-        input: { encoding: 'CSV', content_type: 'text/csv', data: `1,${HOSTILE}`, truncated: true },
-        output: { encoding: 'CSV', content_type: 'text/csv', data: '0.5', truncated: false }
-      }
-    ],
-    ...overrides
-  };
-}
 
 describe('capture summary model', () => {
   it('fills the hours without captures with zeros, in time order', () => {
