@@ -85,15 +85,21 @@ def scaling_table(rows: list[dict]) -> str:
     if not rows:
         return "Our scaling from 1 to 2 workers: not measured."
     lines = [
-        "Our scaling from 1 to 2 workers (wall time with 1 ÷ with 2; CPU time with 2 ÷ with 1):",
+        "Our scaling from 1 to 2 workers (wall time with 1 ÷ with 2; CPU time with 2 ÷ with 1).",
+        "The machine's ceiling is what two cores give this work: two 1-worker runs at once, each",
+        "on the whole input, do twice the work in their wall time (2 × one run's time ÷ theirs).",
         "",
-        "| Input size | Task | Input | Wall speed-up | CPU growth |",
-        "| --- | --- | --- | ---: | ---: |",
+        "| Input size | Task | Input | Wall speed-up | CPU growth | Machine's ceiling "
+        "| Share of it |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
+        ceiling = row.get("machine_ceiling")
+        share = row.get("share_of_ceiling")
         lines.append(
             f"| {row['size']} | {row['task']} | {INPUT_TITLES[row['input_kind']]} "
-            f"| {row['wall_speedup']:.2f}× | {row['cpu_growth']:.2f}× |"
+            f"| {row['wall_speedup']:.2f}× | {row['cpu_growth']:.2f}× "
+            f"| {f'{ceiling:.2f}×' if ceiling else '–'} | {f'{share:.0%}' if share else '–'} |"
         )
     return "\n".join(lines)
 
