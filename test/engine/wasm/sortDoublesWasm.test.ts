@@ -38,6 +38,35 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
     );
   });
 
+  test('sorts values that share their high bits (long runs, duplicates) as the JavaScript radix sort does', () => {
+    // Timestamps, tiny steps around one number, repeated categories: runs of keys equal in their
+    // high 31 bits, short (insertion sort) and long (the low digits).
+    const clustered = fc
+      .tuple(
+        fc.constantFrom(1.7e9, 1, -3.25, 1e-300, 0),
+        fc.array(fc.oneof(fc.integer({ min: -5000, max: 5000 }), fc.constantFrom(0, 1)), {
+          minLength: 30,
+          maxLength: 3000,
+          size: 'max'
+        }),
+        fc.integer({ min: -14, max: -3 })
+      )
+      .map(([base, steps, exponent]) =>
+        steps.map(k => base + k * 10 ** exponent * Math.max(1, Math.abs(base)))
+      );
+    fc.assert(
+      fc.property(clustered, fc.array(anyBits, { maxLength: 40 }), (values, noise) => {
+        const all = values.concat(noise);
+        const ours = Float64Array.from(all);
+        const reference = Float64Array.from(all);
+        wasmSort.sort(ours);
+        radixSort(reference);
+        expect(Buffer.from(bytesOf(ours)).equals(bytesOf(reference))).toBe(true);
+      }),
+      { numRuns: 200 }
+    );
+  });
+
   test('merges ascending runs into the same bits as the JavaScript merge, zeros of both signs included', () => {
     const value = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, -1));
     const run = fc

@@ -1,10 +1,15 @@
 /**
  * Sorts doubles in Java's Double.compare order (-0.0 before 0.0, NaN last, every NaN written as
- * 0x7fffffffffffffff), the sort of every KLL compaction: `profile/sortDoubles.ts`'s radix sort on
- * native 64-bit keys. The bits are mapped to unsigned keys that compare like the doubles (sign bit
- * set for positives, all bits flipped for negatives, NaN the largest key), sorted by six digits of
- * 11 bits (a digit equal in all keys is skipped), and mapped back. A sort has one result, so this
- * equals the JavaScript one.
+ * 0x7fffffffffffffff), the sort of every KLL compaction: the same result as
+ * `profile/sortDoubles.ts`'s radix sort, on native 64-bit keys. The bits are mapped to unsigned
+ * keys that compare like the doubles (sign bit set for positives, all bits flipped for negatives,
+ * NaN the largest key) and mapped back. A sort has one result, so this equals the JavaScript one.
+ *
+ * Most of a level's keys already differ in their high 31 bits (sign, exponent and 19 bits of
+ * mantissa), so the keys are sorted by those first (three digits of 11 bits; a digit equal in all
+ * keys is skipped), and then each run of keys that share them by the rest: insertion sort for a
+ * short run, the low three digits for a long one (values closer than about 2^-19 of their size,
+ * such as timestamps).
  *
  * The host writes n doubles at `valuesStart()` and calls `sort(n)`; the keys' second array follows.
  */
@@ -12,6 +17,11 @@ const RADIX_BITS: u64 = 11;
 const BUCKETS = 1 << (<i32>RADIX_BITS);
 const MASK: u64 = <u64>BUCKETS - 1;
 const DIGITS = 6;
+/** Digits 3 to 5 hold the high bits; a run of keys equal in them is sorted by digits 0 to 2. */
+const LOW_DIGITS = 3;
+const HIGH_SHIFT: u64 = <u64>LOW_DIGITS * RADIX_BITS;
+/** Runs up to this long are insertion-sorted. */
+const SHORT_RUN = 24;
 const SIGN: u64 = 0x8000000000000000;
 
 const histograms = memory.data(DIGITS * BUCKETS * 4, 8);
@@ -24,29 +34,29 @@ export function sort(n: i32): void {
   const values = valuesStart();
   const spare = values + ((<usize>n) << 3);
   toKeys(values, n);
-  let from = values;
-  let to = spare;
-  for (let digit = 0; digit < DIGITS; digit++) {
-    if (toOffsets(digit, n)) {
-      scatter(from, to, n, digit);
-      const swap = from;
-      from = to;
-      to = swap;
-    }
-  }
-  fromKeys(from, values, n);
+  countDigits(values, 0, n, LOW_DIGITS, DIGITS);
+  const sorted = radixPasses(values, spare, 0, n, LOW_DIGITS, DIGITS);
+  sortRuns(sorted, sorted === values ? spare : values, n);
+  fromKeys(sorted, values, n);
 }
 
-/** Turns the doubles into keys in place and counts the six digits of every key. */
+/** Turns the doubles into keys in place. */
 function toKeys(values: usize, n: i32): void {
-  memory.fill(histograms, 0, DIGITS * BUCKETS * 4);
   for (let i = 0; i < n; i++) {
     const at = values + ((<usize>i) << 3);
     const x = load<f64>(at);
     const bits = reinterpret<u64>(x);
     const key: u64 = x !== x ? 0xffffffffffffffff : (bits & SIGN) !== 0 ? ~bits : bits | SIGN;
     store<u64>(at, key);
-    for (let digit = 0; digit < DIGITS; digit++) {
+  }
+}
+
+/** Counts digits [first, last) of keys[from, to) into their zeroed histograms. */
+function countDigits(keys: usize, from: i32, to: i32, first: i32, last: i32): void {
+  memory.fill(histograms + ((first * BUCKETS) << 2), 0, (last - first) * BUCKETS * 4);
+  for (let i = from; i < to; i++) {
+    const key = load<u64>(keys + ((<usize>i) << 3));
+    for (let digit = first; digit < last; digit++) {
       const bucket = <i32>((key >> (<u64>digit * RADIX_BITS)) & MASK);
       const counter = histograms + ((digit * BUCKETS + bucket) << 2);
       store<i32>(counter, load<i32>(counter) + 1);
@@ -54,32 +64,91 @@ function toKeys(values: usize, n: i32): void {
   }
 }
 
-/** Bucket counts to start offsets; false when one bucket holds every key (nothing would move). */
-function toOffsets(digit: i32, n: i32): bool {
+/**
+ * Stable counting-sort passes on digits [first, last) of keys[from, to), which alternate between
+ * `a` and `b` (same offsets); returns the one that ends up holding them.
+ */
+function radixPasses(a: usize, b: usize, from: i32, to: i32, first: i32, last: i32): usize {
+  let source = a;
+  let target = b;
+  for (let digit = first; digit < last; digit++) {
+    if (toOffsets(digit, from, to - from)) {
+      scatter(source, target, from, to, digit);
+      const swap = source;
+      source = target;
+      target = swap;
+    }
+  }
+  return source;
+}
+
+/** Sorts each run of keys equal in their high digits by the whole key; `scratch` is spare room. */
+function sortRuns(keys: usize, scratch: usize, n: i32): void {
+  let start = 0;
+  while (start < n) {
+    const high = load<u64>(keys + ((<usize>start) << 3)) >> HIGH_SHIFT;
+    let end = start + 1;
+    while (end < n && load<u64>(keys + ((<usize>end) << 3)) >> HIGH_SHIFT === high) {
+      end++;
+    }
+    if (end - start <= SHORT_RUN) {
+      insertionSort(keys, start, end);
+    } else {
+      countDigits(keys, start, end, 0, LOW_DIGITS);
+      const sorted = radixPasses(keys, scratch, start, end, 0, LOW_DIGITS);
+      if (sorted !== keys) {
+        memory.copy(
+          keys + ((<usize>start) << 3),
+          sorted + ((<usize>start) << 3),
+          (<usize>(end - start)) << 3
+        );
+      }
+    }
+    start = end;
+  }
+}
+
+function insertionSort(keys: usize, from: i32, to: i32): void {
+  for (let i = from + 1; i < to; i++) {
+    const key = load<u64>(keys + ((<usize>i) << 3));
+    let j = i - 1;
+    while (j >= from && load<u64>(keys + ((<usize>j) << 3)) > key) {
+      store<u64>(keys + ((<usize>(j + 1)) << 3), load<u64>(keys + ((<usize>j) << 3)));
+      j--;
+    }
+    store<u64>(keys + ((<usize>(j + 1)) << 3), key);
+  }
+}
+
+/**
+ * Bucket counts to start offsets (from `from`); false when one bucket holds all `count` keys
+ * (nothing would move).
+ */
+function toOffsets(digit: i32, from: i32, count: i32): bool {
   const base = histograms + ((digit * BUCKETS) << 2);
-  let sum = 0;
+  let sum = from;
   for (let b = 0; b < BUCKETS; b++) {
     const counter = base + (b << 2);
-    const count = load<i32>(counter);
-    if (count === n) {
+    const bucket = load<i32>(counter);
+    if (bucket === count) {
       return false;
     }
     store<i32>(counter, sum);
-    sum += count;
+    sum += bucket;
   }
   return true;
 }
 
-/** One stable counting-sort pass on `digit`. */
-function scatter(from: usize, to: usize, n: i32, digit: i32): void {
+/** One stable counting-sort pass on `digit` of keys[from, to). */
+function scatter(source: usize, target: usize, from: i32, to: i32, digit: i32): void {
   const base = histograms + ((digit * BUCKETS) << 2);
   const shift = <u64>digit * RADIX_BITS;
-  for (let i = 0; i < n; i++) {
-    const key = load<u64>(from + ((<usize>i) << 3));
+  for (let i = from; i < to; i++) {
+    const key = load<u64>(source + ((<usize>i) << 3));
     const counter = base + ((<usize>((key >> shift) & MASK)) << 2);
     const at = load<i32>(counter);
     store<i32>(counter, at + 1);
-    store<u64>(to + ((<usize>at) << 3), key);
+    store<u64>(target + ((<usize>at) << 3), key);
   }
 }
 
