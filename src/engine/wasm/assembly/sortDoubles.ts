@@ -20,6 +20,7 @@ const DIGITS = 6;
 /** Digits 3 to 5 hold the high bits; a run of keys equal in them is sorted by digits 0 to 2. */
 const LOW_DIGITS = 3;
 const HIGH_SHIFT: u64 = <u64>LOW_DIGITS * RADIX_BITS;
+const LOW_MASK: u64 = ((<u64>1) << HIGH_SHIFT) - 1;
 /** Runs up to this long are insertion-sorted. */
 const SHORT_RUN = 24;
 const SIGN: u64 = 0x8000000000000000;
@@ -33,22 +34,32 @@ export function valuesStart(): usize {
 export function sort(n: i32): void {
   const values = valuesStart();
   const spare = values + ((<usize>n) << 3);
-  toKeys(values, n);
+  const lowBitsDiffer = toKeys(values, n);
   countDigits(values, 0, n, LOW_DIGITS, DIGITS);
   const sorted = radixPasses(values, spare, 0, n, LOW_DIGITS, DIGITS);
-  sortRuns(sorted, sorted === values ? spare : values, n);
+  // Small whole numbers leave the low bits all equal (zero): then the high digits sorted it all.
+  if (lowBitsDiffer) {
+    sortRuns(sorted, sorted === values ? spare : values, n);
+  }
   fromKeys(sorted, values, n);
 }
 
-/** Turns the doubles into keys in place. */
-function toKeys(values: usize, n: i32): void {
+/** Turns the doubles into keys in place; whether the keys' low digits are not all equal. */
+function toKeys(values: usize, n: i32): bool {
+  let lowDifferences: u64 = 0;
+  let first: u64 = 0;
   for (let i = 0; i < n; i++) {
     const at = values + ((<usize>i) << 3);
     const x = load<f64>(at);
     const bits = reinterpret<u64>(x);
     const key: u64 = x !== x ? 0xffffffffffffffff : (bits & SIGN) !== 0 ? ~bits : bits | SIGN;
     store<u64>(at, key);
+    if (i === 0) {
+      first = key;
+    }
+    lowDifferences |= key ^ first;
   }
+  return (lowDifferences & LOW_MASK) !== 0;
 }
 
 /** Counts digits [first, last) of keys[from, to) into their zeroed histograms. */
@@ -86,25 +97,37 @@ function radixPasses(a: usize, b: usize, from: i32, to: i32, first: i32, last: i
 function sortRuns(keys: usize, scratch: usize, n: i32): void {
   let start = 0;
   while (start < n) {
-    const high = load<u64>(keys + ((<usize>start) << 3)) >> HIGH_SHIFT;
+    const first = load<u64>(keys + ((<usize>start) << 3));
+    let repeated = true; // one value over and over: nothing to sort
     let end = start + 1;
-    while (end < n && load<u64>(keys + ((<usize>end) << 3)) >> HIGH_SHIFT === high) {
-      end++;
-    }
-    if (end - start <= SHORT_RUN) {
-      insertionSort(keys, start, end);
-    } else {
-      countDigits(keys, start, end, 0, LOW_DIGITS);
-      const sorted = radixPasses(keys, scratch, start, end, 0, LOW_DIGITS);
-      if (sorted !== keys) {
-        memory.copy(
-          keys + ((<usize>start) << 3),
-          sorted + ((<usize>start) << 3),
-          (<usize>(end - start)) << 3
-        );
+    for (; end < n; end++) {
+      const key = load<u64>(keys + ((<usize>end) << 3));
+      if (key >> HIGH_SHIFT !== first >> HIGH_SHIFT) {
+        break;
       }
+      repeated = repeated && key === first;
+    }
+    if (!repeated) {
+      sortRun(keys, scratch, start, end);
     }
     start = end;
+  }
+}
+
+/** Sorts keys[from, to), equal in their high digits: insertion sort when short, else by the low digits. */
+function sortRun(keys: usize, scratch: usize, from: i32, to: i32): void {
+  if (to - from <= SHORT_RUN) {
+    insertionSort(keys, from, to);
+    return;
+  }
+  countDigits(keys, from, to, 0, LOW_DIGITS);
+  const sorted = radixPasses(keys, scratch, from, to, 0, LOW_DIGITS);
+  if (sorted !== keys) {
+    memory.copy(
+      keys + ((<usize>from) << 3),
+      sorted + ((<usize>from) << 3),
+      (<usize>(to - from)) << 3
+    );
   }
 }
 
