@@ -161,8 +161,12 @@ async function announce(app: JupyterFrontEnd, job: BaselineJob, trans: Translati
   const problems = problemsAction(job, trans);
   switch (job.state) {
     case 'completed': {
+      // The job may end while the user is in another form: its files then open behind it, and the
+      // focus stays in the form.
+      const options = Dialog.tracker.size > 0 ? { activate: false } : undefined;
       for (const file of BASELINE_FILES) {
-        await app.commands.execute('docmanager:open', { path: PathExt.join(job.output, file) });
+        const path = PathExt.join(job.output, file);
+        await app.commands.execute('docmanager:open', options ? { path, options } : { path });
       }
       const rejected = job.diagnostics?.rejected ?? 0;
       Notification.emit(

@@ -43,6 +43,10 @@ test('a segmented baseline and monitor, made in the forms, name the segment that
     segment: { by: 'region', max_segments: 20 },
     message: '2,000 rows profiled in 3 segments by region'
   });
+  // The Lab has followed the job to its end too: its files are open, and the next form is its own.
+  await expect(
+    page.getByRole('alert').filter({ hasText: `Baseline written to ${tmpPath}/training-baseline` })
+  ).toBeVisible({ timeout: 30_000 });
 
   const schedule = await ScheduleFormPage.open(page);
   await schedule.fillBasics({
@@ -61,6 +65,7 @@ test('a segmented baseline and monitor, made in the forms, name the segment that
   await schedule.create();
   await expect(schedule.error('maxSegments')).toContainText('1 to 1000 segments');
   await schedule.field('maxSegments').fill('5');
+  await expect(schedule.field('maxSegments')).toHaveValue('5');
   await schedule.create();
   await expect(schedule.dialog).toHaveCount(0);
 

@@ -4,6 +4,7 @@
  * server refuses or the job fails.
  */
 import { JupyterFrontEnd } from '@jupyterlab/application';
+import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { nullTranslator } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 
@@ -17,16 +18,21 @@ const trans = nullTranslator.load('jupyterlab_model_monitor');
 let api: MemoryBaselineApi;
 let jobs: BaselineJobsModel;
 let opened: string[];
+let openOptions: unknown[];
 let app: JupyterFrontEnd;
 
 beforeEach(() => {
   api = new MemoryBaselineApi();
   jobs = new BaselineJobsModel(api);
   opened = [];
+  openOptions = [];
   // The document manager's command, as JupyterLab registers it: here it notes what it opens.
   const commands = new CommandRegistry();
   commands.addCommand('docmanager:open', {
-    execute: args => void opened.push(args.path as string)
+    execute: args => {
+      opened.push(args.path as string);
+      openOptions.push(args.options);
+    }
   });
   app = { commands } as unknown as JupyterFrontEnd;
 });
@@ -47,6 +53,7 @@ describe('buildBaseline', () => {
     expect(ended!.state).toBe('completed');
     expect(api.requests).toEqual(['start data/train.csv', 'get j1', 'get j1']);
     expect(opened).toEqual(['baselines/train/statistics.json', 'baselines/train/constraints.json']);
+    expect(openOptions).toEqual([undefined, undefined]);
     expect(notifications()).toContainEqual([
       'Baseline written to baselines/train: done',
       'success'
@@ -71,6 +78,17 @@ describe('buildBaseline', () => {
       output: 'baselines/train-2'
     });
     expect(opened).toHaveLength(2);
+  });
+
+  it('opens the files behind a form the user opened meanwhile, which keeps the focus', async () => {
+    const building = buildBaseline(app, jobs, 'data/train.csv', trans);
+    fill(await openedDialog(), { output: 'baselines/train' });
+    press(await openedDialog(), 'Build');
+    void showDialog({ title: 'Another form', buttons: [Dialog.cancelButton()] });
+    await building;
+
+    expect(opened).toHaveLength(2);
+    expect(openOptions).toEqual([{ activate: false }, { activate: false }]);
   });
 
   it('a failed job opens nothing and says why', async () => {
