@@ -34,10 +34,12 @@ const VOTES: ValueType[] = ['string', 'integral', 'fractional', 'boolean', 'stri
 /** String columns get categorical buckets up to this many approximate distinct values (Deequ). */
 export const CATEGORICAL_BUCKET_THRESHOLD = 120;
 
-/** Lookups per check of the value counts' hit rate, once they are pruned. */
-const HIT_WINDOW = 4096;
-/** Below this share of hits in a window, a pruned column stops looking values up. */
-const MIN_HIT_SHARE = 0.25;
+/**
+ * Distinct values held past which a column's value counts can never be written: HyperLogLog
+ * (p = 9, ~5 % error) cannot estimate this many, or more after a merge, at or under
+ * CATEGORICAL_BUCKET_THRESHOLD. Past it a column stops counting values.
+ */
+export const UNWRITTEN_DISTINCT = 4 * CATEGORICAL_BUCKET_THRESHOLD;
 
 export interface ColumnProfileJSON {
   name: string;
@@ -67,14 +69,11 @@ export class ColumnProfile {
   /** Reused by `addText` for each cell's vote and number. */
   private readonly scan: TextScan = { type: 'string', value: NaN };
   /**
-   * Set when the value counts were pruned and most lookups miss (a column of mostly distinct
-   * numbers): from then on cells skip them. Pruning means far more distinct values than the
-   * categorical threshold, so the counts will never be written, and the notes only saved work.
-   * Typed (Arrow) numbers stop being counted the same way.
+   * Set once the value counts hold more distinct values than could ever be written (see
+   * UNWRITTEN_DISTINCT), or were pruned: from then on cells skip them. A scanned cell's vote and
+   * number come from the core, so its note saved nothing; a text cell is scanned again instead.
    */
   private skipValueCounts = false;
-  private lookups = 0;
-  private hits = 0;
 
   /**
    * `skipValueCounts`: start without value lookups, because this column of the same dataset was
@@ -207,6 +206,7 @@ export class ColumnProfile {
     if (slot >= 0 && isExact(scan)) {
       values.setNote(slot, NOTE_CODES[scan.type], scan.value);
     }
+    this.stopCountingIfUnwritten();
   }
 
   /**
@@ -254,7 +254,7 @@ export class ColumnProfile {
 
   /**
    * The value counts of scanned cells [from, to) whose votes, numbers and HLL the core has folded
-   * (none of them TEXT): what `addScanned`'s loop counts for them, lookups of pruned counts included.
+   * (none of them TEXT): what `addScanned`'s loop counts for them.
    */
   private countFoldedValues(cells: ScannedCells, from: number, to: number): void {
     const { kinds, hashes, starts, ends, bytes } = cells;
@@ -264,9 +264,6 @@ export class ColumnProfile {
         continue;
       }
       const seen = values.findBytes(bytes, starts[cell], ends[cell], hashes[cell]);
-      if (values.pruned) {
-        this.countLookup(seen >= 0);
-      }
       if (seen >= 0) {
         values.increment(seen);
       } else {
@@ -285,17 +282,15 @@ export class ColumnProfile {
     if (slot >= 0) {
       values.setNote(slot, cells.kinds[cell], cells.values[cell]);
     }
+    this.stopCountingIfUnwritten();
   }
 
   /**
-   * After a value-count lookup that found slot `seen` (-1: not found): counts the lookup, and counts
-   * a value noted before by its note. False when the value still has to be voted and hashed.
+   * After a value-count lookup that found slot `seen` (-1: not found): counts a value noted before by
+   * its note. False when the value still has to be voted and hashed.
    */
   private countNoted(seen: number): boolean {
     const values = this.values;
-    if (values.pruned) {
-      this.countLookup(seen >= 0);
-    }
     const note = seen >= 0 ? values.noteOf(seen) : NO_NOTE;
     if (note === NO_NOTE) {
       return false;
@@ -314,15 +309,15 @@ export class ColumnProfile {
     return scan;
   }
 
-  private countLookup(hit: boolean): void {
-    if (hit) {
-      this.hits++;
-    }
-    if (++this.lookups === HIT_WINDOW) {
-      this.skipValueCounts =
-        this.hits < MIN_HIT_SHARE * HIT_WINDOW && this.values.limit >= CATEGORICAL_BUCKET_THRESHOLD;
-      this.lookups = 0;
-      this.hits = 0;
+  /** After a new value: stops counting values once they can never be written. */
+  private stopCountingIfUnwritten(): void {
+    const values = this.values;
+    if (
+      (values.pruned || values.size > UNWRITTEN_DISTINCT) &&
+      values.limit >= CATEGORICAL_BUCKET_THRESHOLD
+    ) {
+      values.stopCounting();
+      this.skipValueCounts = true;
     }
   }
 
@@ -420,9 +415,6 @@ export class ColumnProfile {
     const cached = this.numberSlots.find(x);
     if (cached >= 0) {
       values.increment(cached);
-      if (values.pruned) {
-        this.countLookup(true);
-      }
       return;
     }
     const slot = this.countTyped(String(x));
@@ -439,14 +431,13 @@ export class ColumnProfile {
     const values = this.values;
     const hash = stringHash(text);
     const seen = values.find(text, hash);
-    if (values.pruned) {
-      this.countLookup(seen >= 0);
-    }
     if (seen >= 0) {
       values.increment(seen);
       return seen;
     }
-    return values.add(text, 1, hash);
+    const slot = values.add(text, 1, hash);
+    this.stopCountingIfUnwritten();
+    return slot;
   }
 
   private addNumber(x: number, exact?: number | bigint): void {

@@ -42,7 +42,7 @@ export class ValueCounts {
     this.noteValues = new Float64Array(capacity);
   }
 
-  /** True once a key was dropped (more than 2·limit distinct values were seen). */
+  /** True once a key was dropped (more than 2·limit distinct values were seen) or counting stopped. */
   get pruned(): boolean {
     return !this.exactCounts;
   }
@@ -83,6 +83,11 @@ export class ValueCounts {
   /** The slot of the ASCII text bytes[start, end) (whose stringHash is `hash`), or -1. */
   findBytes(bytes: Uint8Array, start: number, end: number, hash: number): number {
     return this.index.findBytes(bytes, start, end, hash, this.keys);
+  }
+
+  /** Marks the counts incomplete: the caller counts no more values. */
+  stopCounting(): void {
+    this.exactCounts = false;
   }
 
   /** Counts one more of the value in `slot`. */

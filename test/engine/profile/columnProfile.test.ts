@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { ColumnProfile } from '../../../src/engine/profile/columnProfile';
+import {
+  CATEGORICAL_BUCKET_THRESHOLD,
+  ColumnProfile,
+  UNWRITTEN_DISTINCT
+} from '../../../src/engine/profile/columnProfile';
 import { HyperLogLog } from '../../../src/engine/profile/hll';
 import { Moments } from '../../../src/engine/profile/moments';
 import {
@@ -23,6 +27,19 @@ function referenceJSON(name: string, columns: CellColumn[], limit: number) {
   const hll = new HyperLogLog();
   const values = new ReferenceValueCounts(limit);
   let castNulls = 0;
+  // A column stops counting values once it holds more than could ever be written.
+  let counting = true;
+  const count = (text: string) => {
+    if (!counting) {
+      return;
+    }
+    values.add(text);
+    const unwritten = values.pruned || values.size > UNWRITTEN_DISTINCT;
+    if (unwritten && limit >= CATEGORICAL_BUCKET_THRESHOLD) {
+      counting = false;
+      values.stopCounting();
+    }
+  };
   const addNumber = (x: number, exact?: number | bigint) => {
     moments.add(x, exact);
     kll.update(x);
@@ -36,7 +53,7 @@ function referenceJSON(name: string, columns: CellColumn[], limit: number) {
         const type = classifyText(text);
         types[type]++;
         hll.addString(text);
-        values.add(text);
+        count(text);
         const x = parseNumericText(text);
         if ((type === 'integral' || type === 'fractional') && Number.isNaN(x)) {
           castNulls++;
@@ -49,13 +66,13 @@ function referenceJSON(name: string, columns: CellColumn[], limit: number) {
         const v = value as number | bigint;
         types.integral++;
         hll.addLong(BigInt(v));
-        values.add(String(v));
+        count(String(v));
         addNumber(Number(v), v);
       } else if (column.kind === 'fractional') {
         const v = value as number;
         types.fractional++;
         hll.addDouble(v);
-        values.add(String(v));
+        count(String(v));
         addNumber(v);
       }
     }
@@ -126,7 +143,7 @@ describe('ColumnProfile = the straightforward per-cell profile', () => {
     );
   });
 
-  test('a pruned column of mostly distinct values stops looking them up, with the same sketches', () => {
+  test('a column of mostly distinct values stops looking them up, with the same sketches', () => {
     const skips = (profile: ColumnProfile) =>
       (profile as unknown as { skipValueCounts: boolean }).skipValueCounts;
     const numbers = Array.from({ length: 20_000 }, (_, i) =>
@@ -156,7 +173,7 @@ describe('ColumnProfile = the straightforward per-cell profile', () => {
     }
   });
 
-  test('a pruned typed column of mostly distinct numbers stops counting them, same sketches', () => {
+  test('a typed column of mostly distinct numbers stops counting them, with the same sketches', () => {
     const cells = Array.from({ length: 20_000 }, (_, i) => (i % 10 === 0 ? null : i * 0.731));
     const ints = Array.from({ length: 20_000 }, (_, i) =>
       i % 9 === 0 ? 2n ** 60n + BigInt(i) : i
@@ -177,14 +194,31 @@ describe('ColumnProfile = the straightforward per-cell profile', () => {
     }
   });
 
-  test('a pruned column whose values mostly repeat keeps its value counts', () => {
+  test('a column holding more distinct values than could be written stops counting them', () => {
     const values = Array.from({ length: 30_000 }, (_, i) =>
       i % 10 === 0 ? `rare-${i}` : `common-${i % 5}`
     );
     const profile = new ColumnProfile('c');
     profile.add({ kind: 'text', values });
+    expect((profile as unknown as { skipValueCounts: boolean }).skipValueCounts).toBe(true);
+    const json = profile.toJSON();
+    expect(json).toEqual(referenceJSON('c', [{ kind: 'text', values }], 1000));
+    expect(json.values).toMatchObject({ exact: false });
+    expect(json.values.entries).toHaveLength(UNWRITTEN_DISTINCT + 1);
+  });
+
+  test('a column of up to that many distinct values keeps counting them exactly', () => {
+    const values = Array.from(
+      { length: 60 * UNWRITTEN_DISTINCT },
+      (_, i) => `v-${i % UNWRITTEN_DISTINCT}`
+    );
+    const profile = new ColumnProfile('c');
+    profile.add({ kind: 'text', values });
     expect((profile as unknown as { skipValueCounts: boolean }).skipValueCounts).toBe(false);
-    expect(profile.toJSON()).toEqual(referenceJSON('c', [{ kind: 'text', values }], 1000));
+    const json = profile.toJSON();
+    expect(json.values.exact).toBe(true);
+    expect(json.values.entries).toHaveLength(UNWRITTEN_DISTINCT);
+    expect(json.values.entries[0]).toEqual(['v-0', 60]);
   });
 
   test('a merged profile keeps counting repeated values like a fresh one', () => {

@@ -33,6 +33,15 @@ export class ReferenceValueCounts {
     }
   }
 
+  /** True once a key was dropped or counting stopped. */
+  get pruned(): boolean {
+    return !this.exactCounts;
+  }
+
+  stopCounting(): void {
+    this.exactCounts = false;
+  }
+
   merge(other: ReferenceValueCounts): void {
     for (const [value, count] of other.counts) {
       this.add(value, count);
