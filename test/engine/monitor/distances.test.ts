@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { categoricalLInfinity } from '../../../src/engine/monitor/distance/categoricalLInfinity';
+import { cdfPair } from '../../../src/engine/monitor/distance/cdfPair';
 import { numericLInfinity } from '../../../src/engine/monitor/distance/numericLInfinity';
 import { robustLInfinity } from '../../../src/engine/monitor/distance/robustLInfinity';
 import { mergedValues, WeightedSketch } from '../../../src/engine/monitor/distance/weightedSketch';
@@ -94,6 +95,20 @@ describe('numeric L∞ (FORMATS §5.3 vectors)', () => {
         expect(numericLInfinity(sketch(a), sketch(a))).toBe(0);
       })
     );
+  });
+});
+
+describe('cdfPair', () => {
+  it('is both CDFs at every item of either sketch, computed once per pair of sketches', () => {
+    const baseline = sketch([[1, 2, 3, 4]]);
+    const current = sketch([[2, 3, 4, 5]]);
+    const pair = cdfPair(baseline, current);
+    expect([...pair.values]).toEqual([1, 2, 3, 4, 5]);
+    expect([...pair.baseline]).toEqual([0.25, 0.5, 0.75, 1, 1]);
+    expect([...pair.current]).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    expect(cdfPair(baseline, current)).toBe(pair);
+    expect(cdfPair(current, baseline)).not.toBe(pair);
+    expect(cdfPair(baseline, sketch([[2, 3, 4, 5]]))).not.toBe(pair);
   });
 });
 

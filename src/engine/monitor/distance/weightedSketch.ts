@@ -16,7 +16,7 @@ export class WeightedSketch {
     let values: Float64Array = new Float64Array(0);
     let weights: Float64Array = new Float64Array(0);
     levels.forEach((level, height) => {
-      const sorted = Float64Array.from(level).sort();
+      const sorted = new Float64Array(level).sort();
       [values, weights] = mergeLevel(values, weights, sorted, 2 ** height);
     });
     const distinct = new Float64Array(values.length);

@@ -2,7 +2,8 @@
  * Wasserstein-1 distance between two sketches, ∫|F_b − F_c| dx over the merged items, divided by the
  * baseline standard deviation so that it has no unit (FORMATS.md §8).
  */
-import { mergedValues, WeightedSketch } from '../distance/weightedSketch';
+import { cdfPair } from '../distance/cdfPair';
+import { WeightedSketch } from '../distance/weightedSketch';
 
 const MIN_SCALE = 0.001;
 
@@ -11,9 +12,7 @@ export function normalisedWasserstein(
   current: WeightedSketch,
   baselineStdDev: number
 ): number {
-  const values = mergedValues(baseline, current);
-  const baselineCdf = baseline.cdfs(values);
-  const currentCdf = current.cdfs(values);
+  const { values, baseline: baselineCdf, current: currentCdf } = cdfPair(baseline, current);
   let area = 0;
   for (let i = 0; i + 1 < values.length; i++) {
     const gap = Math.abs(baselineCdf[i] - currentCdf[i]);

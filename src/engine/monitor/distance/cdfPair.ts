@@ -1,0 +1,29 @@
+/**
+ * Two sketches' CDFs at every item of either. The drift check, the Kolmogorov–Smirnov test and the
+ * Wasserstein test all read the same pair of a feature's sketches; it is walked once per run.
+ */
+import { mergedValues, WeightedSketch } from './weightedSketch';
+
+export interface CdfPair {
+  /** Distinct items of both sketches, ascending. */
+  values: Float64Array;
+  baseline: Float64Array;
+  current: Float64Array;
+}
+
+const pairs = new WeakMap<WeightedSketch, WeakMap<WeightedSketch, CdfPair>>();
+
+export function cdfPair(baseline: WeightedSketch, current: WeightedSketch): CdfPair {
+  let withBaseline = pairs.get(baseline);
+  if (!withBaseline) {
+    withBaseline = new WeakMap();
+    pairs.set(baseline, withBaseline);
+  }
+  let pair = withBaseline.get(current);
+  if (!pair) {
+    const values = mergedValues(baseline, current);
+    pair = { values, baseline: baseline.cdfs(values), current: current.cdfs(values) };
+    withBaseline.set(current, pair);
+  }
+  return pair;
+}
