@@ -1,9 +1,10 @@
 """Crash recovery: the engine killed with SIGKILL mid-run, and the Jupyter server killed mid-run.
 
-Both runs read a generated CSV big enough (~28 MB, a few seconds of engine time) to be caught
-running. After the engine dies the execution must be failed with a reason, its output folder must
-hold no result file, and the next run must succeed. After the server dies, a new server on the same
-SQLite file must reconcile the run (failed, with a reason) and the database must pass
+Both runs read a generated CSV big enough (~56 MB, about a second of engine time) to be caught
+running, and the engine is stopped (SIGSTOP) as soon as it is seen, so that the kill cannot race
+the end of the run. After the engine dies the execution must be failed with a reason, its output
+folder must hold no result file, and the next run must succeed. After the server dies, a new server
+on the same SQLite file must reconcile the run (failed, with a reason) and the database must pass
 ``PRAGMA integrity_check``.
 """
 
@@ -28,7 +29,7 @@ HOUR_DIR = "data/2026/11/01/00"
 WINDOW = {"window_start": "2026-11-01T00:00:00Z", "window_end": "2026-11-01T01:00:00Z"}
 
 
-def write_inputs(root: Path, repeats=150):
+def write_inputs(root: Path, repeats=300):
     """A small training CSV with its baseline, and a big current CSV of the same columns."""
     node, cli = require_cli()
     (root / "train.csv").write_text(
@@ -89,7 +90,11 @@ async def test_engine_killed_mid_run_fails_the_run_and_the_next_run_succeeds(
         return process if process is not None and process.returncode is None else None
 
     process = await wait_for(engine_process, timeout=30)
-    await asyncio.sleep(0.5)  # let it read a little
+    await asyncio.sleep(0.1)  # let it read a little
+    os.kill(process.pid, signal.SIGSTOP)
+    _, running = await api("GET", "executions", execution["id"])
+    early = visible_results(jp_root_dir / running["output"])
+    assert not set(early) & set(RESULT_FILES), f"the run ended within 0.1 s: {early}"
     os.kill(process.pid, signal.SIGKILL)
 
     async def final():
@@ -224,6 +229,8 @@ def test_server_killed_mid_run_is_reconciled_on_restart(tmp_path):
             engine_pids = server.children()
             state = server.request("GET", "executions", execution["id"])[1]["state"]
             if engine_pids and state == "running":
+                for pid in engine_pids:  # frozen: it cannot finish the run before the kills
+                    os.kill(pid, signal.SIGSTOP)
                 break
             time.sleep(0.1)
         assert engine_pids and state == "running", (engine_pids, state)
