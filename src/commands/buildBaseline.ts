@@ -166,7 +166,7 @@ async function announce(app: JupyterFrontEnd, job: BaselineJob, trans: Translati
       const options = Dialog.tracker.size > 0 ? { activate: false } : undefined;
       for (const file of BASELINE_FILES) {
         const path = PathExt.join(job.output, file);
-        await app.commands.execute('docmanager:open', options ? { path, options } : { path });
+        await app.commands.execute('docmanager:open', { path, options });
       }
       const rejected = job.diagnostics?.rejected ?? 0;
       Notification.emit(

@@ -202,11 +202,10 @@ export class ColumnProfile {
       return;
     }
     const scan = this.addNewText(value);
-    const slot = values.add(value, 1, hash);
+    const slot = this.addNewValue(value, hash);
     if (slot >= 0 && isExact(scan)) {
       values.setNote(slot, NOTE_CODES[scan.type], scan.value);
     }
-    this.stopCountingIfUnwritten();
   }
 
   /**
@@ -277,12 +276,10 @@ export class ColumnProfile {
    * number with it.
    */
   private addScannedValue(cells: ScannedCells, cell: number): void {
-    const values = this.values;
-    const slot = values.add(cells.text(cell), 1, cells.hashes[cell]);
+    const slot = this.addNewValue(cells.text(cell), cells.hashes[cell]);
     if (slot >= 0) {
-      values.setNote(slot, cells.kinds[cell], cells.values[cell]);
+      this.values.setNote(slot, cells.kinds[cell], cells.values[cell]);
     }
-    this.stopCountingIfUnwritten();
   }
 
   /**
@@ -309,9 +306,14 @@ export class ColumnProfile {
     return scan;
   }
 
-  /** After a new value: stops counting values once they can never be written. */
-  private stopCountingIfUnwritten(): void {
+  /**
+   * Counts a value not held yet (whose stringHash is `hash`); returns its slot, or -1 when pruning
+   * dropped it at once. Every new value comes in here, so this is where counting stops once the
+   * counts can never be written.
+   */
+  private addNewValue(text: string, hash: number): number {
     const values = this.values;
+    const slot = values.add(text, 1, hash);
     if (
       (values.pruned || values.size > UNWRITTEN_DISTINCT) &&
       values.limit >= CATEGORICAL_BUCKET_THRESHOLD
@@ -319,6 +321,7 @@ export class ColumnProfile {
       values.stopCounting();
       this.skipValueCounts = true;
     }
+    return slot;
   }
 
   /** Counts a text cell's vote and its number; `text` when an Integral is past 2^53 (exact sum). */
@@ -435,9 +438,7 @@ export class ColumnProfile {
       values.increment(seen);
       return seen;
     }
-    const slot = values.add(text, 1, hash);
-    this.stopCountingIfUnwritten();
-    return slot;
+    return this.addNewValue(text, hash);
   }
 
   private addNumber(x: number, exact?: number | bigint): void {
