@@ -1,12 +1,19 @@
 /** Drives JupyterLab's real dialogs in jsdom as a user would: fill in, click a button. */
 import { Dialog, Notification } from '@jupyterlab/apputils';
 
-/** The dialog on the page, once one is open. */
+/**
+ * The dialog on the page, once it is open and drawn. Its header and body are React widgets,
+ * rendered after the dialog is attached: a test that reads the dialog as soon as it is attached
+ * may find them empty (seen under load in CI).
+ */
 export async function openedDialog(): Promise<HTMLElement> {
-  for (let tries = 0; tries < 200; tries++) {
-    const dialog = document.querySelector<HTMLElement>('.jp-Dialog');
-    if (dialog) {
-      return dialog;
+  for (let tries = 0; tries < 400; tries++) {
+    const dialog = Dialog.tracker.currentWidget;
+    if (dialog && dialog.isAttached) {
+      await dialog.ready;
+      if (dialog.node.querySelector('.jp-Dialog-header')?.textContent) {
+        return dialog.node;
+      }
     }
     await new Promise(resolve => setTimeout(resolve, 5));
   }
