@@ -139,6 +139,15 @@ export class CsvScanner {
     const kinds = hashes + 4 * n;
     const fold: ColumnFold = (from, rowCount, target) =>
       this.folder!.fold(kinds + from, out + 8 * from, slots + 4 * from, rowCount, target);
+    const hash = (from: number, count: number): void =>
+      this.core.hashCells(
+        inputAt,
+        kinds + from,
+        starts + 4 * from,
+        ends + 4 * from,
+        hashes + 4 * from,
+        count
+      );
     return new ScannedCells(
       new Uint8Array(buffer, inputAt, bytes),
       new Uint8Array(buffer, kinds, n),
@@ -149,6 +158,7 @@ export class CsvScanner {
       new Int32Array(buffer, hashes, n),
       rows,
       this.maxRows,
+      hash,
       fold
     );
   }

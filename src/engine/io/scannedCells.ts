@@ -26,10 +26,15 @@ export class ScannedCells {
     readonly ends: Int32Array,
     /** HLL slot of each present cell (profile/hllSlots.ts). */
     readonly slots: Int32Array,
-    /** stringHash of each present cell's text (profile/stringTable.ts). */
+    /**
+     * stringHash of each present cell's text (profile/stringTable.ts), once `hash` has been called
+     * for it: only columns that still count values need them.
+     */
     readonly hashes: Int32Array,
     readonly rowCount: number,
     readonly maxRows: number,
+    /** Fills `hashes` for `count` cells from `from` (kinds MISSING and TEXT excepted). */
+    readonly hash: (from: number, count: number) => void,
     /** Folds a column's cells into its profile in the core (cells are numbered as here). */
     readonly fold: ColumnFold | null = null
   ) {}

@@ -210,14 +210,17 @@ export class ColumnProfile {
 
   /**
    * Counts scanned text cells exactly as `addText` counts their text: the core has voted, parsed and
-   * hashed each cell, so a string is made only for a value new to the value counts (and for a cell
-   * the core left to JavaScript).
+   * hashed each cell (the value counts hash only while this column counts values), so a string is
+   * made only for a value new to the value counts (and for a cell the core left to JavaScript).
    */
   private addScanned({ cells, offset }: ScannedColumn): void {
     const { kinds, values: numbers, slots, hashes, starts, ends, bytes } = cells;
     const values = this.values;
     const end = offset + cells.rowCount;
     let cell = offset;
+    if (!this.skipValueCounts) {
+      cells.hash(offset, cells.rowCount);
+    }
     if (cells.fold !== null) {
       // The core folds the votes, numbers and HLL of the cells up to one it leaves to us; only
       // their value counts are left here.

@@ -17,17 +17,14 @@ export function kllBuckets(
 ): KllBucket[] {
   const start = Math.min(min, INT_MAX);
   const end = Math.max(max, INT_MIN);
-  const buckets: KllBucket[] = [];
-  for (let i = 0; i < count; i++) {
-    const lower = start + ((end - start) * i) / count;
-    const upper = start + ((end - start) * (i + 1)) / count;
-    const last = i === count - 1;
-    const below = last ? sketch.rank(upper) : sketch.rankExclusive(upper);
-    buckets.push({
-      lower_bound: lower,
-      upper_bound: upper,
-      count: below - sketch.rankExclusive(lower)
-    });
-  }
-  return buckets;
+  const edges = Array.from({ length: count + 1 }, (_, i) => start + ((end - start) * i) / count);
+  // Each inner edge is one bucket's upper bound and the next one's lower bound: weighed once.
+  const below = edges.map((edge, i) =>
+    i === count ? sketch.rank(edge) : sketch.rankExclusive(edge)
+  );
+  return Array.from({ length: count }, (_, i) => ({
+    lower_bound: edges[i],
+    upper_bound: edges[i + 1],
+    count: below[i + 1] - below[i]
+  }));
 }

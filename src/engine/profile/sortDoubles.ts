@@ -29,8 +29,8 @@ let mergeSpare = new Float64Array(0);
 const MAX_RUNS = 4;
 
 /**
- * The same sort (and merge) in WebAssembly, on native 64-bit keys (about twice as fast); null
- * without it.
+ * The same sort (and choice of merging) in WebAssembly, on native 64-bit keys (about twice as
+ * fast); null without it.
  */
 const wasmSort = wasmSortDoubles();
 
@@ -40,18 +40,14 @@ export function sortDoubles(values: Float64Array): void {
     values.sort();
     return;
   }
+  if (wasmSort) {
+    wasmSort.sortOrMerge(values);
+    return;
+  }
   // Levels above 0 hold a few sorted runs (one per compaction below): merging them is cheaper.
   const runs = sortedRunStarts(values);
-  if (runs && wasmSort) {
-    wasmSort.mergeRuns(values, runs);
-    return;
-  }
   if (runs) {
     mergeRuns(values, runs);
-    return;
-  }
-  if (wasmSort) {
-    wasmSort.sort(values);
     return;
   }
   radixSort(values);

@@ -22,6 +22,18 @@ export interface CsvScanExports {
     out: number
   ): number;
   /**
+   * Writes the value counts hash of each of `count` cells that is neither missing nor TEXT (bounds
+   * relative to `input`).
+   */
+  hashCells(
+    input: number,
+    kinds: number,
+    starts: number,
+    ends: number,
+    hashes: number,
+    count: number
+  ): void;
+  /**
    * Folds `rows` cells of one column into the profile state at `state`, numbers to `numbers`;
    * returns the cells taken (assembly/columnFold.ts).
    */

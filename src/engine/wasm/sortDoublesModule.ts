@@ -12,15 +12,20 @@ interface SortDoublesExports {
   valuesStart(): number;
   sort(n: number): void;
   mergeRuns(n: number, runs: number): void;
+  sortOrMerge(n: number): void;
 }
 
 export interface WasmSort {
   sort(values: Float64Array): void;
   /** Merges the ascending runs of `values` (no NaN) that start at `starts` (the first 0). */
   mergeRuns(values: Float64Array, starts: number[]): void;
+  /** Sorts `values`, merging them when they are a few ascending runs without NaN (faster). */
+  sortOrMerge(values: Float64Array): void;
 }
 
 const PAGE_BYTES = 65536;
+/** The most run starts `sortOrMerge` writes (after the values and their spare). */
+const MAX_RUNS = 4;
 
 export function wasmSortDoubles(): WasmSort | null {
   const exports = instantiateWasm<SortDoublesExports>(SORT_DOUBLES_WASM_BASE64);
@@ -49,6 +54,12 @@ export function wasmSortDoubles(): WasmSort | null {
       view.set(values);
       new Int32Array(exports.memory.buffer, start + 16 * n, starts.length).set(starts);
       exports.mergeRuns(n, starts.length);
+      values.set(view);
+    },
+    sortOrMerge: values => {
+      const view = area(values.length, 4 * MAX_RUNS);
+      view.set(values);
+      exports.sortOrMerge(values.length);
       values.set(view);
     }
   };

@@ -87,6 +87,26 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
     );
   });
 
+  test('sorts or merges into the same bits as the JavaScript radix sort, whatever the number of runs', () => {
+    // A KLL level above 0: a few ascending runs (merged), or too many, or a NaN (sorted).
+    const value = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, -1));
+    const run = fc
+      .array(value, { minLength: 1, maxLength: 700 })
+      .map(r => Array.from(Float64Array.from(r).sort()));
+    const runs = fc.array(run, { minLength: 1, maxLength: 7 }).map(rs => rs.flat());
+    fc.assert(
+      fc.property(runs, fc.array(anyBits, { maxLength: 3 }), (values, extra) => {
+        const all = values.concat(extra);
+        const ours = Float64Array.from(all);
+        const reference = Float64Array.from(all);
+        wasmSort.sortOrMerge(ours);
+        radixSort(reference);
+        expect(Buffer.from(bytesOf(ours)).equals(bytesOf(reference))).toBe(true);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
   test('sorts arrays of growing and shrinking sizes with one instance', () => {
     for (const n of [5000, 10, 70000, 300]) {
       const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 1e6);

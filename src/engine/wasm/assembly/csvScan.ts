@@ -1,8 +1,9 @@
 /**
- * The byte-level CSV core: splits quote-free ASCII lines of CSV into cells and, for each cell, gives
+ * The byte-level CSV core: splits quote-free lines of CSV into cells and, for each cell, gives
  * what the column profile needs without a JavaScript string: its type vote and number (Deequ's
- * grammar, as `profile/textScan.ts` computes them), its HLL slot (XXH64 of its bytes) and its value
- * counts hash (`profile/stringTable.ts`'s stringHash, which over ASCII is FNV-1a of the bytes).
+ * grammar, as `profile/textScan.ts` computes them), its HLL slot (XXH64 of its bytes) and, on
+ * request (`hashCells`: only columns that still count values need it), its value counts hash
+ * (`profile/stringTable.ts`'s stringHash, which over ASCII is FNV-1a of the bytes).
  *
  * Lines the core does not take stop the scan where they start, for the JavaScript reader to read
  * from there: a line holding a quote or bytes that are not UTF-8, and a line whose field count is
@@ -11,7 +12,8 @@
  *
  * Memory is laid out by the host: input bytes at `input`, and at `out` the cell arrays of a batch
  * (`capacity` = width × maxRows cells, column-major, cell c·maxRows + r):
- *   f64 values | i32 starts | i32 ends | i32 slots | i32 hashes | u8 kinds.
+ *   f64 values | i32 starts | i32 ends | i32 slots | i32 hashes | u8 kinds
+ * (`scan` leaves the hashes to `hashCells`).
  */
 import { BOOLEAN, FRACTIONAL, INTEGRAL, MISSING, STRING, TEXT } from './cellKinds';
 import { hash, HLL_SEED, slot } from './xxh64';
@@ -40,6 +42,8 @@ const MAX_EXPONENT_DIGITS = 9;
 
 /** The scan's outcome, read by the host: bytes consumed, lines consumed, stop reason. */
 const status = memory.data(12, 8);
+/** Whether a line of the current scan holds a byte ≥ 0x80 (else no cell needs the ASCII check). */
+let sawNonAscii = false;
 
 /** 10^0 … 10^22, the powers of ten that are exact doubles. */
 const POWERS = memory.data<f64>([
@@ -76,6 +80,7 @@ export function scan(
   let rows = 0;
   let lines = 0;
   let reason = INPUT_END;
+  sawNonAscii = false;
   while (true) {
     if (rows === maxRows) {
       reason = BATCH_FULL;
@@ -137,6 +142,7 @@ function findLineEnd(input: usize, pos: i32, length: i32, eof: bool): i32 {
         return -1;
       }
       if (c >= 0x80) {
+        sawNonAscii = true;
         const size = utf8Length(input, i, length);
         if (size === CUT) {
           // The rest of the character is in the next chunk: the line is not complete yet.
@@ -258,14 +264,13 @@ function storeCell(cell: i32, start: i32, end: i32, starts: usize, ends: usize):
   store<i32>(ends + (cell << 2), end);
 }
 
-/** Fills kinds, numbers, slots and hashes of the batch's cells, column by column. */
+/** Fills kinds, numbers and slots of the batch's cells, column by column. */
 function classifyCells(input: usize, width: i32, maxRows: i32, rows: i32, out: usize): void {
   const capacity = width * maxRows;
   const starts = out + 8 * capacity;
   const ends = starts + 4 * capacity;
   const slots = ends + 4 * capacity;
-  const hashes = slots + 4 * capacity;
-  const kinds = hashes + 4 * capacity;
+  const kinds = slots + 8 * capacity; // after the hashes
   for (let column = 0; column < width; column++) {
     for (let row = 0; row < rows; row++) {
       const cell = column * maxRows + row;
@@ -278,36 +283,56 @@ function classifyCells(input: usize, width: i32, maxRows: i32, rows: i32, out: u
       }
       const at = input + start;
       const length = end - start;
-      const textHash = stringHash(at, length);
-      if (textHash === NOT_ASCII) {
+      if (sawNonAscii && !isAscii(at, length)) {
         store<u8>(kinds + cell, TEXT);
         store<f64>(out + (cell << 3), NaN);
         continue;
       }
       store<i32>(slots + (cell << 2), slot(hash(at, length, HLL_SEED)));
-      store<i32>(hashes + (cell << 2), textHash);
       store<u8>(kinds + cell, classify(at, length, out + (cell << 3)));
     }
   }
 }
 
-/** `stringHash`'s answer for a cell that is not ASCII (never a hash: a hash is never 0). */
-const NOT_ASCII = 0;
+/** Non-ASCII cells are left to JavaScript (kind TEXT). */
+function isAscii(at: usize, length: i32): bool {
+  let high: u8 = 0;
+  for (let i = 0; i < length; i++) {
+    high |= load<u8>(at + i);
+  }
+  return high < 0x80;
+}
 
 /**
- * stringTable.ts's stringHash: FNV-1a over the characters, h ^= h >>> 15, 0 → 1. Over ASCII the
- * characters are the bytes; any other cell is NOT_ASCII, left to JavaScript.
+ * Writes the stringHash of each of `count` cells (kinds, bounds in `input` and hashes at these
+ * addresses, as `scan` laid them out) that is neither missing nor TEXT: such a cell is ASCII.
+ */
+export function hashCells(
+  input: usize,
+  kinds: usize,
+  starts: usize,
+  ends: usize,
+  hashes: usize,
+  count: i32
+): void {
+  for (let i = 0; i < count; i++) {
+    const kind = load<u8>(kinds + i);
+    if (kind !== MISSING && kind !== TEXT) {
+      const start = load<i32>(starts + ((<usize>i) << 2));
+      const end = load<i32>(ends + ((<usize>i) << 2));
+      store<i32>(hashes + ((<usize>i) << 2), stringHash(input + start, end - start));
+    }
+  }
+}
+
+/**
+ * stringTable.ts's stringHash of an ASCII cell: FNV-1a over its characters (here its bytes),
+ * h ^= h >>> 15, 0 → 1.
  */
 function stringHash(at: usize, length: i32): i32 {
   let h: u32 = 0x811c9dc5;
-  let high: u8 = 0;
   for (let i = 0; i < length; i++) {
-    const c = load<u8>(at + i);
-    high |= c;
-    h = (h ^ c) * 0x01000193;
-  }
-  if (high >= 0x80) {
-    return NOT_ASCII;
+    h = (h ^ load<u8>(at + i)) * 0x01000193;
   }
   h ^= h >>> 15;
   return h === 0 ? 1 : <i32>h;
