@@ -35,7 +35,6 @@ export function sort(n: i32): void {
   const values = valuesStart();
   const spare = values + ((<usize>n) << 3);
   const lowBitsDiffer = toKeys(values, n);
-  countDigits(values, 0, n, LOW_DIGITS, DIGITS);
   const sorted = radixPasses(values, spare, 0, n, LOW_DIGITS, DIGITS);
   // Small whole numbers leave the low bits all equal (zero): then the high digits sorted it all.
   if (lowBitsDiffer) {
@@ -44,22 +43,44 @@ export function sort(n: i32): void {
   fromKeys(sorted, values, n);
 }
 
-/** Turns the doubles into keys in place; whether the keys' low digits are not all equal. */
+/**
+ * Turns the doubles into keys in place, counting the keys' high digits (3 to 5) into their
+ * histograms on the way (one pass, not two); whether the keys' low digits are not all equal.
+ */
 function toKeys(values: usize, n: i32): bool {
-  let lowDifferences: u64 = 0;
-  let first: u64 = 0;
+  memory.fill(histogram(LOW_DIGITS), 0, (DIGITS - LOW_DIGITS) * BUCKETS * 4);
+  const third = histogram(3);
+  const fourth = histogram(4);
+  const fifth = histogram(5);
+  const first = key(load<f64>(values));
+  let differences: u64 = 0;
   for (let i = 0; i < n; i++) {
     const at = values + ((<usize>i) << 3);
-    const x = load<f64>(at);
-    const bits = reinterpret<u64>(x);
-    const key: u64 = x !== x ? 0xffffffffffffffff : (bits & SIGN) !== 0 ? ~bits : bits | SIGN;
-    store<u64>(at, key);
-    if (i === 0) {
-      first = key;
-    }
-    lowDifferences |= key ^ first;
+    const k = key(load<f64>(at));
+    store<u64>(at, k);
+    increment(third, k >> (3 * RADIX_BITS));
+    increment(fourth, k >> (4 * RADIX_BITS));
+    increment(fifth, k >> (5 * RADIX_BITS));
+    differences |= k ^ first;
   }
-  return (lowDifferences & LOW_MASK) !== 0;
+  return (differences & LOW_MASK) !== 0;
+}
+
+/** The unsigned key that compares like the double (NaN the largest). */
+function key(x: f64): u64 {
+  const bits = reinterpret<u64>(x);
+  return x !== x ? 0xffffffffffffffff : (bits & SIGN) !== 0 ? ~bits : bits | SIGN;
+}
+
+/** The first counter of `digit`'s histogram. */
+function histogram(digit: i32): usize {
+  return histograms + ((<usize>(digit * BUCKETS)) << 2);
+}
+
+/** Adds one to the counter of the bucket in the low RADIX_BITS of `bits`. */
+function increment(counters: usize, bits: u64): void {
+  const counter = counters + ((<usize>(bits & MASK)) << 2);
+  store<i32>(counter, load<i32>(counter) + 1);
 }
 
 /** Counts digits [first, last) of keys[from, to) into their zeroed histograms. */
