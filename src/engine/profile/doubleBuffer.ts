@@ -7,6 +7,12 @@ import { sortDoubles } from './sortDoubles';
 export class DoubleBuffer {
   private items: Float64Array;
   length = 0;
+  /**
+   * Where the ascending runs (Double.compare order) that make up the items start, when known: a KLL
+   * level above 0 is a few runs, one from each compaction below, which merge faster than they sort.
+   * Null once items of unknown order came in.
+   */
+  private runs: number[] | null = [];
 
   /**
    * Starts small (wide datasets have many barely used sketches) and grows by doubling, but not past
@@ -27,6 +33,7 @@ export class DoubleBuffer {
   }
 
   push(x: number): void {
+    this.runs = null;
     if (this.length === this.items.length) {
       this.grow(this.length + 1);
     }
@@ -35,6 +42,9 @@ export class DoubleBuffer {
 
   append(values: ArrayLike<number>): void {
     const n = values.length;
+    if (n > 0) {
+      this.runs = null;
+    }
     if (this.length + n > this.items.length) {
       this.grow(this.length + n);
     }
@@ -48,9 +58,15 @@ export class DoubleBuffer {
     this.length += n;
   }
 
-  /** Appends `from`'s items at `first`, `first` + 2, … below `end`. */
+  /**
+   * Appends `from`'s items at `first`, `first` + 2, … below `end`; `from` has just been sorted there,
+   * so they are one more ascending run.
+   */
   appendEveryOther(from: DoubleBuffer, first: number, end: number): void {
     const n = Math.max(0, Math.ceil((end - first) / 2));
+    if (n > 0) {
+      this.runs?.push(this.length);
+    }
     if (this.length + n > this.items.length) {
       this.grow(this.length + n);
     }
@@ -70,17 +86,19 @@ export class DoubleBuffer {
 
   /** Sorts the first `count` items in place (Float64Array order: -0 before 0, NaN last). */
   sortPrefix(count: number): void {
-    sortDoubles(this.items.subarray(0, count));
+    sortDoubles(this.items.subarray(0, count), this.runs);
   }
 
   /** Keeps only the item at `i`, as the first and only item. */
   keepOnly(i: number): void {
     this.items[0] = this.items[i];
     this.length = 1;
+    this.runs = [0];
   }
 
   clear(): void {
     this.length = 0;
+    this.runs = [];
   }
 
   toArray(): number[] {

@@ -34,10 +34,23 @@ const MAX_RUNS = 4;
  */
 const wasmSort = wasmSortDoubles();
 
-export function sortDoubles(values: Float64Array): void {
+/**
+ * `runs`: where ascending runs that make up `values` start (the first at 0), when the caller knows
+ * (a KLL level above 0); they may run past the end of `values`, a prefix of what they describe.
+ */
+export function sortDoubles(values: Float64Array, runs: readonly number[] | null = null): void {
   const n = values.length;
   if (n < RADIX_MIN || !LITTLE_ENDIAN) {
     values.sort();
+    return;
+  }
+  const known = runs && mergeableRuns(values, runs);
+  if (known) {
+    if (wasmSort) {
+      wasmSort.mergeRuns(values, known);
+    } else {
+      mergeRuns(values, known);
+    }
     return;
   }
   if (wasmSort) {
@@ -45,9 +58,9 @@ export function sortDoubles(values: Float64Array): void {
     return;
   }
   // Levels above 0 hold a few sorted runs (one per compaction below): merging them is cheaper.
-  const runs = sortedRunStarts(values);
-  if (runs) {
-    mergeRuns(values, runs);
+  const found = sortedRunStarts(values);
+  if (found) {
+    mergeRuns(values, found);
     return;
   }
   radixSort(values);
@@ -161,6 +174,24 @@ function fromKeys(hi: Int32Array, lo: Int32Array, words: Int32Array, n: number):
 /** Java's Double.compare(a, b) < 0 for numbers that are not NaN: -0.0 sorts before 0.0. */
 function before(a: number, b: number): boolean {
   return a < b || (a === 0 && b === 0 && 1 / a < 1 / b);
+}
+
+/**
+ * The starts of known runs that lie in `values`, when there are at most MAX_RUNS of them and no NaN
+ * (a run sorted in Double.compare order has its NaNs last); null otherwise.
+ */
+function mergeableRuns(values: Float64Array, runs: readonly number[]): number[] | null {
+  const starts = runs.filter(start => start < values.length);
+  if (starts.length === 0 || starts.length > MAX_RUNS || starts[0] !== 0) {
+    return null;
+  }
+  for (let r = 0; r < starts.length; r++) {
+    const end = r + 1 < starts.length ? starts[r + 1] : values.length;
+    if (Number.isNaN(values[end - 1])) {
+      return null;
+    }
+  }
+  return starts;
 }
 
 /**

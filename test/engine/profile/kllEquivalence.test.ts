@@ -61,4 +61,17 @@ describe('KllSketch on typed arrays = the plain-array reference', () => {
     expect(ours.data()).toEqual(reference.data());
     expect(KllSketch.fromJSON(ours.toJSON()).toJSON()).toEqual(reference.toJSON());
   });
+
+  test('same data at the real k with zeros of both signs, NaNs and infinities', () => {
+    // Levels above 0 are merged from the runs their compactions appended, unless a run holds a NaN.
+    const special = fc.constantFrom(0, -0, NaN, Infinity, -Infinity, 1, -1);
+    const item = fc.oneof(fc.double(), special, fc.integer({ min: -3, max: 3 }));
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 4000, maxLength: 12000 }), values => {
+        const { ours, reference } = run([{ update: values }], 2048);
+        expect(ours.data()).toEqual(reference.data());
+      }),
+      { numRuns: 20 }
+    );
+  });
 });

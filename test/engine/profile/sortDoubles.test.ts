@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { sortDoubles } from '../../../src/engine/profile/sortDoubles';
+import { radixSort, sortDoubles } from '../../../src/engine/profile/sortDoubles';
 
 const specials = [0, -0, NaN, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -1, 1];
 
@@ -48,6 +48,32 @@ describe('sortDoubles = Float64Array#sort', () => {
     expectSortedLikeNative([...zeros, ...zeros]);
     expectSortedLikeNative([...zeros, ...zeros.map(() => 0), ...zeros.map(() => -0)]);
     expectSortedLikeNative([...zeros, ...zeros, NaN]);
+  });
+
+  test('known runs (a KLL level above 0) are merged into the same order, NaNs and a cut last run included', () => {
+    const value = fc.oneof(fc.double(), fc.constantFrom(0, -0, NaN, 1, -1), fc.integer());
+    const run = fc
+      .array(value, { minLength: 1, maxLength: 600, size: 'max' })
+      .map(r => Array.from(Float64Array.from(r).sort()));
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 7 }), fc.nat(3), (runs, cut) => {
+        const all = runs.flat();
+        const starts = runs.map((_, i) => runs.slice(0, i).reduce((n, r) => n + r.length, 0));
+        // The runs describe the whole buffer; the sort may be asked for a prefix of it.
+        const prefix = all.slice(0, Math.max(1, all.length - cut));
+        const ours = Float64Array.from(prefix);
+        sortDoubles(ours, starts);
+        // The radix sort writes every NaN as one bit pattern: the reference of the bits.
+        const reference = Float64Array.from(prefix);
+        if (reference.length >= 256) {
+          radixSort(reference);
+        } else {
+          reference.sort();
+        }
+        expect(Buffer.from(ours.buffer).equals(Buffer.from(reference.buffer))).toBe(true);
+      }),
+      { numRuns: 300 }
+    );
   });
 
   test('sorts a view in place without touching the rest of its buffer', () => {
