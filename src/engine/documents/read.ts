@@ -228,13 +228,12 @@ function toKll(obj: Record<string, unknown>, path: string, r: FieldReader) {
       count: r.number(bucket.count, `${p}.count`)
     };
   });
-  const data = r
-    .array(sketch.data, `${path}.sketch.data`)
-    .map((level, h) =>
-      r
-        .array(level, `${path}.sketch.data[${h}]`)
-        .map((x, j) => r.number(x, `${path}.sketch.data[${h}][${j}]`))
-    );
+  const data = r.array(sketch.data, `${path}.sketch.data`).map((level, h) =>
+    r
+      .array(level, `${path}.sketch.data[${h}]`)
+      // A sketch holds thousands of numbers: a path is made only for one that is not a number.
+      .map((x, j) => (typeof x === 'number' ? x : r.number(x, `${path}.sketch.data[${h}][${j}]`)))
+  );
   return {
     buckets,
     sketch: {

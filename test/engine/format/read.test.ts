@@ -66,6 +66,24 @@ describe('lenient reading (FORMATS.md §6.4)', () => {
     );
   });
 
+  test('a sketch item that is not a number is named by its path; "NaN" reads as NaN', () => {
+    const kll = `"kll": {"buckets": [], "sketch": {"parameters": {"c": 0.64, "k": 2048},
+      "data": [[1.5, "NaN", 2], [3, "x"]]}}`;
+    const text = `{"version": 0, "dataset": {"item_count": 4}, "features": [
+      {"name": "a", "inferred_type": "Fractional", "numerical_statistics": {
+        "common": {"num_present": 4, "num_missing": 0}, "mean": 2, "sum": 8, "std_dev": 1,
+        "min": 1.5, "max": 3, "distribution": {${kll}}}}]}`;
+    expect(validateDocument(text, 'statistics.json').map(i => i.path)).toEqual([
+      'features[0].numerical_statistics.distribution.kll.sketch.data[1][1]'
+    ]);
+    const fixed = readStatistics(text.replace('"x"', '4'), 'statistics.json');
+    const data = fixed.features[0].numerical_statistics!.distribution!.kll!.sketch.data;
+    expect(data).toEqual([
+      [1.5, NaN, 2],
+      [3, 4]
+    ]);
+  });
+
   test('syntax errors report line and column', () => {
     const issues = validateDocument('{\n  "violations" : [ x ]\n}', 'v.json');
     expect(issues).toHaveLength(1);
