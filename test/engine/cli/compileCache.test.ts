@@ -33,18 +33,32 @@ describe('the code cache', () => {
   const cacheDir = path.join(dir, 'cache');
   const plain = baseline('', 'no-cache');
 
-  it('is written by the first run, named for the bundle and Node, and read by the next', () => {
+  it('is written by the first run, named for the bundle, command and Node, and read by the next', () => {
     expect(cacheFiles(cacheDir)).toEqual([]);
     expect(baseline(cacheDir, 'first')).toBe(plain);
     const [name] = cacheFiles(cacheDir);
     expect(name).toMatch(
-      new RegExp(`^cli-[0-9a-f]{16}-${process.version}-${process.arch}\\.v8cache$`)
+      new RegExp(`^cli-[0-9a-f]{16}-baseline-${process.version}-${process.arch}\\.v8cache$`)
     );
     const written = fs.statSync(path.join(cacheDir, name));
     expect(written.size).toBeGreaterThan(10_000);
     expect(baseline(cacheDir, 'second')).toBe(plain);
     // A run that used the cache leaves it as it was.
     expect(fs.statSync(path.join(cacheDir, name)).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it('of another command is a file of its own, written by its first run', () => {
+    const [name] = cacheFiles(cacheDir);
+    const baselineCache = fs.statSync(path.join(cacheDir, name));
+    const result = spawnSync(process.execPath, [CLI, 'validate', 'first/statistics.json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, MODEL_MONITOR_CACHE_DIR: cacheDir }
+    });
+    expect(result.status).toBe(0);
+    expect(cacheFiles(cacheDir).sort()).toEqual([name, name.replace('-baseline-', '-validate-')]);
+    expect(fs.statSync(path.join(cacheDir, name)).mtimeMs).toBe(baselineCache.mtimeMs);
+    fs.rmSync(path.join(cacheDir, name.replace('-baseline-', '-validate-')));
   });
 
   it('is replaced when V8 rejects it', () => {
