@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { radixSort, sortDoubles } from '../../../src/engine/profile/sortDoubles';
+import { ascendingRuns, runStarts } from '../../helpers/sortedRuns';
 
 const specials = [0, -0, NaN, Infinity, -Infinity, 5e-324, -5e-324, Number.MAX_VALUE, -1, 1];
 
@@ -32,12 +33,9 @@ describe('sortDoubles = Float64Array#sort', () => {
 
   test('a few ascending runs (a KLL level above 0) are merged into the same order', () => {
     const value = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, -1), fc.integer());
-    const run = fc
-      .array(value, { minLength: 130, maxLength: 400 })
-      .map(r => Float64Array.from(r).sort());
     fc.assert(
-      fc.property(fc.array(run, { minLength: 1, maxLength: 6 }), runs => {
-        expectSortedLikeNative(runs.flatMap(r => Array.from(r)));
+      fc.property(ascendingRuns(value, { minLength: 130, maxLength: 400 }, 6), runs => {
+        expectSortedLikeNative(runs.flat());
       }),
       { numRuns: 60 }
     );
@@ -52,13 +50,11 @@ describe('sortDoubles = Float64Array#sort', () => {
 
   test('known runs (a KLL level above 0) are merged into the same order, NaNs and a cut last run included', () => {
     const value = fc.oneof(fc.double(), fc.constantFrom(0, -0, NaN, 1, -1), fc.integer());
-    const run = fc
-      .array(value, { minLength: 1, maxLength: 600, size: 'max' })
-      .map(r => Array.from(Float64Array.from(r).sort()));
+    const levels = ascendingRuns(value, { minLength: 1, maxLength: 600, size: 'max' }, 7);
     fc.assert(
-      fc.property(fc.array(run, { minLength: 1, maxLength: 7 }), fc.nat(3), (runs, cut) => {
+      fc.property(levels, fc.nat(3), (runs, cut) => {
         const all = runs.flat();
-        const starts = runs.map((_, i) => runs.slice(0, i).reduce((n, r) => n + r.length, 0));
+        const starts = runStarts(runs);
         // The runs describe the whole buffer; the sort may be asked for a prefix of it.
         const prefix = all.slice(0, Math.max(1, all.length - cut));
         const ours = Float64Array.from(prefix);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { mergeRuns, radixSort } from '../../../src/engine/profile/sortDoubles';
 import { SORT_DOUBLES_WASM_BASE64 } from '../../../src/engine/wasm/sortDoublesBinary';
 import { wasmSortDoubles } from '../../../src/engine/wasm/sortDoublesModule';
+import { ascendingRuns, runStarts } from '../../helpers/sortedRuns';
 import { compiledWasm } from '../../helpers/wasmBuild';
 
 const wasmSort = wasmSortDoubles()!;
@@ -15,6 +16,9 @@ const anyBits = fc.oneof(
     return new Float64Array(words.buffer)[0];
   })
 );
+
+/** Values of the runs a merge takes: no NaN, zeros of both signs. */
+const runValue = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, -1));
 
 function bytesOf(values: Float64Array): Uint8Array {
   return new Uint8Array(values.buffer.slice(0));
@@ -68,14 +72,10 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
   });
 
   test('merges ascending runs into the same bits as the JavaScript merge, zeros of both signs included', () => {
-    const value = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, -1));
-    const run = fc
-      .array(value, { minLength: 1, maxLength: 700 })
-      .map(r => Float64Array.from(r).sort());
     fc.assert(
-      fc.property(fc.array(run, { minLength: 1, maxLength: 7 }), runs => {
-        const values = Float64Array.from(runs.flatMap(r => Array.from(r)));
-        const starts = runs.map((_, i) => runs.slice(0, i).reduce((n, r) => n + r.length, 0));
+      fc.property(ascendingRuns(runValue, { minLength: 1, maxLength: 700 }, 7), runs => {
+        const values = Float64Array.from(runs.flat());
+        const starts = runStarts(runs);
         const ours = Float64Array.from(values);
         const reference = Float64Array.from(values);
         wasmSort.mergeRuns(ours, starts);
@@ -89,14 +89,10 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
 
   test('sorts or merges into the same bits as the JavaScript radix sort, whatever the number of runs', () => {
     // A KLL level above 0: a few ascending runs (merged), or too many, or a NaN (sorted).
-    const value = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, -1));
-    const run = fc
-      .array(value, { minLength: 1, maxLength: 700 })
-      .map(r => Array.from(Float64Array.from(r).sort()));
-    const runs = fc.array(run, { minLength: 1, maxLength: 7 }).map(rs => rs.flat());
+    const levels = ascendingRuns(runValue, { minLength: 1, maxLength: 700 }, 7);
     fc.assert(
-      fc.property(runs, fc.array(anyBits, { maxLength: 3 }), (values, extra) => {
-        const all = values.concat(extra);
+      fc.property(levels, fc.array(anyBits, { maxLength: 3 }), (runs, extra) => {
+        const all = runs.flat().concat(extra);
         const ours = Float64Array.from(all);
         const reference = Float64Array.from(all);
         wasmSort.sortOrMerge(ours);
