@@ -7,7 +7,8 @@
  * largest key), sorted by six digits of at most 11 bits, three per 32-bit half (a digit equal in
  * all keys is skipped), and mapped back.
  */
-import { wasmSortDoubles } from '../wasm/sortDoublesModule';
+// The same bound on runs merged as the WebAssembly sort's: both make the same choice.
+import { MAX_RUNS, wasmSortDoubles } from '../wasm/sortDoublesModule';
 
 const RADIX_BITS = 11;
 const BUCKETS = 1 << RADIX_BITS;
@@ -24,9 +25,6 @@ let loKeys = new Int32Array(0);
 let hiSpare = new Int32Array(0);
 let loSpare = new Int32Array(0);
 let mergeSpare = new Float64Array(0);
-
-/** Merging is used for at most this many ascending runs. */
-const MAX_RUNS = 4;
 
 /**
  * The same sort (and choice of merging) in WebAssembly, on native 64-bit keys (about twice as

@@ -24,42 +24,45 @@ export interface WasmSort {
 }
 
 const PAGE_BYTES = 65536;
-/** The most run starts `sortOrMerge` writes (after the values and their spare). */
-const MAX_RUNS = 4;
+/**
+ * Merging is used for at most this many ascending runs: assembly/sortDoubles.ts's MAX_RUNS, so also
+ * the most run starts `sortOrMerge` writes (after the values and their spare).
+ */
+export const MAX_RUNS = 4;
 
 export function wasmSortDoubles(): WasmSort | null {
-  const exports = instantiateWasm<SortDoublesExports>(SORT_DOUBLES_WASM_BASE64);
-  if (exports === null) {
+  const wasm = instantiateWasm<SortDoublesExports>(SORT_DOUBLES_WASM_BASE64);
+  if (wasm === null) {
     return null;
   }
-  const start = exports.valuesStart();
+  const start = wasm.valuesStart();
   /** The first n doubles of the module's values, memory grown for them, their spare and `extra`. */
   const area = (n: number, extra = 0): Float64Array => {
-    const missing = start + 16 * n + extra - exports.memory.buffer.byteLength;
+    const missing = start + 16 * n + extra - wasm.memory.buffer.byteLength;
     if (missing > 0) {
-      exports.memory.grow(Math.ceil(missing / PAGE_BYTES));
+      wasm.memory.grow(Math.ceil(missing / PAGE_BYTES));
     }
-    return new Float64Array(exports.memory.buffer, start, n);
+    return new Float64Array(wasm.memory.buffer, start, n);
   };
   return {
     sort: values => {
       const view = area(values.length);
       view.set(values);
-      exports.sort(values.length);
+      wasm.sort(values.length);
       values.set(view);
     },
     mergeRuns: (values, starts) => {
       const n = values.length;
       const view = area(n, 4 * starts.length);
       view.set(values);
-      new Int32Array(exports.memory.buffer, start + 16 * n, starts.length).set(starts);
-      exports.mergeRuns(n, starts.length);
+      new Int32Array(wasm.memory.buffer, start + 16 * n, starts.length).set(starts);
+      wasm.mergeRuns(n, starts.length);
       values.set(view);
     },
     sortOrMerge: values => {
       const view = area(values.length, 4 * MAX_RUNS);
       view.set(values);
-      exports.sortOrMerge(values.length);
+      wasm.sortOrMerge(values.length);
       values.set(view);
     }
   };

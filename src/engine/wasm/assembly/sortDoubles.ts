@@ -204,7 +204,7 @@ function fromKeys(keys: usize, values: usize, n: i32): void {
   }
 }
 
-/** Merging is used for at most this many ascending runs (`profile/sortDoubles.ts`'s MAX_RUNS). */
+/** Merging is used for at most this many ascending runs (sortDoublesModule.ts's MAX_RUNS). */
 const MAX_RUNS = 4;
 
 /**
