@@ -55,7 +55,7 @@ def timed_run(cmd: list[str]) -> tuple[float, float]:
     return wall, cpu
 
 
-def same_outputs(first: Path, other: Path) -> list[str]:
+def differing_outputs(first: Path, other: Path) -> list[str]:
     """Files of `first` that `other` lacks or writes differently."""
     names = sorted(p.name for p in first.iterdir() if p.is_file())
     return [
@@ -88,7 +88,7 @@ def main(argv: list[str]) -> None:
             )
         first, *others = args.builds
         for name, _ in others:
-            differing = same_outputs(outputs[first[0]], outputs[name])
+            differing = differing_outputs(outputs[first[0]], outputs[name])
             verdict = "identical" if not differing else "differ: " + ", ".join(differing)
             print(f"outputs of {name} vs {first[0]}: {verdict}")
 
