@@ -62,6 +62,7 @@ test-js: install jdk
 
 test-py: install spark
 	pytest -q test/server
+	pytest -q bench/test_ab.py bench/test_targets.py  # the bench tools themselves (no peers needed)
 
 # The packages as a user gets them: wheel, sdist and npm tarball, fresh virtual environments with the
 # newest and the oldest supported JupyterLab (and Notebook 7), no Node on PATH, Chromium smoke tests.

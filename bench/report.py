@@ -104,6 +104,63 @@ def scaling_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def target_figures(row: dict) -> str:
+    """The worst figures behind a target, in words."""
+    f = row["figures"]
+    if row["kind"] == "ratio":
+        return f"wall {f['wall']:.2f}×, CPU {f['cpu']:.2f}×"
+    if row["kind"] == "memory":
+        return f"{f['peak_rss_mb']:.0f} MB"
+    if row["kind"] == "small input":
+        floor = f.get("node_alone_cpu")
+        return f"{f['cpu']:.2f} s CPU" + (f" (Node alone: {floor:.2f} s)" if floor else "")
+    ceiling = f.get("machine_ceiling")
+    return f"{f['wall']:.2f}×" + (f" (the machine's ceiling: {ceiling:.2f}×)" if ceiling else "")
+
+
+def targets_table(rows: list[dict]) -> str:
+    if not rows:
+        return "The engine's targets: not judged in this run."
+    lines = [
+        "The engine's speed targets (bench/targets.py), judged on this run: a ratio is peer time",
+        "÷ ours, the worst of both tasks (and both inputs where both are named), met when wall and",
+        "CPU time both reach it.",
+        "",
+        "| Target | Size | Worst figure | Met |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in rows:
+        if row["met"] is None:
+            lines.append(f"| {row['target']} | – | not measured in this run | – |")
+            continue
+        met = "yes" if row["met"] else "**no**"
+        lines.append(f"| {row['target']} | {row['where']} | {target_figures(row)} | {met} |")
+    return "\n".join(lines)
+
+
+def small_input_table(small: dict | None) -> str:
+    if not small:
+        return "Our start-up on a small input: not measured (`--small-repeat 0`)."
+    lines = [
+        f"Our start-up on a small input (`{small['size']}`: its capture files, and its CSV;",
+        f"1 worker, the default at this size; medians of {small['repeat']} runs), beside Node",
+        "doing nothing:",
+        "",
+        "| Command | Task | Input | Wall s | CPU s | Peak RSS MB |",
+        "| --- | --- | --- | ---: | ---: | ---: |",
+    ]
+    for r in small["measurements"]:
+        head = f"| {r['name']} | {r['task']} | {r['input']} "
+        if not r["ok"]:
+            lines.append(head + f"| failed: {r['error'][:80]!r} | | |")
+            continue
+        lines.append(
+            head + f"| {r['seconds_median']:.3f} | {r['cpu_seconds_median']:.3f} "
+            f"| {r['peak_rss_mb']:,.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def fair_check_text(checks: list[dict]) -> str:
     """One line: did every fair peer agree with our statistics (bench/fair_check.py)?"""
     if not checks:
@@ -313,6 +370,8 @@ the tool's own profile. "÷ ours" is that tool's time over ours as a user runs i
 worker count (1 under 128 MiB of input, 2 above; marked "default"), on the same input, task and
 size: > 1 means we are faster.
 
+{targets_table(result.get("targets") or [])}
+
 {tables(result)}
 
 ![throughput chart]({svg_name})
@@ -322,6 +381,8 @@ size: > 1 means we are faster.
 {preprocessor_table(result.get("preprocessor_cost") or [])}
 
 {memory_table(result.get("memory_by_input_size") or [])}
+
+{small_input_table(result.get("small_input"))}
 
 {fair_check_text(result.get("fair_checks") or [])}
 
