@@ -24,6 +24,12 @@ const MODULES = {
     constant: 'SORT_DOUBLES_WASM_BASE64',
     test: 'test/engine/wasm/sortDoublesWasm.test.ts'
   },
+  kllCdf: {
+    source: 'src/engine/wasm/assembly/kllCdf.ts',
+    target: 'src/engine/wasm/kllCdfBinary.ts',
+    constant: 'KLL_CDF_WASM_BASE64',
+    test: 'test/engine/wasm/kllCdfWasm.test.ts'
+  },
   csvScan: {
     source: 'src/engine/wasm/assembly/csvScan.ts',
     target: 'src/engine/wasm/csvScanBinary.ts',

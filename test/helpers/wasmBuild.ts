@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import { join } from 'path';
 
 /** A wasm module as scripts/build-wasm.mjs compiles it from its AssemblyScript source now. */
-export function compiledWasm(module: 'xxhash64' | 'csvScan' | 'sortDoubles'): Buffer {
+export function compiledWasm(module: 'xxhash64' | 'csvScan' | 'sortDoubles' | 'kllCdf'): Buffer {
   const root = join(__dirname, '..', '..');
   const base64 = execFileSync(
     process.execPath,

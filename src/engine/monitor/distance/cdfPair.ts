@@ -2,7 +2,7 @@
  * Two sketches' CDFs at every item of either. The drift check, the Kolmogorov–Smirnov test and the
  * Wasserstein test all read the same pair of a feature's sketches; it is walked once per run.
  */
-import { mergedValues, WeightedSketch } from './weightedSketch';
+import { KLL_CDF, mergedValues, WeightedSketch } from './weightedSketch';
 
 export interface CdfPair {
   /** Distinct items of both sketches, ascending. */
@@ -21,9 +21,22 @@ export function cdfPair(baseline: WeightedSketch, current: WeightedSketch): CdfP
   }
   let pair = withBaseline.get(current);
   if (!pair) {
-    const values = mergedValues(baseline, current);
-    pair = { values, baseline: baseline.cdfs(values), current: current.cdfs(values) };
+    pair = computeCdfPair(baseline, current);
     withBaseline.set(current, pair);
   }
   return pair;
+}
+
+/** The pair, not cached; `kllCdf` null computes it in JavaScript, as for a sketch with a NaN. */
+export function computeCdfPair(
+  baseline: WeightedSketch,
+  current: WeightedSketch,
+  kllCdf = KLL_CDF
+): CdfPair {
+  const walkable = (sketch: WeightedSketch) => sketch.values.length > 0 && !sketch.hasNaN;
+  if (kllCdf && walkable(baseline) && walkable(current)) {
+    return kllCdf.cdfPair(baseline, current);
+  }
+  const values = mergedValues(baseline, current);
+  return { values, baseline: baseline.cdfs(values), current: current.cdfs(values) };
 }

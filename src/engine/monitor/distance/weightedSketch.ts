@@ -1,3 +1,11 @@
+import { WasmKllCdf, wasmKllCdf, WeighedItems } from '../../wasm/kllCdfModule';
+
+/**
+ * The loops below in WebAssembly, with the same results, where it is available (null: JavaScript
+ * only): they run once per feature, so as JavaScript they run cold.
+ */
+export const KLL_CDF: WasmKllCdf | null = wasmKllCdf();
+
 /**
  * A KLL sketch as written in statistics.json (`sketch.data`, level 0 first), read as a weighted
  * sample: an item on level h stands for 2^h values (FORMATS.md §7.3).
@@ -7,33 +15,19 @@ export class WeightedSketch {
     /** Distinct item values, ascending. */
     readonly values: Float64Array,
     /** cumulativeWeights[i] = total weight of items ≤ values[i]. */
-    private readonly cumulativeWeights: Float64Array
+    readonly cumulativeWeights: Float64Array,
+    /** Whether an item is NaN (then `cdfs` searches rather than walks). */
+    readonly hasNaN: boolean
   ) {}
 
-  static fromLevels(levels: readonly (readonly number[])[]): WeightedSketch {
-    // Each level sorted natively, then merged in: an item on level h weighs 2^h. Weights are whole
-    // numbers, so their sums are exact whatever the order equal values meet in.
-    let values: Float64Array = new Float64Array(0);
-    let weights: Float64Array = new Float64Array(0);
-    levels.forEach((level, height) => {
-      const sorted = new Float64Array(level).sort();
-      [values, weights] = mergeLevel(values, weights, sorted, 2 ** height);
-    });
-    const distinct = new Float64Array(values.length);
-    const cumulative = new Float64Array(values.length);
-    let count = 0;
-    let running = 0;
-    for (let i = 0; i < values.length; i++) {
-      running += weights[i];
-      if (count > 0 && distinct[count - 1] === values[i]) {
-        cumulative[count - 1] = running;
-      } else {
-        distinct[count] = values[i];
-        cumulative[count] = running;
-        count++;
-      }
+  /** `kllCdf` null weighs in JavaScript, as a sketch with a NaN item always is. */
+  static fromLevels(levels: readonly (readonly number[])[], kllCdf = KLL_CDF): WeightedSketch {
+    const weighed = kllCdf?.weighLevels(levels);
+    if (weighed) {
+      return new WeightedSketch(weighed.values, weighed.cumulativeWeights, false);
     }
-    return new WeightedSketch(distinct.slice(0, count), cumulative.slice(0, count));
+    const { values, cumulativeWeights } = weighLevelsInJs(levels);
+    return new WeightedSketch(values, cumulativeWeights, values.some(Number.isNaN));
   }
 
   get totalWeight(): number {
@@ -64,7 +58,7 @@ export class WeightedSketch {
   cdfs(xs: Float64Array): Float64Array {
     const result = new Float64Array(xs.length);
     const total = this.totalWeight;
-    const walkable = !this.values.some(Number.isNaN);
+    const walkable = !this.hasNaN;
     let atMost = 0;
     let previous = -Infinity;
     for (let i = 0; i < xs.length; i++) {
@@ -115,6 +109,34 @@ export class WeightedSketch {
     }
     return low;
   }
+}
+
+/**
+ * Each level sorted natively, then merged in: an item on level h weighs 2^h. Weights are whole
+ * numbers, so their sums are exact whatever the order equal values meet in.
+ */
+function weighLevelsInJs(levels: readonly (readonly number[])[]): WeighedItems {
+  let values: Float64Array = new Float64Array(0);
+  let weights: Float64Array = new Float64Array(0);
+  levels.forEach((level, height) => {
+    const sorted = new Float64Array(level).sort();
+    [values, weights] = mergeLevel(values, weights, sorted, 2 ** height);
+  });
+  const distinct = new Float64Array(values.length);
+  const cumulative = new Float64Array(values.length);
+  let count = 0;
+  let running = 0;
+  for (let i = 0; i < values.length; i++) {
+    running += weights[i];
+    if (count > 0 && distinct[count - 1] === values[i]) {
+      cumulative[count - 1] = running;
+    } else {
+      distinct[count] = values[i];
+      cumulative[count] = running;
+      count++;
+    }
+  }
+  return { values: distinct.slice(0, count), cumulativeWeights: cumulative.slice(0, count) };
 }
 
 /** Distinct values of both sketches, ascending (both lists are ascending and distinct). */

@@ -33,7 +33,11 @@ export function valuesStart(): usize {
 
 export function sort(n: i32): void {
   const values = valuesStart();
-  const spare = values + ((<usize>n) << 3);
+  sortAt(values, values + ((<usize>n) << 3), n);
+}
+
+/** Sorts the n doubles at `values`, with room for n more at `spare` (for kllCdf.ts's levels). */
+export function sortAt(values: usize, spare: usize, n: i32): void {
   const lowBitsDiffer = toKeys(values, n);
   const sorted = radixPasses(values, spare, 0, n, LOW_DIGITS, DIGITS);
   // Small whole numbers leave the low bits all equal (zero): then the high digits sorted it all.

@@ -1,0 +1,94 @@
+/**
+ * The numeric drift comparison's loops in WebAssembly (assembly/kllCdf.ts), instantiated from
+ * bytes bundled in the code (see instantiateWasm.ts): a sketch's levels weighed, and two weighed
+ * sketches' CDFs at every value of either, copied into and out of the module's memory. Null where
+ * WebAssembly is unavailable.
+ */
+import { instantiateWasm } from './instantiateWasm';
+import { KLL_CDF_WASM_BASE64 } from './kllCdfBinary';
+
+interface KllCdfExports {
+  readonly memory: WebAssembly.Memory;
+  start(): number;
+  weighLevels(levels: number, n: number): number;
+  itemsAt(levels: number): number;
+  weighLevelsEnd(levels: number, n: number): number;
+  cdfPair(na: number, nb: number): number;
+  cdfPairEnd(na: number, nb: number): number;
+}
+
+/** Distinct values, ascending, and the total weight of the items ≤ each. */
+export interface WeighedItems {
+  values: Float64Array;
+  cumulativeWeights: Float64Array;
+}
+
+/** Two sketches' CDFs at every distinct value of either. */
+export interface CdfPairArrays {
+  values: Float64Array;
+  baseline: Float64Array;
+  current: Float64Array;
+}
+
+export interface WasmKllCdf {
+  /** A sketch's levels (level 0 first) weighed; undefined when an item is NaN. */
+  weighLevels(levels: readonly (readonly number[])[]): WeighedItems | undefined;
+  /** Both CDFs at every value of either; the sketches must each hold at least one value. */
+  cdfPair(baseline: WeighedItems, current: WeighedItems): CdfPairArrays;
+}
+
+const PAGE_BYTES = 65536;
+
+export function wasmKllCdf(): WasmKllCdf | null {
+  const wasm = instantiateWasm<KllCdfExports>(KLL_CDF_WASM_BASE64);
+  if (wasm === null) {
+    return null;
+  }
+  const start = wasm.start();
+  const growTo = (end: number): void => {
+    const missing = end - wasm.memory.buffer.byteLength;
+    if (missing > 0) {
+      wasm.memory.grow(Math.ceil(missing / PAGE_BYTES));
+    }
+  };
+  /** n doubles of the module's memory from byte `at` (a view: copy before the next call). */
+  const doubles = (at: number, n: number) => new Float64Array(wasm.memory.buffer, at, n);
+  return {
+    weighLevels: levels => {
+      const n = levels.reduce((sum, level) => sum + level.length, 0);
+      growTo(wasm.weighLevelsEnd(levels.length, n));
+      new Int32Array(wasm.memory.buffer, start, levels.length).set(levels.map(l => l.length));
+      const items = doubles(wasm.itemsAt(levels.length), n);
+      let offset = 0;
+      for (const level of levels) {
+        items.set(level, offset);
+        offset += level.length;
+      }
+      const count = wasm.weighLevels(levels.length, n);
+      if (count < 0) {
+        return undefined;
+      }
+      return {
+        values: doubles(start, count).slice(),
+        cumulativeWeights: doubles(start + 8 * count, count).slice()
+      };
+    },
+    cdfPair: (baseline, current) => {
+      const na = baseline.values.length;
+      const nb = current.values.length;
+      growTo(wasm.cdfPairEnd(na, nb));
+      const input = doubles(start, 2 * (na + nb));
+      input.set(baseline.values, 0);
+      input.set(baseline.cumulativeWeights, na);
+      input.set(current.values, 2 * na);
+      input.set(current.cumulativeWeights, 2 * na + nb);
+      const m = wasm.cdfPair(na, nb);
+      const output = start + 16 * (na + nb);
+      return {
+        values: doubles(output, m).slice(),
+        baseline: doubles(output + 8 * m, m).slice(),
+        current: doubles(output + 16 * m, m).slice()
+      };
+    }
+  };
+}
