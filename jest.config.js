@@ -22,6 +22,7 @@ const esModules = [
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
 
 module.exports = {
+  globalSetup: '<rootDir>/test/globalSetup.js',
   projects: [
     {
       displayName: 'engine',

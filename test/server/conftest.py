@@ -16,6 +16,15 @@ def restored_kernel_environment(monkeypatch):
     monkeypatch.delenv(kernel_api.ROOT_ENV, raising=False)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def engine_code_cache(tmp_path_factory):
+    """The engine runs keep their V8 code caches out of the developer's ~/.cache."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("MODEL_MONITOR_CACHE_DIR", str(tmp_path_factory.mktemp("engine-code-cache")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture
 def db_file(tmp_path):
     return tmp_path / "db" / "monitors.sqlite"

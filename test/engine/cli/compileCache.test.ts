@@ -98,6 +98,16 @@ describe('the code cache', () => {
     expect(baseline(blocked, 'blocked')).toBe(plain);
   });
 
+  it('without MODEL_MONITOR_CACHE_DIR is kept in $XDG_CACHE_HOME/jupyterlab-model-monitor', () => {
+    const home = path.join(dir, 'xdg');
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: home };
+    delete env.MODEL_MONITOR_CACHE_DIR;
+    const args = ['baseline', '--dataset', 'data.csv', '--header', '--output', 'xdg-run'];
+    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env });
+    expect(result.status).toBe(0);
+    expect(cacheFiles(path.join(home, 'jupyterlab-model-monitor'))).toHaveLength(1);
+  });
+
   it('is off with an empty MODEL_MONITOR_CACHE_DIR', () => {
     expect(fs.readdirSync(dir).filter(n => n.endsWith('.v8cache'))).toEqual([]);
   });
