@@ -3,6 +3,7 @@
  * a full level is sorted and every other item (alternating offset) moves up, weighing twice as much.
  * Reproducing its exact compaction order is what makes `sketch.data` byte-equal to SageMaker's.
  */
+import { sharedKllCdf, WasmKllCdf } from '../wasm/kllCdfModule';
 import { DoubleBuffer } from './doubleBuffer';
 import { decodeDouble, encodeDouble, JsonDouble } from './jsonDouble';
 
@@ -84,6 +85,23 @@ export class KllSketch {
   /** Total weight of items < x. */
   rankExclusive(x: number): number {
     return this.weigh(x, false);
+  }
+
+  /**
+   * `rankExclusive` of each edge but the last, and `rank` of the last: the weights the buckets of
+   * `distribution.kll` are counted from. In WebAssembly where it is available, with the same
+   * results (this runs once per feature, so as JavaScript it runs cold); `kllCdf` null: JavaScript.
+   */
+  weighEdges(edges: readonly number[], kllCdf: WasmKllCdf | null = sharedKllCdf()): number[] {
+    const last = edges.length - 1;
+    const bounds = edges.map((edge, i) => (i === last && Number.isNaN(edge) ? Infinity : edge));
+    if (kllCdf) {
+      return kllCdf.weighEdges(
+        this.levels.map(level => level.view()),
+        bounds
+      );
+    }
+    return bounds.map((bound, i) => this.weigh(bound, i === last));
   }
 
   /** Levels, level 0 first, items in stored order: the `sketch.data` of statistics.json. */

@@ -19,9 +19,7 @@ export function kllBuckets(
   const end = Math.max(max, INT_MIN);
   const edges = Array.from({ length: count + 1 }, (_, i) => start + ((end - start) * i) / count);
   // Each inner edge is one bucket's upper bound and the next one's lower bound: weighed once.
-  const below = edges.map((edge, i) =>
-    i === count ? sketch.rank(edge) : sketch.rankExclusive(edge)
-  );
+  const below = sketch.weighEdges(edges);
   return Array.from({ length: count }, (_, i) => ({
     lower_bound: edges[i],
     upper_bound: edges[i + 1],

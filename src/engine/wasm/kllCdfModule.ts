@@ -1,8 +1,8 @@
 /**
- * The numeric drift comparison's loops in WebAssembly (assembly/kllCdf.ts), instantiated from
- * bytes bundled in the code (see instantiateWasm.ts): a sketch's levels weighed, and two weighed
- * sketches' CDFs at every value of either, copied into and out of the module's memory. Null where
- * WebAssembly is unavailable.
+ * The KLL loops that run once per numeric feature, in WebAssembly (assembly/kllCdf.ts), instantiated
+ * from bytes bundled in the code (see instantiateWasm.ts): a sketch's levels weighed, two weighed
+ * sketches' CDFs at every value of either, and a sketch's weight below each bucket edge, copied
+ * into and out of the module's memory. Null where WebAssembly is unavailable.
  */
 import { instantiateWasm } from './instantiateWasm';
 import { KLL_CDF_WASM_BASE64 } from './kllCdfBinary';
@@ -15,6 +15,8 @@ interface KllCdfExports {
   weighLevelsEnd(levels: number, n: number): number;
   cdfPair(na: number, nb: number): number;
   cdfPairEnd(na: number, nb: number): number;
+  weighEdges(levels: number, n: number, edges: number): void;
+  edgesAt(levels: number, n: number): number;
 }
 
 /** Distinct values, ascending, and the total weight of the items ≤ each. */
@@ -35,6 +37,21 @@ export interface WasmKllCdf {
   weighLevels(levels: readonly (readonly number[])[]): WeighedItems | undefined;
   /** Both CDFs at every value of either; the sketches must each hold at least one value. */
   cdfPair(baseline: WeighedItems, current: WeighedItems): CdfPairArrays;
+  /**
+   * For KLL levels (level 0 first), the total weight of the items below each edge, and for the last
+   * edge of those ≤ it (a NaN last edge is the caller's to map).
+   */
+  weighEdges(levels: readonly Float64Array[], edges: readonly number[]): number[];
+}
+
+let shared: WasmKllCdf | null | undefined;
+
+/** One instance for the whole process, made on first use. */
+export function sharedKllCdf(): WasmKllCdf | null {
+  if (shared === undefined) {
+    shared = wasmKllCdf();
+  }
+  return shared;
 }
 
 const PAGE_BYTES = 65536;
@@ -53,17 +70,25 @@ export function wasmKllCdf(): WasmKllCdf | null {
   };
   /** n doubles of the module's memory from byte `at` (a view: copy before the next call). */
   const doubles = (at: number, n: number) => new Float64Array(wasm.memory.buffer, at, n);
+  /**
+   * Level lengths and items written as `weighLevels` and `weighEdges` read them, with memory for
+   * `weighLevels` and `extraBytes` more; returns the number of items.
+   */
+  const writeLevels = (levels: readonly ArrayLike<number>[], extraBytes: number): number => {
+    const n = levels.reduce((sum, level) => sum + level.length, 0);
+    growTo(wasm.weighLevelsEnd(levels.length, n) + extraBytes);
+    new Int32Array(wasm.memory.buffer, start, levels.length).set(levels.map(l => l.length));
+    const items = doubles(wasm.itemsAt(levels.length), n);
+    let offset = 0;
+    for (const level of levels) {
+      items.set(level, offset);
+      offset += level.length;
+    }
+    return n;
+  };
   return {
     weighLevels: levels => {
-      const n = levels.reduce((sum, level) => sum + level.length, 0);
-      growTo(wasm.weighLevelsEnd(levels.length, n));
-      new Int32Array(wasm.memory.buffer, start, levels.length).set(levels.map(l => l.length));
-      const items = doubles(wasm.itemsAt(levels.length), n);
-      let offset = 0;
-      for (const level of levels) {
-        items.set(level, offset);
-        offset += level.length;
-      }
+      const n = writeLevels(levels, 0);
       const count = wasm.weighLevels(levels.length, n);
       if (count < 0) {
         return undefined;
@@ -89,6 +114,13 @@ export function wasmKllCdf(): WasmKllCdf | null {
         baseline: doubles(output + 8 * m, m).slice(),
         current: doubles(output + 16 * m, m).slice()
       };
+    },
+    weighEdges: (levels, edges) => {
+      const n = writeLevels(levels, 8 * edges.length);
+      const at = wasm.edgesAt(levels.length, n);
+      doubles(at, edges.length).set(edges);
+      wasm.weighEdges(levels.length, n, edges.length);
+      return Array.from(doubles(at, edges.length));
     }
   };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { computeCdfPair } from '../../../src/engine/monitor/distance/cdfPair';
+import { KllSketch } from '../../../src/engine/profile/kll';
 import { WeightedSketch } from '../../../src/engine/monitor/distance/weightedSketch';
 import { KLL_CDF_WASM_BASE64 } from '../../../src/engine/wasm/kllCdfBinary';
 import { wasmKllCdf } from '../../../src/engine/wasm/kllCdfModule';
@@ -26,7 +27,7 @@ function expectSameBits(ours: Float64Array, reference: Float64Array): void {
   expect(bitsOf(ours)).toEqual(bitsOf(reference));
 }
 
-describe('the drift comparison in WebAssembly (src/engine/wasm/assembly/kllCdf.ts)', () => {
+describe('the KLL loops in WebAssembly (src/engine/wasm/assembly/kllCdf.ts)', () => {
   test('the committed module is what its AssemblyScript source compiles to', () => {
     expect(compiledWasm('kllCdf')).toEqual(Buffer.from(KLL_CDF_WASM_BASE64, 'base64'));
   }, 60000);
@@ -56,6 +57,25 @@ describe('the drift comparison in WebAssembly (src/engine/wasm/assembly/kllCdf.t
         expectSameBits(ours.baseline, reference.baseline);
         expectSameBits(ours.current, reference.current);
       }),
+      { numRuns: 400 }
+    );
+  });
+
+  test('weighs the bucket edges of a sketch as JavaScript does, NaN items and edges included', () => {
+    const edge = fc.oneof(item, fc.constant(NaN));
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(item, fc.constant(NaN)), { maxLength: 400 }),
+        fc.integer({ min: 2, max: 64 }),
+        fc.array(edge, { minLength: 1, maxLength: 12 }),
+        (items, k, edges) => {
+          const sketch = new KllSketch(k);
+          items.forEach(x => sketch.update(x));
+          const ours = sketch.weighEdges(edges, kllCdf);
+          const reference = sketch.weighEdges(edges, null);
+          expectSameBits(Float64Array.from(ours), Float64Array.from(reference));
+        }
+      ),
       { numRuns: 400 }
     );
   });

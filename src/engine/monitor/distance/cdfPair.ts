@@ -2,7 +2,8 @@
  * Two sketches' CDFs at every item of either. The drift check, the Kolmogorov–Smirnov test and the
  * Wasserstein test all read the same pair of a feature's sketches; it is walked once per run.
  */
-import { KLL_CDF, mergedValues, WeightedSketch } from './weightedSketch';
+import { sharedKllCdf } from '../../wasm/kllCdfModule';
+import { mergedValues, WeightedSketch } from './weightedSketch';
 
 export interface CdfPair {
   /** Distinct items of both sketches, ascending. */
@@ -31,7 +32,7 @@ export function cdfPair(baseline: WeightedSketch, current: WeightedSketch): CdfP
 export function computeCdfPair(
   baseline: WeightedSketch,
   current: WeightedSketch,
-  kllCdf = KLL_CDF
+  kllCdf = sharedKllCdf()
 ): CdfPair {
   const walkable = (sketch: WeightedSketch) => sketch.values.length > 0 && !sketch.hasNaN;
   if (kllCdf && walkable(baseline) && walkable(current)) {

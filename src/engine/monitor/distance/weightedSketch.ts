@@ -1,10 +1,4 @@
-import { WasmKllCdf, wasmKllCdf, WeighedItems } from '../../wasm/kllCdfModule';
-
-/**
- * The loops below in WebAssembly, with the same results, where it is available (null: JavaScript
- * only): they run once per feature, so as JavaScript they run cold.
- */
-export const KLL_CDF: WasmKllCdf | null = wasmKllCdf();
+import { sharedKllCdf, WasmKllCdf, WeighedItems } from '../../wasm/kllCdfModule';
 
 /**
  * A KLL sketch as written in statistics.json (`sketch.data`, level 0 first), read as a weighted
@@ -20,8 +14,15 @@ export class WeightedSketch {
     readonly hasNaN: boolean
   ) {}
 
-  /** `kllCdf` null weighs in JavaScript, as a sketch with a NaN item always is. */
-  static fromLevels(levels: readonly (readonly number[])[], kllCdf = KLL_CDF): WeightedSketch {
+  /**
+   * Weighed in WebAssembly where it is available, with the same results: this runs once per
+   * feature, so as JavaScript it runs cold. `kllCdf` null weighs in JavaScript, as a sketch with a
+   * NaN item always is.
+   */
+  static fromLevels(
+    levels: readonly (readonly number[])[],
+    kllCdf: WasmKllCdf | null = sharedKllCdf()
+  ): WeightedSketch {
     const weighed = kllCdf?.weighLevels(levels);
     if (weighed) {
       return new WeightedSketch(weighed.values, weighed.cumulativeWeights, false);

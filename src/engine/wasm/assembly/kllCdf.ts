@@ -5,6 +5,8 @@
  * - `weighLevels`: a KLL sketch's levels (statistics.json's `sketch.data`) to its distinct values,
  *   ascending, with the cumulative weight at each (an item on level h weighs 2^h).
  * - `cdfPair`: two such sketches' CDFs at every distinct value of either.
+ * - `weighEdges`: a sketch's weight below each edge of its `distribution.kll` buckets, as
+ *   profile/kll.ts's `weigh`.
  *
  * They run once per numeric feature, so as JavaScript they run cold, mostly in V8's interpreter: a
  * few hundred thousand items cost a monitor run ~30 ms that compiled WebAssembly does not.
@@ -184,4 +186,42 @@ function cdfs(values: usize, weights: usize, n: i32, xs: usize, m: i32, out: usi
     const below: f64 = atMost === 0 ? 0 : load<f64>(weights + bytes(atMost - 1));
     store<f64>(out + bytes(i), below / total);
   }
+}
+
+/**
+ * Input at `start()` as for `weighLevels` (level lengths, then items), then at `edgesAt(levels, n)`
+ * `edges` edges (f64). Each edge is replaced by the total weight of the items below it, the last
+ * edge's items equal to it included: `rankExclusive` of each edge and `rank` of the last, level by
+ * level as KllSketch.weigh sums them. NaN items are below no edge. The host grows memory to
+ * `edgesAt(levels, n) + 8 edges`.
+ */
+export function weighEdges(levels: i32, n: i32, edges: i32): void {
+  const at = edgesAt(levels, n);
+  for (let e = 0; e < edges; e++) {
+    const edge = at + bytes(e);
+    const x = load<f64>(edge);
+    const inclusive = e === edges - 1;
+    let total: f64 = 0;
+    let level = itemsAt(levels);
+    let weight: f64 = 1;
+    for (let h = 0; h < levels; h++) {
+      const length = load<i32>(start() + ((<usize>h) << 2));
+      let below = 0;
+      for (let i = 0; i < length; i++) {
+        const item = load<f64>(level + bytes(i));
+        if (item < x || (inclusive && item === x)) {
+          below++;
+        }
+      }
+      total += <f64>below * weight;
+      level += bytes(length);
+      weight *= 2;
+    }
+    store<f64>(edge, total);
+  }
+}
+
+/** Where `weighEdges`' edges start, after the level lengths and the items. */
+export function edgesAt(levels: i32, n: i32): usize {
+  return itemsAt(levels) + bytes(n);
 }
