@@ -7,9 +7,9 @@
 import { ColumnFold } from '../profile/foldTarget';
 import { ColumnFolder, FOLD_STATE_BYTES } from '../wasm/columnFolder';
 import { CsvScanExports, SCAN_STOP } from '../wasm/csvScanModule';
+import { growMemoryTo, WASM_PAGE_BYTES } from '../wasm/wasmMemory';
 import { ScannedCells } from './scannedCells';
 
-const PAGE_BYTES = 65536;
 /** Bytes of the cell arrays per cell: f64 value, i32 start, end, slot, hash, u8 kind. */
 const BYTES_PER_CELL = 25;
 /** Cells per batch at most, whatever the width (about 6 MB of cell arrays). */
@@ -186,14 +186,10 @@ export class CsvScanner {
       return;
     }
     const old = this.inputView().slice(this.head, this.length);
-    this.inputCapacity = Math.max(bytes, 2 * this.inputCapacity, PAGE_BYTES);
+    this.inputCapacity = Math.max(bytes, 2 * this.inputCapacity, WASM_PAGE_BYTES);
     const stateAt = this.cellsEnd();
     const numbersAt = stateAt + FOLD_STATE_BYTES;
-    const needed = numbersAt + 8 * this.maxRows;
-    const memory = this.core.memory;
-    if (needed > memory.buffer.byteLength) {
-      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE_BYTES));
-    }
+    growMemoryTo(this.core.memory, numbersAt + 8 * this.maxRows);
     this.folder = new ColumnFolder(this.core, stateAt, numbersAt);
     this.inputView().set(old);
     this.length = old.length;

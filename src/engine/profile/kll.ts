@@ -79,7 +79,7 @@ export class KllSketch {
    * of each bucket of a column running from -∞ to +∞.
    */
   rank(x: number): number {
-    return this.weigh(Number.isNaN(x) ? Infinity : x, true);
+    return this.weigh(inclusiveBound(x), true);
   }
 
   /** Total weight of items < x. */
@@ -94,14 +94,14 @@ export class KllSketch {
    */
   weighEdges(edges: readonly number[], kllCdf: WasmKllCdf | null = sharedKllCdf()): number[] {
     const last = edges.length - 1;
-    const bounds = edges.map((edge, i) => (i === last && Number.isNaN(edge) ? Infinity : edge));
-    if (kllCdf) {
-      return kllCdf.weighEdges(
-        this.levels.map(level => level.view()),
-        bounds
-      );
+    if (!kllCdf) {
+      return edges.map((edge, i) => (i === last ? this.rank(edge) : this.rankExclusive(edge)));
     }
-    return bounds.map((bound, i) => this.weigh(bound, i === last));
+    const bounds = edges.map((edge, i) => (i === last ? inclusiveBound(edge) : edge));
+    return kllCdf.weighEdges(
+      this.levels.map(level => level.view()),
+      bounds
+    );
   }
 
   /** Levels, level 0 first, items in stored order: the `sketch.data` of statistics.json. */
@@ -212,4 +212,9 @@ export class KllSketch {
     }
     return total;
   }
+}
+
+/** The bound `rank` weighs up to: every number is ≤ NaN (see `rank`). */
+function inclusiveBound(x: number): number {
+  return Number.isNaN(x) ? Infinity : x;
 }

@@ -6,6 +6,7 @@
  */
 import { instantiateWasm } from './instantiateWasm';
 import { KLL_CDF_WASM_BASE64 } from './kllCdfBinary';
+import { growMemoryTo } from './wasmMemory';
 
 interface KllCdfExports {
   readonly memory: WebAssembly.Memory;
@@ -54,20 +55,12 @@ export function sharedKllCdf(): WasmKllCdf | null {
   return shared;
 }
 
-const PAGE_BYTES = 65536;
-
 export function wasmKllCdf(): WasmKllCdf | null {
   const wasm = instantiateWasm<KllCdfExports>(KLL_CDF_WASM_BASE64);
   if (wasm === null) {
     return null;
   }
   const start = wasm.start();
-  const growTo = (end: number): void => {
-    const missing = end - wasm.memory.buffer.byteLength;
-    if (missing > 0) {
-      wasm.memory.grow(Math.ceil(missing / PAGE_BYTES));
-    }
-  };
   /** n doubles of the module's memory from byte `at` (a view: copy before the next call). */
   const doubles = (at: number, n: number) => new Float64Array(wasm.memory.buffer, at, n);
   /**
@@ -76,7 +69,7 @@ export function wasmKllCdf(): WasmKllCdf | null {
    */
   const writeLevels = (levels: readonly ArrayLike<number>[], extraBytes: number): number => {
     const n = levels.reduce((sum, level) => sum + level.length, 0);
-    growTo(wasm.weighLevelsEnd(levels.length, n) + extraBytes);
+    growMemoryTo(wasm.memory, wasm.weighLevelsEnd(levels.length, n) + extraBytes);
     new Int32Array(wasm.memory.buffer, start, levels.length).set(levels.map(l => l.length));
     const items = doubles(wasm.itemsAt(levels.length), n);
     let offset = 0;
@@ -101,7 +94,7 @@ export function wasmKllCdf(): WasmKllCdf | null {
     cdfPair: (baseline, current) => {
       const na = baseline.values.length;
       const nb = current.values.length;
-      growTo(wasm.cdfPairEnd(na, nb));
+      growMemoryTo(wasm.memory, wasm.cdfPairEnd(na, nb));
       const input = doubles(start, 2 * (na + nb));
       input.set(baseline.values, 0);
       input.set(baseline.cumulativeWeights, na);

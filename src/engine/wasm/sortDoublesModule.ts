@@ -6,6 +6,7 @@
  */
 import { instantiateWasm } from './instantiateWasm';
 import { SORT_DOUBLES_WASM_BASE64 } from './sortDoublesBinary';
+import { growMemoryTo } from './wasmMemory';
 
 interface SortDoublesExports {
   readonly memory: WebAssembly.Memory;
@@ -23,7 +24,6 @@ export interface WasmSort {
   sortOrMerge(values: Float64Array): void;
 }
 
-const PAGE_BYTES = 65536;
 /**
  * Merging is used for at most this many ascending runs: assembly/sortDoubles.ts's MAX_RUNS, so also
  * the most run starts `sortOrMerge` writes (after the values and their spare).
@@ -38,10 +38,7 @@ export function wasmSortDoubles(): WasmSort | null {
   const start = wasm.valuesStart();
   /** The first n doubles of the module's values, memory grown for them, their spare and `extra`. */
   const area = (n: number, extra = 0): Float64Array => {
-    const missing = start + 16 * n + extra - wasm.memory.buffer.byteLength;
-    if (missing > 0) {
-      wasm.memory.grow(Math.ceil(missing / PAGE_BYTES));
-    }
+    growMemoryTo(wasm.memory, start + 16 * n + extra);
     return new Float64Array(wasm.memory.buffer, start, n);
   };
   return {

@@ -2,9 +2,9 @@
  * The WebAssembly module's input area: the memory from `inputStart()` on, where a value's bytes are
  * written before a call. Grown, and viewed anew, when a value needs more room.
  */
+import { growMemoryTo } from './wasmMemory';
 import { Xxhash64Exports } from './xxhash64Module';
 
-const PAGE_BYTES = 65536;
 const utf8 = new TextEncoder();
 
 export class WasmInput {
@@ -52,10 +52,7 @@ export class WasmInput {
   }
 
   private reserve(length: number): void {
-    const missing = this.start + length - this.memory.buffer.byteLength;
-    if (missing > 0) {
-      this.memory.grow(Math.ceil(missing / PAGE_BYTES));
-    }
+    growMemoryTo(this.memory, this.start + length);
     this.bytes = new Uint8Array(this.memory.buffer, this.start);
   }
 }

@@ -4,6 +4,7 @@ import { KllSketch } from '../../../src/engine/profile/kll';
 import { WeightedSketch } from '../../../src/engine/monitor/distance/weightedSketch';
 import { KLL_CDF_WASM_BASE64 } from '../../../src/engine/wasm/kllCdfBinary';
 import { wasmKllCdf } from '../../../src/engine/wasm/kllCdfModule';
+import { bitsOf } from '../../helpers/doubleBits';
 import { compiledWasm } from '../../helpers/wasmBuild';
 
 const kllCdf = wasmKllCdf()!;
@@ -16,12 +17,6 @@ const item = fc.oneof(
 );
 /** Levels as statistics.json's `sketch.data` has them: level 0 first, any of them empty. */
 const levels = fc.array(fc.array(item, { maxLength: 300 }), { minLength: 1, maxLength: 8 });
-
-function bitsOf(values: Float64Array): Uint8Array {
-  return new Uint8Array(
-    values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength)
-  );
-}
 
 function expectSameBits(ours: Float64Array, reference: Float64Array): void {
   expect(bitsOf(ours)).toEqual(bitsOf(reference));

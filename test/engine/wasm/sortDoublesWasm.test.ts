@@ -3,6 +3,7 @@ import { mergeRuns, radixSort } from '../../../src/engine/profile/sortDoubles';
 import { SORT_DOUBLES_WASM_BASE64 } from '../../../src/engine/wasm/sortDoublesBinary';
 import { wasmSortDoubles } from '../../../src/engine/wasm/sortDoublesModule';
 import { ascendingRuns, runStarts } from '../../helpers/sortedRuns';
+import { bitsOf } from '../../helpers/doubleBits';
 import { compiledWasm } from '../../helpers/wasmBuild';
 
 const wasmSort = wasmSortDoubles()!;
@@ -20,10 +21,6 @@ const anyBits = fc.oneof(
 /** Values of the runs a merge takes: no NaN, zeros of both signs. */
 const runValue = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1, -1));
 
-function bytesOf(values: Float64Array): Uint8Array {
-  return new Uint8Array(values.buffer.slice(0));
-}
-
 describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)', () => {
   test('the committed module is what its AssemblyScript source compiles to', () => {
     expect(compiledWasm('sortDoubles')).toEqual(Buffer.from(SORT_DOUBLES_WASM_BASE64, 'base64'));
@@ -36,7 +33,7 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
         const reference = Float64Array.from(values);
         wasmSort.sort(ours);
         radixSort(reference);
-        expect(bytesOf(ours)).toEqual(bytesOf(reference));
+        expect(bitsOf(ours)).toEqual(bitsOf(reference));
       }),
       { numRuns: 300 }
     );
@@ -65,7 +62,7 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
         const reference = Float64Array.from(all);
         wasmSort.sort(ours);
         radixSort(reference);
-        expect(Buffer.from(bytesOf(ours)).equals(bytesOf(reference))).toBe(true);
+        expect(Buffer.from(bitsOf(ours)).equals(bitsOf(reference))).toBe(true);
       }),
       { numRuns: 200 }
     );
@@ -80,8 +77,8 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
         const reference = Float64Array.from(values);
         wasmSort.mergeRuns(ours, starts);
         mergeRuns(reference, starts);
-        expect(bytesOf(ours)).toEqual(bytesOf(reference));
-        expect(bytesOf(ours)).toEqual(bytesOf(Float64Array.from(values).sort()));
+        expect(bitsOf(ours)).toEqual(bitsOf(reference));
+        expect(bitsOf(ours)).toEqual(bitsOf(Float64Array.from(values).sort()));
       }),
       { numRuns: 200 }
     );
@@ -97,7 +94,7 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
         const reference = Float64Array.from(all);
         wasmSort.sortOrMerge(ours);
         radixSort(reference);
-        expect(Buffer.from(bytesOf(ours)).equals(bytesOf(reference))).toBe(true);
+        expect(Buffer.from(bitsOf(ours)).equals(bitsOf(reference))).toBe(true);
       }),
       { numRuns: 300 }
     );
@@ -108,7 +105,7 @@ describe('the KLL sort in WebAssembly (src/engine/wasm/assembly/sortDoubles.ts)'
       const values = Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 1e6);
       const expected = Float64Array.from(values).sort();
       wasmSort.sort(values);
-      expect(Buffer.from(bytesOf(values)).equals(Buffer.from(bytesOf(expected)))).toBe(true);
+      expect(Buffer.from(bitsOf(values)).equals(Buffer.from(bitsOf(expected)))).toBe(true);
     }
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The numeric drift comparison's two loops, as monitor/distance/weightedSketch.ts computes them in
- * JavaScript, operation for operation, so the results are the same bits:
+ * The KLL loops that run once per numeric feature, as the JavaScript named below computes them,
+ * operation for operation, so the results are the same bits:
  *
  * - `weighLevels`: a KLL sketch's levels (statistics.json's `sketch.data`) to its distinct values,
- *   ascending, with the cumulative weight at each (an item on level h weighs 2^h).
- * - `cdfPair`: two such sketches' CDFs at every distinct value of either.
+ *   ascending, with the cumulative weight at each (an item on level h weighs 2^h), as
+ *   monitor/distance/weightedSketch.ts's `WeightedSketch.fromLevels`.
+ * - `cdfPair`: two such sketches' CDFs at every distinct value of either, as
+ *   monitor/distance/cdfPair.ts.
  * - `weighEdges`: a sketch's weight below each edge of its `distribution.kll` buckets, as
  *   profile/kll.ts's `weigh`.
  *
@@ -45,7 +47,7 @@ export function weighLevels(levels: i32, n: i32): i32 {
   let level = items;
   let weight: f64 = 1;
   for (let h = 0; h < levels; h++) {
-    const length = load<i32>(start() + ((<usize>h) << 2));
+    const length = levelLength(h);
     sortAt(level, spare, length);
     mergeLevel(values, weights, count, level, length, weight, nextValues, nextWeights);
     count += length;
@@ -69,6 +71,11 @@ export function weighLevelsEnd(levels: i32, n: i32): usize {
 /** Where `weighLevels`' items start, after the level lengths. */
 export function itemsAt(levels: i32): usize {
   return (start() + ((<usize>levels) << 2) + 7) & ~7;
+}
+
+/** Level h's length, as the host wrote it at `start()`. */
+function levelLength(h: i32): i32 {
+  return load<i32>(start() + ((<usize>h) << 2));
 }
 
 function bytes(n: i32): usize {
@@ -205,7 +212,7 @@ export function weighEdges(levels: i32, n: i32, edges: i32): void {
     let level = itemsAt(levels);
     let weight: f64 = 1;
     for (let h = 0; h < levels; h++) {
-      const length = load<i32>(start() + ((<usize>h) << 2));
+      const length = levelLength(h);
       let below = 0;
       for (let i = 0; i < length; i++) {
         const item = load<f64>(level + bytes(i));
