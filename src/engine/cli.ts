@@ -14,6 +14,7 @@ import { modelQualityMain } from './node/modelQualityCli';
 import { EXIT } from './node/exitCodes';
 import { cancelOnInterrupt } from './node/interrupt';
 import { nodeRuntime } from './node/nodeRuntime';
+import { holdOptimization } from './node/optimizationGate';
 import { cutLongStrings } from './node/protocolLine';
 import { ProgressMode, progressReporter } from './node/progressReporter';
 
@@ -44,13 +45,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     mode = progressMode(args.options.get('progress')?.[0], mode);
     const reporter = progressReporter(mode);
+    const gate = holdOptimization(command);
     const result = await runCommand(command, args, {
       runtime: nodeRuntime(),
       signal: interrupt.signal,
-      onProgress: reporter,
+      onProgress: event => {
+        gate.observe(event);
+        reporter(event);
+      },
       defaultWorkers: availableParallelism(),
       stdout: text => process.stdout.write(text)
-    }).finally(() => reporter.finish());
+    }).finally(() => {
+      gate.open();
+      reporter.finish();
+    });
     if (typeof result === 'number') {
       return result;
     }
