@@ -17,6 +17,7 @@ import { detectFileFormat } from './detectFileFormat';
 import { loadPreprocessor } from './loadPreprocessor';
 import { runOnMainThread } from './mainThreadTasks';
 import { splitFile } from './splitFile';
+import { StartedWorkers } from './startedWorkers';
 import { TaskQueue } from './taskQueue';
 import { runOnThreads } from './threadedTasks';
 import { checkOutputFolder } from './outputFolder';
@@ -41,6 +42,10 @@ export interface NodeRuntimeOptions {
 export function nodeRuntime(options: NodeRuntimeOptions = {}): PipelineRuntime {
   const workerScript = options.workerScript ?? path.join(__dirname, WORKER_FILE);
   const splitBytes = options.splitBytes ?? SPLIT_BYTES;
+  const threadsAvailable = () => existsSync(workerScript);
+  // Worker threads started by startWorkers, until runTasks takes them. A big file that is not split
+  // after all (a CSV with quotes) leaves one task: its workers booted for nothing (~0.1 s of CPU).
+  let started: StartedWorkers | undefined;
   return {
     listParts: async (dataset, { window, split, settings, batchCapture }) =>
       partsOf(
@@ -50,10 +55,23 @@ export function nodeRuntime(options: NodeRuntimeOptions = {}): PipelineRuntime {
         split ? splitBytes : 0,
         settings
       ),
-    runTasks: (tasks, settings, hooks) =>
-      hooks.workers > 1 && tasks.length > 1 && existsSync(workerScript)
-        ? runOnThreads(workerScript, tasks, settings, hooks)
-        : runOnMainThread(new TaskQueue(tasks), settings, hooks),
+    startWorkers: workers => {
+      const mine =
+        workers > 1 && threadsAvailable()
+          ? new StartedWorkers(workerScript, workers - 1)
+          : undefined;
+      started = mine;
+      return { stop: () => mine?.stopWaiting() };
+    },
+    runTasks: (tasks, settings, hooks) => {
+      const ready = started ?? new StartedWorkers(workerScript);
+      started = undefined;
+      if (hooks.workers > 1 && tasks.length > 1 && threadsAvailable()) {
+        return runOnThreads(ready, tasks, settings, hooks);
+      }
+      ready.stopWaiting();
+      return runOnMainThread(new TaskQueue(tasks), settings, hooks);
+    },
     readText: readConfinedText,
     writeFiles: writeFilesAtomic,
     checkOutput: checkOutputFolder,

@@ -4,21 +4,24 @@ import { ReadSettings } from '../pipeline/readSettings';
 import { RunTaskHooks } from '../pipeline/runtime';
 import { runOnMainThread } from './mainThreadTasks';
 import { TaskQueue } from './taskQueue';
+import { StartedWorkers } from './startedWorkers';
 import { runOnWorkers } from './workerPool';
 
 /**
  * Runs tasks on `hooks.workers` threads: the main thread and `workers - 1` worker threads, all
  * taking tasks from one queue (one V8 isolate fewer than a thread per worker: less JIT, GC and
- * memory). The first error, or an abort of `hooks.signal`, stops both sides; a run cancelled by
+ * memory). The worker threads are those `workers` started, or new ones of `workers` (a script).
+ * The first error, or an abort of `hooks.signal`, stops both sides; a run cancelled by
  * `hooks.signal` ends with CancelledError.
  */
 export async function runOnThreads(
-  script: string,
+  workers: StartedWorkers | string,
   tasks: ProfileTask[],
   settings: ReadSettings,
   hooks: RunTaskHooks
 ): Promise<void> {
   const queue = new TaskQueue(tasks);
+  const started = typeof workers === 'string' ? new StartedWorkers(workers) : workers;
   const stop = new AbortController();
   const onAbort = (): void => stop.abort(new CancelledError());
   hooks.signal?.addEventListener('abort', onAbort);
@@ -30,10 +33,11 @@ export async function runOnThreads(
   const sides = { ...hooks, signal: stop.signal };
   try {
     if (hooks.signal?.aborted) {
+      started.stopWaiting();
       throw new CancelledError();
     }
     await Promise.all([
-      runOnWorkers(script, hooks.workers - 1, queue, settings, sides).catch(fail),
+      runOnWorkers(started, hooks.workers - 1, queue, settings, sides).catch(fail),
       runOnMainThread(queue, settings, sides).catch(fail)
     ]);
   } finally {

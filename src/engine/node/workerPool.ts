@@ -4,26 +4,17 @@ import { totalBytes } from '../pipeline/parts';
 import { ReadSettings } from '../pipeline/readSettings';
 import { RunTaskHooks } from '../pipeline/runtime';
 import { DatasetProfile } from '../profile/datasetProfile';
+import { StartedWorkers, WORKER_LIMITS } from './startedWorkers';
 import { TaskQueue } from './taskQueue';
 import { TaskMessage, WorkerMessage } from './workerProtocol';
 
 /**
- * Heap limits of a worker thread. Its garbage is short-lived (cells and small batches), so a
- * 16 MiB young generation costs little time and caps what each thread's young generation adds to
- * the process (V8's default grows to 48 MiB per thread). The old-generation limit is far above
- * what a profile keeps alive (it grows with the number of columns, not rows), but below the 2 GiB
- * at which V8 lets the heap grow to 4x its live size before collecting: at 1 GiB it grows by about
- * 1.6x, which keeps two workers within ~200 MB on 100-300 MB inputs for ~10% more CPU.
- */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
-
-/**
- * Runs tasks from `queue` on `threads` worker threads, each taking the next task when it finishes
- * one, until the queue is empty. Each result goes to `hooks.onResult` as it arrives; the first
- * error (or an abort) stops every thread.
+ * Runs tasks from `queue` on `threads` worker threads (those `started` holds first), each taking
+ * the next task when it finishes one, until the queue is empty. Each result goes to
+ * `hooks.onResult` as it arrives; the first error (or an abort) stops every thread.
  */
 export function runOnWorkers(
-  script: string,
+  started: StartedWorkers,
   threads: number,
   queue: TaskQueue,
   settings: ReadSettings,
@@ -41,6 +32,7 @@ export function runOnWorkers(
       }
       stopped = true;
       hooks.signal?.removeEventListener('abort', onAbort);
+      started.stopWaiting();
       workers.forEach(worker => void worker.terminate());
       if (error) {
         reject(error);
@@ -83,8 +75,8 @@ export function runOnWorkers(
       }
     };
 
-    for (let i = 0; i < threads && !queue.isEmpty; i++) {
-      const worker = new Worker(script, { resourceLimits: WORKER_LIMITS });
+    for (let i = 0; i < threads && !queue.isEmpty && !stopped; i++) {
+      const { worker, failure } = started.take();
       workers.push(worker);
       worker.on('message', (message: WorkerMessage) => onMessage(worker, message));
       worker.on('error', error => stop(outOfMemory(error) ?? error));
@@ -93,8 +85,13 @@ export function runOnWorkers(
           stop(new Error(`worker exited with code ${code}`));
         }
       });
-      feed(worker);
+      if (failure) {
+        stop(outOfMemory(failure) ?? failure);
+      } else {
+        feed(worker);
+      }
     }
+    started.stopWaiting();
     if (running === 0) {
       stop();
     }

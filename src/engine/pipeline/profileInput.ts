@@ -1,7 +1,7 @@
 import { formatDiagnostic } from '../diagnostics';
 import { CancelledError, DataError, noInputFilesError, UsageError } from '../errors';
 import { MergedResult, ResultMerger } from './mergeResults';
-import { planTasks, totalBytes } from './parts';
+import { InputPart, planTasks, totalBytes } from './parts';
 import { ProgressTally } from './progress';
 import { ReadSettings } from './readSettings';
 import { DEFAULT_MAX_ERROR_RATE, ReadRunOptions, SMALL_INPUT_BYTES } from './runOptions';
@@ -39,25 +39,47 @@ export async function profileInput(
       batchCapture: options.batchCapture
     });
   // Listed whole first: a small input runs on one thread and is never split (a pass over its bytes).
-  let parts = await list(false);
-  if (options.autoWorkers && totalBytes(parts) < SMALL_INPUT_BYTES) {
-    workers = 1;
-  }
-  if (workers > 1) {
-    parts = await list(true);
-  }
-  if (parts.length === 0) {
+  const whole = await list(false);
+  if (whole.length === 0) {
     throw noInputFilesError(options.dataset, !!options.window);
   }
-  const tasks = planTasks(parts, workers);
-  const bytesTotal = totalBytes(parts);
+  const bytesTotal = totalBytes(whole);
+  if (options.autoWorkers && bytesTotal < SMALL_INPUT_BYTES) {
+    workers = 1;
+  }
+  // Before a big file is split: the CLI turns V8's optimizing compiler on for large inputs.
   options.onProgress?.({
     type: 'start',
     command,
-    files: new Set(parts.map(p => p.file)).size,
+    files: new Set(whole.map(p => p.file)).size,
     bytesTotal,
     workers
   });
+  if (workers === 1) {
+    return readParts(command, whole, settings, options, runtime, 1);
+  }
+  const started = runtime.startWorkers?.(workers);
+  try {
+    return await readParts(command, await list(true), settings, options, runtime, workers);
+  } finally {
+    started?.stop();
+  }
+}
+
+/**
+ * Runs the tasks of `parts` (a split of the parts listed whole, same bytes) on `workers` threads,
+ * merges them and checks the error rate.
+ */
+async function readParts(
+  command: string,
+  parts: InputPart[],
+  settings: ReadSettings,
+  options: ReadRunOptions,
+  runtime: PipelineRuntime,
+  workers: number
+): Promise<MergedResult & { workers: number }> {
+  const tasks = planTasks(parts, workers);
+  const bytesTotal = totalBytes(parts);
   options.onProgress?.({ type: 'phase', phase: 'reading' });
   const tally = new ProgressTally(tasks.length, bytesTotal, options.onProgress);
   throwIfCancelled(options.signal);

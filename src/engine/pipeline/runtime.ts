@@ -37,6 +37,11 @@ export interface PipelineRuntime {
    * task's result to `onResult` as it completes (in any order), keeping none.
    */
   runTasks(tasks: ProfileTask[], settings: ReadSettings, hooks: RunTaskHooks): Promise<void>;
+  /**
+   * Starts, before the parts are listed, what the next `runTasks` with `workers` needs (worker
+   * threads boot while a big file is split). `stop` ends what `runTasks` did not take.
+   */
+  startWorkers?(workers: number): { stop(): void };
   readText(path: string): Promise<string>;
   /** Writes every file or none: each to a temporary name in `dir`, renamed when all are written. */
   writeFiles(dir: string, files: OutputFiles): Promise<void>;

@@ -1,8 +1,10 @@
+import { spawnSync } from 'child_process';
 import { buildSync } from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as profileTask from '../../../src/engine/pipeline/profileTask';
 import { nodeRuntime } from '../../../src/engine/node/nodeRuntime';
+import { StartedWorkers } from '../../../src/engine/node/startedWorkers';
 import { runOnThreads } from '../../../src/engine/node/threadedTasks';
 import { CancelledError } from '../../../src/engine/errors';
 import { ProfileTask } from '../../../src/engine/pipeline/parts';
@@ -215,5 +217,90 @@ describe('tasks on the main thread and worker threads', () => {
         }
       })
     ).rejects.toThrow('merge failed');
+  });
+});
+
+describe('worker threads started before the parts are listed', () => {
+  it('start after the input is listed whole and announced, before a big file is split', async () => {
+    const steps: string[] = [];
+    const runtime = nodeRuntime({ workerScript, splitBytes: 64 * 1024 });
+    const recording: PipelineRuntime = {
+      ...runtime,
+      listParts: (dataset, options) => {
+        steps.push(options.split ? 'list split' : 'list whole');
+        return runtime.listParts(dataset, options);
+      },
+      startWorkers: workers => {
+        steps.push(`start ${workers} workers`);
+        return runtime.startWorkers!(workers);
+      },
+      runTasks: (tasks, settings, hooks) => {
+        steps.push(`run ${tasks.length > 1 ? 'tasks' : 'one task'}`);
+        return runtime.runTasks(tasks, settings, hooks);
+      }
+    };
+    const onMain = spyOnMainThreadTasks();
+    const summary = await runBaseline(
+      {
+        dataset: files[0],
+        outputDir: path.join(dir, 'started'),
+        workers: 2,
+        onProgress: event => {
+          if (event.type === 'start') {
+            steps.push('start event');
+          }
+        }
+      },
+      recording
+    );
+    expect(steps).toEqual([
+      'list whole',
+      'start event',
+      'start 2 workers',
+      'list split',
+      'run tasks'
+    ]);
+    expect(summary.records.rows).toBe(20_000);
+    // A started worker thread took tasks: the main thread did not profile them all.
+    expect(onMain.length).toBeGreaterThan(0);
+    expect(onMain).not.toContain(0);
+  });
+
+  it('do not keep a process alive that never takes them', () => {
+    const program = path.join(dir, 'never-taken.cjs');
+    buildSync({
+      stdin: {
+        contents:
+          `import { StartedWorkers } from ${JSON.stringify(path.resolve(__dirname, '../../../src/engine/node/startedWorkers'))};\n` +
+          "new StartedWorkers(process.argv[2], 2);\nsetTimeout(() => console.log('listed'), 300);\n",
+        resolveDir: dir,
+        loader: 'ts'
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: program,
+      logLevel: 'warning'
+    });
+    const run = spawnSync(process.execPath, [program, workerScript], {
+      encoding: 'utf8',
+      timeout: 20_000
+    });
+    expect(run.stdout).toBe('listed\n');
+    expect(run.status).toBe(0);
+  });
+
+  it('that fail while they wait fail the run that takes them, with their error', async () => {
+    const broken = path.join(dir, 'broken-worker.cjs');
+    fs.writeFileSync(broken, "throw new Error('the worker bundle is broken');\n");
+    const started = new StartedWorkers(broken, 1);
+    // The error happens while nobody has taken the worker; it must neither crash nor be lost.
+    await new Promise(resolve => setTimeout(resolve, 1000));
+    const error = await runOnThreads(started, tasksOf(files), SETTINGS, {
+      workers: 2,
+      onResult: () => undefined
+    }).catch(e => e);
+    expect(error).not.toBeInstanceOf(CancelledError);
+    expect(String(error?.message)).toContain('the worker bundle is broken');
   });
 });
