@@ -10,18 +10,17 @@ import { runOnWorkers } from './workerPool';
 /**
  * Runs tasks on `hooks.workers` threads: the main thread and `workers - 1` worker threads, all
  * taking tasks from one queue (one V8 isolate fewer than a thread per worker: less JIT, GC and
- * memory). The worker threads are those `workers` started, or new ones of `workers` (a script).
+ * memory). The worker threads are taken from `workers` (started ones first, then new ones).
  * The first error, or an abort of `hooks.signal`, stops both sides; a run cancelled by
  * `hooks.signal` ends with CancelledError.
  */
 export async function runOnThreads(
-  workers: StartedWorkers | string,
+  workers: StartedWorkers,
   tasks: ProfileTask[],
   settings: ReadSettings,
   hooks: RunTaskHooks
 ): Promise<void> {
   const queue = new TaskQueue(tasks);
-  const started = typeof workers === 'string' ? new StartedWorkers(workers) : workers;
   const stop = new AbortController();
   const onAbort = (): void => stop.abort(new CancelledError());
   hooks.signal?.addEventListener('abort', onAbort);
@@ -33,11 +32,11 @@ export async function runOnThreads(
   const sides = { ...hooks, signal: stop.signal };
   try {
     if (hooks.signal?.aborted) {
-      started.stopWaiting();
+      workers.stopWaiting();
       throw new CancelledError();
     }
     await Promise.all([
-      runOnWorkers(started, hooks.workers - 1, queue, settings, sides).catch(fail),
+      runOnWorkers(workers, hooks.workers - 1, queue, settings, sides).catch(fail),
       runOnMainThread(queue, settings, sides).catch(fail)
     ]);
   } finally {

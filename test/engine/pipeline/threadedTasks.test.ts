@@ -186,7 +186,7 @@ describe('tasks on the main thread and worker threads', () => {
     const missing = path.join(dir, 'data', 'missing.csv');
     const tasks = tasksOf([files[0], missing, ...files.slice(1)]);
     const results: number[] = [];
-    const error = await runOnThreads(workerScript, tasks, SETTINGS, {
+    const error = await runOnThreads(new StartedWorkers(workerScript), tasks, SETTINGS, {
       workers: 2,
       onResult: result => results.push(result.index)
     }).catch(e => e);
@@ -198,7 +198,7 @@ describe('tasks on the main thread and worker threads', () => {
   it('an error in a worker task stops the run with that error, not a cancellation', async () => {
     const missing = path.join(dir, 'data', 'missing.csv');
     const tasks = tasksOf([missing, ...files]);
-    const error = await runOnThreads(workerScript, tasks, SETTINGS, {
+    const error = await runOnThreads(new StartedWorkers(workerScript), tasks, SETTINGS, {
       workers: 2,
       onResult: () => undefined
     }).catch(e => e);
@@ -208,7 +208,7 @@ describe('tasks on the main thread and worker threads', () => {
 
   it('an error merging a result stops the run', async () => {
     await expect(
-      runOnThreads(workerScript, tasksOf(files), SETTINGS, {
+      runOnThreads(new StartedWorkers(workerScript), tasksOf(files), SETTINGS, {
         workers: 2,
         onResult: result => {
           if (result.index === 0) {
