@@ -20,7 +20,11 @@ const TIERING_FLAGS = /--(no-)?(opt|turbofan|maglev|sparkplug)\b|--max-opt\b|--j
 export interface OptimizationGate {
   /** Opens the gate when the run's input turns out to be large. */
   observe(event: ProgressEvent): void;
-  /** Opens the gate (idempotent): the end of a run, in a process that may run another. */
+  /**
+   * Opens the gate (idempotent): at the end of every run, before the process exits. The launcher
+   * writes its code cache at exit, and V8 rejects a cache made under other flags than the next
+   * run compiles with (for the same reason the gate is not closed before the bundle compiles).
+   */
   open(): void;
 }
 

@@ -32,15 +32,29 @@ function csvOf(name: string, bytes: number): string {
 function baselineWithTrace(dataset: string, output: string, nodeFlags: string[] = []) {
   const result = spawnSync(
     process.execPath,
-    [...nodeFlags, '--trace-opt', CLI, 'baseline', '--dataset', dataset, '--header'].concat([
+    [
+      ...nodeFlags,
+      '--trace-opt',
+      CLI,
+      'baseline',
+      '--dataset',
+      dataset,
+      '--header',
       '--output',
       output,
       '--workers',
       '1',
       '--progress',
       'none'
-    ]),
-    { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
+    ],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      // No code cache: a run that writes one sweeps the stale ones at exit, after the gate has
+      // opened, and what that sweep's loop gets optimized is not the run's.
+      env: { ...process.env, MODEL_MONITOR_CACHE_DIR: '' }
+    }
   );
   expect(result.status).toBe(0);
   return {
