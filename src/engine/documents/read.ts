@@ -216,6 +216,19 @@ function toNumerical(value: unknown, path: string, r: FieldReader): NumericalSta
   return stats;
 }
 
+/**
+ * A sketch level holds thousands of numbers: checked in a loop, without a call or a path per item
+ * (this runs unoptimized on small inputs); paths are made only when some item is not a number.
+ */
+function sketchLevel(items: unknown[], path: string, r: FieldReader): number[] {
+  for (let j = 0; j < items.length; j++) {
+    if (typeof items[j] !== 'number') {
+      return items.map((x, i) => (typeof x === 'number' ? x : r.number(x, `${path}[${i}]`)));
+    }
+  }
+  return items as number[];
+}
+
 function toKll(obj: Record<string, unknown>, path: string, r: FieldReader) {
   const sketch = r.object(obj.sketch, `${path}.sketch`) ?? {};
   const parameters = r.object(sketch.parameters, `${path}.sketch.parameters`) ?? {};
@@ -228,12 +241,10 @@ function toKll(obj: Record<string, unknown>, path: string, r: FieldReader) {
       count: r.number(bucket.count, `${p}.count`)
     };
   });
-  const data = r.array(sketch.data, `${path}.sketch.data`).map((level, h) =>
-    r
-      .array(level, `${path}.sketch.data[${h}]`)
-      // A sketch holds thousands of numbers: a path is made only for one that is not a number.
-      .map((x, j) => (typeof x === 'number' ? x : r.number(x, `${path}.sketch.data[${h}][${j}]`)))
-  );
+  const data = r.array(sketch.data, `${path}.sketch.data`).map((level, h) => {
+    const levelPath = `${path}.sketch.data[${h}]`;
+    return sketchLevel(r.array(level, levelPath), levelPath, r);
+  });
   return {
     buckets,
     sketch: {

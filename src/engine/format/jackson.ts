@@ -6,7 +6,10 @@
 import { formatJavaDouble } from './javaDouble';
 
 export type JsonPath = readonly (string | number)[];
-/** Called while writing; the path array is reused afterwards, so copy it to keep it. */
+/**
+ * Called while writing; the path array is reused afterwards, so copy it to keep it. An array's
+ * items are asked about once, at index 0: the numbers of one array are all longs or all doubles.
+ */
 export type LongPathPredicate = (path: JsonPath) => boolean;
 
 export function writeJackson(value: unknown, isLong: LongPathPredicate = () => false): string {
@@ -43,16 +46,27 @@ class JacksonWriter {
     if (this.isLong(this.path) && Number.isInteger(x)) {
       return Number.isSafeInteger(x) ? String(x) : BigInt(x).toString();
     }
-    const text = formatJavaDouble(x);
-    return Number.isFinite(x) ? text : quoteJson(text);
+    return doubleText(x);
   }
 
   private array(items: unknown[], depth: number): string {
     if (items.length === 0) {
       return '[ ]';
     }
+    const doubles = this.itemsAreLongs() ? undefined : doublesText(items);
+    if (doubles !== undefined) {
+      return `[ ${doubles} ]`;
+    }
     const parts = items.map((item, i) => this.member(i, item, depth));
     return `[ ${parts.join(', ')} ]`;
+  }
+
+  /** Asked once per array, at index 0 (see LongPathPredicate). */
+  private itemsAreLongs(): boolean {
+    this.path.push(0);
+    const long = this.isLong(this.path);
+    this.path.pop();
+    return long;
   }
 
   private object(entries: [string, unknown][], depth: number): string {
@@ -74,6 +88,56 @@ class JacksonWriter {
     return text;
   }
 }
+
+/**
+ * The items of an array of numbers written as doubles, or undefined when some item is not a number
+ * (the caller then writes each). Runs of numbers that Java and JavaScript both write in plain
+ * notation (0, or 1e-3 ≤ |x| < 1e7) are joined natively, whole ones then given Java's ".0"; any
+ * other number is formatted alone. A KLL sketch holds thousands of numbers, and V8 runs the writer
+ * unoptimized on small inputs (node/optimizationGate.ts), where a call per item costs several times
+ * this.
+ */
+function doublesText(items: unknown[]): string | undefined {
+  const parts: string[] = [];
+  let runStart = 0;
+  let wholes = false;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
+    if (typeof x !== 'number') {
+      return undefined;
+    }
+    const abs = x < 0 ? -x : x;
+    if (abs >= 1e-3 && abs < 1e7) {
+      wholes = wholes || x % 1 === 0;
+    } else if (x === 0 && 1 / x > 0) {
+      wholes = true;
+    } else {
+      if (i > runStart) {
+        parts.push(plainRunText(items.slice(runStart, i), wholes));
+      }
+      parts.push(doubleText(x));
+      runStart = i + 1;
+      wholes = false;
+    }
+  }
+  if (runStart < items.length) {
+    parts.push(plainRunText(runStart === 0 ? items : items.slice(runStart), wholes));
+  }
+  return parts.join(', ');
+}
+
+function plainRunText(run: unknown[], wholes: boolean): string {
+  const text = run.join(', ');
+  return wholes ? text.replace(WHOLE_NUMBER, '$&.0') : text;
+}
+
+/** A double as the analyzer writes it: NaN and the infinities quoted, as they are not JSON. */
+function doubleText(x: number): string {
+  const text = formatJavaDouble(x);
+  return Number.isFinite(x) ? text : quoteJson(text);
+}
+
+const WHOLE_NUMBER = /(?<=^|, )-?\d+(?=, |$)/g;
 
 /** Members of a plain object or of a Map (the ordered form `parseLenientJson` can produce). */
 export function entriesOf(value: object): [string, unknown][] {

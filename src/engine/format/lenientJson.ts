@@ -69,7 +69,14 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
     return true;
   }
   const children = Array.isArray(value) ? value : Object.values(value);
-  return children.some(child => nestsDeeperThan(child, limit - 1));
+  // A loop that calls only for containers: a statistics.json holds tens of thousands of numbers.
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child !== null && typeof child === 'object' && nestsDeeperThan(child, limit - 1)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** SageMaker's files nest a few levels; a 100,000-deep array overflowed the stack (exit 4). */

@@ -26,11 +26,13 @@ export interface WeighedItems {
   cumulativeWeights: Float64Array;
 }
 
-/** Two sketches' CDFs at every distinct value of either. */
+/** Two sketches' CDFs at every distinct value of either, and the gaps between them measured. */
 export interface CdfPairArrays {
   values: Float64Array;
   baseline: Float64Array;
   current: Float64Array;
+  largestGap: number;
+  gapArea: number;
 }
 
 export interface WasmKllCdf {
@@ -102,10 +104,13 @@ export function wasmKllCdf(): WasmKllCdf | null {
       input.set(current.cumulativeWeights, 2 * na + nb);
       const m = wasm.cdfPair(na, nb);
       const output = start + 16 * (na + nb);
+      const [largestGap, gapArea] = doubles(output + 24 * m, 2);
       return {
         values: doubles(output, m).slice(),
         baseline: doubles(output + 8 * m, m).slice(),
-        current: doubles(output + 16 * m, m).slice()
+        current: doubles(output + 16 * m, m).slice(),
+        largestGap,
+        gapArea
       };
     },
     weighEdges: (levels, edges) => {

@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { writeJackson, quoteJson } from '../../../src/engine/format/jackson';
 import { isLongPath } from '../../../src/engine/format/documents';
+import { formatJavaDouble } from '../../../src/engine/format/javaDouble';
+
+/** An array of doubles written one item at a time, as the writer does without its fast path. */
+function itemByItem(items: number[]): string {
+  const texts = items.map(x => (Number.isFinite(x) ? formatJavaDouble(x) : `"${x}"`));
+  return `[ ${texts.join(', ')} ]`;
+}
 
 describe('writeJackson (Jackson default pretty printer, FORMATS.md §6.1)', () => {
   test('objects indent, arrays stay on one line, no final newline', () => {
@@ -61,5 +69,46 @@ describe('writeJackson (Jackson default pretty printer, FORMATS.md §6.1)', () =
         ])
       )
     ).toBe('{\n  "1" : 1.0,\n  "0" : 2.0\n}');
+  });
+
+  test('an array of numbers is written as item by item, whatever the numbers', () => {
+    const edges = [
+      0,
+      -0,
+      1,
+      -1,
+      1e-3,
+      0.000999,
+      1e7,
+      9999999.5,
+      12345678,
+      5e-324,
+      1e21,
+      NaN,
+      -Infinity
+    ];
+    for (const x of edges) {
+      for (const items of [[0.5, x, 2], [x, x, 7, x], [x]]) {
+        expect(writeJackson(items)).toBe(itemByItem(items));
+      }
+    }
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double(), fc.integer(), fc.double({ min: -1e7, max: 1e7 })), {
+          minLength: 1
+        }),
+        items => {
+          expect(writeJackson(items)).toBe(itemByItem(items));
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+
+  test("an array of longs is written without '.0', and so is a mixed array's string", () => {
+    expect(writeJackson({ num_present: [3, 4] }, path => path[0] === 'num_present')).toBe(
+      '{\n  "num_present" : [ 3, 4 ]\n}'
+    );
+    expect(writeJackson({ items: [3, '4', 5.5] })).toBe('{\n  "items" : [ 3.0, "4", 5.5 ]\n}');
   });
 });

@@ -40,7 +40,7 @@ describe('the KLL loops in WebAssembly (src/engine/wasm/assembly/kllCdf.ts)', ()
     );
   });
 
-  test('gives both CDFs at every value of either, as JavaScript does', () => {
+  test('gives both CDFs at every value of either and the gaps between them, as JavaScript does', () => {
     fc.assert(
       fc.property(levels, levels, (a, b) => {
         const baseline = WeightedSketch.fromLevels(a, null);
@@ -51,6 +51,8 @@ describe('the KLL loops in WebAssembly (src/engine/wasm/assembly/kllCdf.ts)', ()
         expectSameBits(ours.values, reference.values);
         expectSameBits(ours.baseline, reference.baseline);
         expectSameBits(ours.current, reference.current);
+        expect(ours.largestGap).toBe(reference.largestGap);
+        expect(ours.gapArea).toBe(reference.gapArea);
       }),
       { numRuns: 400 }
     );

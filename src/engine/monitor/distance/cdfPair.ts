@@ -5,11 +5,19 @@
 import { sharedKllCdf } from '../../wasm/kllCdfModule';
 import { mergedValues, WeightedSketch } from './weightedSketch';
 
-export interface CdfPair {
+export interface CdfPair extends GapMeasures {
   /** Distinct items of both sketches, ascending. */
   values: Float64Array;
   baseline: Float64Array;
   current: Float64Array;
+}
+
+/** What the numeric distances read of a pair, measured in the same walk as the CDFs. */
+export interface GapMeasures {
+  /** The largest |baseline - current| (Deequ's numeric L∞); NaN if any gap is NaN. */
+  largestGap: number;
+  /** Σ |baseline - current| · (next value - value), in index order (the Wasserstein area). */
+  gapArea: number;
 }
 
 const pairs = new WeakMap<WeightedSketch, WeakMap<WeightedSketch, CdfPair>>();
@@ -39,5 +47,20 @@ export function computeCdfPair(
     return kllCdf.cdfPair(baseline, current);
   }
   const values = mergedValues(baseline, current);
-  return { values, baseline: baseline.cdfs(values), current: current.cdfs(values) };
+  const cdfs = { baseline: baseline.cdfs(values), current: current.cdfs(values) };
+  return { values, ...cdfs, ...gapMeasures(values, cdfs.baseline, cdfs.current) };
+}
+
+/** As the WebAssembly `cdfPair` measures them (assembly/kllCdf.ts). */
+export function gapMeasures(values: Float64Array, a: Float64Array, b: Float64Array): GapMeasures {
+  let largestGap = 0;
+  let gapArea = 0;
+  for (let i = 0; i < values.length; i++) {
+    const gap = Math.abs(a[i] - b[i]);
+    largestGap = Math.max(largestGap, gap);
+    if (i + 1 < values.length) {
+      gapArea += gap * (values[i + 1] - values[i]);
+    }
+  }
+  return { largestGap, gapArea };
 }

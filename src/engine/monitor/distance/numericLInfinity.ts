@@ -6,10 +6,5 @@ import { cdfPair } from './cdfPair';
 import { WeightedSketch } from './weightedSketch';
 
 export function numericLInfinity(baseline: WeightedSketch, current: WeightedSketch): number {
-  const { values, baseline: baselineCdf, current: currentCdf } = cdfPair(baseline, current);
-  let largest = 0;
-  for (let i = 0; i < values.length; i++) {
-    largest = Math.max(largest, Math.abs(baselineCdf[i] - currentCdf[i]));
-  }
-  return largest;
+  return cdfPair(baseline, current).largestGap;
 }

@@ -12,12 +12,7 @@ export function normalisedWasserstein(
   current: WeightedSketch,
   baselineStdDev: number
 ): number {
-  const { values, baseline: baselineCdf, current: currentCdf } = cdfPair(baseline, current);
-  let area = 0;
-  for (let i = 0; i + 1 < values.length; i++) {
-    const gap = Math.abs(baselineCdf[i] - currentCdf[i]);
-    area += gap * (values[i + 1] - values[i]);
-  }
+  const area = cdfPair(baseline, current).gapArea;
   const scale = Number.isFinite(baselineStdDev) ? Math.max(baselineStdDev, MIN_SCALE) : MIN_SCALE;
   return area / scale;
 }

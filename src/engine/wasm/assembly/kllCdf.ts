@@ -5,8 +5,8 @@
  * - `weighLevels`: a KLL sketch's levels (statistics.json's `sketch.data`) to its distinct values,
  *   ascending, with the cumulative weight at each (an item on level h weighs 2^h), as
  *   monitor/distance/weightedSketch.ts's `WeightedSketch.fromLevels`.
- * - `cdfPair`: two such sketches' CDFs at every distinct value of either, as
- *   monitor/distance/cdfPair.ts.
+ * - `cdfPair`: two such sketches' CDFs at every distinct value of either, and the largest gap and
+ *   the area between them, as monitor/distance/cdfPair.ts.
  * - `weighEdges`: a sketch's weight below each edge of its `distribution.kll` buckets, as
  *   profile/kll.ts's `weigh`.
  *
@@ -141,7 +141,8 @@ function distinctCumulative(values: usize, weights: usize, n: i32, out: usize): 
  * Input at `start()`: sketch a's distinct values (`na` f64) and cumulative weights (`na`), then
  * sketch b's (`nb` each), as `weighLevels` leaves them. Output after the input, at
  * `start() + 16 (na + nb)`: the distinct values of both, ascending (m ≤ na + nb), then a's CDF at
- * each (m), then b's (m); returns m. The host grows memory to `cdfPairEnd(na, nb)`.
+ * each (m), then b's (m), then the largest gap between the CDFs and the area between them (as
+ * `gapMeasures`); returns m. The host grows memory to `cdfPairEnd(na, nb)`.
  */
 export function cdfPair(na: i32, nb: i32): i32 {
   const aValues = start();
@@ -152,11 +153,33 @@ export function cdfPair(na: i32, nb: i32): i32 {
   const m = mergedValues(aValues, na, bValues, nb, merged);
   cdfs(aValues, aWeights, na, merged, m, merged + bytes(m));
   cdfs(bValues, bWeights, nb, merged, m, merged + bytes(2 * m));
+  gapMeasures(merged, m, merged + bytes(3 * m));
   return m;
 }
 
 export function cdfPairEnd(na: i32, nb: i32): usize {
-  return start() + bytes(na + nb) * 5;
+  return start() + bytes(na + nb) * 5 + bytes(2);
+}
+
+/**
+ * From the values (m), a's CDF and b's CDF that `cdfPair` writes at `values`: the largest
+ * |a - b| (a NaN gap wins, as with Math.max), then the sum of |a - b| times the step to the next
+ * value, in index order; both written at `out`. As monitor/distance/cdfPair.ts's `gapMeasures`.
+ */
+function gapMeasures(values: usize, m: i32, out: usize): void {
+  const a = values + bytes(m);
+  const b = a + bytes(m);
+  let largest: f64 = 0;
+  let area: f64 = 0;
+  for (let i = 0; i < m; i++) {
+    const gap = abs<f64>(load<f64>(a + bytes(i)) - load<f64>(b + bytes(i)));
+    largest = max<f64>(largest, gap);
+    if (i + 1 < m) {
+      area += gap * (load<f64>(values + bytes(i + 1)) - load<f64>(values + bytes(i)));
+    }
+  }
+  store<f64>(out, largest);
+  store<f64>(out + bytes(1), area);
 }
 
 /**
