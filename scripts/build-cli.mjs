@@ -1,8 +1,9 @@
 // Bundles the `model-monitor` CLI (a launcher and the CLI itself), its worker-thread entry and its
 // report command with esbuild into dist/ (side by side: each loads the others from next to it),
 // then copies them into jupyterlab_model_monitor/bin/ so the Python wheel ships them.
+import { createHash } from 'crypto';
 import { build } from 'esbuild';
-import { chmodSync, copyFileSync, mkdirSync } from 'fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { fileURLToPath } from 'url';
 
@@ -44,21 +45,28 @@ const reportApart = {
   }
 };
 
+const CLI_FILE = 'model-monitor-cli.cjs';
 const outputs = [
-  // The command: a small launcher that runs the CLI bundle with V8's code cache (launcher.ts).
+  { entry: 'src/engine/cli.ts', file: CLI_FILE, plugins: [reportApart] },
+  // The command: a small launcher that runs the CLI bundle with V8's code cache (launcher.ts),
+  // built after it, as it carries the bundle's hash.
   {
     entry: 'src/engine/node/launcher.ts',
     file: 'model-monitor.cjs',
-    banner: '#!/usr/bin/env node'
+    banner: '#!/usr/bin/env node',
+    define: () => ({ CLI_BUNDLE_SHA256: JSON.stringify(sha256Of(join(dist, CLI_FILE))) })
   },
-  { entry: 'src/engine/cli.ts', file: 'model-monitor-cli.cjs', plugins: [reportApart] },
   { entry: 'src/engine/node/workerEntry.ts', file: 'model-monitor-worker.cjs' },
   { entry: 'src/engine/node/cliReportCommand.ts', file: REPORT_FILE, minify: true }
 ];
 
 mkdirSync(dist, { recursive: true });
 mkdirSync(wheelBin, { recursive: true });
-for (const { entry, file, banner, plugins, minify } of outputs) {
+function sha256Of(file) {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+for (const { entry, file, banner, plugins, minify, define } of outputs) {
   const outfile = join(dist, file);
   await build({
     ...common,
@@ -66,7 +74,8 @@ for (const { entry, file, banner, plugins, minify } of outputs) {
     outfile,
     banner: banner ? { js: banner } : undefined,
     plugins,
-    minify
+    minify,
+    define: define?.()
   });
   chmodSync(outfile, 0o755);
   copyFileSync(outfile, join(wheelBin, file));

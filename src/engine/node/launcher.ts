@@ -2,12 +2,12 @@
  * The `model-monitor` command (bundled as dist/model-monitor.cjs): runs the CLI bundle beside it
  * with V8's code cache. Compiling the bundle and the functions a run calls is a fixed cost of every
  * run, most of a small input's time; the cache keeps their bytecode from one run to the next. It
- * is keyed by the bundle's content, the command and Node's version, written by a run that found
- * none (or found it rejected), and any problem with it only means a run without it. One cache per
- * command, as a cache holds what the run that wrote it compiled: a monitor run reading the cache a
- * baseline run wrote would still compile all of its checks (about 5 % of a 100 MB run's CPU).
+ * is keyed by the bundle (see cacheFileFor), the command and Node's version, written by a run that
+ * found none (or found it rejected), and any problem with it only means a run without it. One
+ * cache per command, as a cache holds what the run that wrote it compiled: a monitor run reading the
+ * cache a baseline run wrote would still compile all of its checks (about 5 % of a 100 MB run's
+ * CPU).
  */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
 import Module from 'module';
 import * as os from 'os';
@@ -16,9 +16,17 @@ import * as vm from 'vm';
 
 const BUNDLE = 'model-monitor-cli.cjs';
 
+/**
+ * The SHA-256 of the CLI bundle, hex, written in by scripts/build-cli.mjs: hashing the bundle here
+ * would cost every run Node's crypto module and ~0.005 s of CPU. Absent (unbundled): no cache.
+ */
+declare const CLI_BUNDLE_SHA256: string | undefined;
+
 const file = path.join(__dirname, BUNDLE);
-const source = fs.readFileSync(file, 'utf8');
-const cacheFile = cacheFileFor(source);
+const bundle = fs.openSync(file, 'r');
+const cacheFile = cacheFileFor(fs.fstatSync(bundle));
+const source = fs.readFileSync(bundle, 'utf8');
+fs.closeSync(bundle);
 const cachedData = cacheFile ? readIfThere(cacheFile) : undefined;
 const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
 if (cacheFile && (!cachedData || script.cachedDataRejected)) {
@@ -29,9 +37,10 @@ if (cacheFile && (!cachedData || script.cachedDataRejected)) {
 script.runInThisContext()(module.exports, require, module, file, __dirname);
 
 /** `$MODEL_MONITOR_CACHE_DIR` (empty: no cache), else `$XDG_CACHE_HOME` or `~/.cache`. */
-function cacheFileFor(text: string): string | undefined {
+function cacheFileFor(read: fs.Stats): string | undefined {
   const configured = process.env.MODEL_MONITOR_CACHE_DIR;
-  if (configured === '') {
+  const built = typeof CLI_BUNDLE_SHA256 === 'string' ? CLI_BUNDLE_SHA256 : undefined;
+  if (configured === '' || !built) {
     return undefined;
   }
   const dir =
@@ -40,9 +49,14 @@ function cacheFileFor(text: string): string | undefined {
       process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'),
       'jupyterlab-model-monitor'
     );
-  // V8 checks a cache against the source's length, not its text: the name carries a hash of it.
-  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
-  return path.join(dir, `cli-${hash}-${commandName()}-${process.version}-${process.arch}.v8cache`);
+  // V8 checks a cache against the source's length, not its text: the name carries the build's hash
+  // of it, and the size and time of the file read, so a bundle changed after the build gets a cache
+  // of its own.
+  const bundle = `${built.slice(0, 16)}-${read.size.toString(16)}-${Math.trunc(read.mtimeMs).toString(16)}`;
+  return path.join(
+    dir,
+    `cli-${bundle}-${commandName()}-${process.version}-${process.arch}.v8cache`
+  );
 }
 
 /** The command word (`baseline`, `model-quality`, …), or `other` for anything else. */

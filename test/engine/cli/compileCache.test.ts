@@ -3,6 +3,7 @@
  * writes it, later runs read it, and a cache that is bad or cannot be written changes nothing.
  */
 import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { tempDir } from '../pipeline/pipelineHelpers';
@@ -15,15 +16,23 @@ beforeAll(() => buildCli());
 const dir = tempDir();
 fs.writeFileSync(path.join(dir, 'data.csv'), 'a,b\n1,x\n2,y\n3,x\n');
 
-function baseline(cacheDir: string, output: string) {
+function baseline(cacheDir: string, output: string, cli = CLI) {
   const result = spawnSync(
     process.execPath,
-    [CLI, 'baseline', '--dataset', 'data.csv', '--header', '--output', output],
+    [cli, 'baseline', '--dataset', 'data.csv', '--header', '--output', output],
     { cwd: dir, encoding: 'utf8', env: { ...process.env, MODEL_MONITOR_CACHE_DIR: cacheDir } }
   );
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   return fs.readFileSync(path.join(dir, output, 'statistics.json'), 'utf8');
+}
+
+/** What a cache's name says of the bundle: its build's hash, then the file's size and time. */
+function bundleKey(bundle: string, built?: string): string {
+  const stat = fs.statSync(bundle);
+  const hash =
+    built ?? createHash('sha256').update(fs.readFileSync(bundle)).digest('hex').slice(0, 16);
+  return `${hash}-${stat.size.toString(16)}-${Math.trunc(stat.mtimeMs).toString(16)}`;
 }
 
 const cacheFiles = (cacheDir: string) =>
@@ -37,8 +46,9 @@ describe('the code cache', () => {
     expect(cacheFiles(cacheDir)).toEqual([]);
     expect(baseline(cacheDir, 'first')).toBe(plain);
     const [name] = cacheFiles(cacheDir);
-    expect(name).toMatch(
-      new RegExp(`^cli-[0-9a-f]{16}-baseline-${process.version}-${process.arch}\\.v8cache$`)
+    expect(name).toBe(
+      `cli-${bundleKey(path.join(path.dirname(CLI), 'model-monitor-cli.cjs'))}-baseline-` +
+        `${process.version}-${process.arch}.v8cache`
     );
     const written = fs.statSync(path.join(cacheDir, name));
     expect(written.size).toBeGreaterThan(10_000);
@@ -90,6 +100,25 @@ describe('the code cache', () => {
     expect(fs.existsSync(recent)).toBe(true);
     expect(fs.existsSync(other)).toBe(true);
     expect(cacheFiles(cacheDir).filter(n => !n.includes('v0.0.0'))).toHaveLength(1);
+  });
+
+  it('of a bundle changed after the build is a file of its own', () => {
+    const copy = path.join(dir, 'copied-launcher');
+    const copyCache = path.join(dir, 'copied-cache');
+    fs.mkdirSync(copy);
+    for (const name of ['model-monitor.cjs', 'model-monitor-cli.cjs']) {
+      fs.copyFileSync(path.join(path.dirname(CLI), name), path.join(copy, name));
+    }
+    const launcher = path.join(copy, 'model-monitor.cjs');
+    expect(baseline(copyCache, 'copied', launcher)).toBe(plain);
+    const [asBuilt] = cacheFiles(copyCache);
+    fs.appendFileSync(path.join(copy, 'model-monitor-cli.cjs'), '\n// changed by hand\n');
+    expect(baseline(copyCache, 'changed', launcher)).toBe(plain);
+    const [changed] = cacheFiles(copyCache).filter(n => n !== asBuilt);
+    // Named for the same build, and for the changed file's size and time.
+    const built = asBuilt.split('-')[1];
+    const changedKey = bundleKey(path.join(copy, 'model-monitor-cli.cjs'), built);
+    expect(changed).toBe(asBuilt.replace(/^cli-\w+-\w+-\w+-/, `cli-${changedKey}-`));
   });
 
   it('that cannot be written leaves the run as it is', () => {
