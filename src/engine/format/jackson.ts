@@ -13,16 +13,36 @@ export type JsonPath = readonly (string | number)[];
 export type LongPathPredicate = (path: JsonPath) => boolean;
 
 export function writeJackson(value: unknown, isLong: LongPathPredicate = () => false): string {
-  return new JacksonWriter(isLong).write(value, 0);
+  const writer = new JacksonWriter(isLong);
+  writer.write(value, 0);
+  return writer.text();
 }
 
 class JacksonWriter {
   /** The path of the value being written: one array pushed and popped, not a copy per value. */
   private readonly path: (string | number)[] = [];
+  /** The text in pieces, joined once at the end (a join per level would copy its text again). */
+  private readonly pieces: string[] = [];
 
   constructor(private readonly isLong: LongPathPredicate) {}
 
-  write(value: unknown, depth: number): string {
+  text(): string {
+    return this.pieces.join('');
+  }
+
+  write(value: unknown, depth: number): void {
+    const scalar = this.scalarText(value);
+    if (scalar !== undefined) {
+      this.pieces.push(scalar);
+    } else if (Array.isArray(value)) {
+      this.array(value, depth);
+    } else {
+      this.object(entriesOf(value as object), depth);
+    }
+  }
+
+  /** The text of anything but an array or object (undefined for those). */
+  private scalarText(value: unknown): string | undefined {
     if (value === null || value === undefined) {
       return 'null';
     }
@@ -36,10 +56,7 @@ class JacksonWriter {
       case 'number':
         return this.number(value);
     }
-    if (Array.isArray(value)) {
-      return this.array(value, depth);
-    }
-    return this.object(entriesOf(value), depth);
+    return undefined;
   }
 
   private number(x: number): string {
@@ -49,16 +66,24 @@ class JacksonWriter {
     return doubleText(x);
   }
 
-  private array(items: unknown[], depth: number): string {
+  private array(items: unknown[], depth: number): void {
     if (items.length === 0) {
-      return '[ ]';
+      this.pieces.push('[ ]');
+      return;
     }
     const doubles = this.itemsAreLongs() ? undefined : doublesText(items);
     if (doubles !== undefined) {
-      return `[ ${doubles} ]`;
+      this.pieces.push('[ ', doubles, ' ]');
+      return;
     }
-    const parts = items.map((item, i) => this.member(i, item, depth));
-    return `[ ${parts.join(', ')} ]`;
+    this.pieces.push('[ ');
+    items.forEach((item, i) => {
+      if (i > 0) {
+        this.pieces.push(', ');
+      }
+      this.member(i, item, depth);
+    });
+    this.pieces.push(' ]');
   }
 
   /** Asked once per array, at index 0 (see LongPathPredicate). */
@@ -69,23 +94,24 @@ class JacksonWriter {
     return long;
   }
 
-  private object(entries: [string, unknown][], depth: number): string {
+  private object(entries: [string, unknown][], depth: number): void {
     const present = entries.filter(([, value]) => value !== undefined);
     if (present.length === 0) {
-      return '{ }';
+      this.pieces.push('{ }');
+      return;
     }
     const inner = '\n' + '  '.repeat(depth + 1);
-    const members = present.map(
-      ([key, value]) => `${quoteJson(key)} : ${this.member(key, value, depth + 1)}`
-    );
-    return `{${inner}${members.join(',' + inner)}\n${'  '.repeat(depth)}}`;
+    present.forEach(([key, value], i) => {
+      this.pieces.push(i === 0 ? '{' + inner : ',' + inner, quoteJson(key), ' : ');
+      this.member(key, value, depth + 1);
+    });
+    this.pieces.push('\n' + '  '.repeat(depth) + '}');
   }
 
-  private member(key: string | number, value: unknown, depth: number): string {
+  private member(key: string | number, value: unknown, depth: number): void {
     this.path.push(key);
-    const text = this.write(value, depth);
+    this.write(value, depth);
     this.path.pop();
-    return text;
   }
 }
 

@@ -58,8 +58,11 @@ export class ColumnProfile {
   private kll = new KllSketch();
   private hll = new HyperLogLog();
   private values: ValueCounts;
-  /** Typed numbers' value-count slots, valid while the value counts have pruned `slotsPrunes` times. */
-  private numberSlots = new NumberSlots();
+  /**
+   * Typed numbers' value-count slots, valid while the value counts have pruned `slotsPrunes` times.
+   * Made on the first typed number: text columns (CSV) never use its 96 KB.
+   */
+  private numberSlots: NumberSlots | undefined;
   private slotsPrunes = 0;
   /**
    * Numeric votes Spark's cast turns to null (`- 5`): missing from the numeric statistics, present
@@ -414,18 +417,19 @@ export class ColumnProfile {
       return;
     }
     const values = this.values;
+    const numberSlots = (this.numberSlots ??= new NumberSlots());
     if (this.slotsPrunes !== values.prunes) {
-      this.numberSlots.clear();
+      numberSlots.clear();
       this.slotsPrunes = values.prunes;
     }
-    const cached = this.numberSlots.find(x);
+    const cached = numberSlots.find(x);
     if (cached >= 0) {
       values.increment(cached);
       return;
     }
     const slot = this.countTyped(String(x));
     if (slot >= 0 && this.slotsPrunes === values.prunes) {
-      this.numberSlots.set(x, slot);
+      numberSlots.set(x, slot);
     }
   }
 

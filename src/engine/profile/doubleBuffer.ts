@@ -102,7 +102,13 @@ export class DoubleBuffer {
   }
 
   toArray(): number[] {
-    return Array.from(this.view());
+    // Not Array.from: it walks a typed array through the iterator protocol, an object per item.
+    const view = this.view();
+    const items = new Array<number>(view.length);
+    for (let i = 0; i < view.length; i++) {
+      items[i] = view[i];
+    }
+    return items;
   }
 
   private grow(needed: number): void {
