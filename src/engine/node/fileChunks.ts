@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { DataError } from '../errors';
 import { openConfined } from './confinedFiles';
 
@@ -40,6 +41,53 @@ export async function* fileChunks(
     throw isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
   } finally {
     stream.destroy(); // closes the handle (autoClose)
+  }
+}
+
+/**
+ * A whole file in chunks of `chunkBytes` read with blocking reads into one buffer: each chunk is a
+ * view of it, valid until the next. For one quick pass over a large file (the split before a
+ * multi-worker run), where a stream's trip through the thread pool per chunk costs more than the
+ * read itself (354 MB: ~0.19 s streamed, ~0.1 s so). The event loop gets a turn every
+ * YIELD_EVERY_BYTES, so a cancel is seen within a few tens of milliseconds.
+ */
+export async function* blockingFileChunks(
+  path: string,
+  chunkBytes: number
+): AsyncGenerator<Uint8Array> {
+  const handle = await openConfined(path).catch(error => {
+    throw isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
+  });
+  const buffer = Buffer.allocUnsafe(chunkBytes);
+  try {
+    for (let offset = 0, sinceTurn = 0; ;) {
+      const n = readAt(path, handle.fd, buffer, offset);
+      if (n === 0) {
+        return;
+      }
+      if (offset === 0) {
+        refuseCompressed(path, buffer.subarray(0, n));
+      }
+      offset += n;
+      sinceTurn += n;
+      yield buffer.subarray(0, n);
+      if (sinceTurn >= YIELD_EVERY_BYTES) {
+        sinceTurn = 0;
+        await new Promise(resolve => setImmediate(resolve));
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+const YIELD_EVERY_BYTES = 64 << 20;
+
+function readAt(path: string, fd: number, buffer: Buffer, position: number): number {
+  try {
+    return fs.readSync(fd, buffer, 0, buffer.length, position);
+  } catch (error) {
+    throw isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
   }
 }
 

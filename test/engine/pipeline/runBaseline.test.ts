@@ -124,6 +124,23 @@ describe('splitting big files for several workers', () => {
     }
   });
 
+  it('cuts a file of several read chunks, the header names read from the first', async () => {
+    const dir = tempDir();
+    const file = writeCsv(dir, 600_000);
+    const size = fs.statSync(file).size;
+    expect(size).toBeGreaterThan(9 << 20);
+    const parts = await splitFile({ file, size, pieceBytes: 1 << 20, csv: true, header: true });
+    expect(parts.length).toBeGreaterThan(8);
+    expect(parts.reduce((n, p) => n + p.bytes, 0)).toBe(size);
+    const text = fs.readFileSync(file, 'latin1');
+    const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
+    for (const part of parts.slice(1)) {
+      expect(text[part.start! - 1]).toBe('\n');
+      expect(part.firstLine).toBe(lineOf(part.start!));
+      expect(part.columnNames).toEqual(['id', 'value', 'label']);
+    }
+  });
+
   it('does not cut CSV files that contain quotes', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'q.csv');
