@@ -1,4 +1,4 @@
-import { readArrow } from './arrowReader';
+import type { ArrowInput } from './arrowReader';
 import { ColumnBatch } from './batch';
 import { readCapture } from './captureReader';
 import { ChunkSource } from './chunks';
@@ -55,9 +55,21 @@ export function readDataset(
     case 'sagemaker_capture_json':
       return readCapture(source, options, ctx);
     case 'arrow':
-      return readArrow(
+      return readArrowWhenLoaded(
         options.arrowFileHandle ? { fileHandle: options.arrowFileHandle } : source,
         ctx
       );
   }
+}
+
+/**
+ * The Arrow reader loaded on first use: apache-arrow is half of the CLI bundle, and setting it up
+ * cost every run's start-up although only Arrow input needs it.
+ */
+async function* readArrowWhenLoaded(
+  input: ArrowInput,
+  ctx: ReadContext
+): AsyncGenerator<ColumnBatch> {
+  const { readArrow } = await import('./arrowReader');
+  yield* readArrow(input, ctx);
 }

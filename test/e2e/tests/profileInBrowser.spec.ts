@@ -4,6 +4,7 @@
  * the CLI's, byte for byte.
  */
 import { IJupyterLabPageFixture, expect, test } from '@jupyterlab/galata';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -190,6 +191,36 @@ test.describe('Profile in Browser', () => {
     const saved = path.join(folder, 'captures-baseline', 'statistics.json');
     expect(fs.readFileSync(saved, 'utf8')).toBe(expected);
     expect(fs.existsSync(path.join(folder, 'captures', 'statistics.json'))).toBe(false);
+  });
+
+  test('profiles an Arrow file in the worker, which loads the Arrow reader on demand', async ({
+    page,
+    tmpPath
+  }) => {
+    const folder = diskFolder(tmpPath);
+    const file = path.join(folder, 'scores.arrow');
+    const rows = 3000;
+    const table = tableFromArrays({
+      score: Float64Array.from({ length: rows }, (_, i) => ((i * 7919) % 1000) / 1000),
+      age: Int32Array.from({ length: rows }, (_, i) => 18 + (i % 61)),
+      plan: Array.from({ length: rows }, (_, i) => ['basic', 'plus', 'pro'][i % 3])
+    });
+    fs.writeFileSync(file, tableToIPC(table, 'file'));
+    const expected = cliStatistics(file, false);
+    await page.filebrowser.openDirectory(tmpPath);
+    const scripts: string[] = [];
+    page.on('request', request => scripts.push(request.url()));
+
+    const view = await profileFromFileBrowser(page, 'scores.arrow');
+    await expect(view).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(view).toHaveAttribute('data-engine-context', 'worker');
+    await expect(view.locator('.jp-ModelMonitor-summary')).toHaveText('3 features · 3,000 rows');
+    await view.locator('button[data-action="save"]').click();
+    await expect(view.locator('.jp-ModelMonitor-saveStatus')).toContainText('Saved');
+    const saved = path.join(folder, 'scores-baseline', 'statistics.json');
+    expect(fs.readFileSync(saved, 'utf8')).toBe(expected);
+    // Loaded on demand: a chunk of its own (named so in the development build the tests run).
+    expect(scripts.some(url => /arrowReader_js\.[0-9a-f]+\.js$/.test(url))).toBe(true);
   });
 
   test('cancels a large file: the worker stops', async ({ page, tmpPath }) => {
