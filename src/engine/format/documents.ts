@@ -5,7 +5,7 @@
 import { ConstraintsDocument } from '../documents/constraints';
 import { StatisticsDocument } from '../documents/statistics';
 import { EXTENSION_KEY, ViolationsDocument } from '../documents/violations';
-import { entriesOf, JsonPath, writeJackson } from './jackson';
+import { ANY_ITEM, entriesOf, JsonPath, writeJackson } from './jackson';
 import {
   applyShape,
   CONSTRAINTS_SHAPE,
@@ -109,7 +109,13 @@ export function formatDocument(text: string, fileName?: string): string {
   const integerLiterals = new Set<string>();
   const value = parseLenientJson(text, {
     ordered: true,
-    onIntegerLiteral: path => integerLiterals.add(JSON.stringify(path))
+    onIntegerLiteral: path => {
+      integerLiterals.add(JSON.stringify(path));
+      if (typeof path[path.length - 1] === 'number') {
+        // The writer asks about an array's items together first (LongPathPredicate).
+        integerLiterals.add(JSON.stringify([...path.slice(0, -1), ANY_ITEM]));
+      }
+    }
   });
   const kind = detectDocumentKind(value, fileName);
   const shaped = kind ? applyShape(value, SHAPES[kind]) : value;

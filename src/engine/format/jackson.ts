@@ -8,9 +8,13 @@ import { formatJavaDouble } from './javaDouble';
 export type JsonPath = readonly (string | number)[];
 /**
  * Called while writing; the path array is reused afterwards, so copy it to keep it. An array's
- * items are asked about once, at index 0: the numbers of one array are all longs or all doubles.
+ * items are first asked about together, with ANY_ITEM for their index: true when any of them may
+ * be a long. Only then is each item asked about.
  */
 export type LongPathPredicate = (path: JsonPath) => boolean;
+
+/** The index of "any item of this array" in a LongPathPredicate's path. */
+export const ANY_ITEM = -1;
 
 export function writeJackson(value: unknown, isLong: LongPathPredicate = () => false): string {
   const writer = new JacksonWriter(isLong);
@@ -86,9 +90,9 @@ class JacksonWriter {
     this.pieces.push(' ]');
   }
 
-  /** Asked once per array, at index 0 (see LongPathPredicate). */
+  /** Whether any item of the array being written may be a long (see LongPathPredicate). */
   private itemsAreLongs(): boolean {
-    this.path.push(0);
+    this.path.push(ANY_ITEM);
     const long = this.isLong(this.path);
     this.path.pop();
     return long;

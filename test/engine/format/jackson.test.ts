@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { writeJackson, quoteJson } from '../../../src/engine/format/jackson';
-import { isLongPath } from '../../../src/engine/format/documents';
+import { formatDocument, isLongPath } from '../../../src/engine/format/documents';
 import { formatJavaDouble } from '../../../src/engine/format/javaDouble';
 
 /** An array of doubles written one item at a time, as the writer does without its fast path. */
@@ -110,5 +110,12 @@ describe('writeJackson (Jackson default pretty printer, FORMATS.md §6.1)', () =
       '{\n  "num_present" : [ 3, 4 ]\n}'
     );
     expect(writeJackson({ items: [3, '4', 5.5] })).toBe('{\n  "items" : [ 3.0, "4", 5.5 ]\n}');
+  });
+
+  test('an unknown document keeps each number as written, in arrays of mixed kinds too', () => {
+    const text = '{"x": [2.5, 3, 4.0], "y": [3, 2.5], "z": [1.0, 2.0]}';
+    expect(formatDocument(text)).toBe(
+      '{\n  "x" : [ 2.5, 3, 4.0 ],\n  "y" : [ 3, 2.5 ],\n  "z" : [ 1.0, 2.0 ]\n}'
+    );
   });
 });
