@@ -18,7 +18,7 @@ export async function* fileChunks(
     return;
   }
   const handle = await openConfined(path).catch(error => {
-    throw isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
+    throw readError(path, error);
   });
   const stream = handle.createReadStream({
     start: range.start,
@@ -38,7 +38,7 @@ export async function* fileChunks(
       yield bytes;
     }
   } catch (error) {
-    throw isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
+    throw readError(path, error);
   } finally {
     stream.destroy(); // closes the handle (autoClose)
   }
@@ -56,7 +56,7 @@ export async function* blockingFileChunks(
   chunkBytes: number
 ): AsyncGenerator<Uint8Array> {
   const handle = await openConfined(path).catch(error => {
-    throw isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
+    throw readError(path, error);
   });
   const buffer = Buffer.allocUnsafe(chunkBytes);
   try {
@@ -87,8 +87,13 @@ function readAt(path: string, fd: number, buffer: Buffer, position: number): num
   try {
     return fs.readSync(fd, buffer, 0, buffer.length, position);
   } catch (error) {
-    throw isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
+    throw readError(path, error);
   }
+}
+
+/** A file-system error as a DataError naming the file; any other error as it is. */
+function readError(path: string, error: unknown): unknown {
+  return isSystemError(error) ? new DataError(`cannot read ${path}: ${error.message}`) : error;
 }
 
 function isSystemError(error: unknown): error is Error & { code: string } {

@@ -96,6 +96,20 @@ async function profileFromFileBrowser(page: IJupyterLabPageFixture, name: string
   return page.locator('.jp-ModelMonitor-browserProfile');
 }
 
+/** Profiles `name` in the Web Worker, checks its summary line, and saves it (Save button). */
+async function profileInWorkerAndSave(
+  page: IJupyterLabPageFixture,
+  name: string,
+  summary: string
+): Promise<void> {
+  const view = await profileFromFileBrowser(page, name);
+  await expect(view).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(view).toHaveAttribute('data-engine-context', 'worker');
+  await expect(view.locator('.jp-ModelMonitor-summary')).toHaveText(summary);
+  await view.locator('button[data-action="save"]').click();
+  await expect(view.locator('.jp-ModelMonitor-saveStatus')).toContainText('Saved');
+}
+
 /** URLs of the page's requests from now on. */
 function recordRequests(page: IJupyterLabPageFixture): string[] {
   const urls: string[] = [];
@@ -182,14 +196,10 @@ test.describe('Profile in Browser', () => {
     const expected = cliStatistics(path.join(folder, 'captures'), false);
     await page.filebrowser.openDirectory(tmpPath);
 
-    const view = await profileFromFileBrowser(page, 'captures');
-    await expect(view).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-    await expect(view).toHaveAttribute('data-engine-context', 'worker');
-    await expect(view.locator('.jp-ModelMonitor-summary')).toHaveText('3 features · 700 rows');
-    await view.locator('button[data-action="save"]').click();
-    await expect(view.locator('.jp-ModelMonitor-saveStatus')).toContainText('Saved');
-    const saved = path.join(folder, 'captures-baseline', 'statistics.json');
-    expect(fs.readFileSync(saved, 'utf8')).toBe(expected);
+    await profileInWorkerAndSave(page, 'captures', '3 features · 700 rows');
+    expect(fs.readFileSync(path.join(folder, 'captures-baseline', 'statistics.json'), 'utf8')).toBe(
+      expected
+    );
     expect(fs.existsSync(path.join(folder, 'captures', 'statistics.json'))).toBe(false);
   });
 
@@ -211,14 +221,10 @@ test.describe('Profile in Browser', () => {
     const scripts: string[] = [];
     page.on('request', request => scripts.push(request.url()));
 
-    const view = await profileFromFileBrowser(page, 'scores.arrow');
-    await expect(view).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
-    await expect(view).toHaveAttribute('data-engine-context', 'worker');
-    await expect(view.locator('.jp-ModelMonitor-summary')).toHaveText('3 features · 3,000 rows');
-    await view.locator('button[data-action="save"]').click();
-    await expect(view.locator('.jp-ModelMonitor-saveStatus')).toContainText('Saved');
-    const saved = path.join(folder, 'scores-baseline', 'statistics.json');
-    expect(fs.readFileSync(saved, 'utf8')).toBe(expected);
+    await profileInWorkerAndSave(page, 'scores.arrow', '3 features · 3,000 rows');
+    expect(fs.readFileSync(path.join(folder, 'scores-baseline', 'statistics.json'), 'utf8')).toBe(
+      expected
+    );
     // Loaded on demand: a chunk of its own (named so in the development build the tests run).
     expect(scripts.some(url => /arrowReader_js\.[0-9a-f]+\.js$/.test(url))).toBe(true);
   });
