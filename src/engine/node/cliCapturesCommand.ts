@@ -49,7 +49,7 @@ async function summariseFile(
   signal: AbortSignal
 ): Promise<boolean> {
   try {
-    for await (const run of splitLines(fileChunks(file, {}), 1, summary.lineLimit)) {
+    for await (const run of splitLines(fileChunks(file), 1, summary.lineLimit)) {
       signal.throwIfAborted();
       for (let i = 0; i < run.lines.length; i++) {
         if (!summary.addLine(run.lines[i], run.firstLine + i)) {

@@ -11,7 +11,7 @@ export function nodeTaskIO(): TaskIO {
   const formats = new Map<string, Promise<DatasetFormat>>();
   return {
     open: (part: InputPart, onBytes, chunkBytes) =>
-      fileChunks(part.file, { start: part.start, end: part.end }, onBytes, chunkBytes),
+      fileChunks(part.file, { start: part.start, end: part.end, chunkBytes, onBytes }),
     formatOf: (part: InputPart) => {
       let format = formats.get(part.file);
       if (!format) {

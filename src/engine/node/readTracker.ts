@@ -35,15 +35,17 @@ export class ReadTracker {
   }
 
   chunks(file: string): AsyncGenerator<Uint8Array> {
-    return fileChunks(file, {}, bytes => {
-      throwIfCancelled(this.run.signal);
-      this.bytesRead += bytes;
-      this.run.onProgress?.({
-        type: 'progress',
-        bytesRead: this.bytesRead,
-        bytesTotal: this.bytesTotal,
-        rows: this.rows
-      });
+    return fileChunks(file, {
+      onBytes: bytes => {
+        throwIfCancelled(this.run.signal);
+        this.bytesRead += bytes;
+        this.run.onProgress?.({
+          type: 'progress',
+          bytesRead: this.bytesRead,
+          bytesTotal: this.bytesTotal,
+          rows: this.rows
+        });
+      }
     });
   }
 

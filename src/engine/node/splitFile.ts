@@ -1,11 +1,11 @@
 import { splitCsvLine } from '../io/csvParser';
 import { headerNames } from '../io/headerNames';
 import { InputPart } from '../pipeline/parts';
-import { blockingFileChunks } from './fileChunks';
+import { fileChunks } from './fileChunks';
 
 const NEWLINE = 10;
 const QUOTE = 34;
-/** This pass only looks for bytes, in large chunks read without a stream (see blockingFileChunks). */
+/** This pass only looks for bytes, so its chunks are large and share one buffer. */
 const SCAN_CHUNK_BYTES = 4 << 20;
 
 export interface SplitRequest {
@@ -18,7 +18,7 @@ export interface SplitRequest {
 
 /**
  * Cuts a line-based file into byte ranges that start at line boundaries, with their first line
- * numbers, in one streaming pass. CSV with any `"` is not cut (a quoted field may hold a newline);
+ * numbers, in one pass. CSV with any `"` is not cut (a quoted field may hold a newline);
  * the ranges after the first of a CSV with header get the header's names.
  */
 export async function splitFile(request: SplitRequest): Promise<InputPart[]> {
@@ -29,7 +29,10 @@ export async function splitFile(request: SplitRequest): Promise<InputPart[]> {
   let offset = 0;
   let newlines = 0;
   let nextTarget = request.pieceBytes;
-  for await (const chunk of blockingFileChunks(request.file, SCAN_CHUNK_BYTES)) {
+  for await (const chunk of fileChunks(request.file, {
+    chunkBytes: SCAN_CHUNK_BYTES,
+    reuse: true
+  })) {
     const buffer = chunk as Buffer;
     if (request.csv && buffer.indexOf(QUOTE) >= 0) {
       return whole;
