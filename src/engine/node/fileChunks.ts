@@ -5,7 +5,7 @@ import { openConfined } from './confinedFiles';
 /** 64 KiB: readers that decode text keep more garbage with larger chunks. */
 const DEFAULT_CHUNK_BYTES = 1 << 16;
 /** The event loop gets a turn after this many bytes, so a cancel or a message waits a few ms. */
-const YIELD_EVERY_BYTES = 8 << 20;
+const YIELD_EVERY_BYTES = 1 << 20;
 
 export interface FileChunksOptions {
   /** The byte range [start, end) to read; the whole file by default. */
