@@ -1,4 +1,12 @@
-import { constants, existsSync, promises as fs } from 'fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  openSync,
+  promises as fs,
+  readlinkSync,
+  realpathSync
+} from 'fs';
 import { FileHandle } from 'fs/promises';
 import * as path from 'path';
 import { DataError } from '../errors';
@@ -28,6 +36,38 @@ function realRoot(root: string): Promise<string> {
     resolvedRoot = { root, real: fs.realpath(root) };
   }
   return resolvedRoot.real;
+}
+
+/**
+ * `openConfined` with blocking calls, returning a file descriptor: for engine threads, which do
+ * nothing else while they open a file, and for which each trip through the thread pool left the
+ * thread idle (see fileChunks).
+ */
+export function openConfinedSync(file: string): number {
+  const fd = openSync(file, 'r');
+  const root = confinementRoot();
+  if (root === undefined) {
+    return fd;
+  }
+  try {
+    const real = hasOpenFileLinks ? readlinkSync(`${OPEN_FILES}/${fd}`) : realpathSync(file);
+    if (!isUnder(real, realRootSync(root))) {
+      throw new DataError(`${file}: ${outsideMessage(root)}`);
+    }
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  return fd;
+}
+
+let resolvedRootSync: { root: string; real: string } | undefined;
+
+function realRootSync(root: string): string {
+  if (resolvedRootSync?.root !== root) {
+    resolvedRootSync = { root, real: realpathSync(root) };
+  }
+  return resolvedRootSync.real;
 }
 
 /** Opens `file` for reading, refusing it (DataError) when it resolves outside the root. */

@@ -1,15 +1,19 @@
 import { DatasetFormat, detectFormat } from '../io/datasetFormat';
 import { DataError } from '../errors';
-import { openConfined } from './confinedFiles';
+import * as fs from 'fs';
+import { openConfinedSync } from './confinedFiles';
 
 const HEAD_BYTES = 64 * 1024;
 
-/** Reads a file's first bytes and detects its format from them and its name. */
+/**
+ * Reads a file's first bytes and detects its format from them and its name. Blocking reads, as
+ * fileChunks' (a run detects the format of every file it reads).
+ */
 export async function detectFileFormat(file: string): Promise<DatasetFormat> {
-  const handle = await openConfined(file);
+  const fd = openConfinedSync(file);
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    const bytesRead = fs.readSync(fd, buffer, 0, HEAD_BYTES, 0);
     const head = buffer
       .subarray(0, bytesRead)
       .toString('utf8')
@@ -20,6 +24,6 @@ export async function detectFileFormat(file: string): Promise<DatasetFormat> {
     }
     return format;
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { DataError } from '../errors';
-import { openConfined } from './confinedFiles';
+import { openConfinedSync } from './confinedFiles';
 
 /** 64 KiB: readers that decode text keep more garbage with larger chunks. */
 const DEFAULT_CHUNK_BYTES = 1 << 16;
@@ -36,16 +36,14 @@ export async function* fileChunks(
   if (end <= start) {
     return;
   }
-  const handle = await openConfined(path).catch(error => {
-    throw readError(path, error);
-  });
+  const fd = openAt(path);
   let buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, end - start));
   try {
     for (let offset = start, sinceTurn = 0; offset < end;) {
       if (offset > start && !options.reuse) {
         buffer = Buffer.allocUnsafeSlow(Math.min(chunkBytes, end - offset));
       }
-      const n = readAt(path, handle.fd, buffer, offset, Math.min(buffer.length, end - offset));
+      const n = readAt(path, fd, buffer, offset, Math.min(buffer.length, end - offset));
       if (n === 0) {
         return;
       }
@@ -62,7 +60,15 @@ export async function* fileChunks(
       }
     }
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
+  }
+}
+
+function openAt(path: string): number {
+  try {
+    return openConfinedSync(path);
+  } catch (error) {
+    throw readError(path, error);
   }
 }
 

@@ -1,8 +1,10 @@
 import {
+  closeSync,
   mkdtempSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   symlinkSync,
@@ -13,9 +15,12 @@ import * as path from 'path';
 import {
   CONFINE_ENV,
   openConfined,
+  openConfinedSync,
   openOutputFolder,
   outsideRootReason
 } from '../../../src/engine/node/confinedFiles';
+import { detectFileFormat } from '../../../src/engine/node/detectFileFormat';
+import { fileChunks } from '../../../src/engine/node/fileChunks';
 import { walkFiles } from '../../../src/engine/node/walkFiles';
 import { writeFilesAtomic } from '../../../src/engine/node/writeFilesAtomic';
 
@@ -47,6 +52,31 @@ test('a file that resolves outside the root is refused when opened, one inside i
   const handle = await openConfined(path.join(root, 'data', 'a.csv'));
   expect(await handle.readFile('utf8')).toBe('x\n1\n');
   await handle.close();
+});
+
+test('the blocking open refuses a link out of the root, and so do the readers built on it', async () => {
+  const link = path.join(root, 'data', 'b.csv');
+  expect(() => openConfinedSync(link)).toThrow(/b\.csv: resolves outside .*root/);
+  await expect(fileChunks(link).next()).rejects.toThrow(/b\.csv: resolves outside/);
+  await expect(detectFileFormat(link)).rejects.toThrow(/b\.csv: resolves outside/);
+  const fd = openConfinedSync(path.join(root, 'data', 'a.csv'));
+  const bytes = Buffer.alloc(16);
+  expect(bytes.subarray(0, readSync(fd, bytes)).toString()).toBe('x\n1\n');
+  closeSync(fd);
+  delete process.env[CONFINE_ENV];
+  const unconfined = openConfinedSync(link);
+  expect(bytes.subarray(0, readSync(unconfined, bytes)).toString()).toBe('x\n1000\n');
+  closeSync(unconfined);
+});
+
+test('the blocking open resolves a root that is itself a link', async () => {
+  // The root path itself is a link into the real root: what the descriptor names is under it.
+  const alias = path.join(base, 'alias');
+  symlinkSync(root, alias);
+  process.env[CONFINE_ENV] = alias;
+  const fd = openConfinedSync(path.join(alias, 'data', 'a.csv'));
+  closeSync(fd);
+  expect(() => openConfinedSync(path.join(alias, 'data', 'b.csv'))).toThrow(/resolves outside/);
 });
 
 test('without a root, links are followed as before', async () => {
