@@ -8,6 +8,14 @@ export type Chunk = Uint8Array | string;
 export type ChunkSource = AsyncIterable<Chunk> | Iterable<Chunk>;
 
 /**
+ * Ends a source its reader may have left mid-way (a reader that fails stops pulling chunks): a
+ * file's chunks close the file.
+ */
+export async function closeChunks(source: ChunkSource): Promise<void> {
+  await (source as Partial<AsyncGenerator<Chunk>>).return?.(undefined);
+}
+
+/**
  * Decodes UTF-8 byte chunks to text chunks; a leading BOM is dropped (unless `stripBom` is false),
  * split characters are kept whole, invalid bytes become INVALID_UTF8 (see utf8.ts).
  */

@@ -1,5 +1,5 @@
 import { DiagnosticsCollector, DiagnosticsSummary } from '../diagnostics';
-import { ChunkSource } from '../io/chunks';
+import { ChunkSource, closeChunks } from '../io/chunks';
 import { DatasetFormat } from '../io/datasetFormat';
 import { RecordPreprocessor } from '../io/preprocessor';
 import { chunkBytesFor, DatasetReadOptions, readDataset } from '../io/readDataset';
@@ -138,6 +138,7 @@ export async function runProfileTask(
         : error;
     } finally {
       await handle?.close();
+      await closeChunks(source);
     }
     if (handle) {
       bytesRead += part.bytes;

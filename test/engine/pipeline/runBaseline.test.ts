@@ -31,6 +31,39 @@ describe('runBaseline', () => {
     expect(diagnostics.examples[0]).toMatchObject({ file: data, line: 4, kind: 'column_count' });
   });
 
+  // Linux names each open file in /proc/self/fd.
+  (fs.existsSync('/proc/self/fd') ? it : it.skip)(
+    'closes a file whose reader failed part-way',
+    async () => {
+      const dir = tempDir();
+      const data = path.join(dir, 'wide.csv');
+      fs.writeFileSync(data, 'a,b,c,d,e\n' + '1,2,3,4,5\n'.repeat(20_000));
+      const openOnData = () =>
+        fs.readdirSync('/proc/self/fd').filter(fd => {
+          try {
+            return fs.readlinkSync(`/proc/self/fd/${fd}`) === data;
+          } catch {
+            return false; // closed since listed
+          }
+        });
+      for (const workers of [1, 2]) {
+        await expect(
+          runBaseline(
+            {
+              dataset: data,
+              header: true,
+              outputDir: path.join(dir, 'out'),
+              maxFields: 4,
+              workers
+            },
+            nodeRuntime()
+          )
+        ).rejects.toThrow('wide.csv:1: 5 fields');
+        expect(openOnData()).toEqual([]);
+      }
+    }
+  );
+
   it('fails with a DataError past --max-error-rate, writing only diagnostics.json', async () => {
     const dir = tempDir();
     const data = path.join(dir, 'data.jsonl');
