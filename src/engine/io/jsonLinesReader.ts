@@ -1,5 +1,6 @@
 import { ColumnBatch } from './batch';
 import { ChunkSource } from './chunks';
+import { flatJsonRow } from './flatJsonRow';
 import { KeyedBatcher } from './keyedBatcher';
 import { splitLines } from './lines';
 import { cellText, isRawObject, JsonSyntaxError, parseRawJson } from './rawJson';
@@ -21,11 +22,13 @@ export async function* readJsonLines(
   ctx: ReadContext
 ): AsyncGenerator<ColumnBatch> {
   const batcher = new KeyedBatcher(ctx.batchSize, ctx.keepOrigins);
+  // The keys of the last flat line (see flatJsonRow).
+  const keys: string[] = [];
   for await (const run of splitLines(source, options.firstLine, lineLimit(ctx))) {
     throwIfAborted(ctx);
     for (let i = 0; i < run.lines.length; i++) {
       const line = run.firstLine + i;
-      const row = parseLine(run.lines[i], line, ctx);
+      const row = parseLine(run.lines[i], line, ctx, keys);
       const batch = row
         ? batcher.add(row, ctx.keepOrigins ? { line, eventId: null } : undefined)
         : null;
@@ -43,7 +46,8 @@ export async function* readJsonLines(
 function parseLine(
   line: string,
   lineNumber: number,
-  ctx: ReadContext
+  ctx: ReadContext,
+  keys: string[]
 ): Map<string, string | null> | null {
   if (line.trim().length === 0) {
     return null;
@@ -53,6 +57,25 @@ function parseLine(
     reject(ctx, { kind: 'invalid_utf8', line: lineNumber, message: INVALID_UTF8_MESSAGE });
     return null;
   }
+  const row = flatJsonRow(line, keys) ?? generalRow(line, lineNumber, ctx);
+  if (row === null) {
+    return null;
+  }
+  if (row.size > fieldLimit(ctx)) {
+    const message = tooManyFields(row.size, fieldLimit(ctx));
+    reject(ctx, { kind: 'too_many_fields', line: lineNumber, message });
+    return null;
+  }
+  ctx.counts.rows++;
+  return row;
+}
+
+/** The row of any JSON line, or null when it is rejected (counted and reported). */
+function generalRow(
+  line: string,
+  lineNumber: number,
+  ctx: ReadContext
+): Map<string, string | null> | null {
   let value;
   try {
     value = parseRawJson(line);
@@ -65,16 +88,9 @@ function parseLine(
     reject(ctx, { kind: 'malformed_json', line: lineNumber, message: 'expected a JSON object' });
     return null;
   }
-  const keys = Object.keys(value);
-  if (keys.length > fieldLimit(ctx)) {
-    const message = tooManyFields(keys.length, fieldLimit(ctx));
-    reject(ctx, { kind: 'too_many_fields', line: lineNumber, message });
-    return null;
-  }
   const row = new Map<string, string | null>();
-  for (const key of keys) {
+  for (const key of Object.keys(value)) {
     row.set(key, cellText(value[key]));
   }
-  ctx.counts.rows++;
   return row;
 }
