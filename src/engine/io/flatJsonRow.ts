@@ -8,6 +8,8 @@
  * Anything else (nesting, escapes, and every syntax error) gives null: the caller then takes the
  * general path, which reads it the same way and words its errors.
  */
+import { KeyedRow } from './keyedBatcher';
+
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 // The same plain run as rawJson.ts's: no quote, backslash or control character.
 // eslint-disable-next-line no-control-regex
@@ -20,28 +22,38 @@ const OPEN = 123;
 const CLOSE = 125;
 
 /**
- * The row of a flat-object line (key → cell text, null for JSON null), or null: see above.
- * `keys`: the keys of the line before, in order, updated here. A key written as the one at the same
- * place in the line before is that string again, not a new one: the batcher's lookups by name then
- * find it by identity, and no string is made for it.
+ * The row of a flat-object line (cells: text, or null for JSON null), or null: see above.
+ * `previous`: the keys of the line before. A line with the same keys in the same order gets that
+ * very array (the batcher then places its cells by position), and any key written as the one at
+ * the same place before is that string again, not a new one.
  */
-export function flatJsonRow(line: string, keys: string[] = []): Map<string, string | null> | null {
+export function flatJsonRow(line: string, previous: readonly string[] = []): KeyedRow | null {
   let pos = skipSpace(line, 0);
   if (line.charCodeAt(pos) !== OPEN) {
     return null;
   }
-  const row = new Map<string, string | null>();
+  const values: (string | null)[] = [];
+  // Made at the first key that differs from `previous`; until then the keys are its prefix.
+  let keys: string[] | null = null;
   pos = skipSpace(line, pos + 1);
   if (line.charCodeAt(pos) === CLOSE) {
-    return skipSpace(line, pos + 1) === line.length ? row : null;
+    return skipSpace(line, pos + 1) === line.length ? { keys: [], values } : null;
   }
   for (;;) {
     const keyEnd = plainStringEnd(line, pos);
     if (keyEnd < 0) {
       return null;
     }
-    const key = sameKey(line, pos + 1, keyEnd, keys[row.size]) ?? line.slice(pos + 1, keyEnd);
-    keys[row.size] = key;
+    const at = values.length;
+    const same = isKeyAt(line, pos + 1, keyEnd, previous[at]);
+    if (keys !== null || !same) {
+      keys ??= previous.slice(0, at);
+      const key = same ? previous[at] : line.slice(pos + 1, keyEnd);
+      if (keys.includes(key)) {
+        return null; // a repeated key: the general path keeps its last value
+      }
+      keys.push(key);
+    }
     pos = skipSpace(line, keyEnd + 1);
     if (line.charCodeAt(pos) !== COLON) {
       return null;
@@ -51,11 +63,15 @@ export function flatJsonRow(line: string, keys: string[] = []): Map<string, stri
     if (valueEnd < 0) {
       return null;
     }
-    row.set(key, cellOf(line, pos, valueEnd));
+    values.push(cellOf(line, pos, valueEnd));
     pos = skipSpace(line, valueEnd);
     const c = line.charCodeAt(pos);
     if (c === CLOSE) {
-      return skipSpace(line, pos + 1) === line.length ? row : null;
+      if (skipSpace(line, pos + 1) !== line.length) {
+        return null;
+      }
+      const sameShape = keys === null && values.length === previous.length;
+      return { keys: sameShape ? previous : (keys ?? previous.slice(0, values.length)), values };
     }
     if (c !== COMMA) {
       return null;
@@ -64,15 +80,9 @@ export function flatJsonRow(line: string, keys: string[] = []): Map<string, stri
   }
 }
 
-function sameKey(
-  line: string,
-  start: number,
-  end: number,
-  known: string | undefined
-): string | undefined {
-  return known !== undefined && known.length === end - start && line.startsWith(known, start)
-    ? known
-    : undefined;
+/** Whether the string line[start, end) is `known`. */
+function isKeyAt(line: string, start: number, end: number, known: string | undefined): boolean {
+  return known !== undefined && known.length === end - start && line.startsWith(known, start);
 }
 
 /** Where JSON whitespace from `pos` ends. */

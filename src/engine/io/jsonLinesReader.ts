@@ -1,7 +1,7 @@
 import { ColumnBatch } from './batch';
 import { ChunkSource } from './chunks';
 import { flatJsonRow } from './flatJsonRow';
-import { KeyedBatcher } from './keyedBatcher';
+import { KeyedBatcher, KeyedRow } from './keyedBatcher';
 import { splitLines } from './lines';
 import { cellText, isRawObject, JsonSyntaxError, parseRawJson } from './rawJson';
 import { fieldLimit, lineLimit, ReadContext, reject, throwIfAborted } from './readContext';
@@ -23,12 +23,12 @@ export async function* readJsonLines(
 ): AsyncGenerator<ColumnBatch> {
   const batcher = new KeyedBatcher(ctx.batchSize, ctx.keepOrigins);
   // The keys of the last flat line (see flatJsonRow).
-  const keys: string[] = [];
+  const shape = { keys: [] as readonly string[] };
   for await (const run of splitLines(source, options.firstLine, lineLimit(ctx))) {
     throwIfAborted(ctx);
     for (let i = 0; i < run.lines.length; i++) {
       const line = run.firstLine + i;
-      const row = parseLine(run.lines[i], line, ctx, keys);
+      const row = parseLine(run.lines[i], line, ctx, shape);
       const batch = row
         ? batcher.add(row, ctx.keepOrigins ? { line, eventId: null } : undefined)
         : null;
@@ -47,8 +47,8 @@ function parseLine(
   line: string,
   lineNumber: number,
   ctx: ReadContext,
-  keys: string[]
-): Map<string, string | null> | null {
+  shape: { keys: readonly string[] }
+): KeyedRow | null {
   if (line.trim().length === 0) {
     return null;
   }
@@ -57,12 +57,16 @@ function parseLine(
     reject(ctx, { kind: 'invalid_utf8', line: lineNumber, message: INVALID_UTF8_MESSAGE });
     return null;
   }
-  const row = flatJsonRow(line, keys) ?? generalRow(line, lineNumber, ctx);
+  const flat = flatJsonRow(line, shape.keys);
+  if (flat) {
+    shape.keys = flat.keys;
+  }
+  const row = flat ?? generalRow(line, lineNumber, ctx);
   if (row === null) {
     return null;
   }
-  if (row.size > fieldLimit(ctx)) {
-    const message = tooManyFields(row.size, fieldLimit(ctx));
+  if (row.keys.length > fieldLimit(ctx)) {
+    const message = tooManyFields(row.keys.length, fieldLimit(ctx));
     reject(ctx, { kind: 'too_many_fields', line: lineNumber, message });
     return null;
   }
@@ -71,11 +75,7 @@ function parseLine(
 }
 
 /** The row of any JSON line, or null when it is rejected (counted and reported). */
-function generalRow(
-  line: string,
-  lineNumber: number,
-  ctx: ReadContext
-): Map<string, string | null> | null {
+function generalRow(line: string, lineNumber: number, ctx: ReadContext): KeyedRow | null {
   let value;
   try {
     value = parseRawJson(line);
@@ -88,9 +88,6 @@ function generalRow(
     reject(ctx, { kind: 'malformed_json', line: lineNumber, message: 'expected a JSON object' });
     return null;
   }
-  const row = new Map<string, string | null>();
-  for (const key of Object.keys(value)) {
-    row.set(key, cellText(value[key]));
-  }
-  return row;
+  const keys = Object.keys(value);
+  return { keys, values: keys.map(key => cellText(value[key])) };
 }

@@ -51,6 +51,19 @@ describe('readJsonLines', () => {
     ]);
   });
 
+  it('places the cells of lines of one shape, another shape and a repeated key alike', async () => {
+    const lines = '{"b":1,"a":2}\n{"b":3,"a":4}\n{"a":5,"b":6,"a":7}\n{"c":8}\n{"b":9,"a":0}\n';
+    const batches = await collect(readJsonLines([lines], {}, context('f', 10)));
+    expect(batches[0].names).toEqual(['a', 'b', 'c']);
+    expect(rowsOf(batches)).toEqual([
+      { a: '2', b: '1', c: null },
+      { a: '4', b: '3', c: null },
+      { a: '7', b: '6', c: null },
+      { a: null, b: null, c: '8' },
+      { a: '0', b: '9', c: null }
+    ]);
+  });
+
   it('reports malformed lines with file and line, counting the good lines around them', async () => {
     const ctx = context('data.jsonl');
     const rows = rowsOf(
