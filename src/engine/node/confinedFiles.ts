@@ -28,12 +28,12 @@ export function confinementRoot(): string | undefined {
   return process.env[CONFINE_ENV] || undefined;
 }
 
-let resolvedRoot: { root: string; real: Promise<string> } | undefined;
+let resolvedRoot: { root: string; real: string } | undefined;
 
 /** The root with its symlinks resolved, once per root rather than once per file checked. */
-function realRoot(root: string): Promise<string> {
+function realRoot(root: string): string {
   if (resolvedRoot?.root !== root) {
-    resolvedRoot = { root, real: fs.realpath(root) };
+    resolvedRoot = { root, real: realpathSync(root) };
   }
   return resolvedRoot.real;
 }
@@ -45,29 +45,16 @@ function realRoot(root: string): Promise<string> {
  */
 export function openConfinedSync(file: string): number {
   const fd = openSync(file, 'r');
-  const root = confinementRoot();
-  if (root === undefined) {
-    return fd;
-  }
   try {
-    const real = hasOpenFileLinks ? readlinkSync(`${OPEN_FILES}/${fd}`) : realpathSync(file);
-    if (!isUnder(real, realRootSync(root))) {
-      throw new DataError(`${file}: ${outsideMessage(root)}`);
+    const reason = outsideReasonOf(fd, file);
+    if (reason) {
+      throw new DataError(`${file}: ${reason}`);
     }
   } catch (error) {
     closeSync(fd);
     throw error;
   }
   return fd;
-}
-
-let resolvedRootSync: { root: string; real: string } | undefined;
-
-function realRootSync(root: string): string {
-  if (resolvedRootSync?.root !== root) {
-    resolvedRootSync = { root, real: realpathSync(root) };
-  }
-  return resolvedRootSync.real;
 }
 
 /** Opens `file` for reading, refusing it (DataError) when it resolves outside the root. */
@@ -94,7 +81,7 @@ export async function outsideRootReason(file: string): Promise<string | undefine
     return undefined;
   }
   const real = await fs.realpath(file);
-  return isUnder(real, await realRoot(root)) ? undefined : outsideMessage(root);
+  return isUnder(real, realRoot(root)) ? undefined : outsideMessage(root);
 }
 
 /**
@@ -126,22 +113,29 @@ async function refuseIfOutside(
   file: string,
   describe: (reason: string) => string
 ): Promise<void> {
-  const root = confinementRoot();
-  if (root === undefined) {
-    return;
-  }
   try {
-    // Without /proc (macOS), the path resolved just after opening: a narrow window remains there.
-    const real = hasOpenFileLinks
-      ? await fs.readlink(`${OPEN_FILES}/${handle.fd}`)
-      : await fs.realpath(file);
-    if (!isUnder(real, await realRoot(root))) {
-      throw new DataError(describe(outsideMessage(root)));
+    const reason = outsideReasonOf(handle.fd, file);
+    if (reason) {
+      throw new DataError(describe(reason));
     }
   } catch (error) {
     await handle.close();
     throw error;
   }
+}
+
+/**
+ * Why the file open as `fd` (opened by the path `file`) lies outside the root, or undefined. The
+ * check is of the descriptor, not of the path: a few blocking system calls, as opening files is.
+ */
+function outsideReasonOf(fd: number, file: string): string | undefined {
+  const root = confinementRoot();
+  if (root === undefined) {
+    return undefined;
+  }
+  // Without /proc (macOS), the path resolved just after opening: a narrow window remains there.
+  const real = hasOpenFileLinks ? readlinkSync(`${OPEN_FILES}/${fd}`) : realpathSync(file);
+  return isUnder(real, realRoot(root)) ? undefined : outsideMessage(root);
 }
 
 function isUnder(real: string, root: string): boolean {
