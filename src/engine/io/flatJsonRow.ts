@@ -9,11 +9,8 @@
  * general path, which reads it the same way and words its errors.
  */
 import { KeyedRow } from './keyedBatcher';
-
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
-// The same plain run as rawJson.ts's: no quote, backslash or control character.
-// eslint-disable-next-line no-control-regex
-const PLAIN_STRING = /[^"\\\u0000-\u001f]*/y;
+// The general parser's own grammar pieces, so both paths read a line alike.
+import { NUMBER, PLAIN_STRING, skipSpace } from './rawJson';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -83,15 +80,6 @@ export function flatJsonRow(line: string, previous: readonly string[] = []): Key
 /** Whether the string line[start, end) is `known`. */
 function isKeyAt(line: string, start: number, end: number, known: string | undefined): boolean {
   return known !== undefined && known.length === end - start && line.startsWith(known, start);
-}
-
-/** Where JSON whitespace from `pos` ends. */
-function skipSpace(s: string, pos: number): number {
-  let c = s.charCodeAt(pos);
-  while (c === 32 || c === 10 || c === 13 || c === 9) {
-    c = s.charCodeAt(++pos);
-  }
-  return pos;
 }
 
 /** The index of the closing quote of a string without escapes starting at `pos`, or -1. */

@@ -74,21 +74,27 @@ export function stringifyRaw(value: RawJson): string {
   return JSON.stringify(value);
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
+/** A JSON number token (sticky: set lastIndex first). Shared with the fast path (flatJsonRow). */
+export const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 // A run of string characters needing no decoding; JSON forbids raw control characters in strings.
 // eslint-disable-next-line no-control-regex
-const PLAIN_STRING = /[^"\\\u0000-\u001f]*/y;
+export const PLAIN_STRING = /[^"\\\u0000-\u001f]*/y;
+
+/** Where JSON whitespace from `pos` ends. */
+export function skipSpace(s: string, pos: number): number {
+  let c = s.charCodeAt(pos);
+  while (c === 32 || c === 10 || c === 13 || c === 9) {
+    c = s.charCodeAt(++pos);
+  }
+  return pos;
+}
 
 class Parser {
   pos = 0;
   constructor(private readonly s: string) {}
 
   skipSpace(): void {
-    const s = this.s;
-    let c = s.charCodeAt(this.pos);
-    while (c === 32 || c === 10 || c === 13 || c === 9) {
-      c = s.charCodeAt(++this.pos);
-    }
+    this.pos = skipSpace(this.s, this.pos);
   }
 
   value(): RawJson {
